@@ -1,0 +1,41 @@
+"""Exceptions raised by kg; every message names what, where, and what is allowed."""
+
+from __future__ import annotations
+
+__all__ = [
+    "AnalysisError",
+    "InputError",
+    "KgError",
+    "OntologyError",
+    "QueryError",
+    "RuleError",
+    "StoreError",
+]
+
+
+class KgError(Exception):
+    """Base class of every error Quanze raises on purpose."""
+
+
+class InputError(KgError):
+    """An input file cannot be read: missing, empty, binary or undecodable."""
+
+
+class RuleError(KgError):
+    """A rule or lexicon file is malformed."""
+
+
+class OntologyError(KgError):
+    """The ontology or SHACL shapes cannot be loaded."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is invalid, unknown, or lacks a parameter."""
+
+
+class StoreError(KgError):
+    """The RDF store cannot be opened, written or reached."""
+
+
+class AnalysisError(KgError):
+    """An analysis precondition does not hold."""

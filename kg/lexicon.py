@@ -1,0 +1,85 @@
+"""Loads and checks the rule and lexicon files in ``kg/rules`` (data, never code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import RuleError
+from kg.resources import rules_file
+
+__all__ = ["AgencyLexicon", "agency_lexicon", "load_yaml", "place_rules"]
+
+
+def load_yaml(path: str | Path, allowed: set[str], *, required: set[str] = frozenset()) -> dict:
+    """Read a rules file and check its top-level keys.
+
+    Raises:
+        RuleError: unreadable YAML, unknown or missing keys — naming the file and the key.
+    """
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise RuleError(f"{path.name}: cannot read rules: {e}") from e
+    if not isinstance(data, dict):
+        raise RuleError(f"{path.name}: expected a mapping at the top level")
+    unknown = set(data) - allowed
+    if unknown:
+        raise RuleError(f"{path.name}: unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(allowed))}")
+    missing = required - set(data)
+    if missing:
+        raise RuleError(f"{path.name}: missing key {sorted(missing)[0]!r}")
+    return data
+
+
+@dataclass(frozen=True)
+class AgencyLexicon:
+    core_sector: dict[str, str]  # core term → canonical sector
+    suffixes: tuple[str, ...]
+    standalone: dict[str, tuple[str, str | None]]  # name → (sector, level)
+    levels: dict[str, str | None]
+    vague_heads: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    government: tuple[str, ...]
+    party: tuple[str, ...]
+
+
+@cache
+def agency_lexicon(path: str | None = None) -> AgencyLexicon:
+    """The agency lexicon (``kg/rules/agencies.yaml`` unless another path is given)."""
+    p = Path(path) if path else rules_file("agencies.yaml")
+    keys = {"version", "sectors", "suffixes", "standalone", "levels", "vague_heads", "qualifiers", "government", "party"}
+    data = load_yaml(p, keys, required=keys - {"version"})
+    core_sector: dict[str, str] = {}
+    for sector, cores in data["sectors"].items():
+        if not isinstance(cores, list) or not all(isinstance(c, str) and c for c in cores):
+            raise RuleError(f"{p.name}: sector {sector!r}: expected a list of core terms")
+        for core in cores:
+            if core in core_sector and core_sector[core] != sector:
+                raise RuleError(f"{p.name}: core {core!r} is listed under {core_sector[core]!r} and {sector!r}")
+            core_sector[core] = sector
+    standalone = {}
+    for item in data["standalone"]:
+        extra = set(item) - {"name", "sector", "level"}
+        if extra or "name" not in item or "sector" not in item:
+            raise RuleError(f"{p.name}: standalone entry {item!r}: needs name and sector (level optional)")
+        standalone[item["name"]] = (item["sector"], item.get("level"))
+    return AgencyLexicon(
+        core_sector,
+        tuple(sorted(data["suffixes"], key=len, reverse=True)),
+        standalone,
+        dict(data["levels"]),
+        tuple(data["vague_heads"]),
+        tuple(data["qualifiers"]),
+        tuple(data["government"]),
+        tuple(data["party"]),
+    )
+
+
+@cache
+def place_rules() -> dict:
+    return load_yaml(rules_file("places.yaml"), {"version", "not_places", "ambiguous_short"})

@@ -1,0 +1,212 @@
+"""Normalize stage: ``Article`` → ``Document`` (Simplified script, glosses and web chrome out, offsets kept).
+
+Every character of the normalized text keeps the offset of the source character it came
+from, so a fact's evidence can always be shown in the original file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+
+from kg.types import Article, Document
+
+__all__ = ["normalize", "strip_glosses", "to_simplified"]
+
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# A pinyin gloss glued to a character: "關(guān)", "發（fā）". It holds lowercase Latin letters
+# with at least one tone mark; "(PPP)", "(以下简称…)" and "县(区)" do not match.
+_GLOSS = re.compile(rf"[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]")
+
+# Lines that are web chrome rather than document text: ads, share banners, hotlines,
+# copyright footers, "本文链接", "友情提示", tag clouds. Patterns describe the genre of
+# page furniture, not any one site.
+_CHROME_LINE = re.compile(
+    r"本文链接|原文链接|文章链接|友情提示|温馨提示|免责声明|版权(所有|声明)|copyright|©|"
+    r"ICP备|公网安备|由会员分享|可在线阅读|请在.{0,12}上搜索|点击(下载|查看|进入)|"
+    r"(咨询|服务|免费|客服|投诉|24小时)热线|热门TAG|热门标签|TAG标签|相关(文章|阅读|推荐|搜索)|"
+    r"上一篇|下一篇|返回(首页|顶部|列表)|扫一扫|关注(我们|微信|公众号)|分享到|"
+    r"(下载|收藏|打印|关闭)本(文|页)|(本|该)(文档|资料)(由|来自)|更多相关|"
+    r"^\s*(来源|作者|责任编辑|编辑|发布时间|浏览次数|阅读次数|点击次数)\s*[:：]",
+    re.I,
+)
+_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)")
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")  # not tw2sp: it rewrites words such as 整合→集成
+
+
+# Variants OpenCC t2s leaves as they are but that are Traditional/variant forms in practice.
+_EXTRA = str.maketrans({"陜": "陕", "覈": "核", "麪": "面", "綫": "线", "嚮": "向"})
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified with OpenCC ``t2s``, keeping the length whenever possible.
+
+    >>> to_simplified("城市執法體制改革")
+    '城市执法体制改革'
+    """
+    out = _converter().convert(text)
+    if len(out) != len(text):  # a rare phrase mapping of another length: convert per character
+        out = "".join(c if len(c) == 1 else ch for ch, c in ((ch, _converter().convert(ch)) for ch in text))
+    return out.translate(_EXTRA)
+
+
+def strip_glosses(text: str) -> str:
+    """Remove pinyin glosses glued to characters.
+
+    >>> strip_glosses("關(guān)于县(区)发(fā)展(PPP)")
+    '關于县(区)发展(PPP)'
+    """
+    return _GLOSS.sub("", text)
+
+
+class _Mapped:
+    """Text with, per character, its offset in the source; edits keep the mapping."""
+
+    __slots__ = ("chars", "offs")
+
+    def __init__(self, text: str, base: int):
+        self.chars = list(text)
+        self.offs = list(range(base, base + len(text)))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def delete(self, spans: list[tuple[int, int]]) -> None:
+        if not spans:
+            return
+        drop = bytearray(len(self.chars))
+        for s, e in spans:
+            drop[s:e] = b"\x01" * (e - s)
+        self.chars = [c for c, d in zip(self.chars, drop) if not d]
+        self.offs = [o for o, d in zip(self.offs, drop) if not d]
+
+    def map_chars(self, fn) -> None:
+        chars, offs = [], []
+        for c, o in zip(self.chars, self.offs):
+            for r in fn(c):
+                chars.append(r)
+                offs.append(o)
+        self.chars, self.offs = chars, offs
+
+    def replace_same_length(self, new: str) -> None:
+        assert len(new) == len(self.chars)
+        self.chars = list(new)
+
+
+def _nfkc(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    if ch in "〔〕【】《》〈〉「」『』、。“”‘’…—":  # keep CJK punctuation that carries meaning
+        return ch
+    out = unicodedata.normalize("NFKC", ch)
+    return out if out.strip() or not ch.strip() else ch
+
+
+def normalize(article: Article) -> Document:
+    """Normalize an article into a ``Document``.
+
+    Steps: pinyin glosses out, NFKC (full-width → half-width; CJK punctuation kept),
+    Traditional → Simplified, web-chrome lines out, whitespace inside lines collapsed.
+
+    Examples:
+        >>> from kg.types import Article
+        >>> d = normalize(Article("a.txt", "a.txt", "關(guān)於執法\\n本文链接:http://x", 0, 21))
+        >>> d.text
+        '关于执法'
+        >>> d.raw[d.offsets[1]]
+        '於'
+    """
+    m = _Mapped(article.raw, article.start)
+    m.delete([x.span() for x in _GLOSS.finditer(m.text)])
+    m.map_chars(_nfkc)
+    m.replace_same_length(to_simplified(m.text))
+    text = m.text
+    drop: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if not stripped or _CHROME_LINE.search(line) or (_PHONE.search(line) and len(stripped) < 40 and "。" not in line):
+            drop.append((pos, min(end + 1, len(text))))
+        else:
+            lead = len(line) - len(line.lstrip())
+            trail = len(line) - len(line.rstrip())
+            if lead:
+                drop.append((pos, pos + lead))
+            if trail:
+                drop.append((end - trail, end))
+        pos = end + 1
+    m.delete(drop)
+    text = m.text.rstrip("\n")
+    offsets = tuple(m.offs[: len(text)])
+    raw_text = article.raw
+    title = _title_of(text)
+    sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return Document(article.id, article.source, title, raw_text, text, offsets, sha1)
+
+
+_DOC_TYPE = re.compile(
+    r"(意见|方案|通知|决定|办法|规定|规划|条例|细则|纲要|报告|建议|要求|公告|通告|通报|批复|函|计划|"
+    r"体会|讲话|总结|纪要|指南|措施|标准|制度|草案|修改稿|征求意见稿)"
+    r"(\s*[(（][^)）]{1,12}[)）])?$"
+)
+_ARTICLE_MARK = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*[:：、.．]?\s*|.{0,80}?\s*篇\s*[0-9一二三四五六七八九十]+\s*$)")
+
+
+def _is_title_like(line: str) -> bool:
+    line = line.strip()
+    if not 4 <= len(line) <= 90 or "。" in line or line.endswith((":", "：", ";", "；", ",", "，")):
+        return False
+    if re.search(r"\.(docx?|pdf|html?)$|〔\d{4}〕|\[\d{4}\]|^[《<]", line):
+        return False
+    return bool(_DOC_TYPE.search(line)) or "关于" in line
+
+
+def _is_body(line: str) -> bool:
+    return "。" in line or len(line) > 90 or line.endswith((":", "："))
+
+
+def _title_of(text: str) -> str:
+    """The article's title.
+
+    After an article marker ("…篇2", "第一篇:…") the title is the next line unless that line
+    is already body text; otherwise it is the last title-like line before the body starts.
+
+    >>> _title_of("第一篇:区方案\\n区2021年城市管理体制改革建议方案\\n为深化改革,现提出如下方案:")
+    '区2021年城市管理体制改革建议方案'
+    >>> _title_of("黑发〔2017〕3号《X》\\n中共某省委关于推进改革的实施意见\\n为贯彻落实精神,制定本意见。")
+    '中共某省委关于推进改革的实施意见'
+    """
+    lines = [line.strip() for line in text.split("\n")[:12]]
+    if not lines:
+        return ""
+    marker = _ARTICLE_MARK.match(lines[0])
+    if marker:
+        rest = lines[0][marker.end():].strip() if lines[0].startswith("第") else ""
+        following = lines[1] if len(lines) > 1 else ""
+        if following and not _is_body(following) and len(following) >= 4:
+            return following
+        return rest or following[:90]
+    candidates: list[str] = []
+    for i, line in enumerate(lines):
+        if _is_body(line) and (i > 0 or "。" in line):
+            if candidates:
+                break
+            continue
+        if _is_title_like(line):
+            candidates.append(line)
+    if candidates:
+        return candidates[-1]
+    for line in lines:  # no title-like line: the first short line
+        if 2 <= len(line) <= 90:
+            return line
+    return lines[0][:90]

@@ -1,0 +1,77 @@
+"""Composes the stages; the only module that knows their order.
+
+files → load → normalize → segment → recognize/relate → facts (→ graph in ``kg.graph``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.load import iter_paths, read_source, split_articles
+from kg.normalize import normalize
+from kg.relate import relate_document
+from kg.segment import segment
+from kg.types import Document, Fact, Sentence
+
+__all__ = ["Extraction", "extract", "extract_document", "read_documents"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: the document, its sentences and its facts."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    facts: tuple[Fact, ...]
+
+
+def read_documents(paths: Iterable[str | Path], *, errors: list[str] | None = None) -> Iterator[Document]:
+    """Normalized articles of every readable file under ``paths``.
+
+    A file that cannot be read is skipped and its one-line error appended to ``errors``
+    (raised at once when ``errors`` is None).
+    """
+    for path in iter_paths(paths):
+        try:
+            source = read_source(path)
+        except InputError as e:
+            if errors is None:
+                raise
+            errors.append(str(e))
+            continue
+        for article in split_articles(source):
+            yield normalize(article)
+
+
+def extract_document(document: Document) -> Extraction:
+    """Segment and relate one normalized document."""
+    sentences = segment(document)
+    return Extraction(document, tuple(sentences), tuple(relate_document(document, sentences)))
+
+
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    errors: list[str] | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> list[Extraction]:
+    """Extract every article under ``paths``.
+
+    Args:
+        paths: files or folders (.txt, .md, .html, .htm, .docx).
+        errors: collects one line per unreadable file; None raises on the first.
+        progress: wraps the list of documents (e.g. ``tqdm``) to show progress.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.txt").write_text("某市实施方案\\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。", encoding="utf-8")
+        >>> [f.get("matter") for f in extract([d])[0].facts if f.kind == "transfer"]
+        ['露天烧烤污染']
+    """
+    documents = list(read_documents(paths, errors=errors))
+    iterable = progress(documents) if progress else documents
+    return [extract_document(d) for d in iterable]

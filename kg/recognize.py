@@ -1,0 +1,552 @@
+"""Recognize stage: text → ``Mention``s of agencies, places, dates and document numbers.
+
+Recognition is character-level composition over lexicons kept as data (``kg/rules``):
+a body is [place | level]* + sector core + [modifier] + organ suffix, so bodies never seen
+before are found; places come from the GB/T 2260 gazetteer. The same rules run as spaCy
+components in ``get_nlp()`` (blank ``zh`` + jieba) for users who want spaCy ``Doc``s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import agency_lexicon, place_rules
+from kg.places import Place, gazetteer
+
+__all__ = [
+    "AgencySpan",
+    "PlaceSpan",
+    "find_agencies",
+    "find_dates",
+    "find_doc_numbers",
+    "find_places",
+    "get_nlp",
+    "recognize",
+]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MASKED_PLACE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某)(?:省|市|县|区)")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    start: int
+    end: int
+    text: str
+    place: Place | None  # None for a masked place such as "XX市"
+    candidates: tuple[Place, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgencySpan:
+    start: int
+    end: int
+    text: str  # as written (qualifiers such as 当地/本级 stripped)
+    name: str  # the name of this one body (a coordination is expanded)
+    sector: str
+    level: str | None
+    rule_id: str
+    place: Place | None = None
+    generic: bool = False  # "城市管理部门": a kind of body, not one organisation
+
+
+# ---------------------------------------------------------------- places
+
+
+@cache
+def _place_automaton():
+    import ahocorasick
+
+    g = gazetteer()
+    bad = set(place_rules()["not_places"])
+    auto = ahocorasick.Automaton()
+    for name in g.names():
+        if len(name) >= 2 and name not in bad:
+            auto.add_word(name, name)
+    auto.make_automaton()
+    return auto
+
+
+def find_places(text: str) -> list[PlaceSpan]:
+    """Places named in ``text``: full names anywhere, short names of provinces anywhere,
+    short names of cities when three or more characters long or standing in a list of places.
+
+    >>> [(p.text, p.place.standard_name) for p in find_places("在亳州、宿州和黄山市开展试点,崆峒区跟进")]
+    [('亳州', '亳州市'), ('宿州', '宿州市'), ('黄山市', '黄山市'), ('崆峒区', '平凉市崆峒区')]
+    """
+    g = gazetteer()
+    found: list[tuple[int, int, str]] = []
+    for end, name in _place_automaton().iter(text):
+        found.append((end - len(name) + 1, end + 1, name))
+    # longest leftmost, no overlaps
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    chosen: list[tuple[int, int, str]] = []
+    last_end = -1
+    for s, e, name in found:
+        if s >= last_end:
+            chosen.append((s, e, name))
+            last_end = e
+        elif chosen and e - s > chosen[-1][1] - chosen[-1][0] and s < chosen[-1][1] and s > chosen[-1][0]:
+            continue
+    spans: list[PlaceSpan] = []
+    for i, (s, e, name) in enumerate(chosen):
+        cands = tuple(g.lookup(name))
+        full = [c for c in cands if c.name == name]
+        nxt = text[e : e + 1]
+        if name.endswith("区") and nxt in "域划间":  # 江南区域, 城区划: not a place
+            continue
+        if not full:
+            # a short name: provinces always; cities when long or listed
+            prov = [c for c in cands if c.rank == 1]
+            if prov:
+                cands = tuple(prov)
+            elif len(name) < 3 and not _in_place_list(text, s, e, chosen, i):
+                continue
+            if nxt and nxt in "省市县区州盟":  # "宿州市" is matched whole elsewhere; "黄山区" is another place
+                continue
+        else:
+            cands = tuple(full)
+        spans.append(PlaceSpan(s, e, name, cands[0], cands))
+    for m in MASKED_PLACE.finditer(text):
+        spans.append(PlaceSpan(m.start(), m.end(), m.group(), None))
+    spans.sort(key=lambda p: p.start)
+    return spans
+
+
+def _in_place_list(text: str, s: int, e: int, chosen, i: int) -> bool:
+    """True when the name at [s, e) is joined by 、/和/及 to another place name."""
+    before = chosen[i - 1] if i > 0 else None
+    after = chosen[i + 1] if i + 1 < len(chosen) else None
+    if before and text[before[1] : s] in ("、", "和", "及", ",", "与"):
+        return True
+    if after and text[e : after[0]] in ("、", "和", "及", ",", "与"):
+        return True
+    return False
+
+
+def resolve_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Choose among same-named places (朝阳区 of Beijing or of Changchun) by the other places
+    the same text names: the candidate whose province and city are named most wins."""
+    votes: dict[str, int] = {}
+    for sp in spans:
+        if sp.place is None:
+            continue
+        for key in {c.province for c in sp.candidates} | {c.city for c in sp.candidates if c.city}:
+            votes[key] = votes.get(key, 0) + (1 if len(sp.candidates) == 1 else 0)
+        if len(sp.candidates) == 1:
+            votes[sp.place.name] = votes.get(sp.place.name, 0) + 2
+    out = []
+    for sp in spans:
+        if sp.place is not None and len(sp.candidates) > 1:
+            best = max(
+                sp.candidates,
+                key=lambda c: (votes.get(c.province, 0) + votes.get(c.city or "", 0), c.last_year, c.rank == 1),
+            )
+            sp = PlaceSpan(sp.start, sp.end, sp.text, best, sp.candidates)
+        out.append(sp)
+    return out
+
+
+# ---------------------------------------------------------------- agencies
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_MODIFIERS = ["综合", "行政", "执法", "监督", "监察", "管理", "指挥", "服务", "稽查", "工作", "体制改革", "改革", "试点"]
+_WEAK_SUFFIX = {"中心", "所", "站", "处", "科", "部", "队伍", "分队", "中队"}
+_STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及与对向把从以并或等其")
+
+
+@cache
+def _agency_regex() -> re.Pattern:
+    lex = agency_lexicon()
+    cores = _alt(lex.core_sector)
+    suffixes = _alt(lex.suffixes)
+    mods = _alt(_MODIFIERS)
+    level_names = _alt(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
+    return re.compile(
+        rf"(?P<gov>(?:人民)?政府)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}))*)"
+        rf"(?:(?P<deng>等)?(?P<lvl>{level_names})?(?P<rel>相关|有关)?"
+        rf"(?P<mods>(?:{mods}){{0,3}}?)(?P<suf>{suffixes})(?![法理公事罚置分署有在以学技面托长任]))?"
+    )
+
+
+@cache
+def _standalone_regex() -> re.Pattern:
+    lex = agency_lexicon()
+    gov = _alt(lex.government)
+    return re.compile(rf"(?P<standalone>{_alt(lex.standalone)})|(?P<gov>{gov})|(?P<party>党工委|党委|党组|(?<=[省市县区])委(?![员会]))")
+
+
+@cache
+def _prefix_regex() -> re.Pattern:
+    """Prefixes read backwards: level words and masked places, possibly coordinated."""
+    lex = agency_lexicon()
+    levels = _alt(lex.levels)
+    return re.compile(rf"(?:{levels}|{MASKED_PLACE.pattern})$")
+
+
+_SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
+_ORGAN_END = ("办", "委", "局", "厅")
+
+
+def _prefix_chain(text: str, start: int, place_ends: dict[int, PlaceSpan]) -> list[tuple[int, str, str | None, Place | None]]:
+    """Walk back from ``start`` over prefixes: places, level words, "中共", joined by 、.
+
+    Returns the prefix items, nearest last: (start, text, level, place).
+    """
+    lex = agency_lexicon()
+    items: list[tuple[int, str, str | None, Place | None]] = []
+    pos = start
+    while pos > 0:
+        sp = place_ends.get(pos)
+        if sp is not None:
+            level = sp.place.level if sp.place else ("city" if sp.text.endswith("市") else _masked_level(sp.text))
+            items.append((sp.start, sp.text, level, sp.place))
+            pos = sp.start
+        else:
+            m = _prefix_regex().search(text[max(0, pos - 8) : pos])
+            if not m:
+                break
+            word = m.group()
+            level = lex.levels.get(word, _masked_level(word))
+            items.append((pos - len(word), word, level, None))
+            pos -= len(word)
+        if pos > 0 and text[pos - 1] == "、" and (place_ends.get(pos - 1) or _prefix_regex().search(text[max(0, pos - 9) : pos - 1])):
+            items.append((pos - 1, "、", None, None))
+            pos -= 1
+            continue
+        if text[max(0, pos - 2) : pos] == "中共":
+            items.append((pos - 2, "中共", None, None))
+            pos -= 2
+        # a place may directly precede a level word ("黑龙江省" + "住建厅" is one chain)
+        if not (place_ends.get(pos) or (pos > 0 and _prefix_regex().search(text[max(0, pos - 8) : pos]))):
+            break
+        # but two bare level words in a row ("市县") are a coordination only with 、
+        prev = place_ends.get(pos)
+        if prev is None and items and items[-1][3] is None and items[-1][1] in lex.levels:
+            break
+    items.reverse()
+    return items
+
+
+def _masked_level(word: str) -> str | None:
+    return {"省": "province", "市": "city", "县": "county", "区": "district"}.get(word[-1:])
+
+
+def _split_prefix_groups(items):
+    """Split prefix items at 、 into coordinated alternatives ("市、县(区)" → ["市"], ["县(区)"])."""
+    groups: list[list] = [[]]
+    for it in items:
+        if it[1] == "、":
+            groups.append([])
+        elif it[1] != "中共":
+            groups[-1].append(it)
+    return [g for g in groups if g]
+
+
+def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[AgencySpan]:
+    """Government bodies named in ``text``, coordinations expanded.
+
+    Examples:
+        >>> [(a.name, a.sector, a.level) for a in find_agencies("将市、县(区)环保局的职责整合到县(区)城管执法局")]
+        [('市环保局', '环境保护', 'city'), ('县(区)环保局', '环境保护', 'county'), ('县(区)城管执法局', '城市管理', 'county')]
+        >>> [(a.name, a.sector) for a in find_agencies("由公安、民政等市级相关部门配合")]
+        [('市公安部门', '公安'), ('市民政部门', '民政')]
+    """
+    lex = agency_lexicon()
+    if places is None:
+        places = resolve_places(find_places(text))
+    place_ends = {p.end: p for p in places}
+    out: list[AgencySpan] = []
+    taken = bytearray(len(text))
+    for m in _agency_regex().finditer(text):
+        cores = re.split(r"[、和及与]", m.group("cores")) if re.search(r"[、和及与]", m.group("cores")) else [m.group("cores")]
+        # keep multi-character cores that were split wrongly (住房和城乡建设)
+        if len(cores) > 1 and not all(c in lex.core_sector for c in cores):
+            cores = [m.group("cores")]
+            if cores[0] not in lex.core_sector:
+                continue
+        suf = m.group("suf") or ""
+        mods = m.group("mods") or ""
+        if not suf and not (len(cores) == 1 and cores[0].endswith(_ORGAN_END) and not mods):
+            continue  # a sector word, not a body ("编办" and "城管委" are bodies by themselves)
+        chain = _prefix_chain(text, m.start(), place_ends)
+        if suf in _WEAK_SUFFIX and not chain and not mods:
+            continue
+        if not chain and m.start() > 0:
+            # a vague head directly before ("有关部门" has no core; "相关城市管理部门" is generic)
+            pass
+        groups = _split_prefix_groups(chain) or [[]]
+        lvl_word = m.group("lvl")
+        start = chain[0][0] if chain else m.start()
+        gov = m.group("gov") or ""
+        for group in groups:
+            prefix = "".join(it[1] for it in group)
+            level = next((it[2] for it in reversed(group) if it[2] is not None or it[3] is not None), None)
+            place = next((it[3] for it in reversed(group) if it[3] is not None), None)
+            if lvl_word:
+                level = lex.levels.get(lvl_word, level)
+                prefix = prefix or lvl_word.removesuffix("级")
+            for core in cores:
+                sector = lex.core_sector.get(core) or _SPECIAL_CORE_SECTOR.get(core, "其他")
+                if len(cores) > 1:
+                    # "精神文明委、宣传部门": a core that is a body by itself takes no suffix
+                    own = core.endswith(_ORGAN_END) and not core.endswith(("管", "建"))
+                    name = f"{prefix}{gov}{core}" if own else f"{prefix}{gov}{core}{mods}{suf}"
+                else:
+                    name = text[start : m.end()] if len(groups) == 1 else f"{prefix}{gov}{core}{mods}{suf}"
+                    if lvl_word and not chain:
+                        name = f"{prefix}{core}{mods}{suf}" if m.group("deng") else name
+                generic = not group and suf in ("部门", "机关", "机构", "管理部门", "执法部门", "主管部门", "行政部门")
+                out.append(AgencySpan(start, m.end(), text[start : m.end()], _strip_qualifiers(name, lex), sector, level,
+                                      "agency.compose.v1", place, generic))
+        taken[start : m.end()] = b"\x01" * (m.end() - start)
+    for m in _standalone_regex().finditer(text):
+        if taken[m.start()]:
+            continue
+        if m.group("standalone"):
+            sector, level = lex.standalone[m.group("standalone")]
+            chain = [] if level else _prefix_chain(text, m.start(), place_ends)
+            start = chain[0][0] if chain else m.start()
+            if chain and level is None:
+                level = next((it[2] for it in reversed(chain) if it[2]), None)
+            name = text[start : m.end()]
+            out.append(AgencySpan(start, m.end(), name, _strip_qualifiers(name, lex), sector, level,
+                                  "agency.standalone.v1", None, not chain))
+            taken[start : m.end()] = b"\x01" * (m.end() - start)
+            continue
+        chain = _prefix_chain(text, m.start(), place_ends)
+        if not chain:
+            continue  # "政府" alone is every government: too vague
+        kind = "人民政府" if m.group("gov") else "党委"
+        for group in _split_prefix_groups(chain):
+            prefix = "".join(it[1] for it in group)
+            if kind == "党委" and text[chain[0][0] - 2 : chain[0][0]] == "中共":
+                prefix = "中共" + prefix
+            level = next((it[2] for it in reversed(group) if it[2] is not None), None)
+            place = next((it[3] for it in reversed(group) if it[3] is not None), None)
+            if level in ("street",):
+                kind_sector = "街道乡镇"
+            else:
+                kind_sector = kind
+            start = chain[0][0] - (2 if kind == "党委" and prefix.startswith("中共") else 0)
+            name = prefix + m.group() if len(_split_prefix_groups(chain)) > 1 else text[start : m.end()]
+            out.append(AgencySpan(start, m.end(), text[start : m.end()], _strip_qualifiers(name, lex), kind_sector,
+                                  level, f"agency.{'government' if kind == '人民政府' else 'party'}.v1", place, False))
+        taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
+    out.extend(_find_councils(text, place_ends, taken))
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
+
+
+_COUNCIL = re.compile(r"(领导小组|联席会议|工作小组|指挥部)(?!办公室)")
+
+
+def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
+    """Leading groups and joint conferences, named by a free description: walk back from the
+    suffix to the nearest stop character ("成立由…组成的XX市城市执法体制改革试点工作领导小组")."""
+    out = []
+    for m in _COUNCIL.finditer(text):
+        if taken[m.start()]:
+            continue
+        i = m.start()
+        while i > 0 and m.start() - i < 28 and text[i - 1] not in _STOP and _CJK.match(text[i - 1] or "") or (
+            i > 0 and text[i - 1] in "XxＸ()（）" and m.start() - i < 28
+        ):
+            i -= 1
+        for verb in ("成立", "建立", "组建", "设立", "健全", "完善", "召开", "通过", "负责"):
+            k = text.find(verb, i, m.start())
+            if k >= 0:
+                i = k + len(verb)
+        lex = agency_lexicon()
+        # the name starts at its level word or place: "报省…联席会议" → "省…联席会议"
+        for k in range(i, min(i + 3, m.start())):
+            if k > i and (place_ends_start(place_ends, k) or any(text.startswith(w, k) for w in lex.levels)):
+                i = k
+                break
+        name = _strip_qualifiers(text[i : m.end()], lex)
+        if len(name) <= len(m.group()) + 1:
+            continue
+        chain = _prefix_chain(text, i, place_ends)
+        level = None
+        for word, lv in lex.levels.items():
+            if name.startswith(word):
+                level = lv
+                break
+        masked = MASKED_PLACE.match(name)
+        if masked:
+            level = _masked_level(masked.group())
+        sp = place_ends.get(i + len(masked.group())) if masked else None
+        sector = next((lex.core_sector[c] for c in sorted(lex.core_sector, key=len, reverse=True) if c in name), None)
+        if sector is None:
+            sector = "城市管理" if "城市" in name or "城管" in name else "其他"
+        del chain, sp
+        out.append(AgencySpan(i, m.end(), name, name, sector, level, "agency.council.v1", None, False))
+    return out
+
+
+def place_ends_start(place_ends, k: int) -> bool:
+    return any(p.start == k for p in place_ends.values())
+
+
+def _strip_qualifiers(name: str, lex) -> str:
+    for q in sorted(lex.qualifiers, key=len, reverse=True):
+        if name.startswith(q) and len(name) > len(q) + 2:
+            return name[len(q):]
+    return name
+
+
+# ---------------------------------------------------------------- dates and numbers
+
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
+)
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?")
+
+
+def find_doc_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Document numbers (文号) such as 黑发〔2017〕3号 or 中发[2015]37号.
+
+    >>> [x[2] for x in find_doc_numbers("依据中发〔2015〕37号和黑发[2017]3号文件")]
+    ['中发〔2015〕37号', '黑发[2017]3号']
+    """
+    out = []
+    for m in _DOC_NUMBER.finditer(text):
+        s = m.start()
+        head = m.group()
+        # keep only the issuer abbreviation: the shortest run of up to 6 characters before 〔
+        bracket = re.search(r"[〔\[［【(（]", head).start()
+        issuer = head[:bracket]
+        for cut in ("依据", "根据", "按照", "和", "及", "与", "、", "印发", "文件"):
+            if cut in issuer:
+                issuer = issuer[issuer.rindex(cut) + len(cut):]
+        issuer = issuer[-6:]
+        s = m.start() + bracket - len(issuer)
+        out.append((s, m.end(), text[s : m.end()]))
+    return out
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Dates written in full or in part, as ISO strings ("2017年2月28日" → "2017-02-28").
+
+    >>> [x[2] for x in find_dates("2017年2月28日印发, 2014年7月施行")]
+    ['2017-02-28', '2014-07']
+    """
+    out = []
+    for m in _DATE.finditer(text):
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        if mo and not 1 <= int(mo) <= 12:
+            continue
+        iso = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
+        out.append((m.start(), m.end(), iso))
+    return out
+
+
+# ---------------------------------------------------------------- spaCy
+
+
+def recognize(text: str, sentence_id: str = "") -> list:
+    """All mentions in a sentence as ``Mention``s (AGENCY, JURISDICTION, DATE, DOC_NUMBER).
+
+    >>> [(m.text, m.label) for m in recognize("黑龙江省住建厅2017年负责")]
+    [('黑龙江省住建厅', 'AGENCY'), ('黑龙江省', 'JURISDICTION'), ('2017年', 'DATE')]
+    """
+    from kg.types import Mention
+
+    places = resolve_places(find_places(text))
+    out = []
+    for p in places:
+        if p.place is not None:
+            attrs = (("adcode", p.place.adcode), ("standard_name", p.place.standard_name), ("parent", p.place.parent))
+            out.append(Mention(p.text, "JURISDICTION", sentence_id, p.start, p.end, "place.gazetteer.v1", attrs))
+    for a in find_agencies(text, places):
+        attrs = (("name", a.name), ("sector", a.sector), ("level", a.level), ("generic", "1" if a.generic else ""))
+        out.append(Mention(a.text, "AGENCY", sentence_id, a.start, a.end, a.rule_id, attrs))
+    for s, e, iso in find_dates(text):
+        out.append(Mention(text[s:e], "DATE", sentence_id, s, e, "date.ymd.v1", (("iso", iso),)))
+    for s, e, number in find_doc_numbers(text):
+        out.append(Mention(number, "DOC_NUMBER", sentence_id, s, e, "docnumber.bracket.v1", ()))
+    return sorted(set(out), key=lambda m: (m.start, -m.end, m.label))
+
+
+class _BoundaryTokenizer:
+    """jieba segmentation, split further at the edges of recognized mentions.
+
+    In context jieba glues a name to its neighbours ("由县", "市住|建局"), and a span whose
+    edges fall inside a token cannot become an entity; splitting there keeps them aligned.
+    """
+
+    def __init__(self, nlp, base):
+        self.vocab = nlp.vocab
+        self.base = base
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        mentions = recognize(text)
+        cuts = {m.start for m in mentions} | {m.end for m in mentions}
+        words: list[str] = []
+        pos = 0
+        for token in self.base(text):
+            w = token.text
+            start = pos
+            pieces = [start] + [c for c in sorted(cuts) if start < c < start + len(w)] + [start + len(w)]
+            words.extend(text[a:b] for a, b in zip(pieces, pieces[1:]))
+            pos += len(w)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["kg_mentions"] = mentions
+        return doc
+
+    def to_bytes(self, **kwargs):  # pragma: no cover - spaCy serialisation protocol
+        return self.base.to_bytes(**kwargs)
+
+    def from_bytes(self, data, **kwargs):  # pragma: no cover
+        self.base.from_bytes(data, **kwargs)
+        return self
+
+
+@cache
+def get_nlp():
+    """A spaCy blank ``zh`` pipeline with the jieba segmenter whose ``kg_entities`` component
+    sets ``doc.ents`` from the same rules; jieba's user dictionary holds the lexicon's names,
+    and tokens are split at mention edges so that every mention is a span.
+
+    >>> nlp = get_nlp()
+    >>> [(e.text, e.label_) for e in nlp("由县(区)城管执法局集中行使").ents]
+    [('县(区)城管执法局', 'AGENCY')]
+    >>> [e.text for e in nlp("由市住建局牵头,市编办配合").ents]
+    ['市住建局', '市编办']
+    """
+    import jieba
+    import spacy
+    from spacy.language import Language
+    from spacy.util import filter_spans
+
+    jieba.setLogLevel(60)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    lex = agency_lexicon()
+    for core in lex.core_sector:
+        for suf in ("局", "厅", "委", "办", "部门"):
+            jieba.add_word(core + suf, freq=2000)
+    for p in gazetteer().places:
+        jieba.add_word(p.name, freq=1000)
+    nlp.tokenizer = _BoundaryTokenizer(nlp, nlp.tokenizer)
+
+    if "kg_entities" not in Language.factories:
+
+        @Language.component("kg_entities")
+        def kg_entities(doc):
+            mentions = doc.user_data.get("kg_mentions")
+            if mentions is None:
+                mentions = recognize(doc.text)
+            spans = [doc.char_span(m.start, m.end, label=m.label) for m in mentions]
+            doc.ents = filter_spans([s for s in spans if s is not None])
+            return doc
+
+    nlp.add_pipe("kg_entities")
+    return nlp

@@ -1,0 +1,718 @@
+"""Relate stage: sentences + recognized spans → ``Fact``s (transfers, deadlines, pilots,
+bodies established, lead/cooperating units, agencies, places, the document record).
+
+Every fact keeps its evidence: the sentence, character offsets in ``Document.text`` and the
+id of the rule that made it. Trigger words and tables live in ``kg/rules/relations.yaml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import agency_lexicon, load_yaml
+from kg.recognize import (
+    MASKED_PLACE,
+    AgencySpan,
+    PlaceSpan,
+    find_agencies,
+    find_doc_numbers,
+    find_places,
+    resolve_places,
+)
+from kg.resources import rules_file
+from kg.types import Document, Fact, Sentence
+
+__all__ = ["RelationRules", "relate_document", "relation_rules", "transfers_in"]
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    powers: tuple[tuple[str, str], ...]
+    domain_sectors: dict[str, str]
+    triggers: dict[str, tuple[str, ...]]  # rule id → triggers
+    examples: dict[str, tuple[dict, ...]]
+
+
+@cache
+def relation_rules(path: str | None = None) -> RelationRules:
+    """Load ``kg/rules/relations.yaml`` (or another file), checking every rule's keys."""
+    from kg.errors import RuleError
+
+    p = rules_file("relations.yaml") if path is None else path
+    data = load_yaml(p, {"version", "powers", "domain_sectors", "rules"}, required={"powers", "rules"})
+    triggers, examples = {}, {}
+    allowed = {"id", "relation", "triggers", "examples"}
+    for rule in data["rules"]:
+        unknown = set(rule) - allowed
+        rid = rule.get("id", "?")
+        if unknown:
+            raise RuleError(f"relations.yaml: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(allowed))}")
+        if "id" not in rule or not rule.get("examples"):
+            raise RuleError(f"relations.yaml: rule {rid!r}: every rule needs an id and at least one example")
+        triggers[rid] = tuple(sorted(rule.get("triggers") or (), key=len, reverse=True))
+        examples[rid] = tuple(rule["examples"])
+    powers = tuple((x["text"], x["label"]) for x in data["powers"])
+    return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _evidence(text: str, limit: int = 80) -> str:
+    return text.strip()[:limit]
+
+
+def _fact(doc: Document, kind: str, fields: dict, sentence: Sentence | None, rule: str, span=None) -> Fact:
+    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+    if sentence is not None:
+        s, e = span if span else (0, len(sentence.text))
+        evidence = sentence.text[s:e] if len(sentence.text[s:e]) >= 6 else sentence.text
+        return Fact(doc.id, kind, tuple(fields.items()), _evidence(evidence), sentence.id,
+                    sentence.start + s, sentence.start + e, rule)
+    return Fact(doc.id, kind, tuple(fields.items()), _evidence(doc.title), "", -1, -1, rule)
+
+
+def _sector_of_text(text: str) -> str | None:
+    """Canonical sector named by a phrase ("环境保护管理" → 环境保护)."""
+    rules = relation_rules()
+    if text in rules.domain_sectors:
+        return rules.domain_sectors[text]
+    lex = agency_lexicon()
+    for core in sorted(lex.core_sector, key=len, reverse=True):
+        if len(core) >= 2 and core in text:
+            return lex.core_sector[core]
+    return None
+
+
+# ---------------------------------------------------------------- matters
+
+_MATTER_TRIM_HEAD = re.compile(r"^(?:将|把|对|其|原|由|的|有关|相关|承担的|所承担的|负责的|所有|全部|部分|各类|城市规划区域内)+")
+_MATTER_TRIM_TAIL = re.compile(r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中)+$")
+_DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
+
+
+def split_matters(text: str, *, split_he: bool) -> list[str]:
+    """Split an enumeration of matters faithfully.
+
+    Items are split on 、 ; "以及" and "及" join separate acts; "和" splits only in duty lists
+    (fields of work), never in penalty lists, where it joins the objects of one act.
+
+    >>> split_matters("向城市河道倾倒废弃物和垃圾及违规取土、城市河道违法建筑物拆除等", split_he=False)
+    ['向城市河道倾倒废弃物和垃圾', '违规取土', '城市河道违法建筑物拆除']
+    >>> split_matters("市政公用设施运行、市容环境卫生和园林绿化管理等", split_he=True)
+    ['市政公用设施运行', '市容环境卫生', '园林绿化管理']
+    """
+    text = _MATTER_TRIM_TAIL.sub("", text.strip(" ,,、"))
+    parts = re.split(r"[、;；]|[,,]?以及|,(?=[\u4e00-\u9fff]{4})", text)
+    out: list[str] = []
+    for part in parts:
+        for piece in _split_on(part, "及"):
+            out.extend(_split_on(piece, "和") if split_he else [piece])
+    cleaned = []
+    for m in out:
+        m = _MATTER_TRIM_TAIL.sub("", _MATTER_TRIM_HEAD.sub("", m.strip(" ,,")))
+        if len(m) >= 2:
+            cleaned.append(m)
+    return cleaned
+
+
+def _split_on(text: str, word: str) -> list[str]:
+    """Split at ``word`` only when both sides are substantial (four characters or more)."""
+    pieces = text.split(word)
+    if len(pieces) == 1:
+        return [text]
+    out = [pieces[0]]
+    for p in pieces[1:]:
+        if len(out[-1]) >= 4 and len(p) >= 4 and not p.startswith(("其", "时", "以")):
+            out.append(p)
+        else:
+            out[-1] = out[-1] + word + p
+    return out
+
+
+# ---------------------------------------------------------------- transfers
+
+_CLAUSE = re.compile(r"[^;；]+[;；]?")
+
+
+@cache
+def _power_regex() -> re.Pattern:
+    return re.compile(_alt(t for t, _ in relation_rules().powers))
+
+
+@cache
+def _power_label() -> dict[str, str]:
+    return dict(relation_rules().powers)
+
+
+@dataclass
+class _Context:
+    """What carries across sentences: a receiver announced by a header ("X集中行使…:")."""
+
+    receiver: AgencySpan | None = None
+    headings: tuple[str, ...] = ()
+
+
+def _agencies(text: str) -> list[AgencySpan]:
+    return find_agencies(text, resolve_places(find_places(text)))
+
+
+def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
+    """Agencies that share a written span (a coordination) grouped together."""
+    groups: dict[tuple[int, int], list[AgencySpan]] = {}
+    for a in agencies:
+        groups.setdefault((a.start, a.end), []).append(a)
+    return list(groups.values())
+
+
+def transfers_in(sentence_text: str, *, next_text: str = "", context: _Context | None = None) -> list[dict]:
+    """Transfers stated in one sentence, as dicts (source, source_sector, power, matter,
+    target, target_sector, domain, rule, span).
+
+    >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in("将市水务局河道采砂的行政处罚权划入市城管局。")]
+    [('市水务局', '河道采砂', '市城管局')]
+    """
+    context = context or _Context()
+    rules = relation_rules()
+    out: list[dict] = []
+    agencies = _agencies(sentence_text)
+    move = rules.triggers["transfer.move_to.v1"]
+    concentrate = rules.triggers["transfer.concentrate.v1"]
+    pos = 0
+    for cm in _CLAUSE.finditer(sentence_text):
+        clause, cs = cm.group(), cm.start()
+        ce = cs + len(clause)
+        in_clause = [a for a in agencies if a.start >= cs and a.end <= ce]
+        powers = list(_power_regex().finditer(clause))
+        if not powers:
+            pos = ce
+            continue
+        found = _move_transfer(clause, cs, in_clause, powers, move, agencies) or _concentrate_transfer(
+            clause, cs, in_clause, powers, concentrate, context
+        ) or _grant_transfer(clause, cs, in_clause, powers) or _scope_item(
+            clause, cs, in_clause, powers, context, next_text
+        )
+        out.extend(found)
+        pos = ce
+    del pos
+    return out
+
+
+def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -> AgencySpan | None:
+    """The first body named within a few characters after offset ``at`` (clause-relative)."""
+    for a in sorted(agencies, key=lambda a: a.start):
+        if 0 <= a.start - (cs + at) <= 3:
+            return a
+    return None
+
+
+def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, giver_fallback=None) -> list[dict]:
+    label = _power_label().get(power_text, power_text)
+    split_he = label not in ("行政处罚权", "行政强制权")
+    matters: list[str | None]
+    if matter_text is None:
+        matters = [None]
+    else:
+        matters = split_matters(matter_text, split_he=split_he) or [None]
+    domain_sector = _sector_of_text(domain) if domain else None
+    out = []
+    giver_groups = givers or [None]
+    for giver in giver_groups:
+        for matter in matters:
+            if giver is not None:
+                source, source_sector = giver.text, giver.sector
+            else:
+                source, source_sector = giver_fallback, domain_sector
+            out.append(
+                {
+                    "source": source,
+                    "source_sector": source_sector,
+                    "power": label,
+                    "matter": matter,
+                    "target": receiver.text if receiver else None,
+                    "target_sector": receiver.sector if receiver else None,
+                    "domain": domain,
+                    "rule": rule,
+                    "span": span,
+                }
+            )
+    return out
+
+
+def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
+    """Split "环境保护管理方面社会生活噪声污染、…" into (matters, domain)."""
+    text = _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:"))
+    m = _DOMAIN.match(text)
+    if m:
+        rest = _MATTER_TRIM_TAIL.sub("", m.group("rest"))
+        rest = re.sub(r"^(?:法律法规规章规定的|法律法规规定的)?", "", rest)
+        if len(rest) >= 2:
+            return m.group("rest"), m.group("domain")
+        # "住房城乡建设领域…的全部行政处罚权": the field itself is the matter
+        return m.group("domain") + m.group("kind"), m.group("domain")
+    text = _MATTER_TRIM_TAIL.sub("", text)
+    return (text or None), None
+
+
+def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
+    trig = re.search(_alt(triggers), clause) if triggers else None
+    if not trig:
+        # "职责划转城市管理部门": 划转 directly followed by the receiver
+        trig = re.search(r"划转(?=[\u4e00-\u9fff])", clause)
+        if not trig or not _receiver_after(clause, cs, trig.end(), agencies):
+            return []
+    receiver = _receiver_after(clause, cs, trig.end(), agencies)
+    if receiver is None:
+        return []
+    before = [p for p in powers if p.end() <= trig.start()]
+    if not before:
+        return []
+    power = before[-1]
+    jiang = clause.rfind("将", 0, power.start())
+    start = jiang + 1 if jiang >= 0 else 0
+    givers = [a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()]
+    rule = "transfer.move_to.v1"
+    if clause.startswith("其", start) or clause[start : start + 2] in ("其承", "其所"):
+        # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
+        givers = [a for a in sentence_agencies if a.end <= cs + start][-2:]
+    out = []
+    if not givers:
+        matter_text, domain = _matter_and_domain(clause[start : power.start()])
+        fallback = "原主管部门" if "原主管部门" in clause else None
+        if matter_text in (None, "") or power.group() == "管理和执法职责":
+            matter_text = None if not matter_text or len(matter_text) < 2 else matter_text
+        return _records([], receiver, power.group(), matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback)
+    # several givers, each followed by its own matters: "将A的全部职责和B…职责调整到C"
+    givers.sort(key=lambda a: a.start)
+    grouped = _group(givers)
+    for i, group in enumerate(grouped):
+        g_end = group[0].end - cs
+        nxt = grouped[i + 1][0].start - cs if i + 1 < len(grouped) else power.start()
+        seg = clause[g_end:nxt]
+        seg = re.sub(r"(?:和|及|与|以及)$", "", seg)
+        own_power = [p for p in powers if g_end <= p.start() < nxt]
+        p_text = own_power[-1].group() if own_power else power.group()
+        if own_power:
+            seg = clause[g_end : own_power[-1].start()]
+        matter_text, domain = _matter_and_domain(seg)
+        if not matter_text or len(matter_text) < 2:
+            matter_text = None
+        # coordinated givers (市、县(区)环保局) are one giver as written
+        out.extend(_records([group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
+    if len(grouped) == 1 and len(grouped[0]) > 1 and not out[0]["matter"]:
+        # "将规划、环保…执法队伍中部分编制划入X": one record per coordinated giver
+        out = []
+        for g in grouped[0]:
+            for r in _records([g], receiver, power.group(), None, None, rule, (0, len(clause))):
+                r["source"] = g.name
+                out.append(r)
+    return out
+
+
+def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Context) -> list[dict]:
+    trig = re.search(_alt(triggers), clause) if triggers else None
+    if not trig:
+        return []
+    before = [a for a in agencies if a.end <= cs + trig.start()]
+    receiver = before[-1] if before else None
+    if receiver is None:
+        return []
+    after = [p for p in powers if p.start() >= trig.end()]
+    if not after:
+        return []
+    power = after[0]
+    body = clause[trig.end() : power.start()]
+    if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面", body):
+        context.receiver = receiver  # a header: the items follow
+        return []
+    matter_text, domain = _matter_and_domain(body)
+    return _records([], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
+
+
+def _grant_transfer(clause, cs, agencies, powers) -> list[dict]:
+    m = re.search("赋予", clause)
+    if not m:
+        return []
+    receiver = _receiver_after(clause, cs, m.end(), agencies)
+    if receiver is None:
+        return []
+    after = [p for p in powers if p.start() > receiver.end - cs]
+    if not after:
+        return []
+    power = after[0]
+    body = clause[receiver.end - cs : power.start()]
+    body = re.split(r"领域各类|领域|各类", body)[-1]
+    matter_text, domain = _matter_and_domain(body)
+    return _records([], receiver, power.group(), matter_text, None, "transfer.grant.v1", (0, len(clause)))
+
+
+_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")
+
+
+def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str) -> list[dict]:
+    """An item of a list of powers with no verb: "环境保护管理方面…的行政处罚权;" The receiver
+    is the header's ("X集中行使…:"), else a body named in the next sentence ("城市管理部门可以…")."""
+    power = powers[-1]
+    if power.group() not in ("行政处罚权", "行政强制权"):
+        return []
+    head = clause[: power.start()]
+    if re.search(r"实现|完成|推进|推行|开展|到\d{4}|需要|确定|明确|严格|依法|加强|规范", head):
+        return []  # a goal or a principle about powers, not a list item
+    head = re.sub(r"^.*?(?:具体范围是|具体范围包括|范围是|包括)[:：]?", "", head)
+    head = _ITEM.sub("", head)
+    if not re.search(r"方面|领域", head):
+        return []
+    receiver = context.receiver
+    if receiver is None:
+        following = [a for a in _agencies(next_text) if a.sector == "城市管理"]
+        receiver = following[0] if following else None
+    if receiver is None:
+        return []
+    matter_text, domain = _matter_and_domain(head)
+    return _records([], receiver, power.group(), matter_text, domain, "transfer.scope_list.v1", (0, len(clause)))
+
+
+# ---------------------------------------------------------------- deadlines
+
+_Y = r"(?P<y>(?:19|20)\d{2})\s*年"
+_DEADLINE = re.compile(
+    rf"(?P<to>到|至|于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
+    rf"(?P<before>前|以前|之前)?(?P<start>起|开始)?"
+)
+_STATE = re.compile(r"基本|明显|初步|显著|大幅|进一步|不断|逐步|更加|稳步")
+_PROCESS = re.compile(r"^(?:加强|完善|规范|提高|提炼|推进|强化|深化|优化|改进|坚持|增强|加快|积极|努力|认真|切实)")
+
+
+def _iso(y: int, m: int | None, d: int | None) -> str:
+    if m is None:
+        return f"{y}-12-31"
+    if d is None:
+        return f"{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+    return f"{y}-{m:02d}-{d:02d}"
+
+
+def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, str, tuple[int, int], bool]]:
+    """Dated obligations in a sentence: (ISO date, task, span, is_start_date).
+
+    >>> [(d, t) for d, t, _, _ in deadlines_in("2017年6月底前,各县完成网格划定,建成数字化平台。")]
+    [('2017-06-30', '各县完成网格划定'), ('2017-06-30', '建成数字化平台')]
+    """
+    out = []
+    matches = [m for m in _DEADLINE.finditer(text)]
+    # a month without a year ("8月底前") takes the year of the section ("(2016年8月-12月)")
+    if year_hint:
+        for m in re.finditer(r"(?<![\d年])(?P<m>\d{1,2})月(?P<mend>底|末)(?:前|以前)", text):
+            if not any(x.start() <= m.start() < x.end() for x in matches):
+                matches.append(m)
+    matches.sort(key=lambda m: m.start())
+    for i, m in enumerate(matches):
+        g = m.groupdict()
+        y = int(g["y"]) if g.get("y") else year_hint
+        if y is None:
+            continue
+        is_start = bool(g.get("start"))
+        marked = g.get("to") or g.get("before") or g.get("half") or g.get("mend") or is_start
+        if not marked:
+            continue
+        if g.get("y") and (re.match(r"\s*[-—~至到]\s*(?:\d{4}\s*年|\d{1,2}\s*月)", text[m.end() : m.end() + 8])):
+            continue  # a period "(2016年8月-12月)", not a deadline
+        month = int(g["m"]) if g.get("m") else None
+        day = int(g["d"]) if g.get("d") else None
+        if g.get("half") == "上半年":
+            month = 6
+        if month is not None and not 1 <= month <= 12:
+            continue
+        iso = f"{y}-01-01" if is_start else _iso(y, month, day)
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        scope = text[m.end() : end].strip(" ,,;；。")
+        for task in _tasks(scope):
+            out.append((iso, task[:30], (m.start(), end), is_start))
+    return out
+
+
+def _tasks(scope: str) -> list[str]:
+    """The deliverables of a dated clause: one per comma clause, goal states merged into the first."""
+    clauses = [c.strip() for c in re.split(r"[,,;；]", scope) if c.strip()]
+    if not clauses:
+        return []
+    tasks = [clauses[0]]
+    for c in clauses[1:]:
+        if _STATE.search(c) or _PROCESS.match(c) or len(c) < 4:
+            continue
+        tasks.append(c)
+    return tasks
+
+
+# ---------------------------------------------------------------- the document
+
+_ISSUER_HEAD = re.compile(r"^(?P<issuers>.+?)关于")
+
+
+def document_record(doc: Document, sentences: list[Sentence], places: list[PlaceSpan]) -> dict:
+    """The ``document`` record: title, issuers, 文号, date, jurisdiction, level, citations."""
+    title = doc.title
+    issuers: list[str] = []
+    m = _ISSUER_HEAD.match(title)
+    if m:
+        issuers = [a.name for a in _agencies(m.group("issuers"))]
+    head_lines = doc.text.split("\n")[:6]
+    doc_number = None
+    for line in head_lines:
+        for s, e, number in find_doc_numbers(line):
+            before = line[:s]
+            if before.rstrip().endswith(("(", "（")) or before.count("《") > before.count("》"):
+                continue
+            doc_number = number
+            break
+        if doc_number:
+            break
+    date = None
+    for line in doc.text.split("\n"):
+        stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip()
+        dm = re.fullmatch(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", stripped)
+        if dm:
+            date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
+            break
+    jurisdiction, inferred, level = _jurisdiction(doc, title, places)
+    cites = _citations(doc.text, title)
+    return {
+        "title": title,
+        "issuer": issuers,
+        "doc_number": doc_number,
+        "date": date,
+        "jurisdiction": jurisdiction,
+        "jurisdiction_inferred": inferred,
+        "level": level,
+        "cites": cites,
+    }
+
+
+_SELF = {"我省": "province", "全省": "province", "本省": "province", "我市": "city", "全市": "city", "本市": "city",
+         "我区": "district", "全区": "district", "本区": "district", "我县": "county", "全县": "county", "本县": "county"}
+
+
+def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[str | None, bool, str | None]:
+    """(jurisdiction, inferred, level): the place in the title or issuer; else the place
+    the text calls 我省/我市/我区 — the most named division of that level."""
+    title_places = resolve_places(find_places(title))
+    for p in title_places:
+        if p.place is None:
+            return p.text, True, _level_of_masked(p.text)
+        return p.place.standard_name, False, p.place.level
+    masked = MASKED_PLACE.match(title)
+    self_level = None
+    counts = Counter(k for k in _SELF if k in doc.text)
+    if counts:
+        self_level = _SELF[max(counts, key=lambda k: (doc.text.count(k), k))]
+    if self_level is None:
+        lead = re.match(r"^(省|市|区|县)", title)
+        if lead:
+            return None, False, _SELF["我" + lead.group(1)]
+        return None, False, None
+    want_rank = {"province": 1, "city": 2, "district": 3, "county": 3}[self_level]
+    votes: Counter = Counter()
+    for p in places:
+        if p.place is None:
+            continue
+        if want_rank == 1:
+            votes[p.place.province] += 1
+        elif p.place.rank == want_rank:
+            votes[p.place.standard_name] += 1
+        elif want_rank == 2 and p.place.rank == 3 and p.place.city:
+            votes[p.place.city] += 1
+    if masked:
+        return masked.group(), True, self_level
+    if votes:
+        return votes.most_common(1)[0][0], True, self_level
+    return None, False, self_level
+
+
+def _level_of_masked(text: str) -> str | None:
+    return {"省": "province", "市": "city", "县": "county", "区": "district"}.get(text[-1:])
+
+
+_CITE = re.compile(r"《([^《》]{4,80})》(?:\s*[(（]([^()（）]{4,20}号)[)）])?")
+_CITE_KIND = re.compile(r"(意见|方案|通知|决定|办法|规定|规划|条例|细则|纲要|法|指南|标准|规则|决议|公告|通告|批复)$")
+
+
+def _citations(text: str, title: str) -> list[str]:
+    out: list[str] = []
+    for m in _CITE.finditer(text):
+        name = m.group(1).strip()
+        if not _CITE_KIND.search(name) or name in title or title in name:
+            continue
+        if len(name) <= 6:  # 《意见》《实施意见》: an abbreviated repeat
+            continue
+        if name not in out:
+            out.append(name)
+        if m.group(2) and "XX" not in m.group(2).upper() and m.group(2) not in out:
+            out.append(m.group(2))
+    return out
+
+
+# ---------------------------------------------------------------- all facts of a document
+
+_PILOT = re.compile(r"试点|先行先试|先行开展")
+_LEAD = re.compile(r"牵头单位\s*[:：]\s*(?P<lead>[^;；)）]*?)\s*[,，;；]?\s*配合单位\s*[:：]\s*(?P<coop>[^)）]*)[)）]?")
+_LEAD_INLINE = re.compile(r"(?P<lead>[^,，。;；]{2,30}?)牵头\s*[,，]\s*(?P<coop>[^,，。;；]{2,60}?)(?:等[^,，。;；]{0,10}?)?配合")
+_ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
+
+
+def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
+    """Every fact of one document, the ``document`` record first."""
+    facts: list[Fact] = []
+    all_places: list[PlaceSpan] = []
+    per_sentence_places: list[list[PlaceSpan]] = []
+    for s in sentences:
+        ps = find_places(s.text)
+        per_sentence_places.append(ps)
+        all_places.extend(ps)
+    # resolve same-named places with the whole document as context
+    resolved = resolve_places(all_places)
+    record = document_record(doc, sentences, resolved)
+    facts.append(_fact(doc, "document", record, None, "document.header.v1"))
+
+    seen_agency: dict[str, Fact] = {}
+    seen_place: dict[str, Fact] = {}
+    context = _Context()
+    year_hint = None
+    k = 0
+    for i, s in enumerate(sentences):
+        ps = resolved[k : k + len(per_sentence_places[i])]
+        k += len(per_sentence_places[i])
+        if s.headings != context.headings:
+            context = _Context(headings=s.headings)
+        for p in ps:
+            if p.place is None:
+                continue
+            key = p.place.adcode
+            if key not in seen_place and not _inside_citation(s.text, p.start):
+                seen_place[key] = _fact(doc, "jurisdiction", {"name": p.text, "standard_name": p.place.standard_name,
+                                        "parent": p.place.parent, "adcode": p.place.adcode}, s,
+                                        "place.gazetteer.v1", (p.start, p.end))
+        agencies = find_agencies(s.text, ps)
+        for a in agencies:
+            if a.name not in seen_agency and not _inside_citation(s.text, a.start):
+                seen_agency[a.name] = _fact(doc, "agency", {"name": a.name, "sector": a.sector, "level": a.level,
+                                            "generic": a.generic}, s, a.rule_id, (a.start, a.end))
+        next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
+        for t in transfers_in(s.text, next_text=next_text, context=context):
+            span = t.pop("span")
+            rule = t.pop("rule")
+            facts.append(_fact(doc, "transfer", t, s, rule, span))
+        hint = re.search(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]", " ".join(s.headings) + s.text)
+        if hint:
+            year_hint = int(hint.group(1))
+        for iso, task, span, is_start in deadlines_in(s.text, year_hint=year_hint):
+            fields = {"date": iso, "task": task}
+            if is_start:
+                fields["date_type"] = "start"
+            facts.append(_fact(doc, "deadline", fields, s, "deadline.dated_clause.v1", span))
+        if _PILOT.search(s.text):
+            facts.extend(_pilots(doc, s, ps, record))
+        if _ESTABLISH.search(s.text):
+            facts.extend(_established(doc, s, agencies))
+        m = _LEAD_INLINE.search(s.text)
+        if m:
+            facts.extend(_lead(doc, s, m, s.headings))
+    for m in _LEAD.finditer(doc.text):
+        facts.extend(_lead_block(doc, sentences, m))
+    facts.extend(seen_agency.values())
+    facts.extend(seen_place.values())
+    return _dedupe(facts)
+
+
+def _inside_citation(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("《") > before.count("》")
+
+
+def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict) -> list[Fact]:
+    out = []
+    own = record.get("jurisdiction")
+    for p in places:
+        if p.place is None:
+            continue
+        if p.place.rank == 1 or p.place.standard_name == own:
+            continue
+        if _inside_citation(s.text, p.start):
+            continue
+        out.append(_fact(doc, "pilot", {"jurisdiction": p.place.standard_name}, s, "pilot.named_place.v1"))
+    return out
+
+
+_CHAIR = re.compile(r"由(?P<chair>[^,,。;；]{2,16}?)(?:任|担任)(?:主任|组长|召集人|总召集人|第一组长)")
+_OFFICE = re.compile(r"办公室设在(?P<office>[^,,。;；]{2,24})")
+
+
+def _established(doc: Document, s: Sentence, agencies: list[AgencySpan]) -> list[Fact]:
+    out = []
+    for m in _ESTABLISH.finditer(s.text):
+        after = [a for a in agencies if 0 <= a.start - m.end() <= 30 and a.rule_id in
+                 ("agency.council.v1", "agency.compose.v1")]
+        after = [a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)]
+        if not after:
+            continue
+        body = after[0]
+        if "制度" in s.text[body.end : body.end + 2] and m.group() == "建立":
+            pass
+        chair = _CHAIR.search(s.text[m.start() :])
+        office = _OFFICE.search(s.text[m.start() :])
+        out.append(_fact(doc, "body_established", {
+            "name": body.name,
+            "chair": chair.group("chair") if chair else None,
+            "office_at": office.group("office") if office else None,
+        }, s, "body.establish.v1", (m.start(), min(len(s.text), body.end + 40))))
+    return out
+
+
+def _names(text: str) -> list[str]:
+    return [a.name for a in _agencies(text)]
+
+
+def _lead(doc, s, m, headings) -> list[Fact]:
+    lead, coop = _names(m.group("lead")), _names(m.group("coop"))
+    if not lead:
+        return []
+    task = _task_of(headings)
+    return [_fact(doc, "lead", {"task": task, "lead": lead, "cooperate": coop}, s, "lead.inline.v1", m.span())]
+
+
+def _lead_block(doc, sentences, m) -> list[Fact]:
+    lead, coop = _names(m.group("lead")), _names(m.group("coop"))
+    if not lead:
+        return []
+    holder = next((s for s in sentences if s.start <= m.start() < s.end + 1), None)
+    prior = [s for s in sentences if s.end <= m.start()]
+    headings = prior[-1].headings if prior else ()
+    task = _task_of(headings)
+    fact = _fact(doc, "lead", {"task": task, "lead": lead, "cooperate": coop}, holder, "lead.block.v1")
+    return [Fact(fact.doc, fact.kind, fact.fields, _evidence(doc.text[m.start() : m.end()].replace("\n", "")),
+                 fact.sentence_id, m.start(), m.end(), fact.rule_id)]
+
+
+def _task_of(headings: tuple[str, ...]) -> str:
+    if not headings:
+        return ""
+    h = re.sub(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])", "", headings[-1])
+    return h[:30]
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen = set()
+    out = []
+    for f in facts:
+        key = (f.kind, f.fields) if f.kind != "deadline" else (f.kind, f.fields, f.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
