@@ -50,3 +50,196 @@ def extract(paths, fmt, provenance):
         click.echo(f"error: {line}", err=True)
     if errors:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["trig", "nquads", "turtle", "json-ld"]),
+              help="Extra serialisations (TriG and N-Quads are always written).")
+@click.option("--no-html", is_flag=True, help="Skip the interactive HTML page.")
+def build(paths, out, formats, no_html):
+    """Build the knowledge graph of PATHS into OUT (RDF, store, HTML, report).
+
+    Example: kg build seeds/ --out out
+    """
+    from kg.build import build as run
+
+    fmts = tuple(dict.fromkeys(("trig", "nquads", *formats)))
+    try:
+        result = run(paths, out, formats=fmts, progress=_progress("extract"), html=not no_html)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    for line in result.errors:
+        click.echo(f"error: {line}", err=True)
+    facts = ", ".join(f"{k} {v}" for k, v in sorted(result.facts.items()))
+    click.echo(f"built {result.articles} articles, {result.quads} quads into {result.out}/ ({facts})")
+    click.echo(f"SHACL: {'conforms' if result.conforms else f'{result.violations} violations, see {out}/validation.txt'}")
+    if result.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query_text")
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(query_text, out, params, fmt):
+    """Run SPARQL text, a .rq file or a saved query (ontology/queries) on the built store.
+
+    Example: kg query holder_of_matter --param matter=露天烧烤
+    """
+    from pathlib import Path
+
+    from kg.query import format_rows
+    from kg.query import query as run
+    from kg.store import open_store
+
+    try:
+        bindings = {}
+        for p in params:
+            if "=" not in p:
+                raise click.ClickException(f"--param {p!r}: expected NAME=VALUE")
+            k, v = p.split("=", 1)
+            bindings[k] = v
+        rows = run(open_store(Path(out) / "store", read_only=True), query_text, bindings)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(format_rows(rows, fmt))
+
+
+@cli.command()
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
+@click.option("--port", default=7878, show_default=True, type=int)
+def serve(out, port):
+    """Serve the built store as a SPARQL endpoint on 127.0.0.1 (query page at /).
+
+    Example: kg serve --out out --port 7878
+    """
+    from pathlib import Path
+
+    from kg.store import serve as run
+
+    try:
+        proc = run(Path(out) / "store", port=port)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (Ctrl-C stops)")
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+
+
+@cli.command()
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
+@click.option("--endpoint", required=True, help="SPARQL 1.1 Graph Store endpoint URL.")
+def push(out, endpoint):
+    """Load the built graph into a SPARQL Graph Store endpoint, replacing each article's graph.
+
+    Example: kg push --endpoint http://localhost:3030/ds/data
+    """
+    from pathlib import Path
+
+    from rdflib import Dataset
+
+    from kg.store import push as run
+
+    path = Path(out) / "graph.trig"
+    if not path.is_file():
+        raise click.ClickException(f"{path}: not found; run 'kg build' first")
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    try:
+        n = run(ds, endpoint)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"pushed {n} named graphs to {endpoint}")
+
+
+@cli.command()
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
+@click.option("--html", "html_path", default=None, type=click.Path(dir_okay=False), help="Where to write (default OUT/graph.html).")
+def viz(out, html_path):
+    """Write the interactive HTML view of the built graph (works offline).
+
+    Example: kg viz --out out --html powers.html
+    """
+    from pathlib import Path
+
+    from kg.analyse import to_networkx
+    from kg.visualise import write_html
+
+    try:
+        written = write_html(to_networkx(_load_dataset(out)), html_path or Path(out) / "graph.html")
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"wrote {written}")
+
+
+@cli.command()
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
+def stats(out):
+    """Print headline figures: articles, transfers, bodies that gained and lost powers.
+
+    Example: kg stats --out out
+    """
+    from kg.analyse import powers_gained_lost, receiver_centrality, to_networkx
+
+    ds = _load_dataset(out)
+    G = to_networkx(ds)
+    try:
+        df = powers_gained_lost(G)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"transfers: {G.number_of_edges()}  bodies and sectors: {G.number_of_nodes()}")
+    click.echo("top receivers:")
+    for name, value in list(receiver_centrality(G).items())[:8]:
+        click.echo(f"  {value:.2f}  {name}")
+    click.echo("top givers:")
+    for r in df.sort_values("lost", ascending=False).head(8).itertuples():
+        click.echo(f"  {r.lost:4d}  {r.body}")
+
+
+@cli.command(name="validate")
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
+def validate_cmd(out):
+    """Validate the built graph against ontology/shapes.ttl (SHACL).
+
+    Example: kg validate --out out
+    """
+    from kg.graph import validate
+
+    report = validate(_load_dataset(out))
+    click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("pred", type=click.Path(exists=True, dir_okay=False))
+def eval_cmd(gold, pred):
+    """Score predicted facts (kg extract output) against a gold file.
+
+    Example: kg eval ../shared/gold/seeds.gold.jsonl pred.jsonl
+    """
+    from kg.evaluate import format_scores, score_files
+
+    try:
+        click.echo(format_scores(score_files(gold, pred)))
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _load_dataset(out):
+    from pathlib import Path
+
+    from rdflib import Dataset
+
+    path = Path(out) / "graph.trig"
+    if not path.is_file():
+        raise click.ClickException(f"{path}: not found; run 'kg build' first")
+    ds = Dataset(default_union=True)
+    ds.parse(path, format="trig")
+    return ds

@@ -17,11 +17,13 @@ def rules_file(name: str) -> Path:
 
 @cache
 def ontology_dir() -> Path:
-    """The ``ontology/`` folder: shipped as package data ``kg/ontology`` or beside the checkout."""
-    shipped = Path(str(files("kg").joinpath("ontology")))
-    if (shipped / "quanze.ttl").is_file():
-        return shipped
-    return Path(__file__).resolve().parent.parent / "ontology"
+    """The ``ontology/`` folder of the checkout Quanze is installed from (editable install)."""
+    folder = Path(__file__).resolve().parent.parent / "ontology"
+    if not (folder / "quanze.ttl").is_file():
+        from kg.errors import OntologyError
+
+        raise OntologyError(f"{folder}: no quanze.ttl; install Quanze from its checkout (pip install -e .)")
+    return folder
 
 
 @cache

@@ -1,0 +1,207 @@
+"""Analysis stage: the RDF graph → networkx graphs → plain values and DataFrames."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cache
+
+import networkx as nx
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, RDF, SKOS
+
+from kg.errors import AnalysisError
+from kg.lexicon import load_yaml
+from kg.ns import QZ, SCHEMA
+from kg.resources import rules_file
+
+__all__ = [
+    "adoption_timeline",
+    "central_template",
+    "coverage_matrix",
+    "deviation_from_template",
+    "org_graph",
+    "powers_gained_lost",
+    "receiver_centrality",
+    "to_networkx",
+]
+
+
+def _label(g: Graph, node) -> str:
+    for lab in g.objects(node, SKOS.prefLabel):
+        return str(lab)
+    for lab in g.objects(node, SCHEMA.name):
+        return str(lab)
+    return str(node).rsplit("/", 1)[-1]
+
+
+def _doc_info(g: Graph, d) -> dict:
+    place = next(iter(g.objects(d, QZ.governs)), None)
+    masked = next(iter(g.objects(d, QZ.maskedJurisdiction)), None)
+    return {
+        "document": str(d),
+        "title": str(next(iter(g.objects(d, DCTERMS.title)), "")),
+        "article": str(next(iter(g.objects(d, QZ.articleId)), "")),
+        "jurisdiction": _label(g, place) if place is not None else (str(masked) if masked else None),
+        "issued": str(next(iter(g.objects(d, DCTERMS.issued)), "")) or None,
+    }
+
+
+def to_networkx(g: Graph) -> nx.MultiDiGraph:
+    """The power-flow graph: bodies (and, where no giver is named, giving sectors) as nodes,
+    one edge per transfer from giver to receiver with matter, power, domain, document and evidence.
+
+    Node attributes: ``label``, ``kind`` ("agency" | "generic" | "sector"), ``sector``.
+    """
+    G = nx.MultiDiGraph()
+    docs: dict = {}
+    for t in g.subjects(RDF.type, QZ.PowerTransfer):
+        receiver = next(iter(g.objects(t, QZ.receiver)), None)
+        if receiver is None:
+            continue
+        giver = next(iter(g.objects(t, QZ.giver)), None)
+        giving_sector = next(iter(g.objects(t, QZ.givingSector)), None)
+        source = giver if giver is not None else giving_sector
+        if source is None:
+            continue
+        for node in (source, receiver):
+            if str(node) not in G:
+                kind = ("generic" if (node, RDF.type, QZ.GenericBody) in g else
+                        "agency" if (node, RDF.type, QZ.Agency) in g else "sector")
+                sector = next(iter(g.objects(node, QZ.sector)), node if kind == "sector" else None)
+                G.add_node(str(node), label=_label(g, node), kind=kind, sector=_label(g, sector) if sector else None)
+        d = next(iter(g.objects(t, QZ.statedIn)))
+        if d not in docs:
+            docs[d] = _doc_info(g, d)
+        ev = next(iter(g.objects(t, __import__("rdflib").namespace.PROV.wasDerivedFrom)), None)
+        matter = next(iter(g.objects(t, QZ.matter)), None)
+        power = next(iter(g.objects(t, QZ.powerKind)), None)
+        G.add_edge(
+            str(source), str(receiver), key=str(t),
+            matter=_label(g, matter) if matter is not None else None,
+            power=_label(g, power) if power is not None else None,
+            domain=str(next(iter(g.objects(t, QZ.domain)), "")) or None,
+            giving_sector=_label(g, giving_sector) if giving_sector is not None else None,
+            sentence=str(next(iter(g.objects(ev, QZ.sentence)), "")) if ev is not None else "",
+            **{k: v for k, v in docs[d].items()},
+        )
+    return G
+
+
+def org_graph(g: Graph) -> nx.DiGraph:
+    """Organisation graph: lead → cooperating units, new bodies → where their office sits."""
+    G = nx.DiGraph()
+    for a in g.subjects(RDF.type, QZ.Assignment):
+        task = str(next(iter(g.objects(a, QZ.task)), ""))
+        for lead in g.objects(a, QZ.leadUnit):
+            G.add_node(str(lead), label=_label(g, lead))
+            for coop in g.objects(a, QZ.cooperatingUnit):
+                G.add_node(str(coop), label=_label(g, coop))
+                G.add_edge(str(lead), str(coop), relation="leads", task=task)
+    for e in g.subjects(RDF.type, QZ.Establishment):
+        new = next(iter(g.objects(e, __import__("rdflib").namespace.ORG.resultingOrganization)), None)
+        office = next(iter(g.objects(e, QZ.officeAt)), None)
+        if new is not None and office is not None:
+            G.add_node(str(new), label=_label(g, new))
+            G.add_node(str(office), label=_label(g, office))
+            G.add_edge(str(new), str(office), relation="office_at")
+    return G
+
+
+def powers_gained_lost(G: nx.MultiDiGraph, *, by: str = "matter"):
+    """Per body: how many transfers it received and gave, and the distinct matters (or domains).
+
+    Returns a DataFrame sorted by powers gained.
+    """
+    import pandas as pd
+
+    if G.number_of_edges() == 0:
+        raise AnalysisError("powers_gained_lost needs at least one transfer edge; got an empty graph")
+    rows = []
+    for node, data in G.nodes(data=True):
+        ins = [d.get(by) for _, _, d in G.in_edges(node, data=True)]
+        outs = [d.get(by) for _, _, d in G.out_edges(node, data=True)]
+        rows.append({"body": data.get("label"), "kind": data.get("kind"), "sector": data.get("sector"),
+                     "gained": len(ins), "lost": len(outs),
+                     f"{by}s_gained": sorted({x for x in ins if x}), f"{by}s_lost": sorted({x for x in outs if x})})
+    return pd.DataFrame(rows).sort_values(["gained", "lost"], ascending=False).reset_index(drop=True)
+
+
+def receiver_centrality(G: nx.MultiDiGraph) -> dict[str, float]:
+    """In-degree centrality of receiving bodies (label → value), highest first."""
+    if G.number_of_edges() == 0:
+        raise AnalysisError("receiver_centrality needs at least one transfer edge; got an empty graph")
+    c = nx.in_degree_centrality(G)
+    labels = nx.get_node_attributes(G, "label")
+    out: dict[str, float] = {}
+    for node, v in sorted(c.items(), key=lambda kv: -kv[1]):
+        if v > 0:
+            out[labels.get(node, node)] = max(v, out.get(labels.get(node, node), 0.0))
+    return out
+
+
+def coverage_matrix(G: nx.MultiDiGraph, *, value: str = "receiver_sector"):
+    """Jurisdiction × matter: which places moved which matters, to which sector.
+
+    Cells hold the receiving sector (or the count of transfers with ``value="count"``).
+    """
+    import pandas as pd
+
+    cells: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for u, v, d in G.edges(data=True):
+        if not d.get("matter"):
+            continue
+        place = d.get("jurisdiction") or "(未知)"
+        cells[(place, d["matter"])][G.nodes[v].get("sector") or "?"] += 1
+    if not cells:
+        return pd.DataFrame()
+    data: dict[str, dict[str, object]] = defaultdict(dict)
+    for (place, matter), counter in cells.items():
+        data[matter][place] = sum(counter.values()) if value == "count" else counter.most_common(1)[0][0]
+    return pd.DataFrame(data).sort_index()
+
+
+@cache
+def central_template() -> dict[str, tuple[str, ...]]:
+    """The central 2015 guidance's list of matters by giving sector (kg/rules/central_matters.yaml)."""
+    data = load_yaml(rules_file("central_matters.yaml"), {"version", "domains"}, required={"domains"})
+    return {k: tuple(v) for k, v in data["domains"].items()}
+
+
+def _similar(a: str, b: str) -> bool:
+    if a in b or b in a:
+        return True
+    common = sum((Counter(a) & Counter(b)).values())
+    return common and 2 * common / (len(a) + len(b)) >= 0.75
+
+
+def deviation_from_template(G: nx.MultiDiGraph):
+    """Per document: central-template matters it moved, left out, and matters it added."""
+    import pandas as pd
+
+    template = [m for ms in central_template().values() for m in ms]
+    by_doc: dict[str, set] = defaultdict(set)
+    info: dict[str, dict] = {}
+    for _, _, d in G.edges(data=True):
+        if d.get("matter") and d.get("power") == "行政处罚权":
+            by_doc[d["article"]].add(d["matter"])
+            info[d["article"]] = d
+    rows = []
+    for article, matters in sorted(by_doc.items()):
+        covered = [t for t in template if any(_similar(t, m) for m in matters)]
+        added = sorted(m for m in matters if not any(_similar(t, m) for t in template))
+        rows.append({"article": article, "title": info[article]["title"], "jurisdiction": info[article]["jurisdiction"],
+                     "covered": len(covered), "left_out": [t for t in template if t not in covered], "added": added})
+    return pd.DataFrame(rows)
+
+
+def adoption_timeline(g: Graph):
+    """Documents with their issue date, jurisdiction and number of transfers, by date."""
+    import pandas as pd
+
+    rows = []
+    for d in g.subjects(RDF.type, QZ.Document):
+        info = _doc_info(g, d)
+        info["transfers"] = sum(1 for _ in g.subjects(QZ.statedIn, d) if (_, RDF.type, QZ.PowerTransfer) in g)
+        rows.append(info)
+    df = pd.DataFrame(rows)
+    return df.sort_values(["issued", "article"], na_position="last").reset_index(drop=True) if len(df) else df

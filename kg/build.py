@@ -1,0 +1,125 @@
+"""The main job: files → facts → RDF → validated, stored, drawn and reported in ``out/``.
+
+Everything is written into a temporary folder beside ``out/`` and swapped in at the end, so a
+failed or interrupted build leaves the previous ``out/`` intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["BuildResult", "build"]
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    articles: int
+    facts: Counter
+    quads: int
+    conforms: bool
+    violations: int
+    errors: list[str] = field(default_factory=list)
+
+
+def build(
+    paths: Iterable[str | Path],
+    out: str | Path = "out",
+    *,
+    formats: tuple[str, ...] = ("trig", "nquads"),
+    progress: Callable[[Iterable], Iterable] | None = None,
+    html: bool = True,
+) -> BuildResult:
+    """Build the knowledge graph of ``paths`` into ``out``.
+
+    Writes ``graph.trig`` and ``graph.nq`` (plus ``graph.ttl``/``graph.jsonld`` when asked),
+    ``facts.jsonl``, the embedded store ``store/``, ``graph.html``, ``validation.txt`` and
+    ``report.md``. Unreadable files are reported in ``errors``; the others are still built.
+
+    Raises:
+        InputError: no readable document at all.
+    """
+    from kg.errors import InputError
+    from kg.graph import to_rdf, validate
+    from kg.pipeline import extract
+    from kg.store import fill_store
+
+    out = Path(out)
+    errors: list[str] = []
+    extractions = extract(paths, errors=errors, progress=progress)
+    if not extractions:
+        raise InputError("no readable document among the inputs" + (f": {errors[0]}" if errors else ""))
+    ds = to_rdf(extractions)
+    report = validate(ds)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "json-ld": "jsonld"}
+        for fmt in formats:
+            ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
+        nquads = (tmp / "graph.nq").read_bytes() if "nquads" in formats else ds.serialize(format="nquads", encoding="utf-8")
+        quads = fill_store(nquads, tmp / "store")
+        with open(tmp / "facts.jsonl", "w", encoding="utf-8") as handle:
+            for ex in extractions:
+                for f in ex.facts:
+                    handle.write(json.dumps(f.as_record(provenance=True), ensure_ascii=False) + "\n")
+        (tmp / "validation.txt").write_text(report.text, encoding="utf-8")
+        counts = Counter(f.kind for ex in extractions for f in ex.facts)
+        if html:
+            from kg.analyse import to_networkx
+            from kg.visualise import write_html
+
+            G = to_networkx(ds)
+            if G.number_of_nodes():
+                write_html(G, tmp / "graph.html")
+        result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors)
+        (tmp / "report.md").write_text(_report(result, extractions, ds), encoding="utf-8")
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return result
+
+
+def _swap(new: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        os.replace(out, old)
+    os.replace(new, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _report(result: BuildResult, extractions, ds) -> str:
+    lines = [
+        "# Quanze build report",
+        "",
+        f"- articles: {result.articles}",
+        f"- quads: {result.quads}",
+        f"- SHACL: {'conforms' if result.conforms else f'{result.violations} violations (see validation.txt)'}",
+        "- facts: " + ", ".join(f"{k} {v}" for k, v in sorted(result.facts.items())),
+    ]
+    if result.errors:
+        lines += ["", "## Files not read", ""] + [f"- {e}" for e in result.errors]
+    lines += ["", "## Articles", "", "| article | title | jurisdiction | transfers |", "| --- | --- | --- | --- |"]
+    for ex in extractions:
+        doc = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {})
+        n = sum(1 for f in ex.facts if f.kind == "transfer")
+        lines.append(f"| {ex.document.id} | {doc.get('title', '')} | {doc.get('jurisdiction') or ''} | {n} |")
+    try:
+        from kg.analyse import powers_gained_lost, to_networkx
+
+        df = powers_gained_lost(to_networkx(ds)).head(10)
+        lines += ["", "## Bodies that gained the most powers", "", "| body | gained | lost |", "| --- | --- | --- |"]
+        lines += [f"| {r.body} | {r.gained} | {r.lost} |" for r in df.itertuples()]
+    except Exception as e:  # noqa: BLE001 - the report is best effort; the build already succeeded
+        lines += ["", f"(no power-flow summary: {e})"]
+    return "\n".join(lines) + "\n"

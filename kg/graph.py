@@ -1,0 +1,367 @@
+"""Graph stage: ``Extraction``s → an RDF dataset (one named graph per article, a shared graph
+for places and schemes), and its SHACL validation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.errors import OntologyError
+from kg.ns import (
+    ELI,
+    QZ,
+    SCHEMA,
+    SHARED_GRAPH,
+    act_iri,
+    bind_prefixes,
+    body_iri,
+    concept_iri,
+    doc_iri,
+    fact_iri,
+    graph_iri,
+    place_iri,
+)
+from kg.pipeline import Extraction
+from kg.places import Place, gazetteer
+from kg.resources import ontology_dir
+from kg.types import Fact
+
+__all__ = ["ValidationReport", "load_ontology", "to_rdf", "validate"]
+
+_LEVEL_RANK = {"central": 0, "province": 1, "city": 2, "district": 3, "county": 3, "street": 4, "community": 5}
+_LEVEL_ZH = {"central": "中央", "province": "省级", "city": "市级", "district": "区级", "county": "县级",
+             "street": "街道乡镇", "community": "社区", "national": "全国"}
+# The 2018 reform's successors of sectors (机构改革): asked about a body, a user can follow these.
+_SUCCESSOR = {"环境保护": "生态环境", "工商行政管理": "市场监管", "食品药品监管": "市场监管",
+              "国土资源": "自然资源", "规划": "自然资源", "卫生计生": "卫生健康", "安全生产监管": "应急管理",
+              "法制": "司法行政"}
+_ORGAN = re.compile(r"(委员会办公室|委办公室|领导小组|联席会议|委员会|办公室|执法局|分局|部门|机关|机构|队伍|支队|大队|中队|分队|"
+                    r"中心|监督科|政府|党委|党工委|委|局|厅|办|科|处|所|站|部)$")
+_ORGAN_CANON = {"委": "委员会", "办": "办公室", "执法局": "局", "委办公室": "委员会办公室", "党工委": "党委"}
+
+
+@dataclass(frozen=True)
+class _Scope:
+    key: str  # adcode, "CN", or a per-document key for masked/unknown places
+    level: str | None
+    place: Place | None
+
+
+def _doc_scope(record: dict, sha1: str) -> _Scope:
+    name = record.get("jurisdiction")
+    if name and not record.get("jurisdiction_inferred", False) or (name and "X" not in name.upper()):
+        found = gazetteer().lookup(name) or _lookup_standard(name)
+        if found:
+            return _Scope(found[0].adcode, found[0].level, found[0])
+    return _Scope(f"doc-{sha1[:8]}", record.get("level"), None)
+
+
+@cache
+def _standard_index() -> dict[str, Place]:
+    return {p.standard_name: p for p in sorted(gazetteer().places, key=lambda p: p.last_year)}
+
+
+def _lookup_standard(name: str) -> list[Place]:
+    p = _standard_index().get(name)
+    return [p] if p else []
+
+
+def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
+    """IRI of a body: its own place if it names one, else the document's jurisdiction when the
+    level matches, else a kind of body at that level within the jurisdiction."""
+    from kg.recognize import find_places
+
+    name = fact_fields["name"]
+    sector = fact_fields.get("sector") or "其他"
+    level = fact_fields.get("level")
+    organ = _ORGAN.search(name)
+    organ_key = _ORGAN_CANON.get(organ.group(), organ.group()) if organ else name
+    if fact_fields.get("rule", "").startswith("agency.council") or organ_key in ("领导小组", "联席会议"):
+        organ_key = re.sub(r"^[\u4e00-\u9fff]{0,4}?(省|市|县|区)", "", name) or name
+    named = [p for p in find_places(name) if p.place is not None and name.startswith(p.text)]
+    if level == "central":
+        return body_iri("CN", f"{sector}/{organ_key}", generic=False), False, _Scope("CN", "central", None)
+    if named:
+        place = named[0].place
+        return body_iri(place.adcode, f"{sector}/{place.level}/{organ_key}", generic=False), False, _Scope(
+            place.adcode, place.level, place)
+    generic = bool(fact_fields.get("generic"))
+    if level and scope.level and _LEVEL_RANK.get(level, 9) > _LEVEL_RANK.get(scope.level, 9):
+        generic = True  # "县(区)城管执法局" in a city's text: every such bureau of its counties
+    if level is None:
+        generic = True
+    return body_iri(scope.key, f"{sector}/{level or 'any'}/{organ_key}", generic=generic), generic, scope
+
+
+def _lit(text) -> Literal:
+    return Literal(str(text), lang="zh")
+
+
+def _concept(g: Graph, scheme: URIRef, kind: str, label: str) -> URIRef:
+    iri = concept_iri(kind, label)
+    g.add((iri, RDF.type, SKOS.Concept))
+    g.add((iri, SKOS.inScheme, scheme))
+    g.add((iri, SKOS.prefLabel, _lit(label)))
+    return iri
+
+
+def _place(g: Graph, place: Place) -> URIRef:
+    iri = place_iri(place.adcode)
+    if (iri, RDF.type, SCHEMA.AdministrativeArea) in g:
+        return iri
+    g.add((iri, RDF.type, SCHEMA.AdministrativeArea))
+    g.add((iri, SCHEMA.name, _lit(place.standard_name)))
+    g.add((iri, RDFS.label, _lit(place.standard_name)))
+    g.add((iri, QZ.adcode, Literal(place.adcode)))
+    g.add((iri, QZ.level, concept_iri("level", place.level)))
+    if place.parent:
+        parents = _lookup_standard(place.parent) or gazetteer().lookup(place.parent)
+        if parents:
+            g.add((iri, SCHEMA.containedInPlace, _place(g, parents[0])))
+    return iri
+
+
+def _evidence(g: Graph, subject: URIRef, fact: Fact, ex: Extraction) -> None:
+    ev = URIRef(str(subject) + "/evidence")
+    g.add((subject, PROV.wasDerivedFrom, ev))
+    g.add((ev, RDF.type, QZ.Evidence))
+    sentence = next((s for s in ex.sentences if s.id == fact.sentence_id), None)
+    g.add((ev, QZ.sentence, Literal(sentence.text if sentence else fact.evidence)))
+    g.add((ev, QZ.quote, Literal(fact.evidence)))
+    start = max(fact.start, 0)
+    end = max(fact.end, start)
+    g.add((ev, QZ.startOffset, Literal(start, datatype=XSD.integer)))
+    g.add((ev, QZ.endOffset, Literal(end, datatype=XSD.integer)))
+    if fact.start >= 0 and ex.document.offsets:
+        s0, s1 = ex.document.source_span(start, min(end, len(ex.document.offsets)))
+        g.add((ev, QZ.sourceStart, Literal(s0, datatype=XSD.integer)))
+        g.add((ev, QZ.sourceEnd, Literal(s1, datatype=XSD.integer)))
+    g.add((ev, QZ.rule, Literal(fact.rule_id)))
+    g.add((ev, PROV.wasQuotedFrom, doc_iri(ex.document.sha1)))
+
+
+def _schemes(g: Graph) -> None:
+    from kg.lexicon import agency_lexicon
+
+    for scheme in (QZ.SectorScheme, QZ.PowerKindScheme, QZ.MatterScheme, QZ.LevelScheme):
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    sectors = set(agency_lexicon().core_sector.values()) | {"群团", "人民政府", "党委", "街道乡镇", "社区", "其他"}
+    for sector in sorted(sectors):
+        _concept(g, QZ.SectorScheme, "sector", sector)
+    for old, new in _SUCCESSOR.items():
+        newer = _concept(g, QZ.SectorScheme, "sector", new)
+        g.add((concept_iri("sector", old), QZ.succeededBy, newer))
+    for level, zh in _LEVEL_ZH.items():
+        iri = _concept(g, QZ.LevelScheme, "level", level)
+        g.add((iri, SKOS.altLabel, _lit(zh)))
+
+
+def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
+    """Build the dataset: a named graph per article (IRI from its content hash) and a shared
+    graph for places, sectors, levels, power kinds and matters.
+
+    Examples:
+        >>> from kg.normalize import normalize
+        >>> from kg.pipeline import extract_document
+        >>> from kg.types import Article
+        >>> t = "某省实施意见\\n将省环保厅露天烧烤污染的行政处罚权划转到省城管局。"
+        >>> ds = to_rdf([extract_document(normalize(Article("a.txt", "a.txt", t, 0, len(t))))])
+        >>> len(list(ds.graphs())) >= 3
+        True
+    """
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    shared = ds.graph(SHARED_GRAPH)
+    _schemes(shared)
+    for ex in extractions:
+        _article(ds, shared, ex)
+    return ds
+
+
+def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
+    document = ex.document
+    g = ds.graph(graph_iri(document.sha1))
+    d = doc_iri(document.sha1)
+    record = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {"title": document.title})
+    scope = _doc_scope(record, document.sha1)
+    g.add((d, RDF.type, QZ.Document))
+    g.add((d, DCTERMS.title, _lit(record.get("title") or document.title)))
+    g.add((d, QZ.articleId, Literal(document.id)))
+    g.add((d, QZ.sourceFile, Literal(document.source)))
+    g.add((d, QZ.text, Literal(document.text)))
+    if record.get("doc_number"):
+        g.add((d, ELI.id_local, Literal(record["doc_number"])))
+    if record.get("date"):
+        date = record["date"]
+        dtype = XSD.date if len(date) == 10 else (XSD.gYearMonth if len(date) == 7 else XSD.gYear)
+        g.add((d, DCTERMS.issued, Literal(date, datatype=dtype)))
+    if record.get("level"):
+        g.add((d, QZ.level, concept_iri("level", record["level"])))
+    if scope.place is not None:
+        g.add((d, QZ.governs, _place(shared, scope.place)))
+    elif record.get("jurisdiction"):
+        g.add((d, QZ.maskedJurisdiction, Literal(record["jurisdiction"])))
+    g.add((d, QZ.jurisdictionInferred, Literal(bool(record.get("jurisdiction_inferred")))))
+    for cited in record.get("cites") or ():
+        act = act_iri(cited)
+        shared.add((act, RDF.type, QZ.CitedAct))
+        if re.search(r"〔|\[|号$", cited):
+            shared.add((act, ELI.id_local, Literal(cited)))
+        else:
+            shared.add((act, DCTERMS.title, _lit(cited)))
+        g.add((d, DCTERMS.references, act))
+        if "实施" in (record.get("title") or "") and "指导意见" in cited:
+            g.add((d, ELI.implements, act))
+
+    bodies: dict[str, URIRef] = {}
+
+    def body(name: str | None, sector: str | None, level: str | None = None, generic: bool = False) -> URIRef | None:
+        if not name:
+            return None
+        if name in bodies:
+            return bodies[name]
+        fields = {"name": name, "sector": sector, "level": level, "generic": generic}
+        known = next((dict(f.fields) for f in ex.facts if f.kind == "agency" and f.get("name") == name), None)
+        if known:
+            fields.update(known)
+        iri, is_generic, body_scope = _body(fields, scope)
+        g.add((iri, RDF.type, QZ.GenericBody if is_generic else QZ.Agency))
+        if not is_generic:
+            g.add((iri, RDF.type, ORG.Organization))
+        labels = set(g.objects(iri, SKOS.prefLabel))
+        if not labels:
+            g.add((iri, SKOS.prefLabel, _lit(name)))
+        elif _lit(name) not in labels:
+            g.add((iri, SKOS.altLabel, _lit(name)))
+        if fields.get("sector"):
+            g.add((iri, QZ.sector, concept_iri("sector", fields["sector"])))
+        if fields.get("level"):
+            g.add((iri, QZ.level, concept_iri("level", fields["level"])))
+        if body_scope.place is not None:
+            g.add((iri, QZ.withinJurisdiction, _place(shared, body_scope.place)))
+        bodies[name] = iri
+        return iri
+
+    power_scheme = QZ.PowerKindScheme
+    for fact in ex.facts:
+        f = dict(fact.fields)
+        kind = fact.kind
+        if kind == "document":
+            continue
+        parts = [fact.kind, fact.evidence, str(fact.start), repr(sorted(f.items(), key=lambda kv: kv[0]))]
+        node = fact_iri(document.sha1, kind, *parts)
+        if kind == "agency":
+            iri = body(f["name"], f.get("sector"), f.get("level"), bool(f.get("generic")))
+            g.add((node, RDF.type, QZ.Mention))
+            g.add((node, QZ.mentions, iri))
+            g.add((node, QZ.asWritten, _lit(f["name"])))
+        elif kind == "jurisdiction":
+            places = gazetteer().by_code.get(f.get("adcode") or "", [])
+            if not places:
+                continue
+            place = next((p for p in places if p.standard_name == f.get("standard_name")), places[0])
+            g.add((node, RDF.type, QZ.Mention))
+            g.add((node, QZ.mentions, _place(shared, place)))
+            g.add((node, QZ.asWritten, _lit(f["name"])))
+        elif kind == "transfer":
+            g.add((node, RDF.type, QZ.PowerTransfer))
+            giver = body(f.get("source"), f.get("source_sector"))
+            receiver = body(f.get("target"), f.get("target_sector"))
+            if giver is not None:
+                g.add((node, QZ.giver, giver))
+                g.add((node, ORG.originalOrganization, giver))
+            if receiver is not None:
+                g.add((node, QZ.receiver, receiver))
+                g.add((node, ORG.resultingOrganization, receiver))
+            if f.get("source_sector"):
+                g.add((node, QZ.givingSector, concept_iri("sector", f["source_sector"])))
+            if f.get("target_sector"):
+                g.add((node, QZ.receivingSector, concept_iri("sector", f["target_sector"])))
+            g.add((node, QZ.powerKind, _concept(shared, power_scheme, "power", f.get("power") or "职责")))
+            if f.get("matter"):
+                g.add((node, QZ.matter, _concept(shared, QZ.MatterScheme, "matter", f["matter"])))
+            if f.get("domain"):
+                g.add((node, QZ.domain, _lit(f["domain"])))
+            label = f"{f.get('source') or f.get('source_sector') or '?'} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
+            g.add((node, RDFS.label, _lit(label)))
+        elif kind == "deadline":
+            g.add((node, RDF.type, QZ.Deadline))
+            g.add((node, QZ.dueDate, Literal(f["date"], datatype=XSD.date)))
+            g.add((node, QZ.task, _lit(f.get("task") or "")))
+            if f.get("date_type") == "start":
+                g.add((node, QZ.startDate, Literal(True)))
+        elif kind == "pilot":
+            found = _lookup_standard(f["jurisdiction"]) or gazetteer().lookup(f["jurisdiction"])
+            if not found:
+                continue
+            g.add((node, RDF.type, QZ.Pilot))
+            g.add((node, QZ.pilotPlace, _place(shared, found[0])))
+        elif kind == "body_established":
+            g.add((node, RDF.type, QZ.Establishment))
+            new = body(f["name"], None)
+            g.add((node, ORG.resultingOrganization, new))
+            if f.get("chair"):
+                g.add((node, QZ.chair, _lit(f["chair"])))
+            if f.get("office_at"):
+                office = body(f["office_at"], None)
+                g.add((node, QZ.officeAt, office))
+        elif kind == "lead":
+            g.add((node, RDF.type, QZ.Assignment))
+            g.add((node, QZ.task, _lit(f.get("task") or "")))
+            for name in f.get("lead") or ():
+                g.add((node, QZ.leadUnit, body(name, None)))
+            for name in f.get("cooperate") or ():
+                g.add((node, QZ.cooperatingUnit, body(name, None)))
+        else:
+            continue
+        g.add((node, QZ.statedIn, d))
+        _evidence(g, node, fact, ex)
+
+
+# ---------------------------------------------------------------- ontology and validation
+
+
+@cache
+def _ontology_graphs() -> tuple[Graph, Graph]:
+    folder = ontology_dir()
+    onto, shapes = Graph(), Graph()
+    for g, name in ((onto, "quanze.ttl"), (shapes, "shapes.ttl")):
+        path = folder / name
+        try:
+            g.parse(path, format="turtle")
+        except (OSError, SyntaxError, ValueError) as e:
+            raise OntologyError(f"{path}: cannot load: {e}") from e
+    return onto, shapes
+
+
+def load_ontology() -> Graph:
+    """The OWL ontology (ontology/quanze.ttl) as an rdflib graph."""
+    return _ontology_graphs()[0]
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    violations: int
+    text: str
+
+
+def validate(ds: Dataset | Graph) -> ValidationReport:
+    """Validate a graph against ontology/shapes.ttl with pyshacl (RDFS inference over the ontology)."""
+    import pyshacl
+
+    onto, shapes = _ontology_graphs()
+    data = Graph()
+    for triple in ds.triples((None, None, None)):
+        data.add(triple)
+    conforms, report_graph, text = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=onto, inference="rdfs", abort_on_first=False, allow_warnings=True
+    )
+    sh = "http://www.w3.org/ns/shacl#"
+    violations = len(list(report_graph.subjects(RDF.type, URIRef(sh + "ValidationResult"))))
+    return ValidationReport(bool(conforms), violations, text)

@@ -1,0 +1,143 @@
+"""Query stage: SPARQL text, a ``.rq`` file or a saved query's name → rows, on the embedded
+store (pyoxigraph); parameters are bound as values, never pasted into the query text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kg.errors import QueryError
+from kg.resources import ontology_dir
+
+__all__ = ["format_rows", "query", "query_df", "saved_queries"]
+
+
+def saved_queries() -> dict[str, Path]:
+    """Saved queries in ``ontology/queries`` by name."""
+    return {p.stem: p for p in sorted((ontology_dir() / "queries").glob("*.rq"))}
+
+
+def _params(text: str) -> tuple[list[str], list[str]]:
+    """(required, optional) parameter names declared in the leading ``# param:`` comments."""
+    required, optional = [], []
+    for m in re.finditer(r"^#\s*param:\s*(\w+)\s*(\(optional)?", text, re.M):
+        (optional if m.group(2) else required).append(m.group(1))
+    return required, optional
+
+
+def _resolve(q: str) -> tuple[str, str]:
+    """(label, SPARQL text) of a saved query name, a .rq path, or SPARQL text."""
+    saved = saved_queries()
+    if q in saved:
+        return q, saved[q].read_text(encoding="utf-8")
+    if q.endswith(".rq"):
+        path = Path(q)
+        if not path.is_file():
+            raise QueryError(f"{q}: no such query file")
+        return q, path.read_text(encoding="utf-8")
+    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", q, re.I):
+        return "query", q
+    raise QueryError(f"unknown saved query {q!r}; known: {', '.join(saved)}")
+
+
+def _term(value: str):
+    import pyoxigraph as ox
+
+    if re.match(r"^https?://", value):
+        return ox.NamedNode(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    return ox.Literal(value)
+
+
+def _python(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if dt.endswith(("#integer", "#int", "#long")):
+            return int(term.value)
+        if dt.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+def query(store, q: str, params: dict[str, str] | None = None) -> list[dict]:
+    """Run a SELECT (rows as dicts) or ASK (``[{"result": bool}]``) on a pyoxigraph store.
+
+    Args:
+        store: an open ``pyoxigraph.Store`` (see ``kg.store.open_store``).
+        q: a saved query's name (``ontology/queries/NAME.rq``), a ``.rq`` path, or SPARQL text.
+        params: values bound to the query's variables (``# param:`` lines name them).
+
+    Raises:
+        QueryError: unknown name, invalid SPARQL, missing or unknown parameter.
+    """
+    import pyoxigraph as ox
+
+    label, text = _resolve(q)
+    params = dict(params or {})
+    required, optional = _params(text)
+    missing = [p for p in required if p not in params]
+    if missing:
+        raise QueryError(f"{label}: missing parameter {missing[0]!r} (give it as --param {missing[0]}=VALUE)")
+    declared = set(required) | set(optional)
+    unknown = [p for p in params if declared and p not in declared]
+    if unknown:
+        raise QueryError(f"{label}: unknown parameter {unknown[0]!r}; this query takes: {', '.join(sorted(declared))}")
+    # pyoxigraph substitutes values (SEP-0007) for variables the SELECT projects; the saved
+    # queries project their parameters for that reason.
+    substitutions = {ox.Variable(k): _term(v) for k, v in params.items()}
+    try:
+        result = store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
+    except SyntaxError as e:
+        first = str(e).splitlines()[0] if str(e) else "syntax error"
+        raise QueryError(f"{label}: invalid SPARQL: {first}") from None
+    except RuntimeError as e:
+        raise QueryError(f"{label}: {str(e).splitlines()[0]}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return [{"result": bool(result)}]
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables if v.value not in declared]  # parameters are projected only to be bound
+        return [{n: _python(sol[n]) for n in names} for sol in result]
+    return [{"subject": t.subject.value, "predicate": t.predicate.value, "object": _python(t.object)} for t in result]
+
+
+def query_df(store, q: str, params: dict[str, str] | None = None):
+    """``query`` as a pandas DataFrame, for notebooks."""
+    import pandas as pd
+
+    return pd.DataFrame(query(store, q, params))
+
+
+def format_rows(rows: list[dict], fmt: str = "table") -> str:
+    """Rows as an aligned text table, CSV or JSON."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1)
+    if not rows:
+        return "(no rows)" if fmt == "table" else ""
+    cols = list(rows[0])
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=cols)
+        w.writeheader()
+        w.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ")[:60] for c in cols] for r in rows]
+    from unicodedata import east_asian_width
+
+    def width(s: str) -> int:
+        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in s)
+
+    widths = [max(width(c), *(width(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    pad = lambda s, w: s + " " * (w - width(s))  # noqa: E731
+    lines = ["  ".join(pad(c, w) for c, w in zip(cols, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(pad(v, w) for v, w in zip(row, widths)) for row in cells]
+    return "\n".join(lines)

@@ -1,0 +1,132 @@
+"""Visualise stage: a networkx power-flow graph → one self-contained, offline HTML page (pyvis)."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import AnalysisError
+
+__all__ = ["COLOURS", "write_html"]
+
+COLOURS = {"agency": "#1f77b4", "generic": "#17becf", "sector": "#ff7f0e", "place": "#2ca02c",
+           "document": "#9467bd", "matter": "#d62728", "power": "#8c564b"}
+_LEGEND = {"agency": "具体机构 agency", "generic": "泛指机构 kind of body", "sector": "部门领域 giving sector",
+           "place": "地区 place", "document": "文件 document", "matter": "事项 matter", "power": "职权 power"}
+
+
+def _esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Quanze 权责图谱", physics: bool | None = None) -> Path:
+    """Write an interactive, self-contained HTML view of a power-flow graph.
+
+    Positions are precomputed with networkx so large graphs open at once; physics is off
+    above 300 nodes. Every label and tooltip is HTML-escaped (document text is untrusted).
+    No request leaves the page: pyvis's JavaScript is inlined and its CDN links removed.
+
+    Returns:
+        The path written (atomically: a temporary file renamed into place).
+    """
+    from pyvis.network import Network
+
+    if G.number_of_nodes() == 0:
+        raise AnalysisError("write_html needs a graph with at least one node")
+    path = Path(path)
+    n = G.number_of_nodes()
+    if physics is None:
+        physics = n <= 300
+    pos = nx.spring_layout(nx.Graph(G), seed=7, iterations=50 if n < 2000 else 15, scale=120 * max(1.0, n ** 0.5))
+    net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", notebook=False)
+    for node, data in G.nodes(data=True):
+        kind = data.get("kind", "agency")
+        x, y = pos[node]
+        tooltip = "\n".join(f"{k}: {v}" for k, v in (("名称", data.get("label")), ("类别", kind), ("领域", data.get("sector"))) if v)
+        net.add_node(
+            _esc(node), label=_esc(data.get("label", node))[:40], title=_esc(tooltip),
+            color=COLOURS.get(kind, "#7f7f7f"), x=float(x), y=float(y), physics=physics,
+            group=_esc(kind), sector=_esc(data.get("sector") or ""), jurisdiction="",
+        )
+    for u, v, key, data in G.edges(keys=True, data=True):
+        tooltip = "\n".join(
+            f"{k}: {val}" for k, val in (
+                ("事项", data.get("matter")), ("职权", data.get("power")), ("领域", data.get("domain")),
+                ("文件", data.get("title")), ("地区", data.get("jurisdiction")), ("依据", data.get("sentence")))
+            if val
+        )
+        net.add_edge(_esc(u), _esc(v), title=_esc(tooltip), label=_esc(data.get("matter") or "")[:16],
+                     arrows="to", jurisdiction=_esc(data.get("jurisdiction") or ""), power=_esc(data.get("power") or ""),
+                     document=_esc(data.get("title") or ""))
+    net.toggle_physics(physics)
+    page = net.generate_html(notebook=False)
+    page = _offline(page)
+    page = _add_controls(page, title, G)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".viz-", suffix=".html")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(page)
+    os.replace(tmp, path)
+    return path
+
+
+def _offline(page: str) -> str:
+    """Drop every remote stylesheet or script (pyvis's template still links Bootstrap)."""
+    page = re.sub(r"<link[^>]+href=\"https?://[^\"]+\"[^>]*>", "", page)
+    page = re.sub(r"<script[^>]+src=\"https?://[^\"]+\"[^>]*>\s*</script>", "", page)
+    if "<meta charset" not in page:
+        page = page.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
+    return page
+
+
+def _add_controls(page: str, title: str, G: nx.MultiDiGraph) -> str:
+    """A legend and filters (jurisdiction, sector, power kind, document) and a focus box."""
+    jurisdictions = sorted({d.get("jurisdiction") or "" for *_, d in G.edges(data=True)} - {""})
+    sectors = sorted({d.get("sector") or "" for _, d in G.nodes(data=True)} - {""})
+    powers = sorted({d.get("power") or "" for *_, d in G.edges(data=True)} - {""})
+    documents = sorted({d.get("title") or "" for *_, d in G.edges(data=True)} - {""})
+
+    def select(name: str, label: str, values: list[str]) -> str:
+        options = "".join(f'<option value="{_esc(v)}">{_esc(v)}</option>' for v in values)
+        return f'<label>{label} <select id="f-{name}"><option value="">(全部)</option>{options}</select></label>'
+
+    legend = "".join(f'<span style="color:{COLOURS[k]}">●</span> {_esc(v)} &nbsp;' for k, v in _LEGEND.items()
+                     if k in {"agency", "generic", "sector"})
+    controls = (
+        f'<div id="qz-controls" style="font:13px sans-serif;padding:4px"><b>{_esc(title)}</b> &nbsp; {legend}<br>'
+        + select("jurisdiction", "地区", jurisdictions) + " " + select("sector", "领域", sectors) + " "
+        + select("power", "职权", powers) + " " + select("document", "文件", documents)
+        + ' <label>聚焦 focus <input id="f-focus" placeholder="机构或事项"></label></div>'
+    )
+    script = """
+<script>
+(function(){
+  function val(id){return document.getElementById(id).value;}
+  function apply(){
+    var j=val('f-jurisdiction'), s=val('f-sector'), p=val('f-power'), d=val('f-document'), f=val('f-focus');
+    var keep=new Set();
+    edges.get().forEach(function(e){
+      var ok=(!j||e.jurisdiction===j)&&(!p||e.power===p)&&(!d||e.document===d)&&
+             (!f||(e.label||'').indexOf(f)>=0||(nodes.get(e.from).label||'').indexOf(f)>=0||(nodes.get(e.to).label||'').indexOf(f)>=0);
+      edges.update({id:e.id,hidden:!ok});
+      if(ok){keep.add(e.from);keep.add(e.to);}
+    });
+    nodes.get().forEach(function(n){
+      var ok=keep.has(n.id)&&(!s||n.sector===s||(!f&&!s));
+      if(s&&n.sector!==s){ok=false;}
+      nodes.update({id:n.id,hidden:!ok&&(j||s||p||d||f)?true:false});
+    });
+  }
+  ['f-jurisdiction','f-sector','f-power','f-document'].forEach(function(id){document.getElementById(id).onchange=apply;});
+  document.getElementById('f-focus').oninput=apply;
+})();
+</script>"""
+    page = page.replace("<body>", "<body>\n" + controls, 1)
+    return page.replace("</body>", script + "\n</body>", 1)
+
+
