@@ -74,7 +74,9 @@ def _fact(doc: Document, kind: str, fields: dict, sentence: Sentence | None, rul
     fields = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
     if sentence is not None:
         s, e = span if span else (0, len(sentence.text))
-        evidence = sentence.text[s:e] if len(sentence.text[s:e]) >= 6 else sentence.text
+        if len(sentence.text[s:e]) < 6:  # a bare name is no evidence: quote its sentence
+            s, e = 0, len(sentence.text)
+        evidence = sentence.text[s:e]
         return Fact(doc.id, kind, tuple(fields.items()), _evidence(evidence), sentence.id,
                     sentence.start + s, sentence.start + e, rule)
     return Fact(doc.id, kind, tuple(fields.items()), _evidence(doc.title), "", -1, -1, rule)
@@ -195,11 +197,15 @@ def transfers_in(sentence_text: str, *, next_text: str = "", context: _Context |
         if not powers:
             pos = ce
             continue
-        found = _move_transfer(clause, cs, in_clause, powers, move, agencies) or _concentrate_transfer(
-            clause, cs, in_clause, powers, concentrate, context
-        ) or _grant_transfer(clause, cs, in_clause, powers) or _scope_item(
-            clause, cs, in_clause, powers, context, next_text
-        )
+        found = _move_transfer(clause, cs, in_clause, powers, move, agencies)
+        if not found:
+            concentrated = _concentrate_transfer(clause, cs, in_clause, powers, concentrate, context)
+            if concentrated is None:  # a header announcing the receiver of the items that follow
+                pos = ce
+                continue
+            found = concentrated or _grant_transfer(clause, cs, in_clause, powers) or _scope_item(
+                clause, cs, in_clause, powers, context, next_text
+            )
         out.extend(found)
         pos = ce
     del pos
@@ -220,6 +226,8 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
     matters: list[str | None]
     if matter_text is None:
         matters = [None]
+    elif re.fullmatch(r"(全部|部分)\S{1,6}", matter_text) and matter_text.endswith(power_text):
+        matters = [matter_text]  # "A的全部职责": the whole remit is the matter
     else:
         matters = split_matters(matter_text, split_he=split_he) or [None]
     domain_sector = _sector_of_text(domain) if domain else None
@@ -285,11 +293,12 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
         givers = [a for a in sentence_agencies if a.end <= cs + start][-2:]
     out = []
     if not givers:
-        matter_text, domain = _matter_and_domain(clause[start : power.start()])
+        seg, p_text = _glued_power(clause[start : power.start()], power.group())
+        matter_text, domain = _matter_and_domain(seg)
         fallback = "原主管部门" if "原主管部门" in clause else None
         if matter_text in (None, "") or power.group() == "管理和执法职责":
             matter_text = None if not matter_text or len(matter_text) < 2 else matter_text
-        return _records([], receiver, power.group(), matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback)
+        return _records([], receiver, p_text, matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback)
     # several givers, each followed by its own matters: "将A的全部职责和B…职责调整到C"
     givers.sort(key=lambda a: a.start)
     grouped = _group(givers)
@@ -302,9 +311,11 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
         p_text = own_power[-1].group() if own_power else power.group()
         if own_power:
             seg = clause[g_end : own_power[-1].start()]
+        seg, p_text = _glued_power(seg, p_text)
         matter_text, domain = _matter_and_domain(seg)
         if not matter_text or len(matter_text) < 2:
-            matter_text = None
+            whole = re.search(r"全部|部分", seg)
+            matter_text = whole.group() + p_text if whole else None
         # coordinated givers (市、县(区)环保局) are one giver as written
         out.extend(_records([group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
     if len(grouped) == 1 and len(grouped[0]) > 1 and not out[0]["matter"]:
@@ -317,7 +328,15 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     return out
 
 
-def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Context) -> list[dict]:
+def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
+    """"路灯养护管理职责": with no 的 between, 管理 belongs to the matter (路灯养护管理) and the
+    power is the duty (职责); "…的管理职责" keeps 管理职责 whole."""
+    if power_text == "管理职责" and seg and not seg.endswith(("的", "等", "方面")):
+        return seg + "管理", "职责"
+    return seg, power_text
+
+
+def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
     trig = re.search(_alt(triggers), clause) if triggers else None
     if not trig:
         return []
@@ -332,7 +351,7 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
     body = clause[trig.end() : power.start()]
     if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面", body):
         context.receiver = receiver  # a header: the items follow
-        return []
+        return None
     matter_text, domain = _matter_and_domain(body)
     return _records([], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
 
@@ -503,7 +522,13 @@ def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[s
     """(jurisdiction, inferred, level): the place in the title or issuer; else the place
     the text calls 我省/我市/我区 — the most named division of that level."""
     title_places = resolve_places(find_places(title))
-    for p in title_places:
+    if title_places:
+        # "临沂市兰山区…": the most specific of the places written one after another
+        chain = [title_places[0]]
+        for p in title_places[1:]:
+            if p.start == chain[-1].end:
+                chain.append(p)
+        p = chain[-1]
         if p.place is None:
             return p.text, True, _level_of_masked(p.text)
         return p.place.standard_name, False, p.place.level

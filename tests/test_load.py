@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.load import decode, iter_paths, read_source, split_articles
+from kg.types import Source
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        ("将市环保局的职责划转到市城管局。".encode("utf-8"), "utf-8"),
+        ("\ufeff将市环保局的职责划转到市城管局。".encode("utf-8"), "utf-8-sig"),
+        ("将市环保局的职责划转到市城管局。".encode("gbk"), "gb18030"),
+        ("將市環保局的職責劃轉到市城管局。".encode("big5"), "big5"),
+        ("将市环保局的职责划转到市城管局。".encode("utf-16"), "utf-16"),
+    ],
+)
+def test_load_decode_detects_encoding(data, encoding):
+    text, enc = decode(data, "x.txt")
+    assert enc == encoding
+    assert "市" in text and "城管局" in text
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [(b"", "empty file"), (b"  \n ", "empty file"), (b"\x00\x01\x02binary\x00", "binary")],
+)
+def test_load_decode_rejects_bad_bytes(data, message):
+    with pytest.raises(InputError, match=message):
+        decode(data, "bad.txt")
+
+
+def test_load_read_source_errors_name_the_file(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match=r"empty\.txt: empty file"):
+        read_source(empty)
+    with pytest.raises(InputError, match="unsupported file type"):
+        (tmp_path / "a.pdf").write_bytes(b"%PDF")
+        read_source(tmp_path / "a.pdf")
+    with pytest.raises(InputError, match="no such file"):
+        list(iter_paths([tmp_path / "missing"]))
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK not a zip")
+    with pytest.raises(InputError, match="not a valid .docx"):
+        read_source(bad)
+
+
+def test_load_html_malformed_keeps_text_drops_script(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_text("<html><body><p>甲市实施方案<script>alert(1)</script><div>将市工商局职责划入市城管局。<p>未闭合", encoding="utf-8")
+    text = read_source(p).text
+    assert "甲市实施方案" in text and "划入市城管局" in text and "alert" not in text
+
+
+def test_load_docx(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("乙县城市管理实施方案")
+    d.add_paragraph("将县水务局河道采砂的行政处罚权划入县城管局。")
+    d.save(tmp_path / "b.docx")
+    assert "河道采砂" in read_source(tmp_path / "b.docx").text
+
+
+@pytest.mark.parametrize(
+    "text,ids,first_lines",
+    [
+        ("合集(精选3篇)\n意见 篇1\n甲\n意见 篇2\n乙\n意见 篇3\n丙", ["f#1", "f#2", "f#3"], ["意见 篇1", "意见 篇2", "意见 篇3"]),
+        ("第一篇:甲方案\n正文\n第二篇:乙规划\n正文", ["f#1", "f#2"], ["第一篇:甲方案", "第二篇:乙规划"]),
+        ("只有一篇\n正文。共分三篇来讲。", ["f"], ["只有一篇"]),
+    ],
+)
+def test_load_split_articles(text, ids, first_lines):
+    articles = split_articles(Source("f", "f", text, "utf-8"))
+    assert [a.id for a in articles] == ids
+    assert [a.raw.splitlines()[0] for a in articles] == first_lines
+    for a in articles:
+        assert text[a.start : a.end] == a.raw

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.normalize import normalize, strip_glosses, to_simplified
+from kg.types import Article
+
+
+def _doc(raw: str, start: int = 0):
+    return normalize(Article("t.txt", "t.txt", raw, start, start + len(raw)))
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("關(guān)於劃轉執(zhí)法職責", "关于划转执法职责"),
+        ("县(区)城管执法局", "县(区)城管执法局"),
+        ("政府和社会资本合作(PPP)模式", "政府和社会资本合作(PPP)模式"),
+        ("(以下简称《意见》)發(fā)布", "(以下简称《意见》)发布"),
+        ("整合到城管部门", "整合到城管部门"),  # t2s, not tw2sp: 整合 is not rewritten to 集成
+        ("陜西省", "陕西省"),
+    ],
+)
+def test_normalize_simplified_without_glosses(raw, expected):
+    assert _doc(raw).text == expected
+
+
+def test_normalize_fullwidth_to_halfwidth_keeps_cjk_punctuation():
+    d = _doc("（一）工作目标：２０１７年底前完成。《意见》〔2015〕")
+    assert d.text == "(一)工作目标:2017年底前完成。《意见》〔2015〕"
+
+
+def test_normalize_offsets_round_trip_to_source():
+    raw = "廣告\n關(guān)於城市執(zhí)法體制改革的意見\n本文链接:http://x.y/z\n免费咨询热线:15601075665\n將環保局職責劃轉"
+    d = _doc(raw, start=100)
+    assert "本文链接" not in d.text and "15601075665" not in d.text
+    i = d.text.index("执法")
+    s, e = d.source_span(i, i + 2)
+    assert raw[s - 100 : e - 100] == "執(zhí)法"
+    j = d.text.index("划转")
+    s, e = d.source_span(j, j + 2)
+    assert to_simplified(raw[s - 100 : e - 100]) == "划转"
+
+
+def test_normalize_strip_glosses_only_tone_marked_pinyin():
+    assert strip_glosses("現(xiàn)代(ABC)(de)") == "現代(ABC)(de)"
+
+
+@pytest.mark.parametrize(
+    "raw,title",
+    [
+        ("黑发〔2017〕3号《X》\n中共甲省委甲省人民政府关于推进改革的实施意见\n为贯彻落实,制定本意见。", "中共甲省委甲省人民政府关于推进改革的实施意见"),
+        ("热线:13800000000\n乙市人民政府关于印发城市管理办法的通知\n各区人民政府:\n现将办法印发给你们。", "乙市人民政府关于印发城市管理办法的通知"),
+        ("某集 篇2\n新闻标题:城管改革启动\n正文。", "新闻标题:城管改革启动"),
+    ],
+)
+def test_normalize_title(raw, title):
+    assert _doc(raw).title == title

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_places, recognize, resolve_places
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # unseen bodies found by composition: place/level + sector core + organ suffix
+        ("由广东省生态环境厅负责", [("广东省生态环境厅", "环境保护", "province")]),
+        ("报州人力资源和社会保障局备案", [("州人力资源和社会保障局", "人力资源社会保障", "city")]),
+        ("区市场监督管理局配合", [("区市场监督管理局", "市场监管", "district")]),
+        ("县(市)住建局牵头", [("县(市)住建局", "住房城乡建设", "county")]),
+        ("由乡镇城管办负责", [("乡镇城管办", "城市管理", "street")]),
+        # coordinations expand
+        ("将省、市、县交通运输部门的职责", [("省交通运输部门", "交通运输", "province"), ("市交通运输部门", "交通运输", "city"),
+                                           ("县交通运输部门", "交通运输", "county")]),
+        ("财政、审计等市级相关部门", [("市财政部门", "财政", "city"), ("市审计部门", "审计", "city")]),
+        # generic kinds of body
+        ("交由城市管理部门行使", [("城市管理部门", "城市管理", None)]),
+        ("公安机关和检察机关", [("公安机关", "公安", None), ("检察机关", "检察", None)]),
+    ],
+)
+def test_recognize_agencies(text, expected):
+    assert [(a.name, a.sector, a.level) for a in find_agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有关部门要加强配合", "各相关部门", "制定《甲市城市管理办法》", "加强队伍建设部署", "科学界定职责"],
+)
+def test_recognize_no_agency_in_vague_or_unrelated_text(text):
+    names = [a.name for a in find_agencies(text)]
+    assert not any(n.endswith(("办", "部", "科")) for n in names), names
+    assert "有关部门" not in names and "相关部门" not in names
+
+
+def test_recognize_party_and_government():
+    got = [(a.name, a.sector, a.level) for a in find_agencies("中共湖南省委湖南省人民政府关于实施意见,县(区)人民政府负责")]
+    assert got == [("中共湖南省委", "党委", "province"), ("湖南省人民政府", "人民政府", "province"),
+                   ("县(区)人民政府", "人民政府", "county")]
+
+
+def test_recognize_places_full_short_and_lists():
+    got = [(p.text, p.place.standard_name, p.place.parent) for p in find_places("在洛阳、开封和许昌市开展试点,西湖区跟进,广西先行")]
+    assert got == [("洛阳", "洛阳市", "河南省"), ("开封", "开封市", "河南省"), ("许昌市", "许昌市", "河南省"),
+                   ("西湖区", "杭州市西湖区", "杭州市"), ("广西", "广西壮族自治区", None)]
+
+
+@pytest.mark.parametrize("text", ["主城区和辖区内", "县(区)城管执法局", "城乡一体化", "江南区域协调", "大同小异"])
+def test_recognize_not_places(text):
+    assert [p.text for p in find_places(text) if p.place is not None] == []
+
+
+def test_recognize_same_name_resolved_by_context():
+    spans = resolve_places(find_places("朝阳区与东城区、海淀区协同"))
+    assert spans[0].place.standard_name == "北京市朝阳区"
+    spans = resolve_places(find_places("朝阳区与南关区、宽城区协同"))
+    assert spans[0].place.standard_name == "长春市朝阳区"
+
+
+def test_recognize_masked_place():
+    spans = find_places("XX市推进改革")
+    assert spans[0].text == "XX市" and spans[0].place is None
+
+
+def test_recognize_dates_and_numbers():
+    assert [d[2] for d in find_dates("2016年12月5日印发,2017年3月起")] == ["2016-12-05", "2017-03"]
+    assert [n[2] for n in find_doc_numbers("按照湘发〔2016〕21号和国办发[2017]5号")] == ["湘发〔2016〕21号", "国办发[2017]5号"]
+
+
+def test_recognize_mentions_have_offsets():
+    text = "由杭州市城市管理局负责"
+    for m in recognize(text, "d#s1"):
+        assert text[m.start : m.end] == m.text
+        assert m.sentence_id == "d#s1" and m.rule_id
+
+
+def test_recognize_spacy_pipeline_keeps_names_whole(nlp):
+    doc = nlp("由市住建局牵头,区城管执法局和县(区)环保局配合")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("市住建局", "AGENCY"), ("区城管执法局", "AGENCY"), ("县(区)环保局", "AGENCY")]
+    # tokens never straddle an entity edge
+    for e in doc.ents:
+        assert doc[e.start : e.end].text == e.text

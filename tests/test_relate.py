@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.normalize import normalize
+from kg.relate import deadlines_in, relate_document, split_matters, transfers_in
+from kg.segment import segment
+from kg.types import Article
+
+
+def _facts(text: str, name: str = "t.txt"):
+    doc = normalize(Article(name, name, text, 0, len(text)))
+    return relate_document(doc, segment(doc))
+
+
+def _t(text, **kw):
+    return [(t["source"], t["source_sector"], t["power"], t["matter"], t["target"], t["target_sector"])
+            for t in transfers_in(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("将区水务局向河道倾倒垃圾的行政处罚权调整至区城市管理局。",
+         [("区水务局", "水务", "行政处罚权", "向河道倾倒垃圾", "区城市管理局", "城市管理")]),
+        ("将县公安局违法停放车辆、占道经营方面的行政处罚权,归并到县综合行政执法局。",
+         [("县公安局", "公安", "行政处罚权", "违法停放车辆", "县综合行政执法局", "城市管理"),
+          ("县公安局", "公安", "行政处罚权", "占道经营", "县综合行政执法局", "城市管理")]),
+        ("将州园林局的全部职责和州住建局市政设施和路灯养护管理职责划转到州城市管理局。",
+         [("州园林局", "城市管理", "管理职责", "全部职责", "州城市管理局", "城市管理"),
+          ("州住建局", "住房城乡建设", "管理职责", "市政设施", "州城市管理局", "城市管理"),
+          ("州住建局", "住房城乡建设", "管理职责", "路灯养护管理", "州城市管理局", "城市管理")]),
+        ("由市城市管理行政执法局集中行使水务管理方面河道采砂的行政处罚权。",
+         [(None, "水务", "行政处罚权", "河道采砂", "市城市管理行政执法局", "城市管理")]),
+        ("有关管理和执法职责划转城市管理综合执法部门后,原主管部门不再行使。",
+         [("原主管部门", None, "管理和执法职责", None, "城市管理综合执法部门", "城市管理")]),
+        ("赋予区城市管理局参与处置城市管理领域各类突发事件应急管理的职责。",
+         [(None, None, "管理职责", "突发事件应急管理", "区城市管理局", "城市管理")]),
+    ],
+)
+def test_relate_transfers(text, expected):
+    assert _t(text) == expected
+
+
+def test_relate_transfer_receiver_from_next_sentence():
+    first = "具体范围是:工商管理方面户外公共场所无照经营的行政处罚权;交通管理方面违法停放车辆等的行政处罚权。"
+    got = _t(first, next_text="城市管理部门可以实施与上述范围有关的行政强制措施。")
+    assert got == [(None, "工商行政管理", "行政处罚权", "户外公共场所无照经营", "城市管理部门", "城市管理"),
+                   (None, "公安", "行政处罚权", "违法停放车辆", "城市管理部门", "城市管理")]
+
+
+def test_relate_transfer_header_carries_receiver_to_items():
+    text = ("某市实施方案\n三、推进综合执法\n区城市管理局集中行使城市管理领域3个方面的行政处罚权:\n"
+            "一是环境保护管理方面露天烧烤污染的行政处罚权。\n二是工商管理方面违规设置户外广告的行政处罚权。")
+    transfers = [f for f in _facts(text) if f.kind == "transfer"]
+    assert [(f.get("matter"), f.get("target"), f.get("domain")) for f in transfers] == [
+        ("露天烧烤污染", "区城市管理局", "环境保护管理"), ("违规设置户外广告", "区城市管理局", "工商管理")]
+    assert all(f.rule_id == "transfer.scope_list.v1" and f.start >= 0 for f in transfers)
+
+
+@pytest.mark.parametrize(
+    "text,he,expected",
+    [
+        ("户外公共场所食品销售和餐饮摊点无证经营,以及违法回收贩卖药品等", False,
+         ["户外公共场所食品销售和餐饮摊点无证经营", "违法回收贩卖药品"]),
+        ("城市焚烧沥青塑料垃圾等烟尘和恶臭污染、燃放烟花爆竹污染", False, ["城市焚烧沥青塑料垃圾等烟尘和恶臭污染", "燃放烟花爆竹污染"]),
+        ("道路照明和城市排水设施管理", True, ["道路照明", "城市排水设施管理"]),
+    ],
+)
+def test_relate_split_matters(text, he, expected):
+    assert split_matters(text, split_he=he) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2018年3月底前,各区完成机构组建。", [("2018-03-31", "各区完成机构组建")]),
+        ("到2019年年底,建成智慧城管平台。", [("2019-12-31", "建成智慧城管平台")]),
+        ("2018年上半年完成网格划定。", [("2018-06-30", "完成网格划定")]),
+        ("2016年9月30日前出台配备标准。", [("2016-09-30", "出台配备标准")]),
+        ("2019年起全面执行执法公示制度。", [("2019-01-01", "全面执行执法公示制度")]),
+        ("到20xx年基本建立制度。", []),
+        ("1999年4月1日发布的办法。", []),
+    ],
+)
+def test_relate_deadlines(text, expected):
+    assert [(d, t) for d, t, _, _ in deadlines_in(text)] == expected
+
+
+def test_relate_deadline_month_takes_year_of_phase():
+    text = "某省方案\n(一)试点阶段(2018年3月-9月)。5月底前制定试点方案,9月底前完成试点任务。"
+    got = sorted(f.get("date") for f in _facts(text) if f.kind == "deadline")
+    assert got == ["2018-05-31", "2018-09-30"]
+
+
+def test_relate_pilots_lead_and_bodies():
+    text = ("中共河南省委河南省人民政府关于推进城市执法体制改革的实施意见\n"
+            "确定洛阳、许昌市和兰考县为改革试点。\n"
+            "省住房城乡建设厅牵头,省编办、省财政厅等省直有关部门配合。\n"
+            "成立由省政府分管负责同志任召集人的省城市管理工作联席会议,办公室设在省住房城乡建设厅。")
+    facts = _facts(text)
+    pilots = sorted(f.get("jurisdiction") for f in facts if f.kind == "pilot")
+    assert pilots == ["兰考县", "洛阳市", "许昌市"]
+    lead = next(f for f in facts if f.kind == "lead")
+    assert lead.get("lead") == ("省住房城乡建设厅",) and lead.get("cooperate") == ("省编办", "省财政厅")
+    body = next(f for f in facts if f.kind == "body_established")
+    assert (body.get("name"), body.get("chair"), body.get("office_at")) == (
+        "省城市管理工作联席会议", "省政府分管负责同志", "省住房城乡建设厅")
+    doc = next(f for f in facts if f.kind == "document")
+    assert doc.get("jurisdiction") == "河南省" and doc.get("level") == "province"
+    assert doc.get("issuer") == ("中共河南省委", "河南省人民政府")
+
+
+def test_relate_document_jurisdiction_inferred_from_places():
+    text = "深化改革实施方案\n结合我省实际,选择淄博市、曲阜市作为试点,济南市跟进。"
+    doc = next(f for f in _facts(text) if f.kind == "document")
+    assert doc.get("jurisdiction") == "山东省" and doc.get("jurisdiction_inferred") is True
+    masked = next(f for f in _facts("XX市城市管理实施方案\n推进我市改革。") if f.kind == "document")
+    assert masked.get("jurisdiction") == "XX市" and masked.get("level") == "city"
+
+
+def test_relate_every_fact_has_evidence_in_text():
+    text = "某市方案\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。2018年底前完成。"
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    for f in relate_document(doc, segment(doc)):
+        if f.kind == "document":
+            continue
+        assert f.rule_id and f.sentence_id.startswith("t.txt#s")
+        assert doc.text[f.start : f.end].startswith(f.evidence[:5])
