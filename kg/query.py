@@ -85,9 +85,11 @@ def query(store, q: str, params: dict[str, str] | None = None) -> list[dict]:
     if missing:
         raise QueryError(f"{label}: missing parameter {missing[0]!r} (give it as --param {missing[0]}=VALUE)")
     declared = set(required) | set(optional)
-    unknown = [p for p in params if declared and p not in declared]
+    # saved queries and .rq files declare their parameters; ad-hoc SPARQL text may bind any projected variable
+    unknown = [p for p in params if label != "query" and p not in declared]
     if unknown:
-        raise QueryError(f"{label}: unknown parameter {unknown[0]!r}; this query takes: {', '.join(sorted(declared))}")
+        takes = ", ".join(sorted(declared)) or "no parameters"
+        raise QueryError(f"{label}: unknown parameter {unknown[0]!r}; this query takes: {takes}")
     # pyoxigraph substitutes values (SEP-0007) for variables the SELECT projects; the saved
     # queries project their parameters for that reason.
     substitutions = {ox.Variable(k): _term(v) for k, v in params.items()}

@@ -1,0 +1,86 @@
+"""Throughput of Quanze's stages beside jieba on the same text, as ratios (medians of runs).
+
+    .venv/bin/python bench/throughput.py [PATHS...] [--repeat 5] [--scale 4]
+
+Machines here are shared and noisy: compare the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _median_seconds(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=[str(ROOT / "seeds")])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--scale", type=int, default=4, help="concatenate the corpus this many times")
+    args = parser.parse_args(argv)
+
+    import jieba
+
+    from kg.load import iter_paths, read_source, split_articles
+    from kg.normalize import normalize
+    from kg.pipeline import extract_document
+    from kg.segment import segment
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    sources = [read_source(p) for p in iter_paths(args.paths)] * args.scale
+    raw = "".join(s.text for s in sources)
+    mb = len(raw.encode("utf-8")) / 1e6
+    docs = [normalize(a) for s in sources for a in split_articles(s)]
+    extract_document(docs[0])  # warm caches: lexicons, gazetteer, automata
+
+    def ingest():
+        for s in sources:
+            for a in split_articles(s):
+                segment(normalize(a))
+
+    def extraction():
+        for d in docs:
+            extract_document(d)
+
+    t_jieba = _median_seconds(lambda: jieba.lcut(raw), args.repeat)
+    t_ingest = _median_seconds(ingest, args.repeat)
+    t_extract = _median_seconds(extraction, args.repeat)
+    rows = [("jieba.lcut (pure Python)", t_jieba), ("ingest→normalize→segment", t_ingest),
+            ("extraction (segment+recognize+relate)", t_extract), ("whole: ingest + extraction", t_ingest + t_extract)]
+    try:
+        import rjieba
+
+        t_rjieba = _median_seconds(lambda: rjieba.cut(raw), args.repeat)
+        rows.insert(1, ("rjieba.cut (Rust)", t_rjieba))
+    except ImportError:
+        pass
+    tracemalloc.start()
+    extraction()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    print(f"text: {mb:.2f} MB ({len(docs)} articles), median of {args.repeat} runs")
+    print(f"{'stage':42} {'MB/s':>8} {'× jieba':>9}")
+    for name, t in rows:
+        print(f"{name:42} {mb / t:8.2f} {t_jieba / t:9.2f}")
+    print(f"peak Python memory during extraction: {peak / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.analyse import (
+    adoption_timeline,
+    central_template,
+    coverage_matrix,
+    deviation_from_template,
+    org_graph,
+    powers_gained_lost,
+    receiver_centrality,
+    to_networkx,
+)
+from kg.errors import AnalysisError
+from kg.graph import to_rdf
+from kg.normalize import normalize
+from kg.pipeline import extract_document
+from kg.types import Article
+
+
+def _ds(*texts):
+    exs = []
+    for i, t in enumerate(texts):
+        exs.append(extract_document(normalize(Article(f"{i}.txt", f"{i}.txt", t, 0, len(t)))))
+    return to_rdf(exs)
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return _ds(
+        "河北省实施意见\n将省环保厅露天烧烤污染、燃放烟花爆竹污染的行政处罚权划转到省城市管理综合执法局。\n"
+        "将省工商局违规设置户外广告的行政处罚权划入省城市管理综合执法局。\n省住房城乡建设厅牵头,省编办、省财政厅等省直有关部门配合。",
+        "山西省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。\n将省水利厅河道采砂的行政处罚权划入省城市管理综合执法局。",
+    )
+
+
+def test_analyse_power_flow_graph(ds):
+    G = to_networkx(ds)
+    assert G.number_of_edges() == 5
+    labels = {d["label"] for _, d in G.nodes(data=True)}
+    assert {"省环保厅", "省城市管理综合执法局", "省工商局", "省水利厅"} <= labels
+    for *_, d in G.edges(data=True):
+        assert d["matter"] and d["power"] == "行政处罚权" and d["sentence"] and d["jurisdiction"] in ("河北省", "山西省")
+
+
+def test_analyse_gained_lost_and_centrality(ds):
+    G = to_networkx(ds)
+    df = powers_gained_lost(G)
+    top = df.iloc[0]
+    assert top["body"] == "省城市管理综合执法局" and top["lost"] == 0
+    assert top["gained"] == 3  # Hebei's and Shanxi's bureaus are different bodies; the Hebei one got 3
+    assert "露天烧烤污染" in top["matters_gained"]
+    assert next(iter(receiver_centrality(G))) == "省城市管理综合执法局"
+
+
+def test_analyse_coverage_and_deviation(ds):
+    G = to_networkx(ds)
+    cov = coverage_matrix(G)
+    assert cov.loc["河北省", "露天烧烤污染"] == "城市管理" and cov.loc["山西省", "露天烧烤污染"] == "城市管理"
+    assert cov.isna().loc["河北省", "河道采砂"]
+    dev = deviation_from_template(G).set_index("jurisdiction")
+    assert dev.loc["山西省", "added"] == ["河道采砂"]
+    assert dev.loc["河北省", "covered"] == 3
+    assert "违法停放车辆" in dev.loc["河北省", "left_out"]
+    assert sum(len(v) for v in central_template().values()) == 18
+
+
+def test_analyse_org_graph_and_timeline(ds):
+    O = org_graph(ds)
+    assert [(O.nodes[u]["label"], O.nodes[v]["label"]) for u, v in O.edges()] == [
+        ("省住房城乡建设厅", "省编办"), ("省住房城乡建设厅", "省财政厅")]
+    tl = adoption_timeline(ds)
+    assert list(tl["transfers"]) == [3, 2] or sorted(tl["transfers"]) == [2, 3]
+
+
+def test_analyse_empty_graph_is_an_error():
+    G = to_networkx(_ds("无关文本\n今天天气很好。"))
+    with pytest.raises(AnalysisError, match="at least one transfer"):
+        powers_gained_lost(G)

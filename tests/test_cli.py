@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_cli_extract_prints_gold_schema_records(fixtures_dir):
+    r = CliRunner().invoke(cli, ["extract", str(fixtures_dir / "jilin_plan.txt"), "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    records = [json.loads(line) for line in r.output.splitlines()]
+    kinds = {x["kind"] for x in records}
+    assert {"document", "transfer", "agency", "jurisdiction", "pilot", "deadline", "lead", "body_established"} <= kinds
+    assert all(x["doc"] == "jilin_plan.txt" and x["evidence"] for x in records)
+
+
+def test_cli_bad_files_one_line_error_others_still_built(tmp_path, fixtures_dir):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\x03")
+    (tmp_path / "good.txt").write_text((fixtures_dir / "jilin_plan.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(out), "--no-html"])
+    assert r.exit_code == 1
+    errors = [line for line in r.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2 and any("empty.txt: empty file" in e for e in errors) and any("bin.txt" in e for e in errors)
+    assert (out / "graph.trig").is_file() and (out / "store").is_dir()
+
+
+def test_cli_failed_build_leaves_previous_out_intact(tmp_path, fixtures_dir):
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["build", str(fixtures_dir / "jilin_plan.txt"), "--out", str(out), "--no-html"])
+    assert r.exit_code == 0, r.output
+    before = (out / "graph.trig").read_bytes()
+    (tmp_path / "only_bad.txt").write_bytes(b"")
+    r = CliRunner().invoke(cli, ["build", str(tmp_path / "only_bad.txt"), "--out", str(out)])
+    assert r.exit_code == 1 and "no readable document" in r.output
+    assert (out / "graph.trig").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+def test_cli_query_and_errors(fixture_build):
+    out = str(fixture_build.out)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["query", "pilots", "--out", out, "--format", "csv"])
+    assert r.exit_code == 0 and "长春市" in r.output
+    r = runner.invoke(cli, ["query", "SELECT ?x WHERE {", "--out", out])
+    assert r.exit_code == 1 and "invalid SPARQL" in r.output and len(r.output.strip().splitlines()) == 1
+    r = runner.invoke(cli, ["query", "holder_of_matter", "--out", out])
+    assert r.exit_code == 1 and "missing parameter 'matter'" in r.output
+    r = runner.invoke(cli, ["query", "pilots", "--out", str(Path(out) / "nope")])
+    assert r.exit_code == 1 and "run 'kg build' first" in r.output
+
+
+def test_cli_stats_viz_validate(fixture_build, tmp_path):
+    out = str(fixture_build.out)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["stats", "--out", out])
+    assert r.exit_code == 0 and "top receivers" in r.output
+    r = runner.invoke(cli, ["viz", "--out", out, "--html", str(tmp_path / "v.html")])
+    assert r.exit_code == 0 and (tmp_path / "v.html").is_file()
+    r = runner.invoke(cli, ["validate", "--out", out])
+    assert r.exit_code == 0 and "Conforms: True" in r.output
+
+
+def test_cli_eval_scores(tmp_path, fixtures_dir):
+    r = CliRunner().invoke(cli, ["extract", str(fixtures_dir / "lanshan_gbk.txt")])
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(r.output, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "lanshan_gbk.txt", "kind": "transfer", "matter": "建筑施工噪声污染",
+                                "target_sector": "城市管理", "source_sector": "环境保护", "power": "行政处罚权"},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["eval", str(gold), str(pred)])
+    assert r.exit_code == 0
+    assert re.search(r"^transfer\s+1\.000\s+1\.000\s+1\.000", r.output, re.M)
+
+
+def test_cli_every_command_has_help_with_example_and_is_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert "Example:" in (command.help or ""), name
+        assert f"kg {name}" in readme, f"README does not show 'kg {name}'"

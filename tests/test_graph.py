@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import re
+
+from rdflib.namespace import RDF, SKOS
+
+from kg.graph import load_ontology, to_rdf, validate
+from kg.normalize import normalize
+from kg.ns import QZ
+from kg.pipeline import extract_document
+from kg.types import Article
+
+
+def _ex(text: str, name: str):
+    return extract_document(normalize(Article(name, name, text, 0, len(text))))
+
+
+def test_graph_every_qz_term_is_declared_in_the_ontology():
+    onto = load_ontology()
+    declared = {str(s) for s in onto.subjects()}
+    terms = [t for t in QZ.__annotations__ if not t.startswith("_")]
+    missing = [t for t in terms if str(QZ._NS[t]) not in declared]
+    assert not missing
+    try:
+        QZ.notATerm  # noqa: B018
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("QZ must reject unknown terms")
+
+
+def test_graph_named_graph_per_article_and_shared_bodies():
+    a = _ex("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省住房城乡建设厅。", "a.txt")
+    b = _ex("河北省另一方案\n由省住建厅牵头,省编办配合。", "b.txt")
+    ds = to_rdf([a, b])
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert len([g for g in graphs if "/graph/" in g and not g.endswith("shared")]) == 2
+    bodies = {str(s) for s in ds.subjects(RDF.type, QZ.Agency)}
+    housing = [s for s in bodies if "住房城乡建设" in s and "/130000/" in s]
+    assert len(housing) == 1, bodies  # 省住房城乡建设厅 and 省住建厅 are one body of Hebei
+    labels = {str(x) for x in ds.objects(None, SKOS.prefLabel)} | {str(x) for x in ds.objects(None, SKOS.altLabel)}
+    assert {"省住房城乡建设厅", "省住建厅"} <= labels
+
+
+def test_graph_transfer_event_with_evidence_validates():
+    ex = _ex("某市方案\n将市水务局河道采砂的行政处罚权划入市城管执法局。", "c.txt")
+    ds = to_rdf([ex])
+    transfers = list(ds.subjects(RDF.type, QZ.PowerTransfer))
+    assert len(transfers) == 1
+    t = transfers[0]
+    assert (t, QZ.giver, None) in ds and (t, QZ.receiver, None) in ds and (t, QZ.matter, None) in ds
+    ev = next(ds.objects(t, __import__("rdflib").namespace.PROV.wasDerivedFrom))
+    start = int(next(ds.objects(ev, QZ.startOffset)))
+    end = int(next(ds.objects(ev, QZ.endOffset)))
+    assert ex.document.text[start:end].startswith("将市水务局")
+    s0, s1 = int(next(ds.objects(ev, QZ.sourceStart))), int(next(ds.objects(ev, QZ.sourceEnd)))
+    assert re.sub(r"\s", "", ex.document.raw[s0:s1]).startswith("将市水务局")
+    report = validate(ds)
+    assert report.conforms, report.text
+
+
+def test_graph_validation_reports_violations():
+    ex = _ex("某市方案\n将市水务局河道采砂的行政处罚权划入市城管执法局。", "c.txt")
+    ds = to_rdf([ex])
+    t = next(ds.subjects(RDF.type, QZ.PowerTransfer))
+    g = next(g for g in ds.graphs() if (t, RDF.type, QZ.PowerTransfer) in g)
+    g.remove((t, QZ.powerKind, None))
+    report = validate(ds)
+    assert not report.conforms and report.violations >= 1
+    assert "power kind" in report.text
+
+
+def test_graph_seeds_build_and_conform(fixture_build):
+    assert fixture_build.conforms and fixture_build.quads > 100

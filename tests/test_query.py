@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import QueryError
+from kg.query import format_rows, query, query_df, saved_queries
+from kg.store import open_store
+
+
+@pytest.fixture(scope="module")
+def store(fixture_build):
+    return open_store(fixture_build.out / "store", read_only=True)
+
+
+def test_query_every_saved_query_runs(store):
+    needs = {"holder_of_matter": {"matter": "污染"}, "matter_moves": {"matter": "广告"},
+             "citing_documents": {"act": "37号"}, "evidence": {"fact": "https://w3id.org/quanze/id/none"}}
+    for name in saved_queries():
+        rows = query(store, name, needs.get(name, {}))
+        assert isinstance(rows, list)
+
+
+def test_query_holder_of_matter_answers_from_the_text(store):
+    rows = query(store, "holder_of_matter", {"matter": "露天烧烤", "place": "吉林"})
+    assert rows and all(r["receiverLabel"] == "城市管理部门" and r["jurisdiction"] == "吉林省" for r in rows)
+    assert "露天烧烤" in rows[0]["sentence"]
+    assert query(store, "holder_of_matter", {"matter": "露天烧烤", "place": "海南"}) == []
+
+
+def test_query_pilots_deadlines_citations(store):
+    assert {r["place"] for r in query(store, "pilots")} == {"长春市", "吉林市"}
+    dates = [r["date"] for r in query(store, "deadlines")]
+    assert dates == sorted(dates) and "2017-12-31" in dates
+    assert [r["date"] for r in query(store, "deadlines", {"before": "2017-07-01"})] == ["2017-06-30"]
+    cited = query(store, "citing_documents", {"act": "37号"})
+    assert cited and cited[0]["cited"] == "中发〔2015〕37号"
+
+
+def test_query_evidence_of_a_transfer(store):
+    t = query(store, "transfers")[0]["t"]
+    ev = query(store, "evidence", {"fact": t})
+    assert len(ev) == 1 and ev[0]["end"] > ev[0]["start"] and ev[0]["rule"].startswith("transfer.")
+
+
+def test_query_params_are_values_not_text(store):
+    # a quote in a value cannot break out of the query
+    assert query(store, "holder_of_matter", {"matter": '" } SELECT * WHERE { ?s ?p ?o } #'}) == []
+
+
+@pytest.mark.parametrize(
+    "q,params,message",
+    [
+        ("SELECT ?x WHERE { ?x ", {}, "invalid SPARQL"),
+        ("no_such_query", {}, "unknown saved query"),
+        ("holder_of_matter", {}, "missing parameter 'matter'"),
+        ("pilots", {"x": "1"}, "unknown parameter 'x'; this query takes: no parameters"),
+        ("holder_of_matter", {"matter": "a", "nope": "b"}, "unknown parameter 'nope'"),
+    ],
+)
+def test_query_errors(store, q, params, message):
+    with pytest.raises(QueryError, match=message):
+        query(store, q, params)
+
+
+def test_query_dataframe_and_formats(store):
+    df = query_df(store, "pilots")
+    assert list(df.columns) == ["place", "adcode", "title"]
+    rows = query(store, "pilots")
+    assert format_rows(rows, "csv").splitlines()[0] == "place,adcode,title"
+    assert format_rows([], "table") == "(no rows)"
+    assert '"place"' in format_rows(rows, "json")
