@@ -24,12 +24,15 @@ _GLOSS = re.compile(rf"[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]
 # copyright footers, "本文链接", "友情提示", tag clouds. Patterns describe the genre of
 # page furniture, not any one site.
 _CHROME_LINE = re.compile(
-    r"本文链接|原文链接|文章链接|友情提示|温馨提示|免责声明|版权(所有|声明)|copyright|©|"
-    r"ICP备|公网安备|由会员分享|可在线阅读|请在.{0,12}上搜索|点击(下载|查看|进入)|"
-    r"(咨询|服务|免费|客服|投诉|24小时)热线|热门TAG|热门标签|TAG标签|相关(文章|阅读|推荐|搜索)|"
-    r"上一篇|下一篇|返回(首页|顶部|列表)|扫一扫|关注(我们|微信|公众号)|分享到|"
-    r"(下载|收藏|打印|关闭)本(文|页)|(本|该)(文档|资料)(由|来自)|更多相关|"
+    r"本文链接|原文链接|文章链接|原文地址|友情提示|温馨提示|免责声明|版权(所有|声明)|copyright|©|"
+    r"ICP备|公网安备|由会员分享|可在线阅读|请在.{0,12}上搜索|(本|该)(文档|资料)(由|来自)|"
     r"^\s*(来源|作者|责任编辑|编辑|发布时间|浏览次数|阅读次数|点击次数)\s*[:：]",
+    re.I,
+)
+# Weaker signals that are page furniture only on a short line that is no sentence.
+_CHROME_SHORT = re.compile(
+    r"热线|热门TAG|热门标签|TAG标签|相关(文章|阅读|推荐|搜索)|上一篇|下一篇|返回(首页|顶部|列表)|扫一扫|"
+    r"关注(我们|微信|公众号)|分享到|点击(下载|查看|进入)|(下载|收藏|打印|关闭)本(文|页)|更多相关",
     re.I,
 )
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)")
@@ -135,7 +138,10 @@ def normalize(article: Article) -> Document:
     for line in text.split("\n"):
         end = pos + len(line)
         stripped = line.strip()
-        if not stripped or _CHROME_LINE.search(line) or (_PHONE.search(line) and len(stripped) < 40 and "。" not in line):
+        short = len(stripped) <= 40 and "。" not in stripped
+        if not stripped or (_CHROME_LINE.search(line) and len(stripped) < 200) or (
+            short and (_CHROME_SHORT.search(line) or _PHONE.search(line))
+        ):
             drop.append((pos, min(end + 1, len(text))))
         else:
             lead = len(line) - len(line.lstrip())

@@ -165,13 +165,18 @@ _STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及�
 def _agency_regex() -> re.Pattern:
     lex = agency_lexicon()
     cores = _alt(lex.core_sector)
-    suffixes = _alt(lex.suffixes)
+    # single characters that end a body name only when no word continues them: 办法, 处罚, 部署, 所有, 科学, 局面, 委托
+    blocked = {"办": "法理公事", "处": "罚理置", "部": "署分门位", "所": "有在以属", "科": "学技", "局": "面势",
+               "委": "托员", "站": "长在", "中心": "任工"}
+    suffixes = "|".join(
+        re.escape(x) + (f"(?![{blocked[x]}])" if x in blocked else "") for x in sorted(lex.suffixes, key=len, reverse=True)
+    )
     mods = _alt(_MODIFIERS)
     level_names = _alt(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
     return re.compile(
         rf"(?P<gov>(?:人民)?政府)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}))*)"
         rf"(?:(?P<deng>等)?(?P<lvl>{level_names})?(?P<rel>相关|有关)?"
-        rf"(?P<mods>(?:{mods}){{0,3}}?)(?P<suf>{suffixes})(?![法理公事罚置分署有在以学技面托长任]))?"
+        rf"(?P<mods>(?:{mods}){{0,3}}?)(?P<suf>{suffixes}))?"
     )
 
 
@@ -344,7 +349,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     return out
 
 
-_COUNCIL = re.compile(r"(领导小组|联席会议|工作小组|指挥部)(?!办公室)")
+_COUNCIL = re.compile(r"(领导小组|联席会议|工作小组|指挥部|管委会)(?!办公室)")
 
 
 def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
@@ -370,6 +375,8 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
                 i = k
                 break
         name = _strip_qualifiers(text[i : m.end()], lex)
+        # "(" opens an aside unless it is a level's "(区)": "属地政府(开发区管委会" → "开发区管委会"
+        name = re.split(r"[(（](?![区县市乡镇街道、]{1,5}[)）])", name)[-1]
         if len(name) <= len(m.group()) + 1:
             continue
         chain = _prefix_chain(text, i, place_ends)
@@ -383,6 +390,8 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
             level = _masked_level(masked.group())
         sp = place_ends.get(i + len(masked.group())) if masked else None
         sector = next((lex.core_sector[c] for c in sorted(lex.core_sector, key=len, reverse=True) if c in name), None)
+        if m.group() == "管委会":  # a development zone's administrative committee acts as its government
+            sector, level = "人民政府", "district"
         if sector is None:
             sector = "城市管理" if "城市" in name or "城管" in name else "其他"
         del chain, sp

@@ -439,6 +439,9 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
             continue
         is_start = bool(g.get("start"))
         marked = g.get("to") or g.get("before") or g.get("half") or g.get("mend") or is_start
+        if not marked and g.get("y") and not g.get("m"):
+            # "2020年实现…": a bare year followed by a verb of completion is a deadline too
+            marked = re.match(r"\s*(?:各[^,,。;；]{0,8}?)?(?:完成|建成|实现|出台|形成|建立|达到)", text[m.end() :])
         if not marked:
             continue
         if g.get("y") and (re.match(r"\s*[-—~至到]\s*(?:\d{4}\s*年|\d{1,2}\s*月)", text[m.end() : m.end() + 8])):
@@ -457,16 +460,21 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     return out
 
 
+_DELIVER = re.compile(r"^(?:并(?!实现)|以及|(?:同时)?(?:全面)?(?:完成|建成|建立|出台|制定|公布|划定|配齐|整合形成|基本建成|全部完成))")
+
+
 def _tasks(scope: str) -> list[str]:
-    """The deliverables of a dated clause: one per comma clause, goal states merged into the first."""
-    clauses = [c.strip() for c in re.split(r"[,,;；]", scope) if c.strip()]
-    if not clauses:
-        return []
-    tasks = [clauses[0]]
-    for c in clauses[1:]:
-        if _STATE.search(c) or _PROCESS.match(c) or len(c) < 4:
+    """The deliverables of a dated clause: its first clause, and each further comma clause that
+    opens with a verb of completion (完成, 建成, 出台, 形成…, or "并"/"以及" adding one); clauses of
+    manner or purpose ("加强…", "确保…", "统筹协调…") belong to the deliverable before them."""
+    tasks: list[str] = []
+    for i, part in enumerate(re.split(r"[;；]", scope)):
+        clauses = [c.strip() for c in re.split(r"[,,]", part) if c.strip()]
+        if not clauses:
             continue
-        tasks.append(c)
+        if i == 0 or re.search(r"完成|建成|建立|出台|制定|形成|公布|划定|配齐|实现", clauses[0]):
+            tasks.append(clauses[0])
+        tasks.extend(c for c in clauses[1:] if _DELIVER.match(c) and not _STATE.search(c))
     return tasks
 
 
@@ -624,8 +632,9 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                                         "parent": p.place.parent, "adcode": p.place.adcode}, s,
                                         "place.gazetteer.v1", (p.start, p.end))
         agencies = find_agencies(s.text, ps)
+        addressee = bool(_ADDRESSEE.match(s.text))
         for a in agencies:
-            if a.name not in seen_agency and not _inside_citation(s.text, a.start):
+            if a.name not in seen_agency and not addressee and not _inside_citation(s.text, a.start):
                 seen_agency[a.name] = _fact(doc, "agency", {"name": a.name, "sector": a.sector, "level": a.level,
                                             "generic": a.generic}, s, a.rule_id, (a.start, a.end))
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
@@ -650,9 +659,69 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
             facts.extend(_lead(doc, s, m, s.headings))
     for m in _LEAD.finditer(doc.text):
         facts.extend(_lead_block(doc, sentences, m))
-    facts.extend(seen_agency.values())
+    facts.extend(merge_aliases(list(seen_agency.values())))
     facts.extend(seen_place.values())
     return _dedupe(facts)
+
+
+# 主送机关: "各区、县(市)人民政府,市政府各部门、各单位:" addresses bodies, it names no actor
+_ADDRESSEE = re.compile(r"^各[^。]{2,80}[:：]$")
+_ORGAN = re.compile(r"(委员会办公室|委办公室|领导小组|联席会议|管委会|委员会|办公室|分局|部门|机关|机构|队伍|支队|大队|中队|"
+                    r"中心|科|政府|党委|党工委|委|局|厅|办|处|所|站|部)$")
+_ORGAN_CLASS = {"委": "委员会", "办": "办公室", "党工委": "党委", "委办公室": "委员会办公室", "机关": "部门", "机构": "部门"}
+
+
+def _organ(name: str) -> str:
+    m = _ORGAN.search(name)
+    organ = m.group() if m else name
+    return _ORGAN_CLASS.get(organ, organ)
+
+
+def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
+    """One record per distinct body of a document: names that share sector, level and kind of
+    organ are one body ("市住建局" = "XX市住房和城乡建设局", "省委" = "中共安徽省委"); a name without
+    a level joins the one leveled body of its sector and organ, if there is exactly one. The
+    longest name stands for the body; the others become its aliases.
+
+    >>> from kg.types import Fact
+    >>> fs = [Fact("d", "agency", (("name", n), ("sector", "住房城乡建设"), ("level", "city")), "") for n in ("市住建局", "XX市住房和城乡建设局")]
+    >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases(fs)]
+    [('XX市住房和城乡建设局', ('市住建局',))]
+    """
+    groups: dict[tuple, list[Fact]] = {}
+    for f in agency_facts:
+        if f.rule_id == "agency.council.v1":
+            key = ("council", f.get("name"))
+        else:
+            key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))))
+        groups.setdefault(key, []).append(f)
+    for key in [k for k in groups if k[0] != "council" and k[1] is None]:
+        leveled = [k for k in groups if k[0] == key[0] and k[2] == key[2] and k[1] is not None]
+        if len(leveled) == 1 and key[2] not in ("部门",):
+            groups[leveled[0]].extend(groups.pop(key))
+    # "市环保部门" in a city's text is its 市环保局 when the text names exactly one such bureau
+    for key in [k for k in groups if k[0] != "council" and k[1] is not None and k[2] == "部门"]:
+        specific = [k for k in groups if k[:2] == key[:2] and k[2] in ("局", "厅", "委员会")]
+        if len(specific) == 1:
+            groups[specific[0]].extend(groups.pop(key))
+    out = []
+    for key, members in groups.items():
+        if key[0] != "council" and key[1] is None and key[2] == "部门":
+            # a kind of body: its plainest name ("规划部门", not "城市规划行政管理部门")
+            main = min(members, key=lambda f: (len(str(f.get("name"))), members.index(f)))
+        else:
+            main = max(members, key=lambda f: (_has_place(str(f.get("name"))), len(str(f.get("name"))), -members.index(f)))
+        aliases = tuple(dict.fromkeys(str(f.get("name")) for f in members if f is not main))
+        fields = dict(main.fields)
+        if aliases:
+            fields["aliases"] = aliases
+        out.append(Fact(main.doc, main.kind, tuple(fields.items()), main.evidence, main.sentence_id, main.start,
+                        main.end, main.rule_id))
+    return out
+
+
+def _has_place(name: str) -> bool:
+    return bool(MASKED_PLACE.match(name)) or any(p.start == 0 for p in find_places(name) if p.place is not None) or name.startswith("中共")
 
 
 def _inside_citation(text: str, pos: int) -> bool:
