@@ -156,7 +156,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_MODIFIERS = ["综合", "行政", "执法", "监督", "监察", "管理", "指挥", "服务", "稽查", "工作", "体制改革", "改革", "试点"]
+_MODIFIERS = ["综合", "行政", "执法", "监督", "监察", "督查", "管理", "指挥", "服务", "稽查", "工作", "体制改革", "改革", "试点"]
 _WEAK_SUFFIX = {"中心", "所", "站", "处", "科", "部", "队伍", "分队", "中队"}
 _STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及与对向把从以并或等其")
 
@@ -281,8 +281,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         if not suf and not (len(cores) == 1 and cores[0].endswith(_ORGAN_END) and not mods):
             continue  # a sector word, not a body ("编办" and "城管委" are bodies by themselves)
         chain = _prefix_chain(text, m.start(), place_ends)
-        if suf in _WEAK_SUFFIX and not chain and not mods:
-            continue
+        if suf in _WEAK_SUFFIX and not chain and not mods and (len(cores[0]) < 4 or suf == "队伍"):
+            continue  # "文化中心", "规划处": too common as words; "城市管理执法中队" is a body
         if not chain and m.start() > 0:
             # a vague head directly before ("有关部门" has no core; "相关城市管理部门" is generic)
             pass

@@ -96,9 +96,15 @@ def _sector_of_text(text: str) -> str | None:
 
 # ---------------------------------------------------------------- matters
 
-_MATTER_TRIM_HEAD = re.compile(r"^(?:将|把|对|其|原|由|的|有关|相关|承担的|所承担的|负责的|所有|全部|部分|各类|城市规划区域内)+")
+_MATTER_TRIM_HEAD = re.compile(
+    r"^(?:[(（]\d{1,2}[)）]|[一二三四五六七八九十]+是|将|把|对|其|原|由|的|有关|相关|承担的|所承担的|负责的|所有|全部|部分|各类|"
+    r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
+)
 _MATTER_TRIM_TAIL = re.compile(r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中)+$")
 _DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
+
+
+_EXAMPLES_OF = re.compile(r"^(?P<items>.+、[^、]{1,8})等(?P<head>[\u4e00-\u9fff]{4,12})$")
 
 
 def split_matters(text: str, *, split_he: bool) -> list[str]:
@@ -113,6 +119,11 @@ def split_matters(text: str, *, split_he: bool) -> list[str]:
     ['市政公用设施运行', '市容环境卫生', '园林绿化管理']
     """
     text = _MATTER_TRIM_TAIL.sub("", text.strip(" ,,、"))
+    examples = _EXAMPLES_OF.match(text)
+    if examples:  # "道路、公园、广场等公共空间秩序管理": short examples of one head noun
+        items = examples.group("items").split("、")
+        if len(items) >= 3 and sorted(map(len, items))[len(items) // 2] <= 6:
+            return [examples.group("head")]
     parts = re.split(r"[、;；]|[,,]?以及|,(?=[\u4e00-\u9fff]{4})", text)
     out: list[str] = []
     for part in parts:
@@ -206,7 +217,7 @@ def transfers_in(sentence_text: str, *, next_text: str = "", context: _Context |
             found = concentrated or _grant_transfer(clause, cs, in_clause, powers) or _scope_item(
                 clause, cs, in_clause, powers, context, next_text
             )
-        out.extend(found)
+        out.extend(found or _staffing_transfer(clause, cs, sentence_text, agencies))
         pos = ce
     del pos
     return out
@@ -272,11 +283,13 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
 
 def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
     trig = re.search(_alt(triggers), clause) if triggers else None
+    rule = "transfer.move_to.v1"
     if not trig:
         # "职责划转城市管理部门": 划转 directly followed by the receiver
         trig = re.search(r"划转(?=[\u4e00-\u9fff])", clause)
         if not trig or not _receiver_after(clause, cs, trig.end(), agencies):
             return []
+        rule = "transfer.duty_generic.v1"
     receiver = _receiver_after(clause, cs, trig.end(), agencies)
     if receiver is None:
         return []
@@ -286,19 +299,29 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     power = before[-1]
     jiang = clause.rfind("将", 0, power.start())
     start = jiang + 1 if jiang >= 0 else 0
+    # the move starts after the last comma before its power ("各地应…,有关管理和执法职责划转…")
+    # unless that comma opens another item ("…全部职能,以及…部分职责")
+    for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
+        if comma.end() > start and not re.search(r"[,,]\s*(?:以及|及)", clause[comma.end() : power.start()]):
+            start = comma.end()
     givers = [a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()]
-    rule = "transfer.move_to.v1"
     if clause.startswith("其", start) or clause[start : start + 2] in ("其承", "其所"):
         # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
         givers = [a for a in sentence_agencies if a.end <= cs + start][-2:]
     out = []
     if not givers:
-        seg, p_text = _glued_power(clause[start : power.start()], power.group())
-        matter_text, domain = _matter_and_domain(seg)
         fallback = "原主管部门" if "原主管部门" in clause else None
-        if matter_text in (None, "") or power.group() == "管理和执法职责":
-            matter_text = None if not matter_text or len(matter_text) < 2 else matter_text
-        return _records([], receiver, p_text, matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback)
+        # several powers in one move: "A等方面的全部职能,以及B等方面的部分职责,整合到C"
+        segment_start = start
+        for p in [p for p in powers if start <= p.start() and p.end() <= trig.start()]:
+            seg, p_text = _glued_power(clause[segment_start : p.start()], p.group())
+            seg = re.sub(r"^[,,]?(?:以及|及|和)", "", seg)
+            matter_text, domain = _matter_and_domain(seg)
+            if not matter_text or len(matter_text) < 2:
+                matter_text = None
+            out.extend(_records([], receiver, p_text, matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback))
+            segment_start = p.end()
+        return out
     # several givers, each followed by its own matters: "将A的全部职责和B…职责调整到C"
     givers.sort(key=lambda a: a.start)
     grouped = _group(givers)
@@ -316,16 +339,40 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
         if not matter_text or len(matter_text) < 2:
             whole = re.search(r"全部|部分", seg)
             matter_text = whole.group() + p_text if whole else None
-        # coordinated givers (市、县(区)环保局) are one giver as written
-        out.extend(_records([group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
-    if len(grouped) == 1 and len(grouped[0]) > 1 and not out[0]["matter"]:
-        # "将规划、环保…执法队伍中部分编制划入X": one record per coordinated giver
-        out = []
-        for g in grouped[0]:
-            for r in _records([g], receiver, power.group(), None, None, rule, (0, len(clause))):
-                r["source"] = g.name
-                out.append(r)
+        if len(group) > 1 and len({g.sector for g in group}) > 1:
+            # "将规划、环保…执法队伍中部分编制划入X": bodies of several sectors give one each;
+            # "市、县(区)环保局" (one sector at two levels) gives as one giver, as written
+            for g in group:
+                for r in _records([g], receiver, p_text, matter_text, domain, rule, (0, len(clause))):
+                    r["source"] = g.name
+                    out.append(r)
+        else:
+            out.extend(_records([group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
     return out
+
+
+_STAFFING = re.compile(r"从(?P<giver>[^,,。;；]{2,20}?)划转(?P<num>\d+名)?(?:编制|人员)?")
+_NEW_BODY = re.compile(r"(?:设立|成立|组建|设置)")
+
+
+def _staffing_transfer(clause, cs, sentence_text, agencies) -> list[dict]:
+    """"(在A设立B,)…所需编制…从C划转5名编制": staff posts move from C to the new or named body."""
+    m = _STAFFING.search(clause)
+    if not m or "编制" not in sentence_text[: cs + m.end()]:
+        return []
+    new = _NEW_BODY.search(sentence_text)
+    candidates = [a for a in agencies if new and a.start >= new.end()] or [a for a in agencies if a.end <= cs + m.start()]
+    if not candidates:
+        return []
+    receiver = candidates[0] if new else candidates[-1]
+    giver_text = m.group("giver")
+    sector = "街道乡镇" if re.search(r"乡镇|街道", giver_text) else _sector_of_text(giver_text)
+    matter = f"{m.group('num')}编制" if m.group("num") else "人员编制"
+    return [{
+        "source": giver_text, "source_sector": sector, "power": "编制", "matter": matter,
+        "target": receiver.text, "target_sector": receiver.sector, "domain": None,
+        "rule": "transfer.staffing.v1", "span": (0, len(clause)),
+    }]
 
 
 def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
