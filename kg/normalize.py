@@ -73,36 +73,50 @@ def strip_glosses(text: str) -> str:
 class _Mapped:
     """Text with, per character, its offset in the source; edits keep the mapping."""
 
-    __slots__ = ("chars", "offs")
+    __slots__ = ("text", "offs")
 
     def __init__(self, text: str, base: int):
-        self.chars = list(text)
+        self.text = text
         self.offs = list(range(base, base + len(text)))
 
-    @property
-    def text(self) -> str:
-        return "".join(self.chars)
-
     def delete(self, spans: list[tuple[int, int]]) -> None:
+        """Remove the characters of the sorted, non-overlapping ``spans`` (slices, not per character)."""
         if not spans:
             return
-        drop = bytearray(len(self.chars))
-        for s, e in spans:
-            drop[s:e] = b"\x01" * (e - s)
-        self.chars = [c for c, d in zip(self.chars, drop) if not d]
-        self.offs = [o for o, d in zip(self.offs, drop) if not d]
+        keep_text, keep_offs, pos = [], [], 0
+        for s, e in sorted(spans):
+            if s > pos:
+                keep_text.append(self.text[pos:s])
+                keep_offs.extend(self.offs[pos:s])
+            pos = max(pos, e)
+        keep_text.append(self.text[pos:])
+        keep_offs.extend(self.offs[pos:])
+        self.text, self.offs = "".join(keep_text), keep_offs
 
     def map_chars(self, fn) -> None:
         chars, offs = [], []
-        for c, o in zip(self.chars, self.offs):
+        for c, o in zip(self.text, self.offs):
             for r in fn(c):
                 chars.append(r)
                 offs.append(o)
-        self.chars, self.offs = chars, offs
+        self.text, self.offs = "".join(chars), offs
 
     def replace_same_length(self, new: str) -> None:
-        assert len(new) == len(self.chars)
-        self.chars = list(new)
+        if len(new) != len(self.text):
+            raise ValueError("replace_same_length: lengths differ")
+        self.text = new
+
+
+class _NfkcTable(dict):
+    """str.translate table filled on demand: each character → its NFKC form (CJK punctuation kept)."""
+
+    def __missing__(self, code: int) -> str:
+        value = _nfkc(chr(code))
+        self[code] = value
+        return value
+
+
+_NFKC_TABLE = _NfkcTable()
 
 
 def _nfkc(ch: str) -> str:
@@ -130,7 +144,10 @@ def normalize(article: Article) -> Document:
     """
     m = _Mapped(article.raw, article.start)
     m.delete([x.span() for x in _GLOSS.finditer(m.text)])
-    m.map_chars(_nfkc)
+    if all(len(_NFKC_TABLE[ord(c)]) == 1 for c in set(m.text)):
+        m.replace_same_length(m.text.translate(_NFKC_TABLE))  # the usual case: offsets unchanged
+    else:
+        m.map_chars(_nfkc)
     m.replace_same_length(to_simplified(m.text))
     text = m.text
     drop: list[tuple[int, int]] = []

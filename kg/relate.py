@@ -11,7 +11,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import agency_lexicon, load_yaml
 from kg.recognize import (
@@ -174,8 +174,14 @@ class _Context:
     headings: tuple[str, ...] = ()
 
 
-def _agencies(text: str) -> list[AgencySpan]:
-    return find_agencies(text, resolve_places(find_places(text)))
+@lru_cache(maxsize=2048)
+def _agencies(text: str) -> tuple[AgencySpan, ...]:
+    return tuple(find_agencies(text, resolve_places(find_places(text))))
+
+
+@cache
+def _trigger_regex(triggers: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_alt(triggers))
 
 
 def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
@@ -186,7 +192,13 @@ def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
     return list(groups.values())
 
 
-def transfers_in(sentence_text: str, *, next_text: str = "", context: _Context | None = None) -> list[dict]:
+def transfers_in(
+    sentence_text: str,
+    *,
+    next_text: str = "",
+    context: _Context | None = None,
+    agencies: list[AgencySpan] | None = None,
+) -> list[dict]:
     """Transfers stated in one sentence, as dicts (source, source_sector, power, matter,
     target, target_sector, domain, rule, span).
 
@@ -196,7 +208,7 @@ def transfers_in(sentence_text: str, *, next_text: str = "", context: _Context |
     context = context or _Context()
     rules = relation_rules()
     out: list[dict] = []
-    agencies = _agencies(sentence_text)
+    agencies = list(_agencies(sentence_text)) if agencies is None else agencies
     move = rules.triggers["transfer.move_to.v1"]
     concentrate = rules.triggers["transfer.concentrate.v1"]
     pos = 0
@@ -282,7 +294,7 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
 
 
 def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
-    trig = re.search(_alt(triggers), clause) if triggers else None
+    trig = _trigger_regex(triggers).search(clause) if triggers else None
     rule = "transfer.move_to.v1"
     if not trig:
         # "职责划转城市管理部门": 划转 directly followed by the receiver
@@ -384,7 +396,7 @@ def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
 
 
 def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
-    trig = re.search(_alt(triggers), clause) if triggers else None
+    trig = _trigger_regex(triggers).search(clause) if triggers else None
     if not trig:
         return []
     before = [a for a in agencies if a.end <= cs + trig.start()]
@@ -589,7 +601,8 @@ def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[s
         return p.place.standard_name, False, p.place.level
     masked = MASKED_PLACE.match(title)
     self_level = None
-    counts = Counter(k for k in _SELF if k in doc.text)
+    # only the document speaking of itself ("我省", "本市") says whose it is; "全省" occurs in news about a province
+    counts = Counter(k for k in _SELF if k in doc.text and k[0] in "我本")
     if counts:
         self_level = _SELF[max(counts, key=lambda k: (doc.text.count(k), k))]
     if self_level is None:
@@ -685,7 +698,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                 seen_agency[a.name] = _fact(doc, "agency", {"name": a.name, "sector": a.sector, "level": a.level,
                                             "generic": a.generic}, s, a.rule_id, (a.start, a.end))
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
-        for t in transfers_in(s.text, next_text=next_text, context=context):
+        for t in transfers_in(s.text, next_text=next_text, context=context, agencies=agencies):
             span = t.pop("span")
             rule = t.pop("rule")
             facts.append(_fact(doc, "transfer", t, s, rule, span))

@@ -1,0 +1,129 @@
+"""Saved SPARQL queries on a generated graph of about N triples: embedded store (pyoxigraph)
+versus rdflib in memory, as ratios of medians in one run; plus load time and peak memory.
+
+    .venv/bin/python bench/queries.py --triples 1000000 --repeat 3
+
+The graph is the seeds' graph copied under fresh IRIs (each copy a new set of articles and
+bodies in another province) until it reaches the size asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = {
+    "holder_of_matter": {"matter": "露天烧烤"},
+    "powers_by_body": {},
+    "pilots": {},
+    "deadlines": {"before": "2017-07-01"},
+    "citing_documents": {"act": "37号"},
+}
+
+
+def _median(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-rdflib", action="store_true", help="only the embedded store")
+    parser.add_argument("--rdflib-timeout", type=float, default=300.0, help="seconds per rdflib query before giving up")
+    args = parser.parse_args(argv)
+
+    import io
+    import tempfile
+
+    import pyoxigraph as ox
+    from rdflib import Dataset, Literal, Variable
+
+    from kg.graph import to_rdf
+    from kg.ns import PREFIXES
+    from kg.pipeline import extract
+    from kg.query import query, saved_queries
+
+    base = to_rdf(extract([ROOT / "seeds"])).serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    per_copy = base.count("\n")
+    copies = max(1, args.triples // per_copy)
+    t0 = time.perf_counter()
+    chunks = [base.replace("https://w3id.org/quanze/id/", f"https://w3id.org/quanze/id/c{i}/") for i in range(copies)]
+    data = "".join(chunks).encode("utf-8")
+    print(f"graph: {copies} copies × {per_copy} quads = {copies * per_copy:,} quads ({len(data) / 1e6:.0f} MB N-Quads), "
+          f"generated in {time.perf_counter() - t0:.1f}s")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = ox.Store(str(Path(tmp) / "store"))
+        t0 = time.perf_counter()
+        store.bulk_load(io.BytesIO(data), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        load_ox = time.perf_counter() - t0
+        print(f"load: pyoxigraph {load_ox:.1f}s; peak RSS so far {_peak_mb():.0f} MB")
+        ox_times = {name: _median(lambda n=name, p=params: query(store, n, p), args.repeat) for name, params in QUERIES.items()}
+        rows = {name: len(query(store, name, params)) for name, params in QUERIES.items()}
+
+        rd_times = {}
+        if not args.skip_rdflib:
+            ds = Dataset(default_union=True)
+            t0 = time.perf_counter()
+            ds.parse(data=data, format="nquads")
+            load_rd = time.perf_counter() - t0
+            print(f"load: rdflib {load_rd:.1f}s ({load_rd / load_ox:.1f}× pyoxigraph); peak RSS {_peak_mb():.0f} MB")
+            texts = {p.stem: p.read_text(encoding="utf-8") for p in saved_queries().values()}
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork")  # the child shares the loaded graph copy-on-write
+            for name, params in QUERIES.items():
+                bindings = {Variable(k): Literal(v) for k, v in params.items()}
+                queue = ctx.Queue()
+
+                def run(q=queue, t=texts[name], b=bindings):
+                    q.put(_median(lambda: list(ds.query(t, initNs=PREFIXES, initBindings=b)), max(1, args.repeat // 2)))
+
+                child = ctx.Process(target=run)
+                child.start()
+                child.join(args.rdflib_timeout)
+                if child.is_alive():
+                    child.kill()
+                    child.join()
+                    rd_times[name] = None  # gave up: slower than the timeout
+                else:
+                    rd_times[name] = queue.get()
+
+    print(f"{'query':20} {'rows':>6} {'oxigraph s':>11} {'rdflib s':>10} {'ratio':>9}")
+    ratios = []
+    for name in QUERIES:
+        if name not in rd_times:
+            print(f"{name:20} {rows[name]:6d} {ox_times[name]:11.3f}")
+            continue
+        rd = rd_times[name]
+        if rd is None:  # timed out: the ratio is at least this
+            ratio = args.rdflib_timeout / ox_times[name]
+            ratios.append(ratio)
+            print(f"{name:20} {rows[name]:6d} {ox_times[name]:11.3f} {'>' + str(int(args.rdflib_timeout)):>10} {'>' + f'{ratio:.0f}':>9}")
+        else:
+            ratios.append(rd / ox_times[name])
+            print(f"{name:20} {rows[name]:6d} {ox_times[name]:11.3f} {rd:10.3f} {rd / ox_times[name]:9.1f}")
+    if ratios:
+        print(f"median speed-up of the embedded store: {statistics.median(ratios):.1f}× (at least, where rdflib timed out)")
+    print(f"peak RSS: {_peak_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
