@@ -171,7 +171,6 @@ class _Context:
     """What carries across sentences: a receiver announced by a header ("X集中行使…:")."""
 
     receiver: AgencySpan | None = None
-    headings: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -311,11 +310,12 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     power = before[-1]
     jiang = clause.rfind("将", 0, power.start())
     start = jiang + 1 if jiang >= 0 else 0
-    # the move starts after the last comma before its power ("各地应…,有关管理和执法职责划转…")
-    # unless that comma opens another item ("…全部职能,以及…部分职责")
-    for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
-        if comma.end() > start and not re.search(r"[,,]\s*(?:以及|及)", clause[comma.end() : power.start()]):
-            start = comma.end()
+    if jiang < 0:
+        # with no 将, the move starts after the last comma before its power ("各地应…,有关管理和执法
+        # 职责划转…") unless that comma opens another item ("…全部职能,以及…部分职责")
+        for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
+            if comma.end() > start and not re.search(r"[,,]\s*(?:以及|及)", clause[comma.end() : power.start()]):
+                start = comma.end()
     givers = [a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()]
     if clause.startswith("其", start) or clause[start : start + 2] in ("其承", "其所"):
         # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
@@ -405,10 +405,20 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
         return []
     after = [p for p in powers if p.start() >= trig.end()]
     if not after:
-        return []
+        # passive: "…方面…的行政处罚权,由B集中行使" — the power stands before its receiver
+        ahead = [p for p in powers if p.end() <= receiver.start - cs]
+        if not ahead:
+            return []
+        power = ahead[-1]
+        start = 0
+        for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
+            start = comma.end()
+        body = re.sub(r"^(?:将|把|对)", "", clause[start : power.start()])
+        matter_text, domain = _matter_and_domain(body)
+        return _records([], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
     power = after[0]
     body = clause[trig.end() : power.start()]
-    if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面", body):
+    if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面|以下", body):
         context.receiver = receiver  # a header: the items follow
         return None
     matter_text, domain = _matter_and_domain(body)
@@ -681,8 +691,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
     for i, s in enumerate(sentences):
         ps = resolved[k : k + len(per_sentence_places[i])]
         k += len(per_sentence_places[i])
-        if s.headings != context.headings:
-            context = _Context(headings=s.headings)
+        carried = context.receiver
         for p in ps:
             if p.place is None:
                 continue
@@ -698,7 +707,10 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                 seen_agency[a.name] = _fact(doc, "agency", {"name": a.name, "sector": a.sector, "level": a.level,
                                             "generic": a.generic}, s, a.rule_id, (a.start, a.end))
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
-        for t in transfers_in(s.text, next_text=next_text, context=context, agencies=agencies):
+        found = transfers_in(s.text, next_text=next_text, context=context, agencies=agencies)
+        if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
+            context.receiver = None  # the list of items a header announced has ended
+        for t in found:
             span = t.pop("span")
             rule = t.pop("rule")
             facts.append(_fact(doc, "transfer", t, s, rule, span))

@@ -35,8 +35,8 @@ def heading_level(line: str) -> int | None:
 
 
 def _heading_text(line: str) -> str:
-    """The heading's own words: up to the first full stop or colon, at most 40 characters."""
-    head = re.split(r"[。:：;；]", line, maxsplit=1)[0]
+    """The heading's own words: up to the first full stop, colon or comma, at most 40 characters."""
+    head = re.split(r"[。:：;；,，]", line, maxsplit=1)[0]
     return head[:40]
 
 

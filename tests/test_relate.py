@@ -127,3 +127,28 @@ def test_relate_every_fact_has_evidence_in_text():
             continue
         assert f.rule_id and f.sentence_id.startswith("t.txt#s")
         assert doc.text[f.start : f.end].startswith(f.evidence[:5])
+
+
+def test_relate_header_receiver_carries_over_numbered_item_lines():
+    # the items are numbered like headings, "(一)…": the header's receiver still applies, and
+    # stops applying after the list
+    text = ("某省实施意见\n(五)推进综合执法。\n城市管理执法部门集中行使以下行政处罚权:\n"
+            "(一)环境保护管理方面露天烧烤污染的行政处罚权;\n(二)水务管理方面河道违法采砂的行政处罚权。\n"
+            "(六)加强队伍建设。工商管理方面的执法要规范。")
+    transfers = [f for f in _facts(text) if f.kind == "transfer"]
+    assert [(f.get("matter"), f.get("target"), f.get("source_sector")) for f in transfers] == [
+        ("露天烧烤污染", "城市管理执法部门", "环境保护"), ("河道违法采砂", "城市管理执法部门", "水务")]
+
+
+def test_relate_notice_with_several_givers_each_with_own_power(fixtures_dir):
+    from kg.pipeline import extract
+
+    facts = extract([fixtures_dir / "notice_multi_giver.txt"])[0].facts
+    doc = next(f for f in facts if f.kind == "document")
+    assert doc.get("issuer") == ("广州市人民政府办公厅",)
+    assert (doc.get("doc_number"), doc.get("date"), doc.get("jurisdiction")) == ("穗府办〔2017〕12号", "2017-03-01", "广州市")
+    transfers = [(f.get("source"), f.get("matter")) for f in facts if f.kind == "transfer"]
+    assert transfers == [("市环境保护局", "社会生活噪声污染"), ("市环境保护局", "建筑施工噪声污染"),
+                         ("市工商行政管理局", "户外公共场所无照经营"), ("市交通委员会", "侵占城市道路")]
+    lead = next(f for f in facts if f.kind == "lead")
+    assert lead.get("task") == "成立市城市管理综合执法体制改革领导小组"
