@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import cache
 
 import networkx as nx
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kg.errors import AnalysisError
-from kg.lexicon import load_yaml
+from kg.lexicon import central_match, central_milestones, central_template
 from kg.ns import QZ, SCHEMA
-from kg.resources import rules_file
 
 __all__ = [
     "adoption_timeline",
@@ -160,22 +158,10 @@ def coverage_matrix(G: nx.MultiDiGraph, *, value: str = "receiver_sector"):
     return pd.DataFrame(data).sort_index()
 
 
-@cache
-def central_template() -> dict[str, tuple[str, ...]]:
-    """The central 2015 guidance's list of matters by giving sector (kg/rules/central_matters.yaml)."""
-    data = load_yaml(rules_file("central_matters.yaml"), {"version", "domains"}, required={"domains"})
-    return {k: tuple(v) for k, v in data["domains"].items()}
-
-
-def _similar(a: str, b: str) -> bool:
-    if a in b or b in a:
-        return True
-    common = sum((Counter(a) & Counter(b)).values())
-    return common and 2 * common / (len(a) + len(b)) >= 0.75
-
-
-def deviation_from_template(G: nx.MultiDiGraph):
-    """Per document: central-template matters it moved, left out, and matters it added."""
+def deviation_from_template(G: nx.MultiDiGraph, g: Graph | None = None):
+    """Per document: central-template matters it moved, left out, and matters it added; with the
+    RDF graph ``g``, also its deadlines for the guidance's dated goals, earlier or later.
+    """
     import pandas as pd
 
     template = [m for ms in central_template().values() for m in ms]
@@ -187,11 +173,30 @@ def deviation_from_template(G: nx.MultiDiGraph):
             info[d["article"]] = d
     rows = []
     for article, matters in sorted(by_doc.items()):
-        covered = [t for t in template if any(_similar(t, m) for m in matters)]
-        added = sorted(m for m in matters if not any(_similar(t, m) for t in template))
-        rows.append({"article": article, "title": info[article]["title"], "jurisdiction": info[article]["jurisdiction"],
-                     "covered": len(covered), "left_out": [t for t in template if t not in covered], "added": added})
+        covered = {central_match(m) for m in matters} - {None}
+        added = sorted(m for m in matters if central_match(m) is None)
+        row = {"article": article, "title": info[article]["title"], "jurisdiction": info[article]["jurisdiction"],
+               "covered": len(covered), "left_out": [t for t in template if t not in covered], "added": added}
+        if g is not None:
+            row["deadlines_vs_central"] = _deadline_deviation(g, info[article]["document"])
+        rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _deadline_deviation(g: Graph, document: str) -> dict[str, str]:
+    """For each dated goal of the guidance the document also dates: "earlier", "same" or "later"."""
+    from rdflib import URIRef
+
+    out: dict[str, str] = {}
+    for x in g.subjects(QZ.statedIn, URIRef(document)):
+        if (x, RDF.type, QZ.Deadline) not in g:
+            continue
+        task = str(next(iter(g.objects(x, QZ.task)), ""))
+        date = str(next(iter(g.objects(x, QZ.dueDate)), ""))
+        for goal in central_milestones():
+            if any(k in task for k in goal["keywords"]) and goal["id"] not in out:
+                out[goal["id"]] = "earlier" if date < goal["date"] else ("same" if date == goal["date"] else "later")
+    return out
 
 
 def adoption_timeline(g: Graph):

@@ -12,6 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import OntologyError
+from kg.lexicon import central_match, central_template
 from kg.ns import (
     ELI,
     QZ,
@@ -156,6 +157,11 @@ def _schemes(g: Graph) -> None:
     for old, new in _SUCCESSOR.items():
         newer = _concept(g, QZ.SectorScheme, "sector", new)
         g.add((concept_iri("sector", old), QZ.succeededBy, newer))
+    for sector, matters in central_template().items():
+        for m in matters:  # the central 2015 guidance's matters: the template documents follow
+            iri = _concept(g, QZ.MatterScheme, "matter", m)
+            g.add((iri, DCTERMS.source, _lit("中发〔2015〕37号")))
+            g.add((iri, QZ.sector, concept_iri("sector", sector)))
     for level, zh in _LEVEL_ZH.items():
         iri = _concept(g, QZ.LevelScheme, "level", level)
         g.add((iri, SKOS.altLabel, _lit(zh)))
@@ -284,7 +290,11 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
                 g.add((node, QZ.receivingSector, concept_iri("sector", f["target_sector"])))
             g.add((node, QZ.powerKind, _concept(shared, power_scheme, "power", f.get("power") or "职责")))
             if f.get("matter"):
-                g.add((node, QZ.matter, _concept(shared, QZ.MatterScheme, "matter", f["matter"])))
+                matter = _concept(shared, QZ.MatterScheme, "matter", f["matter"])
+                g.add((node, QZ.matter, matter))
+                central = central_match(f["matter"])
+                if central is not None and central != f["matter"]:
+                    shared.add((matter, SKOS.closeMatch, concept_iri("matter", central)))
             if f.get("domain"):
                 g.add((node, QZ.domain, _lit(f["domain"])))
             label = f"{f.get('source') or f.get('source_sector') or '?'} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"

@@ -11,7 +11,7 @@ import yaml
 from kg.errors import RuleError
 from kg.resources import rules_file
 
-__all__ = ["AgencyLexicon", "agency_lexicon", "load_yaml", "place_rules"]
+__all__ = ["AgencyLexicon", "agency_lexicon", "central_match", "central_template", "load_yaml", "place_rules"]
 
 
 def load_yaml(path: str | Path, allowed: set[str], *, required: set[str] = frozenset()) -> dict:
@@ -83,3 +83,42 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
 @cache
 def place_rules() -> dict:
     return load_yaml(rules_file("places.yaml"), {"version", "not_places", "ambiguous_short"})
+
+
+@cache
+def central_template() -> dict[str, tuple[str, ...]]:
+    """The central 2015 guidance's matters by giving sector, and its milestones (central_matters.yaml)."""
+    data = load_yaml(rules_file("central_matters.yaml"), {"version", "domains", "milestones"}, required={"domains"})
+    return {k: tuple(v) for k, v in data["domains"].items()}
+
+
+@cache
+def central_milestones() -> tuple[dict, ...]:
+    """Dated goals of the central guidance: [{id, date, keywords}] (central_matters.yaml)."""
+    data = load_yaml(rules_file("central_matters.yaml"), {"version", "domains", "milestones"}, required={"domains"})
+    return tuple(data.get("milestones") or ())
+
+
+def _char_overlap(a: str, b: str) -> float:
+    from collections import Counter
+
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b)) if a and b else 0.0
+
+
+@cache
+def central_match(matter: str) -> str | None:
+    """The central-template matter an extracted matter stands for, if any.
+
+    >>> central_match("向城区河道倾倒废弃物和垃圾")
+    '向城市河道倾倒废弃物和垃圾'
+    >>> central_match("河道采砂") is None
+    True
+    """
+    best, score = None, 0.0
+    for matters in central_template().values():
+        for m in matters:
+            s = 1.0 if (m in matter or matter in m) and min(len(m), len(matter)) >= 4 else _char_overlap(m, matter)
+            if s > score:
+                best, score = m, s
+    return best if score >= 0.75 else None

@@ -78,3 +78,20 @@ def test_analyse_empty_graph_is_an_error():
     G = to_networkx(_ds("无关文本\n今天天气很好。"))
     with pytest.raises(AnalysisError, match="at least one transfer"):
         powers_gained_lost(G)
+
+
+def test_analyse_deadlines_against_the_central_guidance():
+    ds = _ds("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。\n"
+             "2017年6月底前,实现市、县政府城市管理领域机构综合设置。到2021年,标准体系基本完善。")
+    dev = deviation_from_template(to_networkx(ds), ds).iloc[0]
+    assert dev["deadlines_vs_central"] == {"institutions": "earlier", "laws_and_standards": "later"}
+
+
+def test_analyse_matters_map_to_the_central_list():
+    from rdflib.namespace import SKOS
+
+    from kg.ns import concept_iri
+
+    ds = _ds("某市方案\n将市水务局向城区河道倾倒废弃物和垃圾的行政处罚权划入市城管执法局。")
+    assert (concept_iri("matter", "向城区河道倾倒废弃物和垃圾"), SKOS.closeMatch,
+            concept_iri("matter", "向城市河道倾倒废弃物和垃圾")) in ds
