@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-MASKED_PLACE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某)(?:省|市|县|区)")
+MASKED_PLACE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})(?:省|市|县|区)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +174,7 @@ def _agency_regex() -> re.Pattern:
     mods = _alt(_MODIFIERS)
     level_names = _alt(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
     return re.compile(
-        rf"(?P<gov>(?:人民)?政府)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}))*)"
+        rf"(?P<gov>(?:人民)?政府)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}|(?![省市县区州乡镇街])[\u4e00-\u9fff]{{1,3}}?(?:{cores})))*)"
         rf"(?:(?P<deng>等)?(?P<lvl>{level_names})?(?P<rel>相关|有关)?"
         rf"(?P<mods>(?:{mods}){{0,3}}?)(?P<suf>{suffixes}))?"
     )
@@ -239,6 +239,17 @@ def _prefix_chain(text: str, start: int, place_ends: dict[int, PlaceSpan]) -> li
     return items
 
 
+def _core_of(item: str) -> str | None:
+    """The sector core a coordinated item ends with: "工贸国资" → "国资" (a few characters of its own)."""
+    lex = agency_lexicon()
+    if item in lex.core_sector:
+        return item
+    for k in range(1, 4):
+        if item[k:] in lex.core_sector:
+            return item[k:]
+    return None
+
+
 def _masked_level(word: str) -> str | None:
     return {"省": "province", "市": "city", "县": "county", "区": "district"}.get(word[-1:])
 
@@ -272,10 +283,10 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     for m in _agency_regex().finditer(text):
         cores = re.split(r"[、和及与]", m.group("cores")) if re.search(r"[、和及与]", m.group("cores")) else [m.group("cores")]
         # keep multi-character cores that were split wrongly (住房和城乡建设)
-        if len(cores) > 1 and not all(c in lex.core_sector for c in cores):
+        if m.group("cores") in lex.core_sector:
             cores = [m.group("cores")]
-            if cores[0] not in lex.core_sector:
-                continue
+        elif len(cores) > 1 and not all(_core_of(c) for c in cores):
+            continue
         suf = m.group("suf") or ""
         mods = m.group("mods") or ""
         if not suf and not (len(cores) == 1 and cores[0].endswith(_ORGAN_END) and not mods):
@@ -298,7 +309,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                 level = lex.levels.get(lvl_word, level)
                 prefix = prefix or lvl_word.removesuffix("级")
             for core in cores:
-                sector = lex.core_sector.get(core) or _SPECIAL_CORE_SECTOR.get(core, "其他")
+                sector = lex.core_sector.get(_core_of(core) or core) or _SPECIAL_CORE_SECTOR.get(core, "其他")
                 if len(cores) > 1:
                     # "精神文明委、宣传部门": a core that is a body by itself takes no suffix
                     own = core.endswith(_ORGAN_END) and not core.endswith(("管", "建"))

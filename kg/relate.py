@@ -101,6 +101,8 @@ _MATTER_TRIM_HEAD = re.compile(
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
 )
 _MATTER_TRIM_TAIL = re.compile(r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中)+$")
+# "法律、法规、规章规定的", "法律法规规定的": the legal basis of a power, never a matter
+_LAW_SCOPE = re.compile(r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?")
 _DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
 
 
@@ -282,8 +284,7 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     text = _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:"))
     m = _DOMAIN.match(text)
     if m:
-        rest = _MATTER_TRIM_TAIL.sub("", m.group("rest"))
-        rest = re.sub(r"^(?:法律法规规章规定的|法律法规规定的)?", "", rest)
+        rest = _MATTER_TRIM_TAIL.sub("", _LAW_SCOPE.sub("", m.group("rest")))
         if len(rest) >= 2:
             return m.group("rest"), m.group("domain")
         # "住房城乡建设领域…的全部行政处罚权": the field itself is the matter
@@ -524,6 +525,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
         iso = f"{y}-01-01" if is_start else _iso(y, month, day)
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         scope = text[m.end() : end].strip(" ,,;；。")
+        if is_start and re.fullmatch(r"(?:正式)?(?:施行|实施|执行|生效)", scope):
+            continue  # "本条例自2018年1月1日起施行": the act's own entry into force, not an obligation
         for task in _tasks(scope):
             out.append((iso, task[:30], (m.start(), end), is_start))
     return out

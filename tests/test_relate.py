@@ -152,3 +152,15 @@ def test_relate_notice_with_several_givers_each_with_own_power(fixtures_dir):
                          ("市工商行政管理局", "户外公共场所无照经营"), ("市交通委员会", "侵占城市道路")]
     lead = next(f for f in facts if f.kind == "lead")
     assert lead.get("task") == "成立市城市管理综合执法体制改革领导小组"
+
+
+def test_relate_regulation_articles(fixtures_dir):
+    from kg.pipeline import extract
+
+    facts = extract([fixtures_dir / "regulation_articles.txt"])[0].facts
+    doc = next(f for f in facts if f.kind == "document")
+    assert (doc.get("jurisdiction"), doc.get("level")) == ("某某市", "city")
+    transfers = [(f.get("matter"), f.get("source_sector"), f.get("domain")) for f in facts if f.kind == "transfer"]
+    assert transfers[0] == ("住房城乡建设管理", "住房城乡建设", "住房城乡建设管理")  # the legal basis is no matter
+    assert ("违法停放车辆", "公安", "公安交通管理") in transfers and len(transfers) == 5
+    assert not [f for f in facts if f.kind == "deadline"]  # "自…起施行" is entry into force, no obligation
