@@ -765,8 +765,8 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
     """
     groups: dict[tuple, list[Fact]] = {}
     for f in agency_facts:
-        if f.rule_id == "agency.council.v1":
-            key = ("council", f.get("name"))
+        if f.rule_id in ("agency.council.v1", "agency.standalone.v1") or f.get("sector") == "其他":
+            key = ("council", f.get("name"))  # named whole, or of no known sector: only its own name
         else:
             key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))))
         groups.setdefault(key, []).append(f)
@@ -780,19 +780,53 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
         if len(specific) == 1:
             groups[specific[0]].extend(groups.pop(key))
     out = []
-    for key, members in groups.items():
-        if key[0] != "council" and key[1] is None and key[2] == "部门":
-            # a kind of body: its plainest name ("规划部门", not "城市规划行政管理部门")
-            main = min(members, key=lambda f: (len(str(f.get("name"))), members.index(f)))
-        else:
-            main = max(members, key=lambda f: (_has_place(str(f.get("name"))), len(str(f.get("name"))), -members.index(f)))
-        aliases = tuple(dict.fromkeys(str(f.get("name")) for f in members if f is not main))
-        fields = dict(main.fields)
-        if aliases:
-            fields["aliases"] = aliases
-        out.append(Fact(main.doc, main.kind, tuple(fields.items()), main.evidence, main.sentence_id, main.start,
-                        main.end, main.rule_id))
+    for key, group in groups.items():
+        for members in _by_compatible_core(group):
+            out.append(_merged(key, members))
     return out
+
+
+def _core_in(name: str) -> str:
+    """The longest sector core a body's name contains ("市住建局" → "住建")."""
+    lex = agency_lexicon()
+    return max((c for c in lex.core_sector if c in name), key=len, default="")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True when ``short`` is ``long`` abbreviated: its characters appear in ``long`` in order
+    (住建 ↔ 住房和城乡建设, 城管执法 ↔ 城市管理行政执法, 食药监 ↔ 食品药品监督管理; not 建管 ↔ 建设)."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _by_compatible_core(members: list[Fact]) -> list[list[Fact]]:
+    """Split a group of same sector, level and organ by core: "市建设部门" and "市建管部门" stay two."""
+    clusters: list[tuple[str, list[Fact]]] = []
+    for f in sorted(members, key=lambda f: -len(_core_in(str(f.get("name"))))):
+        core = _core_in(str(f.get("name")))
+        for rep, cluster in clusters:
+            if _abbreviates(core, rep):
+                cluster.append(f)
+                break
+        else:
+            clusters.append((core, [f]))
+    # keep the document's order within each cluster (the first written name breaks ties)
+    return [sorted(c, key=members.index) for _, c in clusters]
+
+
+def _merged(key: tuple, members: list[Fact]) -> Fact:
+    """One agency record for the names of one body; the others become its aliases."""
+    if key[0] != "council" and key[1] is None and key[2] == "部门":
+        # a kind of body: its plainest name ("规划部门", not "城市规划行政管理部门")
+        main = min(members, key=lambda f: (len(str(f.get("name"))), members.index(f)))
+    else:
+        main = max(members, key=lambda f: (_has_place(str(f.get("name"))), len(str(f.get("name"))), -members.index(f)))
+    aliases = tuple(dict.fromkeys(str(f.get("name")) for f in members if f is not main))
+    fields = dict(main.fields)
+    if aliases:
+        fields["aliases"] = aliases
+    return Fact(main.doc, main.kind, tuple(fields.items()), main.evidence, main.sentence_id, main.start,
+                main.end, main.rule_id)
 
 
 def _has_place(name: str) -> bool:

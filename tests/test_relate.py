@@ -164,3 +164,14 @@ def test_relate_regulation_articles(fixtures_dir):
     assert transfers[0] == ("住房城乡建设管理", "住房城乡建设", "住房城乡建设管理")  # the legal basis is no matter
     assert ("违法停放车辆", "公安", "公安交通管理") in transfers and len(transfers) == 5
     assert not [f for f in facts if f.kind == "deadline"]  # "自…起施行" is entry into force, no obligation
+
+
+def test_relate_one_record_per_body_with_aliases():
+    text = ("某市实施方案\n由县(区)城市管理行政执法局负责,县(区)城管执法局配合。市建设部门、市建管部门和市商务部门、"
+            "市供销部门参与。市委、机关工委负责宣传。中共淄博市委领导。")
+    agencies = {f.get("name"): f.get("aliases") for f in _facts(text) if f.kind == "agency"}
+    assert agencies["县(区)城市管理行政执法局"] == ("县(区)城管执法局",)  # an abbreviation is the same body
+    assert "市建设部门" in agencies and "市建管部门" in agencies  # 建管 does not abbreviate 建设
+    assert "市商务部门" in agencies and "市供销部门" in agencies  # no known sector: never merged
+    assert "机关工委" in agencies and agencies["机关工委"] is None
+    assert agencies["中共淄博市委"] == ("市委",)
