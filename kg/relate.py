@@ -230,7 +230,9 @@ def transfers_in(
             found = concentrated or _grant_transfer(clause, cs, in_clause, powers) or _scope_item(
                 clause, cs, in_clause, powers, context, next_text
             )
-        out.extend(found or _staffing_transfer(clause, cs, sentence_text, agencies))
+        for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
+            t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
+            out.append(t)
         pos = ce
     del pos
     return out
@@ -455,7 +457,7 @@ def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str)
     head = clause[: power.start()]
     if re.search(r"实现|完成|推进|推行|开展|到\d{4}|需要|确定|明确|严格|依法|加强|规范", head):
         return []  # a goal or a principle about powers, not a list item
-    head = re.sub(r"^.*?(?:具体范围是|具体范围包括|范围是|包括)[:：]?", "", head)
+    head = re.sub(r"^.*?(?:(?:具体)?范围(?:是|包括|为)?[:：]|包括[:：]?)", "", head)
     head = _ITEM.sub("", head)
     if not re.search(r"方面|领域", head):
         return []
@@ -667,6 +669,13 @@ def _citations(text: str, title: str) -> list[str]:
 # ---------------------------------------------------------------- all facts of a document
 
 _PILOT = re.compile(r"试点|先行先试|先行开展")
+# Quantitative targets of a dated obligation: "40%以上的主次干路达到深度保洁作业标准" (share first)
+# or "生活垃圾无害化处理率达到95%" (measure first).
+_VALUE = r"\d+(?:\.\d+)?%(?:以上|以下|左右)?"
+_TARGET = re.compile(
+    rf"(?P<value>{_VALUE})的(?P<object>[\u4e00-\u9fff]{{2,24}}?(?:达到|实现|完成)[\u4e00-\u9fff]{{0,16}})"
+    rf"|(?P<object2>[\u4e00-\u9fff]{{2,16}}?)(?:达到|提高到|提升到|不低于|不少于|控制在)(?P<value2>{_VALUE})"
+)
 _LEAD = re.compile(r"牵头单位\s*[:：]\s*(?P<lead>[^;；)）]*?)\s*[,，;；]?\s*配合单位\s*[:：]\s*(?P<coop>[^)）]*)[)）]?")
 _LEAD_INLINE = re.compile(r"(?P<lead>[^,，。;；]{2,30}?)牵头\s*[,，]\s*(?P<coop>[^,，。;；]{2,60}?)(?:等[^,，。;；]{0,10}?)?配合")
 _ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
@@ -713,18 +722,32 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
         found = transfers_in(s.text, next_text=next_text, context=context, agencies=agencies)
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
-        for t in found:
-            span = t.pop("span")
-            rule = t.pop("rule")
-            facts.append(_fact(doc, "transfer", t, s, rule, span))
         hint = re.search(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]", " ".join(s.headings) + s.text)
         if hint:
             year_hint = int(hint.group(1))
-        for iso, task, span, is_start in deadlines_in(s.text, year_hint=year_hint):
+        dated = deadlines_in(s.text, year_hint=year_hint)
+        for iso, task, span, is_start in dated:
             fields = {"date": iso, "task": task}
             if is_start:
                 fields["date_type"] = "start"
             facts.append(_fact(doc, "deadline", fields, s, "deadline.dated_clause.v1", span))
+        for t in found:
+            span = t.pop("span")
+            rule = t.pop("rule")
+            # "2017年6月底前,…将其…处罚权整合到…": the move's own deadline (a date that opens the sentence)
+            due = next((iso for iso, _, (ds, _), start in dated if not start and ds <= span[0] + 2), None)
+            if due:
+                t["deadline"] = due
+            facts.append(_fact(doc, "transfer", t, s, rule, span))
+        for target in _TARGET.finditer(s.text) if dated else ():
+            date = next((iso for iso, _, (ds, de), _ in dated if ds <= target.start() < de), None)
+            if date is None:
+                continue
+            facts.append(_fact(doc, "target", {
+                "value": target.group("value") or target.group("value2"),
+                "object": target.group("object") or target.group("object2"),
+                "date": date,
+            }, s, "target.percentage.v1", target.span()))
         if _PILOT.search(s.text):
             facts.extend(_pilots(doc, s, ps, record))
         if _ESTABLISH.search(s.text):

@@ -175,3 +175,15 @@ def test_relate_one_record_per_body_with_aliases():
     assert "市商务部门" in agencies and "市供销部门" in agencies  # no known sector: never merged
     assert "机关工委" in agencies and agencies["机关工委"] is None
     assert agencies["中共淄博市委"] == ("市委",)
+
+
+def test_relate_targets_and_transfer_deadlines():
+    text = ("某市方案\n到2020年,各区40%以上的主次干路达到深度保洁作业标准。城镇化率为53.7%。\n"
+            "2018年底前,生活垃圾无害化处理率达到95%以上。\n2017年6月底前,将市规划局违法建设的行政处罚权划入市城管局。")
+    facts = _facts(text)
+    targets = [(f.get("value"), f.get("object"), f.get("date")) for f in facts if f.kind == "target"]
+    assert targets == [("40%以上", "主次干路达到深度保洁作业标准", "2020-12-31"),
+                       ("95%以上", "生活垃圾无害化处理率", "2018-12-31")]
+    transfer = next(f for f in facts if f.kind == "transfer")
+    assert transfer.get("deadline") == "2017-06-30"
+    assert transfer.evidence.startswith("2017年6月底前")
