@@ -79,6 +79,9 @@ def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
 
     name = fact_fields["name"]
     sector = fact_fields.get("sector") or "其他"
+    # a body named after the 2018 reform (生态环境厅, 自然资源局) is another body than the one it
+    # succeeded (环保厅, 国土资源局), though the gold schema files both under the older sector
+    sector = next((new for new in _SUCCESSOR.values() if new in name), sector)
     level = fact_fields.get("level")
     organ = _ORGAN.search(name)
     organ_key = _ORGAN_CANON.get(organ.group(), organ.group()) if organ else name
@@ -86,7 +89,7 @@ def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
         organ_key = re.sub(r"^[\u4e00-\u9fff]{0,4}?(省|市|县|区)", "", name) or name
     named = [p for p in find_places(name) if p.place is not None and name.startswith(p.text)]
     if level == "central":
-        return body_iri("CN", f"{sector}/{organ_key}", generic=False), False, _Scope("CN", "central", None)
+        return body_iri("CN", f"{sector}/central/{organ_key}", generic=False), False, _Scope("CN", "central", None)
     if named:
         place = named[0].place
         return body_iri(place.adcode, f"{sector}/{place.level}/{organ_key}", generic=False), False, _Scope(
@@ -186,7 +189,52 @@ def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
     _schemes(shared)
     for ex in extractions:
         _article(ds, shared, ex)
+    _link_bodies(ds, shared)
     return ds
+
+
+def _link_bodies(ds: Dataset, shared: Graph) -> None:
+    """Links across articles, in the shared graph: a specific agency is an instance of the kinds
+    of body of its sector and level within its jurisdiction (qz:instanceOfKind), and a body whose
+    sector the 2018 reform replaced is succeeded by the body of the successor sector at the same
+    place and level (qz:succeededBy) — so a question about a body's powers spans its names."""
+    info: dict[URIRef, tuple] = {}
+    for cls in (QZ.Agency, QZ.GenericBody):
+        for body in set(ds.subjects(RDF.type, cls)):
+            # IRIs read …/{agency|kind}/{scope}/{sector or successor name}/{level}/{organ}
+            lineage = str(body).split("/")[-3] if str(body).count("/") >= 8 else None
+            level = next(iter(ds.objects(body, QZ.level)), None)
+            place = next(iter(ds.objects(body, QZ.withinJurisdiction)), None)
+            info[body] = (cls, lineage, level, place)
+    by_key: dict[tuple, list[URIRef]] = {}
+    for body, (cls, lineage, level, place) in info.items():
+        by_key.setdefault((cls, lineage), []).append(body)
+    for body, (cls, lineage, level, place) in info.items():
+        if cls != QZ.Agency or lineage is None:
+            continue
+        for kind in by_key.get((QZ.GenericBody, lineage), ()):
+            kind_level, kind_place = info[kind][2], info[kind][3]
+            if kind_level not in (None, level):
+                continue
+            if kind_place is None or place is None or _within(shared, place, kind_place):
+                shared.add((body, QZ.instanceOfKind, kind))
+    for body, (cls, lineage, level, place) in info.items():
+        newer = _SUCCESSOR.get(lineage or "")
+        if newer is None or place is None:
+            continue
+        for other in by_key.get((cls, newer), ()):
+            if info[other][3] == place and info[other][2] == level:
+                shared.add((body, QZ.succeededBy, other))
+
+
+def _within(g: Graph, place: URIRef, region: URIRef) -> bool:
+    seen = set()
+    while place is not None and place not in seen:
+        if place == region:
+            return True
+        seen.add(place)
+        place = next(iter(g.objects(place, SCHEMA.containedInPlace)), None)
+    return False
 
 
 def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
@@ -297,6 +345,8 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
                     shared.add((matter, SKOS.closeMatch, concept_iri("matter", central)))
             if f.get("domain"):
                 g.add((node, QZ.domain, _lit(f["domain"])))
+            if f.get("deadline"):
+                g.add((node, QZ.dueDate, Literal(f["deadline"], datatype=XSD.date)))
             label = f"{f.get('source') or f.get('source_sector') or '?'} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
             g.add((node, RDFS.label, _lit(label)))
         elif kind == "deadline":
@@ -320,6 +370,12 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
             if f.get("office_at"):
                 office = body(f["office_at"], None)
                 g.add((node, QZ.officeAt, office))
+        elif kind == "target":
+            g.add((node, RDF.type, QZ.Target))
+            g.add((node, QZ.value, Literal(f["value"])))
+            g.add((node, QZ.task, _lit(f.get("object") or "")))
+            if f.get("date"):
+                g.add((node, QZ.dueDate, Literal(f["date"], datatype=XSD.date)))
         elif kind == "lead":
             g.add((node, RDF.type, QZ.Assignment))
             g.add((node, QZ.task, _lit(f.get("task") or "")))

@@ -64,6 +64,8 @@ class QZ(DefinedNamespace):
     Deadline: URIRef
     task: URIRef
     startDate: URIRef
+    Target: URIRef
+    value: URIRef
     Assignment: URIRef
     leadUnit: URIRef
     cooperatingUnit: URIRef

@@ -72,3 +72,16 @@ def test_graph_validation_reports_violations():
 
 def test_graph_seeds_build_and_conform(fixture_build):
     assert fixture_build.conforms and fixture_build.quads > 100
+
+
+def test_graph_links_kinds_and_successors_across_articles():
+    a = _ex("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。2018年底前完成。", "a.txt")
+    b = _ex("河北省机构改革方案\n组建省生态环境厅,将省环保厅的职责整合到省生态环境厅。\n"
+            "城市管理部门负责指导。", "b.txt")
+    ds = to_rdf([a, b])
+    old = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "环境保护" in str(s))
+    new = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "生态环境" in str(s))
+    assert (old, QZ.succeededBy, new) in ds  # 环保厅 → 生态环境厅 after the 2018 reform
+    bureau = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "城市管理" in str(s))
+    kinds = list(ds.objects(bureau, QZ.instanceOfKind))
+    assert kinds and all((k, RDF.type, QZ.GenericBody) in ds for k in kinds)
