@@ -21,6 +21,7 @@ __all__ = [
     "powers_gained_lost",
     "receiver_centrality",
     "to_networkx",
+    "to_view_graph",
 ]
 
 
@@ -82,6 +83,37 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
             sentence=str(next(iter(g.objects(ev, QZ.sentence)), "")) if ev is not None else "",
             **{k: v for k, v in docs[d].items()},
         )
+    return G
+
+
+def to_view_graph(g: Graph) -> nx.MultiDiGraph:
+    """The power-flow graph widened for viewing: besides bodies and giving sectors, the matters
+    each receiver now holds (and their power kinds), the documents that say so and the places
+    they govern. Node ``kind`` is agency | generic | sector | matter | power | document | place;
+    every edge carries the transfer's jurisdiction, power and document so the page can filter."""
+    G = to_networkx(g)
+    for u, v, key, d in list(G.edges(keys=True, data=True)):
+        d["relation"] = "transfer"
+        shared = {k: d.get(k) for k in ("jurisdiction", "power", "title", "sentence", "domain")}
+        if d.get("matter"):
+            m = f"matter:{d['matter']}"
+            G.add_node(m, label=d["matter"], kind="matter", sector=d.get("giving_sector"))
+            G.add_edge(v, m, key=f"{key}#holds", relation="holds", matter=d["matter"], **shared)
+            if d.get("power"):
+                p = f"power:{d['power']}"
+                G.add_node(p, label=d["power"], kind="power", sector=None)
+                if not G.has_edge(m, p):
+                    G.add_edge(m, p, key=f"{m}->{p}", relation="power", matter=d["matter"], **shared)
+        doc = d.get("document")
+        if doc:
+            G.add_node(doc, label=d.get("title") or doc, kind="document", sector=None)
+            if not G.has_edge(doc, v):
+                G.add_edge(doc, v, key=f"{doc}->{v}", relation="assigns", matter=None, **shared)
+            if d.get("jurisdiction"):
+                place = f"place:{d['jurisdiction']}"
+                G.add_node(place, label=d["jurisdiction"], kind="place", sector=None)
+                if not G.has_edge(doc, place):
+                    G.add_edge(doc, place, key=f"{doc}->{place}", relation="governs", matter=None, **shared)
     return G
 
 

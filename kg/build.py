@@ -73,10 +73,10 @@ def build(
         (tmp / "validation.txt").write_text(report.text, encoding="utf-8")
         counts = Counter(f.kind for ex in extractions for f in ex.facts)
         if html:
-            from kg.analyse import to_networkx
+            from kg.analyse import to_view_graph
             from kg.visualise import write_html
 
-            G = to_networkx(ds)
+            G = to_view_graph(ds)
             if G.number_of_nodes():
                 write_html(G, tmp / "graph.html")
         result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors)

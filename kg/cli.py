@@ -167,11 +167,11 @@ def viz(out, html_path):
     """
     from pathlib import Path
 
-    from kg.analyse import to_networkx
+    from kg.analyse import to_view_graph
     from kg.visualise import write_html
 
     try:
-        written = write_html(to_networkx(_load_dataset(out)), html_path or Path(out) / "graph.html")
+        written = write_html(to_view_graph(_load_dataset(out)), html_path or Path(out) / "graph.html")
     except KgError as e:
         raise click.ClickException(str(e)) from e
     click.echo(f"wrote {written}")

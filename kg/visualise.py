@@ -20,6 +20,9 @@ _LEGEND = {"agency": "具体机构 agency", "generic": "泛指机构 kind of bod
            "place": "地区 place", "document": "文件 document", "matter": "事项 matter", "power": "职权 power"}
 
 
+_EDGE_COLOURS = {"transfer": "#d62728", "holds": "#1f77b4", "power": "#8c564b", "assigns": "#9467bd", "governs": "#2ca02c"}
+
+
 def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
@@ -65,13 +68,16 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Quanze 权
     for u, v, key, data in G.edges(keys=True, data=True):
         tooltip = "\n".join(
             f"{k}: {val}" for k, val in (
+                ("关系", {"transfer": "划转", "holds": "行使", "power": "职权类别", "assigns": "文件规定",
+                        "governs": "适用地区"}.get(data.get("relation", "transfer"))),
                 ("事项", data.get("matter")), ("职权", data.get("power")), ("领域", data.get("domain")),
                 ("文件", data.get("title")), ("地区", data.get("jurisdiction")), ("依据", data.get("sentence")))
             if val
         )
         net.edges.append(Edge(
             _esc(u), _esc(v), True, title=_esc(tooltip), matter=_esc(data.get("matter") or ""),
-            arrows="to", color=COLOURS["matter"] if data.get("power") == "行政处罚权" else "#999999",
+            arrows="to", color=_EDGE_COLOURS.get(data.get("relation", "transfer"), "#999999"),
+            dashes=data.get("relation", "transfer") != "transfer", relation=_esc(data.get("relation", "transfer")),
             jurisdiction=_esc(data.get("jurisdiction") or ""), power=_esc(data.get("power") or ""),
             document=_esc(data.get("title") or ""),
         ).options)
@@ -128,8 +134,9 @@ def _add_controls(page: str, title: str, G: nx.MultiDiGraph) -> str:
         options = "".join(f'<option value="{_esc(v)}">{_esc(v)}</option>' for v in values)
         return f'<label>{label} <select id="f-{name}"><option value="">(全部)</option>{options}</select></label>'
 
+    present = {d.get("kind") for _, d in G.nodes(data=True)}
     legend = "".join(f'<span style="color:{COLOURS[k]}">●</span> {_esc(v)} &nbsp;' for k, v in _LEGEND.items()
-                     if k in {"agency", "generic", "sector"})
+                     if k in present)
     controls = (
         f'<div id="qz-controls" style="font:13px sans-serif;padding:4px"><b>{_esc(title)}</b> &nbsp; {legend}<br>'
         + select("jurisdiction", "地区", jurisdictions) + " " + select("sector", "领域", sectors) + " "

@@ -95,3 +95,14 @@ def test_analyse_matters_map_to_the_central_list():
     ds = _ds("某市方案\n将市水务局向城区河道倾倒废弃物和垃圾的行政处罚权划入市城管执法局。")
     assert (concept_iri("matter", "向城区河道倾倒废弃物和垃圾"), SKOS.closeMatch,
             concept_iri("matter", "向城市河道倾倒废弃物和垃圾")) in ds
+
+
+def test_analyse_view_graph_has_every_class(ds):
+    from kg.analyse import to_view_graph
+
+    V = to_view_graph(ds)
+    kinds = {d["kind"] for _, d in V.nodes(data=True)}
+    assert {"agency", "matter", "power", "document", "place"} <= kinds
+    holds = [(V.nodes[u]["label"], V.nodes[v]["label"]) for u, v, d in V.edges(data=True) if d["relation"] == "holds"]
+    assert ("省城市管理综合执法局", "露天烧烤污染") in holds
+    assert all("jurisdiction" in d for *_, d in V.edges(data=True))
