@@ -39,17 +39,38 @@ def _graph(n: int, seed: int = 1):
     for i in range(n):
         G.add_node(str(i), label=f"机构{i}", kind="agency" if i % 3 else "generic", sector="城市管理")
     for i in range(1, n):
-        G.add_edge(str(rng.randrange(i)), str(i), matter=f"事项{i % 50}", power="行政处罚权",
-                   title="某文件", jurisdiction=f"地区{i % 20}", sentence="依据句。")
+        G.add_edge(
+            str(rng.randrange(i)),
+            str(i),
+            matter=f"事项{i % 50}",
+            power="行政处罚权",
+            title="某文件",
+            jurisdiction=f"地区{i % 20}",
+            sentence="依据句。",
+        )
     return G
 
 
 def _ready_ms(chromium: str, page: Path, timeout: float) -> float | None:
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
-        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-               "--enable-logging=stderr", "--v=0", "--remote-debugging-port=0", page.as_uri()]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        cmd = [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--remote-debugging-port=0",
+            page.as_uri(),
+        ]
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
         deadline = time.monotonic() + timeout
         try:
             while time.monotonic() < deadline:

@@ -17,6 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds  # noqa: E402
+
 QUERIES = {
     "holder_of_matter": {"matter": "露天烧烤"},
     "powers_by_body": {},
@@ -24,15 +27,6 @@ QUERIES = {
     "deadlines": {"before": "2017-07-01"},
     "citing_documents": {"act": "37号"},
 }
-
-
-def _median(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def _peak_mb() -> float:
@@ -64,8 +58,10 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     chunks = [base.replace("https://w3id.org/quanze/id/", f"https://w3id.org/quanze/id/c{i}/") for i in range(copies)]
     data = "".join(chunks).encode("utf-8")
-    print(f"graph: {copies} copies × {per_copy} quads = {copies * per_copy:,} quads ({len(data) / 1e6:.0f} MB N-Quads), "
-          f"generated in {time.perf_counter() - t0:.1f}s")
+    print(
+        f"graph: {copies} copies × {per_copy} quads = {copies * per_copy:,} quads ({len(data) / 1e6:.0f} MB N-Quads), "
+        f"generated in {time.perf_counter() - t0:.1f}s"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         store = ox.Store(str(Path(tmp) / "store"))
@@ -74,7 +70,10 @@ def main(argv=None) -> int:
         store.flush()
         load_ox = time.perf_counter() - t0
         print(f"load: pyoxigraph {load_ox:.1f}s; peak RSS so far {_peak_mb():.0f} MB")
-        ox_times = {name: _median(lambda n=name, p=params: query(store, n, p), args.repeat) for name, params in QUERIES.items()}
+        ox_times = {
+            name: median_seconds(lambda n=name, p=params: query(store, n, p), args.repeat)
+            for name, params in QUERIES.items()
+        }
         rows = {name: len(query(store, name, params)) for name, params in QUERIES.items()}
 
         rd_times = {}
@@ -93,7 +92,11 @@ def main(argv=None) -> int:
                 queue = ctx.Queue()
 
                 def run(q=queue, t=texts[name], b=bindings):
-                    q.put(_median(lambda: list(ds.query(t, initNs=PREFIXES, initBindings=b)), max(1, args.repeat // 2)))
+                    q.put(
+                        median_seconds(
+                            lambda: list(ds.query(t, initNs=PREFIXES, initBindings=b)), max(1, args.repeat // 2)
+                        )
+                    )
 
                 child = ctx.Process(target=run)
                 child.start()
@@ -115,12 +118,18 @@ def main(argv=None) -> int:
         if rd is None:  # timed out: the ratio is at least this
             ratio = args.rdflib_timeout / ox_times[name]
             ratios.append(ratio)
-            print(f"{name:20} {rows[name]:6d} {ox_times[name]:11.3f} {'>' + str(int(args.rdflib_timeout)):>10} {'>' + f'{ratio:.0f}':>9}")
+            print(
+                f"{name:20} {rows[name]:6d} {ox_times[name]:11.3f} "
+                f"{'>' + str(int(args.rdflib_timeout)):>10} {'>' + f'{ratio:.0f}':>9}"
+            )
         else:
             ratios.append(rd / ox_times[name])
             print(f"{name:20} {rows[name]:6d} {ox_times[name]:11.3f} {rd:10.3f} {rd / ox_times[name]:9.1f}")
     if ratios:
-        print(f"median speed-up of the embedded store: {statistics.median(ratios):.1f}× (at least, where rdflib timed out)")
+        print(
+            f"median speed-up of the embedded store: {statistics.median(ratios):.1f}× "
+            "(at least, where rdflib timed out)"
+        )
     print(f"peak RSS: {_peak_mb():.0f} MB")
     return 0
 

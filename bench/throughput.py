@@ -8,22 +8,14 @@ Machines here are shared and noisy: compare the ratios, not the seconds.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _median_seconds(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -48,7 +40,9 @@ def main(argv=None) -> int:
     for k in range(args.scale):
         for p in iter_paths(args.paths):
             s = read_source(p)
-            sources.append(type(s)(s.path, s.name, s.text.replace("\n", f"{'一二三四五六七八九十'[k % 10]}\n"), s.encoding))
+            sources.append(
+                type(s)(s.path, s.name, s.text.replace("\n", f"{'一二三四五六七八九十'[k % 10]}\n"), s.encoding)
+            )
     raw = "".join(s.text for s in sources)
     mb = len(raw.encode("utf-8")) / 1e6
     docs = [normalize(a) for s in sources for a in split_articles(s)]
@@ -64,15 +58,19 @@ def main(argv=None) -> int:
         for d in docs:
             extract_document(d)
 
-    t_jieba = _median_seconds(lambda: jieba.lcut(raw), args.repeat)
-    t_ingest = _median_seconds(ingest, args.repeat)
-    t_extract = _median_seconds(extraction, args.repeat)
-    rows = [("jieba.lcut (pure Python)", t_jieba), ("ingest→normalize→segment", t_ingest),
-            ("extraction (segment+recognize+relate)", t_extract), ("whole: ingest + extraction", t_ingest + t_extract)]
+    t_jieba = median_seconds(lambda: jieba.lcut(raw), args.repeat)
+    t_ingest = median_seconds(ingest, args.repeat)
+    t_extract = median_seconds(extraction, args.repeat)
+    rows = [
+        ("jieba.lcut (pure Python)", t_jieba),
+        ("ingest→normalize→segment", t_ingest),
+        ("extraction (segment+recognize+relate)", t_extract),
+        ("whole: ingest + extraction", t_ingest + t_extract),
+    ]
     try:
         import rjieba
 
-        t_rjieba = _median_seconds(lambda: rjieba.cut(raw), args.repeat)
+        t_rjieba = median_seconds(lambda: rjieba.cut(raw), args.repeat)
         rows.insert(1, ("rjieba.cut (Rust)", t_rjieba))
     except ImportError:
         pass
@@ -102,8 +100,10 @@ def main(argv=None) -> int:
         result = build([folder], Path(tmp) / "out")
         elapsed = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"kg build of the same text: {elapsed:.1f}s for {result.articles} articles, {result.quads} quads; "
-          f"peak RSS of this process {rss:.0f} MB")
+    print(
+        f"kg build of the same text: {elapsed:.1f}s for {result.articles} articles, {result.quads} quads; "
+        f"peak RSS of this process {rss:.0f} MB"
+    )
     return 0
 
 

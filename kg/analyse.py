@@ -64,8 +64,13 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
             continue
         for node in (source, receiver):
             if str(node) not in G:
-                kind = ("generic" if (node, RDF.type, QZ.GenericBody) in g else
-                        "agency" if (node, RDF.type, QZ.Agency) in g else "sector")
+                kind = (
+                    "generic"
+                    if (node, RDF.type, QZ.GenericBody) in g
+                    else "agency"
+                    if (node, RDF.type, QZ.Agency) in g
+                    else "sector"
+                )
                 sector = next(iter(g.objects(node, QZ.sector)), node if kind == "sector" else None)
                 G.add_node(str(node), label=_label(g, node), kind=kind, sector=_label(g, sector) if sector else None)
         d = next(iter(g.objects(t, QZ.statedIn)))
@@ -75,7 +80,9 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
         matter = next(iter(g.objects(t, QZ.matter)), None)
         power = next(iter(g.objects(t, QZ.powerKind)), None)
         G.add_edge(
-            str(source), str(receiver), key=str(t),
+            str(source),
+            str(receiver),
+            key=str(t),
             matter=_label(g, matter) if matter is not None else None,
             power=_label(g, power) if power is not None else None,
             domain=str(next(iter(g.objects(t, QZ.domain)), "")) or None,
@@ -92,7 +99,7 @@ def to_view_graph(g: Graph) -> nx.MultiDiGraph:
     they govern. Node ``kind`` is agency | generic | sector | matter | power | document | place;
     every edge carries the transfer's jurisdiction, power and document so the page can filter."""
     G = to_networkx(g)
-    for u, v, key, d in list(G.edges(keys=True, data=True)):
+    for _u, v, key, d in list(G.edges(keys=True, data=True)):
         d["relation"] = "transfer"
         shared = {k: d.get(k) for k in ("jurisdiction", "power", "title", "sentence", "domain")}
         if d.get("matter"):
@@ -150,9 +157,17 @@ def powers_gained_lost(G: nx.MultiDiGraph, *, by: str = "matter"):
     for node, data in G.nodes(data=True):
         ins = [d.get(by) for _, _, d in G.in_edges(node, data=True)]
         outs = [d.get(by) for _, _, d in G.out_edges(node, data=True)]
-        rows.append({"body": data.get("label"), "kind": data.get("kind"), "sector": data.get("sector"),
-                     "gained": len(ins), "lost": len(outs),
-                     f"{by}s_gained": sorted({x for x in ins if x}), f"{by}s_lost": sorted({x for x in outs if x})})
+        rows.append(
+            {
+                "body": data.get("label"),
+                "kind": data.get("kind"),
+                "sector": data.get("sector"),
+                "gained": len(ins),
+                "lost": len(outs),
+                f"{by}s_gained": sorted({x for x in ins if x}),
+                f"{by}s_lost": sorted({x for x in outs if x}),
+            }
+        )
     return pd.DataFrame(rows).sort_values(["gained", "lost"], ascending=False).reset_index(drop=True)
 
 
@@ -177,7 +192,7 @@ def coverage_matrix(G: nx.MultiDiGraph, *, value: str = "receiver_sector"):
     import pandas as pd
 
     cells: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for u, v, d in G.edges(data=True):
+    for _u, v, d in G.edges(data=True):
         if not d.get("matter"):
             continue
         place = d.get("jurisdiction") or "(未知)"
@@ -207,8 +222,14 @@ def deviation_from_template(G: nx.MultiDiGraph, g: Graph | None = None):
     for article, matters in sorted(by_doc.items()):
         covered = {central_match(m) for m in matters} - {None}
         added = sorted(m for m in matters if central_match(m) is None)
-        row = {"article": article, "title": info[article]["title"], "jurisdiction": info[article]["jurisdiction"],
-               "covered": len(covered), "left_out": [t for t in template if t not in covered], "added": added}
+        row = {
+            "article": article,
+            "title": info[article]["title"],
+            "jurisdiction": info[article]["jurisdiction"],
+            "covered": len(covered),
+            "left_out": [t for t in template if t not in covered],
+            "added": added,
+        }
         if g is not None:
             row["deadlines_vs_central"] = _deadline_deviation(g, info[article]["document"])
         rows.append(row)

@@ -64,7 +64,9 @@ def build(
         ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "json-ld": "jsonld"}
         for fmt in formats:
             ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
-        nquads = (tmp / "graph.nq").read_bytes() if "nquads" in formats else ds.serialize(format="nquads", encoding="utf-8")
+        nquads = (
+            (tmp / "graph.nq").read_bytes() if "nquads" in formats else ds.serialize(format="nquads", encoding="utf-8")
+        )
         quads = fill_store(nquads, tmp / "store")
         with open(tmp / "facts.jsonl", "w", encoding="utf-8") as handle:
             for ex in extractions:

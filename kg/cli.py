@@ -30,7 +30,9 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--provenance/--no-provenance", default=False, help="Add sentence id, offsets and rule id to each record.")
+@click.option(
+    "--provenance/--no-provenance", default=False, help="Add sentence id, offsets and rule id to each record."
+)
 def extract(paths, fmt, provenance):
     """Print extracted facts as JSON Lines in the gold schema.
 
@@ -55,8 +57,13 @@ def extract(paths, fmt, provenance):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["trig", "nquads", "turtle", "json-ld"]),
-              help="Extra serialisations (TriG and N-Quads are always written).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["trig", "nquads", "turtle", "json-ld"]),
+    help="Extra serialisations (TriG and N-Quads are always written).",
+)
 @click.option("--no-html", is_flag=True, help="Skip the interactive HTML page.")
 def build(paths, out, formats, no_html):
     """Build the knowledge graph of PATHS into OUT (RDF, store, HTML, report).
@@ -74,7 +81,9 @@ def build(paths, out, formats, no_html):
         click.echo(f"error: {line}", err=True)
     facts = ", ".join(f"{k} {v}" for k, v in sorted(result.facts.items()))
     click.echo(f"built {result.articles} articles, {result.quads} quads into {result.out}/ ({facts})")
-    click.echo(f"SHACL: {'conforms' if result.conforms else f'{result.violations} violations, see {out}/validation.txt'}")
+    click.echo(
+        f"SHACL: {'conforms' if result.conforms else f'{result.violations} violations, see {out}/validation.txt'}"
+    )
     if result.errors:
         sys.exit(1)
 
@@ -159,7 +168,13 @@ def push(out, endpoint):
 
 @cli.command()
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
-@click.option("--html", "html_path", default=None, type=click.Path(dir_okay=False), help="Where to write (default OUT/graph.html).")
+@click.option(
+    "--html",
+    "html_path",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Where to write (default OUT/graph.html).",
+)
 def viz(out, html_path):
     """Write the interactive HTML view of the built graph (works offline).
 

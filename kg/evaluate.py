@@ -78,8 +78,12 @@ MATCHERS = {
     "transfer": lambda g, p: _transfer(g, p, False),
     "transfer_full": lambda g, p: _transfer(g, p, True),
     "agency": _agency,
-    "jurisdiction": lambda g, p: _place_equal(g.get("standard_name"), p.get("standard_name"))
-    or (bool(_norm(g.get("name"))) and _norm(g.get("name")) in (_norm(p.get("name")), _norm(p.get("standard_name")))),
+    "jurisdiction": lambda g, p: (
+        _place_equal(g.get("standard_name"), p.get("standard_name"))
+        or (
+            bool(_norm(g.get("name"))) and _norm(g.get("name")) in (_norm(p.get("name")), _norm(p.get("standard_name")))
+        )
+    ),
     "pilot": lambda g, p: _place_equal(g.get("jurisdiction"), p.get("jurisdiction")),
     "deadline": lambda g, p: _norm(g.get("date")) == _norm(p.get("date")),
     "body_established": lambda g, p: _similar(g.get("name"), p.get("name"), 0.7),

@@ -35,14 +35,31 @@ from kg.types import Fact
 __all__ = ["ValidationReport", "load_ontology", "to_rdf", "validate"]
 
 _LEVEL_RANK = {"central": 0, "province": 1, "city": 2, "district": 3, "county": 3, "street": 4, "community": 5}
-_LEVEL_ZH = {"central": "中央", "province": "省级", "city": "市级", "district": "区级", "county": "县级",
-             "street": "街道乡镇", "community": "社区", "national": "全国"}
+_LEVEL_ZH = {
+    "central": "中央",
+    "province": "省级",
+    "city": "市级",
+    "district": "区级",
+    "county": "县级",
+    "street": "街道乡镇",
+    "community": "社区",
+    "national": "全国",
+}
 # The 2018 reform's successors of sectors (机构改革): asked about a body, a user can follow these.
-_SUCCESSOR = {"环境保护": "生态环境", "工商行政管理": "市场监管", "食品药品监管": "市场监管",
-              "国土资源": "自然资源", "规划": "自然资源", "卫生计生": "卫生健康", "安全生产监管": "应急管理",
-              "法制": "司法行政"}
-_ORGAN = re.compile(r"(委员会办公室|委办公室|领导小组|联席会议|委员会|办公室|执法局|分局|部门|机关|机构|队伍|支队|大队|中队|分队|"
-                    r"中心|监督科|政府|党委|党工委|委|局|厅|办|科|处|所|站|部)$")
+_SUCCESSOR = {
+    "环境保护": "生态环境",
+    "工商行政管理": "市场监管",
+    "食品药品监管": "市场监管",
+    "国土资源": "自然资源",
+    "规划": "自然资源",
+    "卫生计生": "卫生健康",
+    "安全生产监管": "应急管理",
+    "法制": "司法行政",
+}
+_ORGAN = re.compile(
+    r"(委员会办公室|委办公室|领导小组|联席会议|委员会|办公室|执法局|分局|部门|机关|机构|队伍|支队|大队|中队|分队|"
+    r"中心|监督科|政府|党委|党工委|委|局|厅|办|科|处|所|站|部)$"
+)
 _ORGAN_CANON = {"委": "委员会", "办": "办公室", "执法局": "局", "委办公室": "委员会办公室", "党工委": "党委"}
 
 
@@ -92,8 +109,11 @@ def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
         return body_iri("CN", f"{sector}/central/{organ_key}", generic=False), False, _Scope("CN", "central", None)
     if named:
         place = named[0].place
-        return body_iri(place.adcode, f"{sector}/{place.level}/{organ_key}", generic=False), False, _Scope(
-            place.adcode, place.level, place)
+        return (
+            body_iri(place.adcode, f"{sector}/{place.level}/{organ_key}", generic=False),
+            False,
+            _Scope(place.adcode, place.level, place),
+        )
     generic = bool(fact_fields.get("generic"))
     if level and scope.level and _LEVEL_RANK.get(level, 9) > _LEVEL_RANK.get(scope.level, 9):
         generic = True  # "县(区)城管执法局" in a city's text: every such bureau of its counties
@@ -207,7 +227,7 @@ def _link_bodies(ds: Dataset, shared: Graph) -> None:
             place = next(iter(ds.objects(body, QZ.withinJurisdiction)), None)
             info[body] = (cls, lineage, level, place)
     by_key: dict[tuple, list[URIRef]] = {}
-    for body, (cls, lineage, level, place) in info.items():
+    for body, (cls, lineage, _level, _place) in info.items():
         by_key.setdefault((cls, lineage), []).append(body)
     for body, (cls, lineage, level, place) in info.items():
         if cls != QZ.Agency or lineage is None:
@@ -347,7 +367,8 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
                 g.add((node, QZ.domain, _lit(f["domain"])))
             if f.get("deadline"):
                 g.add((node, QZ.dueDate, Literal(f["deadline"], datatype=XSD.date)))
-            label = f"{f.get('source') or f.get('source_sector') or '?'} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
+            giver_name = f.get("source") or f.get("source_sector") or "?"
+            label = f"{giver_name} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
             g.add((node, RDFS.label, _lit(label)))
         elif kind == "deadline":
             g.add((node, RDF.type, QZ.Deadline))

@@ -52,7 +52,17 @@ class AgencyLexicon:
 def agency_lexicon(path: str | None = None) -> AgencyLexicon:
     """The agency lexicon (``kg/rules/agencies.yaml`` unless another path is given)."""
     p = Path(path) if path else rules_file("agencies.yaml")
-    keys = {"version", "sectors", "suffixes", "standalone", "levels", "vague_heads", "qualifiers", "government", "party"}
+    keys = {
+        "version",
+        "sectors",
+        "suffixes",
+        "standalone",
+        "levels",
+        "vague_heads",
+        "qualifiers",
+        "government",
+        "party",
+    }
     data = load_yaml(p, keys, required=keys - {"version"})
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():

@@ -70,7 +70,9 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as e:
-                raise InputError(f"{name}: starts with a {enc} byte-order mark but does not decode: {e.reason}") from None
+                raise InputError(
+                    f"{name}: starts with a {enc} byte-order mark but does not decode: {e.reason}"
+                ) from None
     if b"\x00" in data[:4096]:
         raise InputError(f"{name}: binary file (NUL bytes); expected text, HTML or DOCX")
     best: tuple[float, str, str] | None = None
@@ -191,6 +193,5 @@ def split_articles(source: Source) -> list[Article]:
     starts = [m.start() for m in best]
     ends = starts[1:] + [len(text)]
     return [
-        Article(f"{source.name}#{i}", source.name, text[s:e], s, e)
-        for i, (s, e) in enumerate(zip(starts, ends), 1)
+        Article(f"{source.name}#{i}", source.name, text[s:e], s, e) for i, (s, e) in enumerate(zip(starts, ends), 1)
     ]

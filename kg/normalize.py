@@ -156,8 +156,10 @@ def normalize(article: Article) -> Document:
         end = pos + len(line)
         stripped = line.strip()
         short = len(stripped) <= 40 and "。" not in stripped
-        if not stripped or (_CHROME_LINE.search(line) and len(stripped) < 200) or (
-            short and (_CHROME_SHORT.search(line) or _PHONE.search(line))
+        if (
+            not stripped
+            or (_CHROME_LINE.search(line) and len(stripped) < 200)
+            or (short and (_CHROME_SHORT.search(line) or _PHONE.search(line)))
         ):
             drop.append((pos, min(end + 1, len(text))))
         else:
@@ -182,7 +184,9 @@ _DOC_TYPE = re.compile(
     r"体会|讲话|总结|纪要|指南|措施|标准|制度|草案|修改稿|征求意见稿)"
     r"(\s*[(（][^)）]{1,12}[)）])?$"
 )
-_ARTICLE_MARK = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*[:：、.．]?\s*|.{0,80}?\s*篇\s*[0-9一二三四五六七八九十]+\s*$)")
+_ARTICLE_MARK = re.compile(
+    r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*[:：、.．]?\s*|.{0,80}?\s*篇\s*[0-9一二三四五六七八九十]+\s*$)"
+)
 
 
 def _is_title_like(line: str) -> bool:
@@ -214,7 +218,7 @@ def _title_of(text: str) -> str:
         return ""
     marker = _ARTICLE_MARK.match(lines[0])
     if marker:
-        rest = lines[0][marker.end():].strip() if lines[0].startswith("第") else ""
+        rest = lines[0][marker.end() :].strip() if lines[0].startswith("第") else ""
         following = lines[1] if len(lines) > 1 else ""
         if following and not _is_body(following) and len(following) >= 4:
             return following

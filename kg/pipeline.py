@@ -68,7 +68,8 @@ def extract(
     Examples:
         >>> import tempfile, pathlib
         >>> d = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (d / "a.txt").write_text("某市实施方案\\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。", encoding="utf-8")
+        >>> text = "某市实施方案\\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。"
+        >>> _ = (d / "a.txt").write_text(text, encoding="utf-8")
         >>> [f.get("matter") for f in extract([d])[0].facts if f.kind == "transfer"]
         ['露天烧烤污染']
     """

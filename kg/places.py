@@ -32,7 +32,7 @@ class Place:
 
     @property
     def level(self) -> str:
-        """"province" | "city" | "district" | "county" (the gold schema's levels)."""
+        """ "province" | "city" | "district" | "county" (the gold schema's levels)."""
         if self.rank == 1:
             return "province"
         if self.rank == 2:

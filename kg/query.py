@@ -103,7 +103,9 @@ def query(store, q: str, params: dict[str, str] | None = None) -> list[dict]:
     if isinstance(result, ox.QueryBoolean):
         return [{"result": bool(result)}]
     if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables if v.value not in declared]  # parameters are projected only to be bound
+        names = [
+            v.value for v in result.variables if v.value not in declared
+        ]  # parameters are projected only to be bound
         return [{n: _python(sol[n]) for n in names} for sol in result]
     return [{"subject": t.subject.value, "predicate": t.predicate.value, "object": _python(t.object)} for t in result]
 

@@ -156,7 +156,22 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_MODIFIERS = ["综合", "行政", "执法", "监督", "监察", "督查", "管理", "指挥", "服务", "稽查", "工作", "体制改革", "改革", "试点"]
+_MODIFIERS = [
+    "综合",
+    "行政",
+    "执法",
+    "监督",
+    "监察",
+    "督查",
+    "管理",
+    "指挥",
+    "服务",
+    "稽查",
+    "工作",
+    "体制改革",
+    "改革",
+    "试点",
+]
 _WEAK_SUFFIX = {"中心", "所", "站", "处", "科", "部", "队伍", "分队", "中队"}
 _STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及与对向把从以并或等其")
 
@@ -166,10 +181,20 @@ def _agency_regex() -> re.Pattern:
     lex = agency_lexicon()
     cores = _alt(lex.core_sector)
     # single characters that end a body name only when no word continues them: 办法, 处罚, 部署, 所有, 科学, 局面, 委托
-    blocked = {"办": "法理公事", "处": "罚理置", "部": "署分门位", "所": "有在以属", "科": "学技", "局": "面势",
-               "委": "托员", "站": "长在", "中心": "任工"}
+    blocked = {
+        "办": "法理公事",
+        "处": "罚理置",
+        "部": "署分门位",
+        "所": "有在以属",
+        "科": "学技",
+        "局": "面势",
+        "委": "托员",
+        "站": "长在",
+        "中心": "任工",
+    }
     suffixes = "|".join(
-        re.escape(x) + (f"(?![{blocked[x]}])" if x in blocked else "") for x in sorted(lex.suffixes, key=len, reverse=True)
+        re.escape(x) + (f"(?![{blocked[x]}])" if x in blocked else "")
+        for x in sorted(lex.suffixes, key=len, reverse=True)
     )
     mods = _alt(_MODIFIERS)
     level_names = _alt(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
@@ -184,7 +209,9 @@ def _agency_regex() -> re.Pattern:
 def _standalone_regex() -> re.Pattern:
     lex = agency_lexicon()
     gov = _alt(lex.government)
-    return re.compile(rf"(?P<standalone>{_alt(lex.standalone)})|(?P<gov>{gov})|(?P<party>党工委|党委|党组|(?<=[省市县区])委(?![员会]))")
+    return re.compile(
+        rf"(?P<standalone>{_alt(lex.standalone)})|(?P<gov>{gov})|(?P<party>党工委|党委|党组|(?<=[省市县区])委(?![员会]))"
+    )
 
 
 @cache
@@ -199,7 +226,9 @@ _SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
 _ORGAN_END = ("办", "委", "局", "厅")
 
 
-def _prefix_chain(text: str, start: int, place_ends: dict[int, PlaceSpan]) -> list[tuple[int, str, str | None, Place | None]]:
+def _prefix_chain(
+    text: str, start: int, place_ends: dict[int, PlaceSpan]
+) -> list[tuple[int, str, str | None, Place | None]]:
     """Walk back from ``start`` over prefixes: places, level words, "中共", joined by 、.
 
     Returns the prefix items, nearest last: (start, text, level, place).
@@ -221,7 +250,11 @@ def _prefix_chain(text: str, start: int, place_ends: dict[int, PlaceSpan]) -> li
             level = lex.levels.get(word, _masked_level(word))
             items.append((pos - len(word), word, level, None))
             pos -= len(word)
-        if pos > 0 and text[pos - 1] == "、" and (place_ends.get(pos - 1) or _prefix_regex().search(text[max(0, pos - 9) : pos - 1])):
+        if (
+            pos > 0
+            and text[pos - 1] == "、"
+            and (place_ends.get(pos - 1) or _prefix_regex().search(text[max(0, pos - 9) : pos - 1]))
+        ):
             items.append((pos - 1, "、", None, None))
             pos -= 1
             continue
@@ -270,7 +303,9 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
 
     Examples:
         >>> [(a.name, a.sector, a.level) for a in find_agencies("将市、县(区)环保局的职责整合到县(区)城管执法局")]
-        [('市环保局', '环境保护', 'city'), ('县(区)环保局', '环境保护', 'county'), ('县(区)城管执法局', '城市管理', 'county')]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('市环保局', '环境保护', 'city'), ('县(区)环保局', '环境保护', 'county'),
+         ('县(区)城管执法局', '城市管理', 'county')]
         >>> [(a.name, a.sector) for a in find_agencies("由公安、民政等市级相关部门配合")]
         [('市公安部门', '公安'), ('市民政部门', '民政')]
     """
@@ -281,7 +316,11 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     out: list[AgencySpan] = []
     taken = bytearray(len(text))
     for m in _agency_regex().finditer(text):
-        cores = re.split(r"[、和及与]", m.group("cores")) if re.search(r"[、和及与]", m.group("cores")) else [m.group("cores")]
+        cores = (
+            re.split(r"[、和及与]", m.group("cores"))
+            if re.search(r"[、和及与]", m.group("cores"))
+            else [m.group("cores")]
+        )
         # keep multi-character cores that were split wrongly (住房和城乡建设)
         if m.group("cores") in lex.core_sector:
             cores = [m.group("cores")]
@@ -319,8 +358,19 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                     if lvl_word and not chain:
                         name = f"{prefix}{core}{mods}{suf}" if m.group("deng") else name
                 generic = not group and suf in ("部门", "机关", "机构", "管理部门", "执法部门", "主管部门", "行政部门")
-                out.append(AgencySpan(start, m.end(), text[start : m.end()], _strip_qualifiers(name, lex), sector, level,
-                                      "agency.compose.v1", place, generic))
+                out.append(
+                    AgencySpan(
+                        start,
+                        m.end(),
+                        text[start : m.end()],
+                        _strip_qualifiers(name, lex),
+                        sector,
+                        level,
+                        "agency.compose.v1",
+                        place,
+                        generic,
+                    )
+                )
         taken[start : m.end()] = b"\x01" * (m.end() - start)
     for m in _standalone_regex().finditer(text):
         if taken[m.start()]:
@@ -332,8 +382,19 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             if chain and level is None:
                 level = next((it[2] for it in reversed(chain) if it[2]), None)
             name = text[start : m.end()]
-            out.append(AgencySpan(start, m.end(), name, _strip_qualifiers(name, lex), sector, level,
-                                  "agency.standalone.v1", None, not chain))
+            out.append(
+                AgencySpan(
+                    start,
+                    m.end(),
+                    name,
+                    _strip_qualifiers(name, lex),
+                    sector,
+                    level,
+                    "agency.standalone.v1",
+                    None,
+                    not chain,
+                )
+            )
             taken[start : m.end()] = b"\x01" * (m.end() - start)
             continue
         chain = _prefix_chain(text, m.start(), place_ends)
@@ -352,8 +413,19 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                 kind_sector = kind
             start = chain[0][0] - (2 if kind == "党委" and prefix.startswith("中共") else 0)
             name = prefix + m.group() if len(_split_prefix_groups(chain)) > 1 else text[start : m.end()]
-            out.append(AgencySpan(start, m.end(), text[start : m.end()], _strip_qualifiers(name, lex), kind_sector,
-                                  level, f"agency.{'government' if kind == '人民政府' else 'party'}.v1", place, False))
+            out.append(
+                AgencySpan(
+                    start,
+                    m.end(),
+                    text[start : m.end()],
+                    _strip_qualifiers(name, lex),
+                    kind_sector,
+                    level,
+                    f"agency.{'government' if kind == '人民政府' else 'party'}.v1",
+                    place,
+                    False,
+                )
+            )
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
     out.extend(_find_councils(text, place_ends, taken))
     out.sort(key=lambda a: (a.start, a.end))
@@ -371,8 +443,12 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
         if taken[m.start()]:
             continue
         i = m.start()
-        while i > 0 and m.start() - i < 28 and text[i - 1] not in _STOP and _CJK.match(text[i - 1] or "") or (
-            i > 0 and text[i - 1] in "XxＸ()（）" and m.start() - i < 28
+        while (
+            i > 0
+            and m.start() - i < 28
+            and text[i - 1] not in _STOP
+            and _CJK.match(text[i - 1] or "")
+            or (i > 0 and text[i - 1] in "XxＸ()（）" and m.start() - i < 28)
         ):
             i -= 1
         for verb in ("成立", "建立", "组建", "设立", "健全", "完善", "召开", "通过", "负责"):
@@ -417,15 +493,13 @@ def place_ends_start(place_ends, k: int) -> bool:
 def _strip_qualifiers(name: str, lex) -> str:
     for q in sorted(lex.qualifiers, key=len, reverse=True):
         if name.startswith(q) and len(name) > len(q) + 2:
-            return name[len(q):]
+            return name[len(q) :]
     return name
 
 
 # ---------------------------------------------------------------- dates and numbers
 
-_DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
-)
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?")
 
 
@@ -444,7 +518,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, int, str]]:
         issuer = head[:bracket]
         for cut in ("依据", "根据", "按照", "和", "及", "与", "、", "印发", "文件"):
             if cut in issuer:
-                issuer = issuer[issuer.rindex(cut) + len(cut):]
+                issuer = issuer[issuer.rindex(cut) + len(cut) :]
         issuer = issuer[-6:]
         s = m.start() + bracket - len(issuer)
         out.append((s, m.end(), text[s : m.end()]))

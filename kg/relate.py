@@ -50,7 +50,10 @@ def relation_rules(path: str | None = None) -> RelationRules:
         unknown = set(rule) - allowed
         rid = rule.get("id", "?")
         if unknown:
-            raise RuleError(f"relations.yaml: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(allowed))}")
+            raise RuleError(
+                f"relations.yaml: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; "
+                f"allowed: {', '.join(sorted(allowed))}"
+            )
         if "id" not in rule or not rule.get("examples"):
             raise RuleError(f"relations.yaml: rule {rid!r}: every rule needs an id and at least one example")
         triggers[rid] = tuple(sorted(rule.get("triggers") or (), key=len, reverse=True))
@@ -77,8 +80,16 @@ def _fact(doc: Document, kind: str, fields: dict, sentence: Sentence | None, rul
         if len(sentence.text[s:e]) < 6:  # a bare name is no evidence: quote its sentence
             s, e = 0, len(sentence.text)
         evidence = sentence.text[s:e]
-        return Fact(doc.id, kind, tuple(fields.items()), _evidence(evidence), sentence.id,
-                    sentence.start + s, sentence.start + e, rule)
+        return Fact(
+            doc.id,
+            kind,
+            tuple(fields.items()),
+            _evidence(evidence),
+            sentence.id,
+            sentence.start + s,
+            sentence.start + e,
+            rule,
+        )
     return Fact(doc.id, kind, tuple(fields.items()), _evidence(doc.title), "", -1, -1, rule)
 
 
@@ -100,9 +111,13 @@ _MATTER_TRIM_HEAD = re.compile(
     r"^(?:[(（]\d{1,2}[)）]|[一二三四五六七八九十]+是|将|把|对|其|原|由|的|有关|相关|承担的|所承担的|负责的|所有|全部|部分|各类|"
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
 )
-_MATTER_TRIM_TAIL = re.compile(r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中)+$")
+_MATTER_TRIM_TAIL = re.compile(
+    r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中)+$"
+)
 # "法律、法规、规章规定的", "法律法规规定的": the legal basis of a power, never a matter
-_LAW_SCOPE = re.compile(r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?")
+_LAW_SCOPE = re.compile(
+    r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?"
+)
 _DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
 
 
@@ -227,8 +242,10 @@ def transfers_in(
             if concentrated is None:  # a header announcing the receiver of the items that follow
                 pos = ce
                 continue
-            found = concentrated or _grant_transfer(clause, cs, in_clause, powers) or _scope_item(
-                clause, cs, in_clause, powers, context, next_text
+            found = (
+                concentrated
+                or _grant_transfer(clause, cs, in_clause, powers)
+                or _scope_item(clause, cs, in_clause, powers, context, next_text)
             )
         for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
             t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
@@ -334,7 +351,9 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
             matter_text, domain = _matter_and_domain(seg)
             if not matter_text or len(matter_text) < 2:
                 matter_text = None
-            out.extend(_records([], receiver, p_text, matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback))
+            out.extend(
+                _records([], receiver, p_text, matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback)
+            )
             segment_start = p.end()
         return out
     # several givers, each followed by its own matters: "将A的全部职责和B…职责调整到C"
@@ -371,27 +390,37 @@ _NEW_BODY = re.compile(r"(?:设立|成立|组建|设置)")
 
 
 def _staffing_transfer(clause, cs, sentence_text, agencies) -> list[dict]:
-    """"(在A设立B,)…所需编制…从C划转5名编制": staff posts move from C to the new or named body."""
+    """ "(在A设立B,)…所需编制…从C划转5名编制": staff posts move from C to the new or named body."""
     m = _STAFFING.search(clause)
     if not m or "编制" not in sentence_text[: cs + m.end()]:
         return []
     new = _NEW_BODY.search(sentence_text)
-    candidates = [a for a in agencies if new and a.start >= new.end()] or [a for a in agencies if a.end <= cs + m.start()]
+    candidates = [a for a in agencies if new and a.start >= new.end()] or [
+        a for a in agencies if a.end <= cs + m.start()
+    ]
     if not candidates:
         return []
     receiver = candidates[0] if new else candidates[-1]
     giver_text = m.group("giver")
     sector = "街道乡镇" if re.search(r"乡镇|街道", giver_text) else _sector_of_text(giver_text)
     matter = f"{m.group('num')}编制" if m.group("num") else "人员编制"
-    return [{
-        "source": giver_text, "source_sector": sector, "power": "编制", "matter": matter,
-        "target": receiver.text, "target_sector": receiver.sector, "domain": None,
-        "rule": "transfer.staffing.v1", "span": (0, len(clause)),
-    }]
+    return [
+        {
+            "source": giver_text,
+            "source_sector": sector,
+            "power": "编制",
+            "matter": matter,
+            "target": receiver.text,
+            "target_sector": receiver.sector,
+            "domain": None,
+            "rule": "transfer.staffing.v1",
+            "span": (0, len(clause)),
+        }
+    ]
 
 
 def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
-    """"路灯养护管理职责": with no 的 between, 管理 belongs to the matter (路灯养护管理) and the
+    """ "路灯养护管理职责": with no 的 between, 管理 belongs to the matter (路灯养护管理) and the
     power is the duty (职责); "…的管理职责" keeps 管理职责 whole."""
     if power_text == "管理职责" and seg and not seg.endswith(("的", "等", "方面")):
         return seg + "管理", "职责"
@@ -534,7 +563,9 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     return out
 
 
-_DELIVER = re.compile(r"^(?:并(?!实现)|以及|(?:同时)?(?:全面)?(?:完成|建成|建立|出台|制定|公布|划定|配齐|整合形成|基本建成|全部完成))")
+_DELIVER = re.compile(
+    r"^(?:并(?!实现)|以及|(?:同时)?(?:全面)?(?:完成|建成|建立|出台|制定|公布|划定|配齐|整合形成|基本建成|全部完成))"
+)
 
 
 def _tasks(scope: str) -> list[str]:
@@ -567,7 +598,7 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     head_lines = doc.text.split("\n")[:6]
     doc_number = None
     for line in head_lines:
-        for s, e, number in find_doc_numbers(line):
+        for s, _e, number in find_doc_numbers(line):
             before = line[:s]
             if before.rstrip().endswith(("(", "（")) or before.count("《") > before.count("》"):
                 continue
@@ -596,8 +627,20 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     }
 
 
-_SELF = {"我省": "province", "全省": "province", "本省": "province", "我市": "city", "全市": "city", "本市": "city",
-         "我区": "district", "全区": "district", "本区": "district", "我县": "county", "全县": "county", "本县": "county"}
+_SELF = {
+    "我省": "province",
+    "全省": "province",
+    "本省": "province",
+    "我市": "city",
+    "全市": "city",
+    "本市": "city",
+    "我区": "district",
+    "全区": "district",
+    "本区": "district",
+    "我县": "county",
+    "全县": "county",
+    "本县": "county",
+}
 
 
 def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[str | None, bool, str | None]:
@@ -677,7 +720,9 @@ _TARGET = re.compile(
     rf"|(?P<object2>[\u4e00-\u9fff]{{2,16}}?)(?:达到|提高到|提升到|不低于|不少于|控制在)(?P<value2>{_VALUE})"
 )
 _LEAD = re.compile(r"牵头单位\s*[:：]\s*(?P<lead>[^;；)）]*?)\s*[,，;；]?\s*配合单位\s*[:：]\s*(?P<coop>[^)）]*)[)）]?")
-_LEAD_INLINE = re.compile(r"(?P<lead>[^,，。;；]{2,30}?)牵头\s*[,，]\s*(?P<coop>[^,，。;；]{2,60}?)(?:等[^,，。;；]{0,10}?)?配合")
+_LEAD_INLINE = re.compile(
+    r"(?P<lead>[^,，。;；]{2,30}?)牵头\s*[,，]\s*(?P<coop>[^,，。;；]{2,60}?)(?:等[^,，。;；]{0,10}?)?配合"
+)
 _ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
 
 
@@ -709,15 +754,31 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                 continue
             key = p.place.adcode
             if key not in seen_place and not _inside_citation(s.text, p.start):
-                seen_place[key] = _fact(doc, "jurisdiction", {"name": p.text, "standard_name": p.place.standard_name,
-                                        "parent": p.place.parent, "adcode": p.place.adcode}, s,
-                                        "place.gazetteer.v1", (p.start, p.end))
+                seen_place[key] = _fact(
+                    doc,
+                    "jurisdiction",
+                    {
+                        "name": p.text,
+                        "standard_name": p.place.standard_name,
+                        "parent": p.place.parent,
+                        "adcode": p.place.adcode,
+                    },
+                    s,
+                    "place.gazetteer.v1",
+                    (p.start, p.end),
+                )
         agencies = find_agencies(s.text, ps)
         addressee = bool(_ADDRESSEE.match(s.text))
         for a in agencies:
             if a.name not in seen_agency and not addressee and not _inside_citation(s.text, a.start):
-                seen_agency[a.name] = _fact(doc, "agency", {"name": a.name, "sector": a.sector, "level": a.level,
-                                            "generic": a.generic}, s, a.rule_id, (a.start, a.end))
+                seen_agency[a.name] = _fact(
+                    doc,
+                    "agency",
+                    {"name": a.name, "sector": a.sector, "level": a.level, "generic": a.generic},
+                    s,
+                    a.rule_id,
+                    (a.start, a.end),
+                )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         found = transfers_in(s.text, next_text=next_text, context=context, agencies=agencies)
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
@@ -743,11 +804,20 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
             date = next((iso for iso, _, (ds, de), _ in dated if ds <= target.start() < de), None)
             if date is None:
                 continue
-            facts.append(_fact(doc, "target", {
-                "value": target.group("value") or target.group("value2"),
-                "object": target.group("object") or target.group("object2"),
-                "date": date,
-            }, s, "target.percentage.v1", target.span()))
+            facts.append(
+                _fact(
+                    doc,
+                    "target",
+                    {
+                        "value": target.group("value") or target.group("value2"),
+                        "object": target.group("object") or target.group("object2"),
+                        "date": date,
+                    },
+                    s,
+                    "target.percentage.v1",
+                    target.span(),
+                )
+            )
         if _PILOT.search(s.text):
             facts.extend(_pilots(doc, s, ps, record))
         if _ESTABLISH.search(s.text):
@@ -764,9 +834,18 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
 
 # 主送机关: "各区、县(市)人民政府,市政府各部门、各单位:" addresses bodies, it names no actor
 _ADDRESSEE = re.compile(r"^各[^。]{2,80}[:：]$")
-_ORGAN = re.compile(r"(委员会办公室|委办公室|领导小组|联席会议|管委会|委员会|办公室|分局|部门|机关|机构|队伍|支队|大队|中队|"
-                    r"中心|科|政府|党委|党工委|委|局|厅|办|处|所|站|部)$")
-_ORGAN_CLASS = {"委": "委员会", "办": "办公室", "党工委": "党委", "委办公室": "委员会办公室", "机关": "部门", "机构": "部门"}
+_ORGAN = re.compile(
+    r"(委员会办公室|委办公室|领导小组|联席会议|管委会|委员会|办公室|分局|部门|机关|机构|队伍|支队|大队|中队|"
+    r"中心|科|政府|党委|党工委|委|局|厅|办|处|所|站|部)$"
+)
+_ORGAN_CLASS = {
+    "委": "委员会",
+    "办": "办公室",
+    "党工委": "党委",
+    "委办公室": "委员会办公室",
+    "机关": "部门",
+    "机构": "部门",
+}
 
 
 def _organ(name: str) -> str:
@@ -782,7 +861,8 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
     longest name stands for the body; the others become its aliases.
 
     >>> from kg.types import Fact
-    >>> fs = [Fact("d", "agency", (("name", n), ("sector", "住房城乡建设"), ("level", "city")), "") for n in ("市住建局", "XX市住房和城乡建设局")]
+    >>> fields = lambda n: (("name", n), ("sector", "住房城乡建设"), ("level", "city"))
+    >>> fs = [Fact("d", "agency", fields(n), "") for n in ("市住建局", "XX市住房和城乡建设局")]
     >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases(fs)]
     [('XX市住房和城乡建设局', ('市住建局',))]
     """
@@ -848,12 +928,17 @@ def _merged(key: tuple, members: list[Fact]) -> Fact:
     fields = dict(main.fields)
     if aliases:
         fields["aliases"] = aliases
-    return Fact(main.doc, main.kind, tuple(fields.items()), main.evidence, main.sentence_id, main.start,
-                main.end, main.rule_id)
+    return Fact(
+        main.doc, main.kind, tuple(fields.items()), main.evidence, main.sentence_id, main.start, main.end, main.rule_id
+    )
 
 
 def _has_place(name: str) -> bool:
-    return bool(MASKED_PLACE.match(name)) or any(p.start == 0 for p in find_places(name) if p.place is not None) or name.startswith("中共")
+    return (
+        bool(MASKED_PLACE.match(name))
+        or any(p.start == 0 for p in find_places(name) if p.place is not None)
+        or name.startswith("中共")
+    )
 
 
 def _inside_citation(text: str, pos: int) -> bool:
@@ -882,9 +967,14 @@ _OFFICE = re.compile(r"办公室设在(?P<office>[^,,。;；]{2,24})")
 def _established(doc: Document, s: Sentence, agencies: list[AgencySpan]) -> list[Fact]:
     out = []
     for m in _ESTABLISH.finditer(s.text):
-        after = [a for a in agencies if 0 <= a.start - m.end() <= 30 and a.rule_id in
-                 ("agency.council.v1", "agency.compose.v1")]
-        after = [a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)]
+        after = [
+            a
+            for a in agencies
+            if 0 <= a.start - m.end() <= 30 and a.rule_id in ("agency.council.v1", "agency.compose.v1")
+        ]
+        after = [
+            a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)
+        ]
         if not after:
             continue
         body = after[0]
@@ -892,11 +982,20 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan]) -> list
             pass
         chair = _CHAIR.search(s.text[m.start() :])
         office = _OFFICE.search(s.text[m.start() :])
-        out.append(_fact(doc, "body_established", {
-            "name": body.name,
-            "chair": chair.group("chair") if chair else None,
-            "office_at": office.group("office") if office else None,
-        }, s, "body.establish.v1", (m.start(), min(len(s.text), body.end + 40))))
+        out.append(
+            _fact(
+                doc,
+                "body_established",
+                {
+                    "name": body.name,
+                    "chair": chair.group("chair") if chair else None,
+                    "office_at": office.group("office") if office else None,
+                },
+                s,
+                "body.establish.v1",
+                (m.start(), min(len(s.text), body.end + 40)),
+            )
+        )
     return out
 
 
@@ -921,8 +1020,18 @@ def _lead_block(doc, sentences, m) -> list[Fact]:
     headings = prior[-1].headings if prior else ()
     task = _task_of(headings)
     fact = _fact(doc, "lead", {"task": task, "lead": lead, "cooperate": coop}, holder, "lead.block.v1")
-    return [Fact(fact.doc, fact.kind, fact.fields, _evidence(doc.text[m.start() : m.end()].replace("\n", "")),
-                 fact.sentence_id, m.start(), m.end(), fact.rule_id)]
+    return [
+        Fact(
+            fact.doc,
+            fact.kind,
+            fact.fields,
+            _evidence(doc.text[m.start() : m.end()].replace("\n", "")),
+            fact.sentence_id,
+            m.start(),
+            m.end(),
+            fact.rule_id,
+        )
+    ]
 
 
 def _task_of(headings: tuple[str, ...]) -> str:

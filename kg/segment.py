@@ -48,7 +48,10 @@ def segment(document: Document) -> list[Sentence]:
         >>> t = "一、总体要求\\n(一)工作目标。到2020年完成改革。其他市跟进。"
         >>> d = Document("d", "d", "t", t, t, tuple(range(len(t))))
         >>> [(s.text, s.headings) for s in segment(d)][1:]
-        [('(一)工作目标。', ('一、总体要求',)), ('到2020年完成改革。', ('一、总体要求', '(一)工作目标')), ('其他市跟进。', ('一、总体要求', '(一)工作目标'))]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('(一)工作目标。', ('一、总体要求',)),
+         ('到2020年完成改革。', ('一、总体要求', '(一)工作目标')),
+         ('其他市跟进。', ('一、总体要求', '(一)工作目标'))]
     """
     text = document.text
     stack: list[tuple[int, str]] = []

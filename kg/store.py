@@ -44,7 +44,9 @@ def fill_store(nquads: bytes, path: str | Path) -> int:
     return len(store)
 
 
-def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 7878, read_only: bool = True) -> subprocess.Popen:
+def serve(
+    store_path: str | Path, *, host: str = "127.0.0.1", port: int = 7878, read_only: bool = True
+) -> subprocess.Popen:
     """Start the ``oxigraph`` SPARQL server over the store (query page at http://host:port/)."""
     exe = shutil.which("oxigraph")
     if exe is None:
@@ -91,7 +93,9 @@ def push(dataset, endpoint: str, *, timeout: float = 60.0) -> int:
             continue
         body = g.serialize(format="nt", encoding="utf-8")
         url = f"{endpoint}{'&' if '?' in endpoint else '?'}graph={urllib.parse.quote(str(g.identifier), safe='')}"
-        request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"})
+        request = urllib.request.Request(
+            url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 if response.status >= 300:

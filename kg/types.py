@@ -7,9 +7,7 @@ from typing import Literal
 
 __all__ = ["Article", "Document", "Fact", "Label", "Mention", "Sentence", "Source"]
 
-Label = Literal[
-    "AGENCY", "JURISDICTION", "POWER", "MATTER", "DATE", "DOC_NUMBER", "DOC_TITLE", "DOMAIN"
-]
+Label = Literal["AGENCY", "JURISDICTION", "POWER", "MATTER", "DATE", "DOC_NUMBER", "DOC_TITLE", "DOMAIN"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,20 +14,42 @@ from kg.errors import AnalysisError
 
 __all__ = ["COLOURS", "write_html"]
 
-COLOURS = {"agency": "#1f77b4", "generic": "#17becf", "sector": "#ff7f0e", "place": "#2ca02c",
-           "document": "#9467bd", "matter": "#d62728", "power": "#8c564b"}
-_LEGEND = {"agency": "具体机构 agency", "generic": "泛指机构 kind of body", "sector": "部门领域 giving sector",
-           "place": "地区 place", "document": "文件 document", "matter": "事项 matter", "power": "职权 power"}
+COLOURS = {
+    "agency": "#1f77b4",
+    "generic": "#17becf",
+    "sector": "#ff7f0e",
+    "place": "#2ca02c",
+    "document": "#9467bd",
+    "matter": "#d62728",
+    "power": "#8c564b",
+}
+_LEGEND = {
+    "agency": "具体机构 agency",
+    "generic": "泛指机构 kind of body",
+    "sector": "部门领域 giving sector",
+    "place": "地区 place",
+    "document": "文件 document",
+    "matter": "事项 matter",
+    "power": "职权 power",
+}
 
 
-_EDGE_COLOURS = {"transfer": "#d62728", "holds": "#1f77b4", "power": "#8c564b", "assigns": "#9467bd", "governs": "#2ca02c"}
+_EDGE_COLOURS = {
+    "transfer": "#d62728",
+    "holds": "#1f77b4",
+    "power": "#8c564b",
+    "assigns": "#9467bd",
+    "governs": "#2ca02c",
+}
 
 
 def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Quanze 权责图谱", physics: bool | None = None) -> Path:
+def write_html(
+    G: nx.MultiDiGraph, path: str | Path, *, title: str = "Quanze 权责图谱", physics: bool | None = None
+) -> Path:
     """Write an interactive, self-contained HTML view of a power-flow graph.
 
     Positions are precomputed with networkx so large graphs open at once; physics is off
@@ -55,32 +77,65 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Quanze 权
     for node, data in G.nodes(data=True):
         kind = data.get("kind", "agency")
         x, y = pos[node]
-        tooltip = "\n".join(f"{k}: {v}" for k, v in (("名称", data.get("label")), ("类别", kind), ("领域", data.get("sector"))) if v)
+        tooltip = "\n".join(
+            f"{k}: {v}" for k, v in (("名称", data.get("label")), ("类别", kind), ("领域", data.get("sector"))) if v
+        )
         n_id = _esc(node)
         options = Node(
-            n_id, "dot", label=_esc(data.get("label", node))[:40], title=_esc(tooltip), font_color=net.font_color,
-            color=COLOURS.get(kind, "#7f7f7f"), x=float(x), y=float(y), physics=physics,
-            kind=_esc(kind), sector=_esc(data.get("sector") or ""),
+            n_id,
+            "dot",
+            label=_esc(data.get("label", node))[:40],
+            title=_esc(tooltip),
+            font_color=net.font_color,
+            color=COLOURS.get(kind, "#7f7f7f"),
+            x=float(x),
+            y=float(y),
+            physics=physics,
+            kind=_esc(kind),
+            sector=_esc(data.get("sector") or ""),
         ).options
         net.nodes.append(options)
         net.node_ids.append(n_id)
         net.node_map[n_id] = options
-    for u, v, key, data in G.edges(keys=True, data=True):
+    for u, v, _key, data in G.edges(keys=True, data=True):
         tooltip = "\n".join(
-            f"{k}: {val}" for k, val in (
-                ("关系", {"transfer": "划转", "holds": "行使", "power": "职权类别", "assigns": "文件规定",
-                        "governs": "适用地区"}.get(data.get("relation", "transfer"))),
-                ("事项", data.get("matter")), ("职权", data.get("power")), ("领域", data.get("domain")),
-                ("文件", data.get("title")), ("地区", data.get("jurisdiction")), ("依据", data.get("sentence")))
+            f"{k}: {val}"
+            for k, val in (
+                (
+                    "关系",
+                    {
+                        "transfer": "划转",
+                        "holds": "行使",
+                        "power": "职权类别",
+                        "assigns": "文件规定",
+                        "governs": "适用地区",
+                    }.get(data.get("relation", "transfer")),
+                ),
+                ("事项", data.get("matter")),
+                ("职权", data.get("power")),
+                ("领域", data.get("domain")),
+                ("文件", data.get("title")),
+                ("地区", data.get("jurisdiction")),
+                ("依据", data.get("sentence")),
+            )
             if val
         )
-        net.edges.append(Edge(
-            _esc(u), _esc(v), True, title=_esc(tooltip), matter=_esc(data.get("matter") or ""),
-            arrows="to", color=_EDGE_COLOURS.get(data.get("relation", "transfer"), "#999999"),
-            dashes=data.get("relation", "transfer") != "transfer", relation=_esc(data.get("relation", "transfer")),
-            jurisdiction=_esc(data.get("jurisdiction") or ""), power=_esc(data.get("power") or ""),
-            document=_esc(data.get("title") or ""),
-        ).options)
+        net.edges.append(
+            Edge(
+                _esc(u),
+                _esc(v),
+                True,
+                title=_esc(tooltip),
+                matter=_esc(data.get("matter") or ""),
+                arrows="to",
+                color=_EDGE_COLOURS.get(data.get("relation", "transfer"), "#999999"),
+                dashes=data.get("relation", "transfer") != "transfer",
+                relation=_esc(data.get("relation", "transfer")),
+                jurisdiction=_esc(data.get("jurisdiction") or ""),
+                power=_esc(data.get("power") or ""),
+                document=_esc(data.get("title") or ""),
+            ).options
+        )
     net.toggle_physics(physics)
     if not physics:
         # "dynamic" smoothing adds a hidden physics node per edge; straight edges keep big graphs fast
@@ -135,12 +190,18 @@ def _add_controls(page: str, title: str, G: nx.MultiDiGraph) -> str:
         return f'<label>{label} <select id="f-{name}"><option value="">(全部)</option>{options}</select></label>'
 
     present = {d.get("kind") for _, d in G.nodes(data=True)}
-    legend = "".join(f'<span style="color:{COLOURS[k]}">●</span> {_esc(v)} &nbsp;' for k, v in _LEGEND.items()
-                     if k in present)
+    legend = "".join(
+        f'<span style="color:{COLOURS[k]}">●</span> {_esc(v)} &nbsp;' for k, v in _LEGEND.items() if k in present
+    )
     controls = (
         f'<div id="qz-controls" style="font:13px sans-serif;padding:4px"><b>{_esc(title)}</b> &nbsp; {legend}<br>'
-        + select("jurisdiction", "地区", jurisdictions) + " " + select("sector", "领域", sectors) + " "
-        + select("power", "职权", powers) + " " + select("document", "文件", documents)
+        + select("jurisdiction", "地区", jurisdictions)
+        + " "
+        + select("sector", "领域", sectors)
+        + " "
+        + select("power", "职权", powers)
+        + " "
+        + select("document", "文件", documents)
         + ' <label>聚焦 focus <input id="f-focus" placeholder="机构或事项"></label></div>'
     )
     script = """
@@ -168,5 +229,3 @@ def _add_controls(page: str, title: str, G: nx.MultiDiGraph) -> str:
 </script>"""
     page = page.replace("<body>", "<body>\n" + controls, 1)
     return page.replace("</body>", script + "\n</body>", 1)
-
-

@@ -41,7 +41,9 @@ def test_analyse_power_flow_graph(ds):
     labels = {d["label"] for _, d in G.nodes(data=True)}
     assert {"省环保厅", "省城市管理综合执法局", "省工商局", "省水利厅"} <= labels
     for *_, d in G.edges(data=True):
-        assert d["matter"] and d["power"] == "行政处罚权" and d["sentence"] and d["jurisdiction"] in ("河北省", "山西省")
+        assert (
+            d["matter"] and d["power"] == "行政处罚权" and d["sentence"] and d["jurisdiction"] in ("河北省", "山西省")
+        )
 
 
 def test_analyse_gained_lost_and_centrality(ds):
@@ -67,9 +69,11 @@ def test_analyse_coverage_and_deviation(ds):
 
 
 def test_analyse_org_graph_and_timeline(ds):
-    O = org_graph(ds)
-    assert [(O.nodes[u]["label"], O.nodes[v]["label"]) for u, v in O.edges()] == [
-        ("省住房城乡建设厅", "省编办"), ("省住房城乡建设厅", "省财政厅")]
+    org = org_graph(ds)
+    assert [(org.nodes[u]["label"], org.nodes[v]["label"]) for u, v in org.edges()] == [
+        ("省住房城乡建设厅", "省编办"),
+        ("省住房城乡建设厅", "省财政厅"),
+    ]
     tl = adoption_timeline(ds)
     assert list(tl["transfers"]) == [3, 2] or sorted(tl["transfers"]) == [2, 3]
 
@@ -81,8 +85,10 @@ def test_analyse_empty_graph_is_an_error():
 
 
 def test_analyse_deadlines_against_the_central_guidance():
-    ds = _ds("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。\n"
-             "2017年6月底前,实现市、县政府城市管理领域机构综合设置。到2021年,标准体系基本完善。")
+    ds = _ds(
+        "河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。\n"
+        "2017年6月底前,实现市、县政府城市管理领域机构综合设置。到2021年,标准体系基本完善。"
+    )
     dev = deviation_from_template(to_networkx(ds), ds).iloc[0]
     assert dev["deadlines_vs_central"] == {"institutions": "earlier", "laws_and_standards": "later"}
 
@@ -93,8 +99,11 @@ def test_analyse_matters_map_to_the_central_list():
     from kg.ns import concept_iri
 
     ds = _ds("某市方案\n将市水务局向城区河道倾倒废弃物和垃圾的行政处罚权划入市城管执法局。")
-    assert (concept_iri("matter", "向城区河道倾倒废弃物和垃圾"), SKOS.closeMatch,
-            concept_iri("matter", "向城市河道倾倒废弃物和垃圾")) in ds
+    assert (
+        concept_iri("matter", "向城区河道倾倒废弃物和垃圾"),
+        SKOS.closeMatch,
+        concept_iri("matter", "向城市河道倾倒废弃物和垃圾"),
+    ) in ds
 
 
 def test_analyse_view_graph_has_every_class(ds):

@@ -28,7 +28,9 @@ def test_cli_bad_files_one_line_error_others_still_built(tmp_path, fixtures_dir)
     r = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(out), "--no-html"])
     assert r.exit_code == 1
     errors = [line for line in r.output.splitlines() if line.startswith("error:")]
-    assert len(errors) == 2 and any("empty.txt: empty file" in e for e in errors) and any("bin.txt" in e for e in errors)
+    assert (
+        len(errors) == 2 and any("empty.txt: empty file" in e for e in errors) and any("bin.txt" in e for e in errors)
+    )
     assert (out / "graph.trig").is_file() and (out / "store").is_dir()
 
 
@@ -73,9 +75,21 @@ def test_cli_eval_scores(tmp_path, fixtures_dir):
     pred = tmp_path / "pred.jsonl"
     pred.write_text(r.output, encoding="utf-8")
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"doc": "lanshan_gbk.txt", "kind": "transfer", "matter": "建筑施工噪声污染",
-                                "target_sector": "城市管理", "source_sector": "环境保护", "power": "行政处罚权"},
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "doc": "lanshan_gbk.txt",
+                "kind": "transfer",
+                "matter": "建筑施工噪声污染",
+                "target_sector": "城市管理",
+                "source_sector": "环境保护",
+                "power": "行政处罚权",
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     r = CliRunner().invoke(cli, ["eval", str(gold), str(pred)])
     assert r.exit_code == 0
     assert re.search(r"^transfer\s+1\.000\s+1\.000\s+1\.000", r.output, re.M)

@@ -76,8 +76,9 @@ def test_graph_seeds_build_and_conform(fixture_build):
 
 def test_graph_links_kinds_and_successors_across_articles():
     a = _ex("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。2018年底前完成。", "a.txt")
-    b = _ex("河北省机构改革方案\n组建省生态环境厅,将省环保厅的职责整合到省生态环境厅。\n"
-            "城市管理部门负责指导。", "b.txt")
+    b = _ex(
+        "河北省机构改革方案\n组建省生态环境厅,将省环保厅的职责整合到省生态环境厅。\n城市管理部门负责指导。", "b.txt"
+    )
     ds = to_rdf([a, b])
     old = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "环境保护" in str(s))
     new = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "生态环境" in str(s))

@@ -50,7 +50,10 @@ def test_load_read_source_errors_name_the_file(tmp_path):
 
 def test_load_html_malformed_keeps_text_drops_script(tmp_path):
     p = tmp_path / "a.html"
-    p.write_text("<html><body><p>甲市实施方案<script>alert(1)</script><div>将市工商局职责划入市城管局。<p>未闭合", encoding="utf-8")
+    p.write_text(
+        "<html><body><p>甲市实施方案<script>alert(1)</script><div>将市工商局职责划入市城管局。<p>未闭合",
+        encoding="utf-8",
+    )
     text = read_source(p).text
     assert "甲市实施方案" in text and "划入市城管局" in text and "alert" not in text
 
@@ -67,7 +70,11 @@ def test_load_docx(tmp_path):
 @pytest.mark.parametrize(
     "text,ids,first_lines",
     [
-        ("合集(精选3篇)\n意见 篇1\n甲\n意见 篇2\n乙\n意见 篇3\n丙", ["f#1", "f#2", "f#3"], ["意见 篇1", "意见 篇2", "意见 篇3"]),
+        (
+            "合集(精选3篇)\n意见 篇1\n甲\n意见 篇2\n乙\n意见 篇3\n丙",
+            ["f#1", "f#2", "f#3"],
+            ["意见 篇1", "意见 篇2", "意见 篇3"],
+        ),
         ("第一篇:甲方案\n正文\n第二篇:乙规划\n正文", ["f#1", "f#2"], ["第一篇:甲方案", "第二篇:乙规划"]),
         ("只有一篇\n正文。共分三篇来讲。", ["f"], ["只有一篇"]),
     ],

@@ -31,7 +31,9 @@ def test_normalize_fullwidth_to_halfwidth_keeps_cjk_punctuation():
 
 
 def test_normalize_offsets_round_trip_to_source():
-    raw = "廣告\n關(guān)於城市執(zhí)法體制改革的意見\n本文链接:http://x.y/z\n免费咨询热线:15601075665\n將環保局職責劃轉"
+    raw = (
+        "廣告\n關(guān)於城市執(zhí)法體制改革的意見\n本文链接:http://x.y/z\n免费咨询热线:15601075665\n將環保局職責劃轉"
+    )
     d = _doc(raw, start=100)
     assert "本文链接" not in d.text and "15601075665" not in d.text
     i = d.text.index("执法")
@@ -49,8 +51,14 @@ def test_normalize_strip_glosses_only_tone_marked_pinyin():
 @pytest.mark.parametrize(
     "raw,title",
     [
-        ("黑发〔2017〕3号《X》\n中共甲省委甲省人民政府关于推进改革的实施意见\n为贯彻落实,制定本意见。", "中共甲省委甲省人民政府关于推进改革的实施意见"),
-        ("热线:13800000000\n乙市人民政府关于印发城市管理办法的通知\n各区人民政府:\n现将办法印发给你们。", "乙市人民政府关于印发城市管理办法的通知"),
+        (
+            "黑发〔2017〕3号《X》\n中共甲省委甲省人民政府关于推进改革的实施意见\n为贯彻落实,制定本意见。",
+            "中共甲省委甲省人民政府关于推进改革的实施意见",
+        ),
+        (
+            "热线:13800000000\n乙市人民政府关于印发城市管理办法的通知\n各区人民政府:\n现将办法印发给你们。",
+            "乙市人民政府关于印发城市管理办法的通知",
+        ),
         ("某集 篇2\n新闻标题:城管改革启动\n正文。", "新闻标题:城管改革启动"),
     ],
 )

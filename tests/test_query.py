@@ -13,8 +13,12 @@ def store(fixture_build):
 
 
 def test_query_every_saved_query_runs(store):
-    needs = {"holder_of_matter": {"matter": "污染"}, "matter_moves": {"matter": "广告"},
-             "citing_documents": {"act": "37号"}, "evidence": {"fact": "https://w3id.org/quanze/id/none"}}
+    needs = {
+        "holder_of_matter": {"matter": "污染"},
+        "matter_moves": {"matter": "广告"},
+        "citing_documents": {"act": "37号"},
+        "evidence": {"fact": "https://w3id.org/quanze/id/none"},
+    }
     for name in saved_queries():
         rows = query(store, name, needs.get(name, {}))
         assert isinstance(rows, list)

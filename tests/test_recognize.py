@@ -15,11 +15,23 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
         ("县(市)住建局牵头", [("县(市)住建局", "住房城乡建设", "county")]),
         ("由乡镇城管办负责", [("乡镇城管办", "城市管理", "street")]),
         # coordinations expand
-        ("将省、市、县交通运输部门的职责", [("省交通运输部门", "交通运输", "province"), ("市交通运输部门", "交通运输", "city"),
-                                           ("县交通运输部门", "交通运输", "county")]),
+        (
+            "将省、市、县交通运输部门的职责",
+            [
+                ("省交通运输部门", "交通运输", "province"),
+                ("市交通运输部门", "交通运输", "city"),
+                ("县交通运输部门", "交通运输", "county"),
+            ],
+        ),
         ("财政、审计等市级相关部门", [("市财政部门", "财政", "city"), ("市审计部门", "审计", "city")]),
-        ("经信、商务、文旅国资等区级有关部门", [("区经信部门", "其他", "district"), ("区商务部门", "其他", "district"),
-                                                ("区文旅国资部门", "其他", "district")]),
+        (
+            "经信、商务、文旅国资等区级有关部门",
+            [
+                ("区经信部门", "其他", "district"),
+                ("区商务部门", "其他", "district"),
+                ("区文旅国资部门", "其他", "district"),
+            ],
+        ),
         ("省编办、省财政厅配合", [("省编办", "机构编制", "province"), ("省财政厅", "财政", "province")]),
         # generic kinds of body
         ("交由城市管理部门行使", [("城市管理部门", "城市管理", None)]),
@@ -41,15 +53,28 @@ def test_recognize_no_agency_in_vague_or_unrelated_text(text):
 
 
 def test_recognize_party_and_government():
-    got = [(a.name, a.sector, a.level) for a in find_agencies("中共湖南省委湖南省人民政府关于实施意见,县(区)人民政府负责")]
-    assert got == [("中共湖南省委", "党委", "province"), ("湖南省人民政府", "人民政府", "province"),
-                   ("县(区)人民政府", "人民政府", "county")]
+    got = [
+        (a.name, a.sector, a.level) for a in find_agencies("中共湖南省委湖南省人民政府关于实施意见,县(区)人民政府负责")
+    ]
+    assert got == [
+        ("中共湖南省委", "党委", "province"),
+        ("湖南省人民政府", "人民政府", "province"),
+        ("县(区)人民政府", "人民政府", "county"),
+    ]
 
 
 def test_recognize_places_full_short_and_lists():
-    got = [(p.text, p.place.standard_name, p.place.parent) for p in find_places("在洛阳、开封和许昌市开展试点,西湖区跟进,广西先行")]
-    assert got == [("洛阳", "洛阳市", "河南省"), ("开封", "开封市", "河南省"), ("许昌市", "许昌市", "河南省"),
-                   ("西湖区", "杭州市西湖区", "杭州市"), ("广西", "广西壮族自治区", None)]
+    got = [
+        (p.text, p.place.standard_name, p.place.parent)
+        for p in find_places("在洛阳、开封和许昌市开展试点,西湖区跟进,广西先行")
+    ]
+    assert got == [
+        ("洛阳", "洛阳市", "河南省"),
+        ("开封", "开封市", "河南省"),
+        ("许昌市", "许昌市", "河南省"),
+        ("西湖区", "杭州市西湖区", "杭州市"),
+        ("广西", "广西壮族自治区", None),
+    ]
 
 
 @pytest.mark.parametrize("text", ["主城区和辖区内", "县(区)城管执法局", "城乡一体化", "江南区域协调", "大同小异"])
@@ -71,7 +96,10 @@ def test_recognize_masked_place():
 
 def test_recognize_dates_and_numbers():
     assert [d[2] for d in find_dates("2016年12月5日印发,2017年3月起")] == ["2016-12-05", "2017-03"]
-    assert [n[2] for n in find_doc_numbers("按照湘发〔2016〕21号和国办发[2017]5号")] == ["湘发〔2016〕21号", "国办发[2017]5号"]
+    assert [n[2] for n in find_doc_numbers("按照湘发〔2016〕21号和国办发[2017]5号")] == [
+        "湘发〔2016〕21号",
+        "国办发[2017]5号",
+    ]
 
 
 def test_recognize_mentions_have_offsets():
@@ -84,7 +112,10 @@ def test_recognize_mentions_have_offsets():
 def test_recognize_spacy_pipeline_keeps_names_whole(nlp):
     doc = nlp("由市住建局牵头,区城管执法局和县(区)环保局配合")
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("市住建局", "AGENCY"), ("区城管执法局", "AGENCY"), ("县(区)环保局", "AGENCY")]
+        ("市住建局", "AGENCY"),
+        ("区城管执法局", "AGENCY"),
+        ("县(区)环保局", "AGENCY"),
+    ]
     # tokens never straddle an entity edge
     for e in doc.ents:
         assert doc[e.start : e.end].text == e.text

@@ -14,28 +14,46 @@ def _facts(text: str, name: str = "t.txt"):
 
 
 def _t(text, **kw):
-    return [(t["source"], t["source_sector"], t["power"], t["matter"], t["target"], t["target_sector"])
-            for t in transfers_in(text, **kw)]
+    return [
+        (t["source"], t["source_sector"], t["power"], t["matter"], t["target"], t["target_sector"])
+        for t in transfers_in(text, **kw)
+    ]
 
 
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("将区水务局向河道倾倒垃圾的行政处罚权调整至区城市管理局。",
-         [("区水务局", "水务", "行政处罚权", "向河道倾倒垃圾", "区城市管理局", "城市管理")]),
-        ("将县公安局违法停放车辆、占道经营方面的行政处罚权,归并到县综合行政执法局。",
-         [("县公安局", "公安", "行政处罚权", "违法停放车辆", "县综合行政执法局", "城市管理"),
-          ("县公安局", "公安", "行政处罚权", "占道经营", "县综合行政执法局", "城市管理")]),
-        ("将州园林局的全部职责和州住建局市政设施和路灯养护管理职责划转到州城市管理局。",
-         [("州园林局", "城市管理", "管理职责", "全部职责", "州城市管理局", "城市管理"),
-          ("州住建局", "住房城乡建设", "管理职责", "市政设施", "州城市管理局", "城市管理"),
-          ("州住建局", "住房城乡建设", "管理职责", "路灯养护管理", "州城市管理局", "城市管理")]),
-        ("由市城市管理行政执法局集中行使水务管理方面河道采砂的行政处罚权。",
-         [(None, "水务", "行政处罚权", "河道采砂", "市城市管理行政执法局", "城市管理")]),
-        ("有关管理和执法职责划转城市管理综合执法部门后,原主管部门不再行使。",
-         [("原主管部门", None, "管理和执法职责", None, "城市管理综合执法部门", "城市管理")]),
-        ("赋予区城市管理局参与处置城市管理领域各类突发事件应急管理的职责。",
-         [(None, None, "管理职责", "突发事件应急管理", "区城市管理局", "城市管理")]),
+        (
+            "将区水务局向河道倾倒垃圾的行政处罚权调整至区城市管理局。",
+            [("区水务局", "水务", "行政处罚权", "向河道倾倒垃圾", "区城市管理局", "城市管理")],
+        ),
+        (
+            "将县公安局违法停放车辆、占道经营方面的行政处罚权,归并到县综合行政执法局。",
+            [
+                ("县公安局", "公安", "行政处罚权", "违法停放车辆", "县综合行政执法局", "城市管理"),
+                ("县公安局", "公安", "行政处罚权", "占道经营", "县综合行政执法局", "城市管理"),
+            ],
+        ),
+        (
+            "将州园林局的全部职责和州住建局市政设施和路灯养护管理职责划转到州城市管理局。",
+            [
+                ("州园林局", "城市管理", "管理职责", "全部职责", "州城市管理局", "城市管理"),
+                ("州住建局", "住房城乡建设", "管理职责", "市政设施", "州城市管理局", "城市管理"),
+                ("州住建局", "住房城乡建设", "管理职责", "路灯养护管理", "州城市管理局", "城市管理"),
+            ],
+        ),
+        (
+            "由市城市管理行政执法局集中行使水务管理方面河道采砂的行政处罚权。",
+            [(None, "水务", "行政处罚权", "河道采砂", "市城市管理行政执法局", "城市管理")],
+        ),
+        (
+            "有关管理和执法职责划转城市管理综合执法部门后,原主管部门不再行使。",
+            [("原主管部门", None, "管理和执法职责", None, "城市管理综合执法部门", "城市管理")],
+        ),
+        (
+            "赋予区城市管理局参与处置城市管理领域各类突发事件应急管理的职责。",
+            [(None, None, "管理职责", "突发事件应急管理", "区城市管理局", "城市管理")],
+        ),
     ],
 )
 def test_relate_transfers(text, expected):
@@ -45,25 +63,38 @@ def test_relate_transfers(text, expected):
 def test_relate_transfer_receiver_from_next_sentence():
     first = "具体范围是:工商管理方面户外公共场所无照经营的行政处罚权;交通管理方面违法停放车辆等的行政处罚权。"
     got = _t(first, next_text="城市管理部门可以实施与上述范围有关的行政强制措施。")
-    assert got == [(None, "工商行政管理", "行政处罚权", "户外公共场所无照经营", "城市管理部门", "城市管理"),
-                   (None, "公安", "行政处罚权", "违法停放车辆", "城市管理部门", "城市管理")]
+    assert got == [
+        (None, "工商行政管理", "行政处罚权", "户外公共场所无照经营", "城市管理部门", "城市管理"),
+        (None, "公安", "行政处罚权", "违法停放车辆", "城市管理部门", "城市管理"),
+    ]
 
 
 def test_relate_transfer_header_carries_receiver_to_items():
-    text = ("某市实施方案\n三、推进综合执法\n区城市管理局集中行使城市管理领域3个方面的行政处罚权:\n"
-            "一是环境保护管理方面露天烧烤污染的行政处罚权。\n二是工商管理方面违规设置户外广告的行政处罚权。")
+    text = (
+        "某市实施方案\n三、推进综合执法\n区城市管理局集中行使城市管理领域3个方面的行政处罚权:\n"
+        "一是环境保护管理方面露天烧烤污染的行政处罚权。\n二是工商管理方面违规设置户外广告的行政处罚权。"
+    )
     transfers = [f for f in _facts(text) if f.kind == "transfer"]
     assert [(f.get("matter"), f.get("target"), f.get("domain")) for f in transfers] == [
-        ("露天烧烤污染", "区城市管理局", "环境保护管理"), ("违规设置户外广告", "区城市管理局", "工商管理")]
+        ("露天烧烤污染", "区城市管理局", "环境保护管理"),
+        ("违规设置户外广告", "区城市管理局", "工商管理"),
+    ]
     assert all(f.rule_id == "transfer.scope_list.v1" and f.start >= 0 for f in transfers)
 
 
 @pytest.mark.parametrize(
     "text,he,expected",
     [
-        ("户外公共场所食品销售和餐饮摊点无证经营,以及违法回收贩卖药品等", False,
-         ["户外公共场所食品销售和餐饮摊点无证经营", "违法回收贩卖药品"]),
-        ("城市焚烧沥青塑料垃圾等烟尘和恶臭污染、燃放烟花爆竹污染", False, ["城市焚烧沥青塑料垃圾等烟尘和恶臭污染", "燃放烟花爆竹污染"]),
+        (
+            "户外公共场所食品销售和餐饮摊点无证经营,以及违法回收贩卖药品等",
+            False,
+            ["户外公共场所食品销售和餐饮摊点无证经营", "违法回收贩卖药品"],
+        ),
+        (
+            "城市焚烧沥青塑料垃圾等烟尘和恶臭污染、燃放烟花爆竹污染",
+            False,
+            ["城市焚烧沥青塑料垃圾等烟尘和恶臭污染", "燃放烟花爆竹污染"],
+        ),
         ("道路照明和城市排水设施管理", True, ["道路照明", "城市排水设施管理"]),
     ],
 )
@@ -94,10 +125,12 @@ def test_relate_deadline_month_takes_year_of_phase():
 
 
 def test_relate_pilots_lead_and_bodies():
-    text = ("中共河南省委河南省人民政府关于推进城市执法体制改革的实施意见\n"
-            "确定洛阳、许昌市和兰考县为改革试点。\n"
-            "省住房城乡建设厅牵头,省编办、省财政厅等省直有关部门配合。\n"
-            "成立由省政府分管负责同志任召集人的省城市管理工作联席会议,办公室设在省住房城乡建设厅。")
+    text = (
+        "中共河南省委河南省人民政府关于推进城市执法体制改革的实施意见\n"
+        "确定洛阳、许昌市和兰考县为改革试点。\n"
+        "省住房城乡建设厅牵头,省编办、省财政厅等省直有关部门配合。\n"
+        "成立由省政府分管负责同志任召集人的省城市管理工作联席会议,办公室设在省住房城乡建设厅。"
+    )
     facts = _facts(text)
     pilots = sorted(f.get("jurisdiction") for f in facts if f.kind == "pilot")
     assert pilots == ["兰考县", "洛阳市", "许昌市"]
@@ -105,7 +138,10 @@ def test_relate_pilots_lead_and_bodies():
     assert lead.get("lead") == ("省住房城乡建设厅",) and lead.get("cooperate") == ("省编办", "省财政厅")
     body = next(f for f in facts if f.kind == "body_established")
     assert (body.get("name"), body.get("chair"), body.get("office_at")) == (
-        "省城市管理工作联席会议", "省政府分管负责同志", "省住房城乡建设厅")
+        "省城市管理工作联席会议",
+        "省政府分管负责同志",
+        "省住房城乡建设厅",
+    )
     doc = next(f for f in facts if f.kind == "document")
     assert doc.get("jurisdiction") == "河南省" and doc.get("level") == "province"
     assert doc.get("issuer") == ("中共河南省委", "河南省人民政府")
@@ -132,12 +168,16 @@ def test_relate_every_fact_has_evidence_in_text():
 def test_relate_header_receiver_carries_over_numbered_item_lines():
     # the items are numbered like headings, "(一)…": the header's receiver still applies, and
     # stops applying after the list
-    text = ("某省实施意见\n(五)推进综合执法。\n城市管理执法部门集中行使以下行政处罚权:\n"
-            "(一)环境保护管理方面露天烧烤污染的行政处罚权;\n(二)水务管理方面河道违法采砂的行政处罚权。\n"
-            "(六)加强队伍建设。工商管理方面的执法要规范。")
+    text = (
+        "某省实施意见\n(五)推进综合执法。\n城市管理执法部门集中行使以下行政处罚权:\n"
+        "(一)环境保护管理方面露天烧烤污染的行政处罚权;\n(二)水务管理方面河道违法采砂的行政处罚权。\n"
+        "(六)加强队伍建设。工商管理方面的执法要规范。"
+    )
     transfers = [f for f in _facts(text) if f.kind == "transfer"]
     assert [(f.get("matter"), f.get("target"), f.get("source_sector")) for f in transfers] == [
-        ("露天烧烤污染", "城市管理执法部门", "环境保护"), ("河道违法采砂", "城市管理执法部门", "水务")]
+        ("露天烧烤污染", "城市管理执法部门", "环境保护"),
+        ("河道违法采砂", "城市管理执法部门", "水务"),
+    ]
 
 
 def test_relate_notice_with_several_givers_each_with_own_power(fixtures_dir):
@@ -146,10 +186,18 @@ def test_relate_notice_with_several_givers_each_with_own_power(fixtures_dir):
     facts = extract([fixtures_dir / "notice_multi_giver.txt"])[0].facts
     doc = next(f for f in facts if f.kind == "document")
     assert doc.get("issuer") == ("广州市人民政府办公厅",)
-    assert (doc.get("doc_number"), doc.get("date"), doc.get("jurisdiction")) == ("穗府办〔2017〕12号", "2017-03-01", "广州市")
+    assert (doc.get("doc_number"), doc.get("date"), doc.get("jurisdiction")) == (
+        "穗府办〔2017〕12号",
+        "2017-03-01",
+        "广州市",
+    )
     transfers = [(f.get("source"), f.get("matter")) for f in facts if f.kind == "transfer"]
-    assert transfers == [("市环境保护局", "社会生活噪声污染"), ("市环境保护局", "建筑施工噪声污染"),
-                         ("市工商行政管理局", "户外公共场所无照经营"), ("市交通委员会", "侵占城市道路")]
+    assert transfers == [
+        ("市环境保护局", "社会生活噪声污染"),
+        ("市环境保护局", "建筑施工噪声污染"),
+        ("市工商行政管理局", "户外公共场所无照经营"),
+        ("市交通委员会", "侵占城市道路"),
+    ]
     lead = next(f for f in facts if f.kind == "lead")
     assert lead.get("task") == "成立市城市管理综合执法体制改革领导小组"
 
@@ -167,8 +215,10 @@ def test_relate_regulation_articles(fixtures_dir):
 
 
 def test_relate_one_record_per_body_with_aliases():
-    text = ("某市实施方案\n由县(区)城市管理行政执法局负责,县(区)城管执法局配合。市建设部门、市建管部门和市商务部门、"
-            "市供销部门参与。市委、机关工委负责宣传。中共淄博市委领导。")
+    text = (
+        "某市实施方案\n由县(区)城市管理行政执法局负责,县(区)城管执法局配合。市建设部门、市建管部门和市商务部门、"
+        "市供销部门参与。市委、机关工委负责宣传。中共淄博市委领导。"
+    )
     agencies = {f.get("name"): f.get("aliases") for f in _facts(text) if f.kind == "agency"}
     assert agencies["县(区)城市管理行政执法局"] == ("县(区)城管执法局",)  # an abbreviation is the same body
     assert "市建设部门" in agencies and "市建管部门" in agencies  # 建管 does not abbreviate 建设
@@ -178,12 +228,16 @@ def test_relate_one_record_per_body_with_aliases():
 
 
 def test_relate_targets_and_transfer_deadlines():
-    text = ("某市方案\n到2020年,各区40%以上的主次干路达到深度保洁作业标准。城镇化率为53.7%。\n"
-            "2018年底前,生活垃圾无害化处理率达到95%以上。\n2017年6月底前,将市规划局违法建设的行政处罚权划入市城管局。")
+    text = (
+        "某市方案\n到2020年,各区40%以上的主次干路达到深度保洁作业标准。城镇化率为53.7%。\n"
+        "2018年底前,生活垃圾无害化处理率达到95%以上。\n2017年6月底前,将市规划局违法建设的行政处罚权划入市城管局。"
+    )
     facts = _facts(text)
     targets = [(f.get("value"), f.get("object"), f.get("date")) for f in facts if f.kind == "target"]
-    assert targets == [("40%以上", "主次干路达到深度保洁作业标准", "2020-12-31"),
-                       ("95%以上", "生活垃圾无害化处理率", "2018-12-31")]
+    assert targets == [
+        ("40%以上", "主次干路达到深度保洁作业标准", "2020-12-31"),
+        ("95%以上", "生活垃圾无害化处理率", "2018-12-31"),
+    ]
     transfer = next(f for f in facts if f.kind == "transfer")
     assert transfer.get("deadline") == "2017-06-30"
     assert transfer.evidence.startswith("2017年6月底前")

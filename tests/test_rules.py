@@ -37,10 +37,15 @@ def test_rules_examples_pass(rule_id, example):
 
 def test_rules_unknown_key_is_named(tmp_path):
     bad = tmp_path / "relations.yaml"
-    bad.write_text("version: 1\npowers: []\nrules:\n  - id: x.v1\n    trigers: [划入]\n    examples: [{text: a}]\n", encoding="utf-8")
+    bad.write_text(
+        "version: 1\npowers: []\nrules:\n  - id: x.v1\n    trigers: [划入]\n    examples: [{text: a}]\n",
+        encoding="utf-8",
+    )
     relation_rules.cache_clear()
     try:
-        with pytest.raises(RuleError, match="rule 'x.v1': unknown key 'trigers'; allowed: examples, id, relation, triggers"):
+        with pytest.raises(
+            RuleError, match="rule 'x.v1': unknown key 'trigers'; allowed: examples, id, relation, triggers"
+        ):
             relation_rules(str(bad))
     finally:
         relation_rules.cache_clear()
@@ -56,15 +61,21 @@ def test_rules_every_rule_needs_an_example(tmp_path):
 
 def test_rules_lexicon_checks(tmp_path):
     bad = tmp_path / "agencies.yaml"
-    bad.write_text("version: 1\nsectors: {a: [x]}\nsuffixes: []\nstandalone: []\nlevels: {}\n"
-                   "vague_heads: []\nqualifiers: []\ngovernment: []\n", encoding="utf-8")
+    bad.write_text(
+        "version: 1\nsectors: {a: [x]}\nsuffixes: []\nstandalone: []\nlevels: {}\n"
+        "vague_heads: []\nqualifiers: []\ngovernment: []\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RuleError, match="missing key 'party'"):
         agency_lexicon(str(bad))
     with pytest.raises(RuleError, match="agencies.yaml: unknown key 'government'; allowed: sectors, version"):
         load_yaml(bad, {"version", "sectors"})
     dup = tmp_path / "dup.yaml"
-    dup.write_text("version: 1\nsectors: {a: [x], b: [x]}\nsuffixes: []\nstandalone: []\nlevels: {}\n"
-                   "vague_heads: []\nqualifiers: []\ngovernment: []\nparty: []\n", encoding="utf-8")
+    dup.write_text(
+        "version: 1\nsectors: {a: [x], b: [x]}\nsuffixes: []\nstandalone: []\nlevels: {}\n"
+        "vague_heads: []\nqualifiers: []\ngovernment: []\nparty: []\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RuleError, match="core 'x' is listed under 'a' and 'b'"):
         agency_lexicon(str(dup))
 

@@ -20,4 +20,10 @@ def test_segment_headings_nest_and_reset():
 
 
 def test_segment_heading_levels():
-    assert [heading_level(x) for x in ["第三章 总则", "十二、保障", "(三)任务", "(2)细则", "2017年起施行"]] == [0, 1, 2, 4, None]
+    assert [heading_level(x) for x in ["第三章 总则", "十二、保障", "(三)任务", "(2)细则", "2017年起施行"]] == [
+        0,
+        1,
+        2,
+        4,
+        None,
+    ]

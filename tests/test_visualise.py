@@ -53,14 +53,28 @@ def test_visualise_empty_graph_is_an_error(tmp_path):
         write_html(nx.MultiDiGraph(), tmp_path / "x.html")
 
 
-@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no headless Chromium installed")
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no headless Chromium installed"
+)
 def test_visualise_renders_in_headless_chromium_without_running_injected_script(tmp_path):
     path = write_html(_graph(), tmp_path / "g.html")
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     out = subprocess.run(
-        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--dump-dom", path.as_uri()],
-        capture_output=True, text=True, timeout=120,
+        [
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     dom = out.stdout
     assert "<canvas" in dom  # vis.js drew the network
