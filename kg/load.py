@@ -170,7 +170,11 @@ def read_source(path: str | Path) -> Source:
 _NUM = "一二三四五六七八九十百零〇"
 # "……意见 篇1" at a line end, or "第一篇:……" at a line start: the two ways web collections mark articles.
 _MARK_SUFFIX = re.compile(rf"^(?P<head>[^\n]{{0,80}}?)\s*篇\s*(?P<n>[0-9０-９{_NUM}]+)\s*$", re.M)
-_MARK_PREFIX = re.compile(rf"^\s*第\s*(?P<n>[0-9０-９{_NUM}]+)\s*篇\s*[:：、.．]?\s*(?P<head>[^\n]*)$", re.M)
+_MARK_PREFIX = re.compile(
+    rf"^\s*[【\[]?\s*(?:第\s*(?P<n>[0-9０-９{_NUM}]+)\s*篇|篇\s*(?P<n2>[0-9０-９{_NUM}]+))\s*[】\]]?"
+    rf"\s*[:：、.．]?\s*(?P<head>[^\n]*)$",
+    re.M,
+)
 
 
 def split_articles(source: Source) -> list[Article]:

@@ -185,7 +185,8 @@ _DOC_TYPE = re.compile(
     r"(\s*[(（][^)）]{1,12}[)）])?$"
 )
 _ARTICLE_MARK = re.compile(
-    r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*[:：、.．]?\s*|.{0,80}?\s*篇\s*[0-9一二三四五六七八九十]+\s*$)"
+    r"^([【\[]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*篇|篇\s*[0-9一二三四五六七八九十]+)\s*[】\]]?\s*[:：、.．]?\s*"
+    r"|.{0,80}?\s*篇\s*[0-9一二三四五六七八九十]+\s*$)"
 )
 
 
@@ -218,7 +219,7 @@ def _title_of(text: str) -> str:
         return ""
     marker = _ARTICLE_MARK.match(lines[0])
     if marker:
-        rest = lines[0][marker.end() :].strip() if lines[0].startswith("第") else ""
+        rest = lines[0][marker.end() :].strip() if re.match(r"[【\[]?\s*(?:第|篇)", lines[0]) else ""
         following = lines[1] if len(lines) > 1 else ""
         if following and not _is_body(following) and len(following) >= 4:
             return following

@@ -85,3 +85,18 @@ def test_load_split_articles(text, ids, first_lines):
     assert [a.raw.splitlines()[0] for a in articles] == first_lines
     for a in articles:
         assert text[a.start : a.end] == a.raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "范文精选\n【第1篇】甲市城管方案\n正文。\n【第2篇】乙县城管意见\n正文。",
+        "范文精选\n篇一:甲市城管方案\n正文。\n篇二:乙县城管意见\n正文。",
+    ],
+)
+def test_load_split_articles_other_markers(text):
+    from kg.normalize import normalize
+
+    articles = split_articles(Source("f", "f", text, "utf-8"))
+    assert [a.id for a in articles] == ["f#1", "f#2"]
+    assert [normalize(a).title for a in articles] == ["甲市城管方案", "乙县城管意见"]
