@@ -432,7 +432,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     return out
 
 
-_COUNCIL = re.compile(r"(领导小组|联席会议|工作小组|指挥部|管委会)(?!办公室)")
+_COUNCIL = re.compile(r"(领导小组|联席会议|工作小组|指挥部|管委会|顾问团|专家委员会)(?!办公室)")
 
 
 def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
@@ -457,10 +457,11 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
                 i = k + len(verb)
         lex = agency_lexicon()
         # the name starts at its level word or place: "报省…联席会议" → "省…联席会议"
-        for k in range(i, min(i + 3, m.start())):
-            if k > i and (place_ends_start(place_ends, k) or any(text.startswith(w, k) for w in lex.levels)):
-                i = k
-                break
+        if not place_ends_start(place_ends, i):
+            for k in range(i + 1, min(i + 3, m.start())):
+                if place_ends_start(place_ends, k) or any(text.startswith(w, k) for w in lex.levels):
+                    i = k
+                    break
         name = _strip_qualifiers(text[i : m.end()], lex)
         # "(" opens an aside unless it is a level's "(区)": "属地政府(开发区管委会" → "开发区管委会"
         name = re.split(r"[(（](?![区县市乡镇街道、]{1,5}[)）])", name)[-1]

@@ -821,7 +821,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
         if _PILOT.search(s.text):
             facts.extend(_pilots(doc, s, ps, record))
         if _ESTABLISH.search(s.text):
-            facts.extend(_established(doc, s, agencies))
+            facts.extend(_established(doc, s, agencies, next_text))
         m = _LEAD_INLINE.search(s.text)
         if m:
             facts.extend(_lead(doc, s, m, s.headings))
@@ -960,11 +960,11 @@ def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict) -
     return out
 
 
-_CHAIR = re.compile(r"由(?P<chair>[^,,。;；]{2,16}?)(?:任|担任)(?:主任|组长|召集人|总召集人|第一组长)")
+_CHAIR = re.compile(r"由(?P<chair>[^,,。;；]{2,16}?)(?:(?:任|担任)(?:主任|组长|召集人|总召集人|第一组长)|主持|召集)")
 _OFFICE = re.compile(r"办公室设在(?P<office>[^,,。;；]{2,24})")
 
 
-def _established(doc: Document, s: Sentence, agencies: list[AgencySpan]) -> list[Fact]:
+def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_text: str = "") -> list[Fact]:
     out = []
     for m in _ESTABLISH.finditer(s.text):
         after = [
@@ -972,16 +972,20 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan]) -> list
             for a in agencies
             if 0 <= a.start - m.end() <= 30 and a.rule_id in ("agency.council.v1", "agency.compose.v1")
         ]
-        after = [
+        councils = [
             a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)
         ]
+        # "组建朝阳区城市综合管理部门": a body right after 组建/成立/设立 is new whatever its organ
+        direct = [a for a in after if a.start - m.end() <= 1 and m.group() != "建立"]
+        after = councils or direct
         if not after:
             continue
         body = after[0]
-        if "制度" in s.text[body.end : body.end + 2] and m.group() == "建立":
-            pass
         chair = _CHAIR.search(s.text[m.start() :])
-        office = _OFFICE.search(s.text[m.start() :])
+        # the office is often placed in the next sentence ("联席会议办公室设在…")
+        office = _OFFICE.search(s.text[m.start() :]) or _OFFICE.search(next_text)
+        if m.group() == "建立" and s.text.startswith("制度", body.end) and not (chair or office):
+            continue  # "建立…联席会议制度" with no office or chair is a mechanism, not a body
         out.append(
             _fact(
                 doc,

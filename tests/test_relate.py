@@ -241,3 +241,26 @@ def test_relate_targets_and_transfer_deadlines():
     transfer = next(f for f in facts if f.kind == "transfer")
     assert transfer.get("deadline") == "2017-06-30"
     assert transfer.evidence.startswith("2017年6月底前")
+
+
+@pytest.mark.parametrize(
+    "text,name,chair,office",
+    [
+        ("组建海淀区城市综合管理委员会,统筹全区工作。", "海淀区城市综合管理委员会", None, None),
+        ("组建区城市管理综合执法局,负责全区城市管理执法。", "区城市管理综合执法局", None, None),
+        (
+            "县政府建立由县长主持的县城市管理工作联席会议制度。联席会议办公室设在县城市管理局。",
+            "县城市管理工作联席会议",
+            "县长",
+            "县城市管理局",
+        ),
+        ("成立西城区城市管理专家顾问团,参与决策。", "西城区城市管理专家顾问团", None, None),
+    ],
+)
+def test_relate_bodies_established(text, name, chair, office):
+    body = next(f for f in _facts("某方案\n" + text) if f.kind == "body_established")
+    assert (body.get("name"), body.get("chair"), body.get("office_at")) == (name, chair, office)
+
+
+def test_relate_mechanism_without_chair_or_office_is_no_body():
+    assert not [f for f in _facts("某方案\n建立城市管理联席会议制度,加强协调。") if f.kind == "body_established"]
