@@ -191,6 +191,8 @@ def _agency_regex() -> re.Pattern:
         "委": "托员",
         "站": "长在",
         "中心": "任工",
+        # "城市管理机构综合设置", "机构改革": institutions as a topic, not a body
+        "机构": "设综改编和队",
     }
     suffixes = "|".join(
         re.escape(x) + (f"(?![{blocked[x]}])" if x in blocked else "")

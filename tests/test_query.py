@@ -32,7 +32,14 @@ def test_query_holder_of_matter_answers_from_the_text(store):
 
 
 def test_query_pilots_deadlines_citations(store):
-    assert {r["place"] for r in query(store, "pilots")} == {"长春市", "吉林市", "广州市越秀区", "广州市天河区"}
+    assert {r["place"] for r in query(store, "pilots")} == {
+        "长春市",
+        "吉林市",
+        "广州市越秀区",
+        "广州市天河区",
+        "长沙市",
+        "浏阳市",
+    }
     dates = [r["date"] for r in query(store, "deadlines")]
     assert dates == sorted(dates) and "2017-12-31" in dates
     assert [r["date"] for r in query(store, "deadlines", {"before": "2017-07-01"})] == ["2017-06-30"]
