@@ -27,6 +27,7 @@ class BuildResult:
     conforms: bool
     violations: int
     errors: list[str] = field(default_factory=list)
+    reused: int = 0  # articles whose facts came from the previous build (content and rules unchanged)
 
 
 def build(
@@ -40,27 +41,36 @@ def build(
     """Build the knowledge graph of ``paths`` into ``out``.
 
     Writes ``graph.trig`` and ``graph.nq`` (plus ``graph.ttl``/``graph.jsonld`` when asked),
-    ``facts.jsonl``, the embedded store ``store/``, ``graph.html``, ``validation.txt`` and
-    ``report.md``. Unreadable files are reported in ``errors``; the others are still built.
+    ``facts.jsonl``, the embedded store ``store/``, ``graph.html``, ``validation.txt``,
+    ``report.md`` and ``cache/``. Unreadable files are reported in ``errors``; the others are
+    still built. Builds are incremental: an article whose text, and Quanze's rules and code, are
+    unchanged since the build in ``out`` is not extracted again (``BuildResult.reused``).
 
     Raises:
         InputError: no readable document at all.
     """
+    from kg.cache import ExtractionCache
     from kg.errors import InputError
     from kg.graph import to_rdf, validate
-    from kg.pipeline import extract
+    from kg.pipeline import extract_document, read_documents
     from kg.store import fill_store
 
     out = Path(out)
     errors: list[str] = []
-    extractions = extract(paths, errors=errors, progress=progress)
-    if not extractions:
+    documents = list(read_documents(paths, errors=errors))
+    if not documents:
         raise InputError("no readable document among the inputs" + (f": {errors[0]}" if errors else ""))
-    ds = to_rdf(extractions)
-    report = validate(ds)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
+        cache = ExtractionCache(out / "cache", tmp / "cache")
+        extractions = []
+        for document in progress(documents) if progress else documents:
+            ex = cache.get(document) or extract_document(document)
+            cache.put(ex)
+            extractions.append(ex)
+        ds = to_rdf(extractions)
+        report = validate(ds)
         ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "json-ld": "jsonld"}
         for fmt in formats:
             ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
@@ -81,7 +91,9 @@ def build(
             G = to_view_graph(ds)
             if G.number_of_nodes():
                 write_html(G, tmp / "graph.html")
-        result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors)
+        result = BuildResult(
+            out, len(extractions), counts, quads, report.conforms, report.violations, errors, cache.reused
+        )
         (tmp / "report.md").write_text(_report(result, extractions, ds), encoding="utf-8")
         _swap(tmp, out)
     except BaseException:

@@ -80,7 +80,8 @@ def build(paths, out, formats, no_html):
     for line in result.errors:
         click.echo(f"error: {line}", err=True)
     facts = ", ".join(f"{k} {v}" for k, v in sorted(result.facts.items()))
-    click.echo(f"built {result.articles} articles, {result.quads} quads into {result.out}/ ({facts})")
+    reused = f"; {result.reused} unchanged, not re-extracted" if result.reused else ""
+    click.echo(f"built {result.articles} articles, {result.quads} quads into {result.out}/ ({facts}){reused}")
     click.echo(
         f"SHACL: {'conforms' if result.conforms else f'{result.violations} violations, see {out}/validation.txt'}"
     )

@@ -100,3 +100,23 @@ def test_cli_every_command_has_help_with_example_and_is_in_readme():
     for name, command in cli.commands.items():
         assert "Example:" in (command.help or ""), name
         assert f"kg {name}" in readme, f"README does not show 'kg {name}'"
+
+
+def test_cli_build_is_incremental(tmp_path, fixtures_dir):
+    from kg.build import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("jilin_plan.txt", "regulation_articles.txt"):
+        (src / name).write_text((fixtures_dir / name).read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = build([src], out, html=False)
+    quads = sorted((out / "graph.nq").read_text(encoding="utf-8").splitlines())
+    second = build([src], out, html=False)
+    assert (first.reused, second.reused) == (0, 2)
+    assert sorted((out / "graph.nq").read_text(encoding="utf-8").splitlines()) == quads
+    (src / "jilin_plan.txt").write_text(
+        (fixtures_dir / "jilin_plan.txt").read_text(encoding="utf-8") + "\n确定四平市为试点城市。", encoding="utf-8"
+    )
+    third = build([src], out, html=False)
+    assert third.reused == 1 and third.facts["pilot"] == first.facts["pilot"] + 1
