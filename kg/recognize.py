@@ -360,19 +360,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                     if lvl_word and not chain:
                         name = f"{prefix}{core}{mods}{suf}" if m.group("deng") else name
                 generic = not group and suf in ("部门", "机关", "机构", "管理部门", "执法部门", "主管部门", "行政部门")
-                out.append(
-                    AgencySpan(
-                        start,
-                        m.end(),
-                        text[start : m.end()],
-                        _strip_qualifiers(name, lex),
-                        sector,
-                        level,
-                        "agency.compose.v1",
-                        place,
-                        generic,
-                    )
-                )
+                out.append(_span(text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
         taken[start : m.end()] = b"\x01" * (m.end() - start)
     for m in _standalone_regex().finditer(text):
         if taken[m.start()]:
@@ -384,19 +372,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             if chain and level is None:
                 level = next((it[2] for it in reversed(chain) if it[2]), None)
             name = text[start : m.end()]
-            out.append(
-                AgencySpan(
-                    start,
-                    m.end(),
-                    name,
-                    _strip_qualifiers(name, lex),
-                    sector,
-                    level,
-                    "agency.standalone.v1",
-                    None,
-                    not chain,
-                )
-            )
+            out.append(_span(text, start, m.end(), name, sector, level, "agency.standalone.v1", None, not chain))
             taken[start : m.end()] = b"\x01" * (m.end() - start)
             continue
         chain = _prefix_chain(text, m.start(), place_ends)
@@ -415,19 +391,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                 kind_sector = kind
             start = chain[0][0] - (2 if kind == "党委" and prefix.startswith("中共") else 0)
             name = prefix + m.group() if len(_split_prefix_groups(chain)) > 1 else text[start : m.end()]
-            out.append(
-                AgencySpan(
-                    start,
-                    m.end(),
-                    text[start : m.end()],
-                    _strip_qualifiers(name, lex),
-                    kind_sector,
-                    level,
-                    f"agency.{'government' if kind == '人民政府' else 'party'}.v1",
-                    place,
-                    False,
-                )
-            )
+            rule = f"agency.{'government' if kind == '人民政府' else 'party'}.v1"
+            out.append(_span(text, start, m.end(), name, kind_sector, level, rule, place, False))
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
     out.extend(_find_councils(text, place_ends, taken))
     out.sort(key=lambda a: (a.start, a.end))
@@ -491,6 +456,13 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
 
 def place_ends_start(place_ends, k: int) -> bool:
     return any(p.start == k for p in place_ends.values())
+
+
+def _span(text, start, end, name, sector, level, rule, place=None, generic=False) -> AgencySpan:
+    """An AgencySpan over ``text[start:end]`` named ``name`` less its place-relative qualifiers."""
+    return AgencySpan(
+        start, end, text[start:end], _strip_qualifiers(name, agency_lexicon()), sector, level, rule, place, generic
+    )
 
 
 def _strip_qualifiers(name: str, lex) -> str:
