@@ -199,6 +199,26 @@ def _is_title_like(line: str) -> bool:
     return bool(_DOC_TYPE.search(line)) or "关于" in line
 
 
+_TOC_ENTRY = re.compile(r"[…\.·]{3,}|^(?:目录|目 录|序言|前言)$|^\d+$")
+
+
+def _title_after_contents(lines: list[str]) -> str | None:
+    """A document that opens with a table of contents (目录) states its title after it:
+    the first title-like line that is no TOC entry, page numbers glued to it removed."""
+    if not any(line.strip() in ("目录", "目 录") for line in lines[:4]):
+        return None
+    for line in lines[1:]:
+        line = line.strip()
+        if not line or _TOC_ENTRY.search(line):
+            continue
+        candidate = re.sub(r"^\d+\s*", "", line)
+        if _is_title_like(candidate):
+            return candidate
+        if "。" in line:
+            return None
+    return None
+
+
 def _is_body(line: str) -> bool:
     return "。" in line or len(line) > 90 or line.endswith((":", "："))
 
@@ -217,6 +237,9 @@ def _title_of(text: str) -> str:
     lines = [line.strip() for line in text.split("\n")[:12]]
     if not lines:
         return ""
+    after_toc = _title_after_contents(text.split("\n")[:60])
+    if after_toc:
+        return after_toc
     marker = _ARTICLE_MARK.match(lines[0])
     if marker:
         rest = lines[0][marker.end() :].strip() if re.match(r"[【\[]?\s*(?:第|篇)", lines[0]) else ""

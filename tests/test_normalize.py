@@ -64,3 +64,11 @@ def test_normalize_strip_glosses_only_tone_marked_pinyin():
 )
 def test_normalize_title(raw, title):
     assert _doc(raw).title == title
+
+
+def test_normalize_title_after_a_table_of_contents():
+    raw = (
+        "第二篇:某区规划\n目录\n序言\n一、回顾……………1二、目标……3\n(一)原则………4\n"
+        "5海淀区“十三五”时期城市管理规划\n(征求意见稿)\n根据区委部署,制定本规划。"
+    )
+    assert _doc(raw).title == "海淀区“十三五”时期城市管理规划"
