@@ -779,6 +779,16 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                     a.rule_id,
                     (a.start, a.end),
                 )
+        for unit in _internal_units(s, agencies):
+            if unit.name not in seen_agency:
+                seen_agency[unit.name] = _fact(
+                    doc,
+                    "agency",
+                    {"name": unit.name, "sector": unit.sector, "level": unit.level, "generic": False},
+                    s,
+                    unit.rule_id,
+                    (unit.start, unit.end),
+                )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         found = transfers_in(s.text, next_text=next_text, context=context, agencies=agencies)
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
@@ -868,7 +878,10 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
     """
     groups: dict[tuple, list[Fact]] = {}
     for f in agency_facts:
-        if f.rule_id in ("agency.council.v1", "agency.standalone.v1") or f.get("sector") == "其他":
+        if (
+            f.rule_id in ("agency.council.v1", "agency.standalone.v1", "agency.internal_unit.v1")
+            or f.get("sector") == "其他"
+        ):
             key = ("council", f.get("name"))  # named whole, or of no known sector: only its own name
         else:
             key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))))
@@ -939,6 +952,35 @@ def _has_place(name: str) -> bool:
         or any(p.start == 0 for p in find_places(name) if p.place is not None)
         or name.startswith("中共")
     )
+
+
+_UNITS = re.compile(
+    r"(?:内设|下设|设立|设置)(?:[一二三四五六七八九十\d]+个)?(?:内设)?(?:机构|科室|处室|部门)?[:：](?P<list>[^。;；]+)"
+)
+_UNIT_END = re.compile(r"(?:处|科|室|中心|办|大队|中队|支队|分队|站|所|股)$")
+
+
+def _internal_units(s: Sentence, agencies: list[AgencySpan]) -> list[AgencySpan]:
+    """Internal units listed after "内设五个机构:" / "下设:" — each item ending in an organ word is a
+    body, of its own sector if it names one, else of the body it belongs to (named before the list
+    or in the section heading)."""
+    m = _UNITS.search(s.text)
+    if not m:
+        return []
+    parents = [a for a in agencies if a.end <= m.start()] or [a for h in s.headings for a in _agencies(h)]
+    parent = parents[-1] if parents else None
+    out = []
+    pos = m.start("list")
+    for item in m.group("list").split("、"):
+        name = item.strip(" ,,等")
+        start = s.text.find(name, pos)
+        pos = start + len(name) if start >= 0 else pos
+        if start < 0 or not 2 < len(name) <= 12 or not _UNIT_END.search(name):
+            continue
+        sector = _sector_of_text(name) or (parent.sector if parent else "其他")
+        level = parent.level if parent else None
+        out.append(AgencySpan(start, start + len(name), name, name, sector, level, "agency.internal_unit.v1"))
+    return out
 
 
 def _inside_citation(text: str, pos: int) -> bool:

@@ -264,3 +264,16 @@ def test_relate_bodies_established(text, name, chair, office):
 
 def test_relate_mechanism_without_chair_or_office_is_no_body():
     assert not [f for f in _facts("某方案\n建立城市管理联席会议制度,加强协调。") if f.kind == "body_established"]
+
+
+def test_relate_internal_units_of_a_bureau():
+    text = "某区方案\n二、区城市管理局内设机构\n1、内设四个机构:综合科、环卫监管处、数字城管指挥中心、执法大队。"
+    units = {
+        f.get("name"): (f.get("sector"), f.get("level")) for f in _facts(text) if f.rule_id == "agency.internal_unit.v1"
+    }
+    assert units == {
+        "综合科": ("城市管理", "district"),
+        "环卫监管处": ("城市管理", "district"),
+        "数字城管指挥中心": ("城市管理", "district"),
+        "执法大队": ("城市管理", "district"),
+    }
