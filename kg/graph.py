@@ -56,11 +56,6 @@ _SUCCESSOR = {
     "安全生产监管": "应急管理",
     "法制": "司法行政",
 }
-_ORGAN = re.compile(
-    r"(委员会办公室|委办公室|领导小组|联席会议|委员会|办公室|执法局|分局|部门|机关|机构|队伍|支队|大队|中队|分队|"
-    r"中心|监督科|政府|党委|党工委|委|局|厅|办|科|处|所|站|部)$"
-)
-_ORGAN_CANON = {"委": "委员会", "办": "办公室", "执法局": "局", "委办公室": "委员会办公室", "党工委": "党委"}
 
 
 @dataclass(frozen=True)
@@ -92,7 +87,7 @@ def _lookup_standard(name: str) -> list[Place]:
 def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
     """IRI of a body: its own place if it names one, else the document's jurisdiction when the
     level matches, else a kind of body at that level within the jurisdiction."""
-    from kg.recognize import find_places
+    from kg.recognize import find_places, organ_of
 
     name = fact_fields["name"]
     sector = fact_fields.get("sector") or "其他"
@@ -100,8 +95,7 @@ def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
     # succeeded (环保厅, 国土资源局), though the gold schema files both under the older sector
     sector = next((new for new in _SUCCESSOR.values() if new in name), sector)
     level = fact_fields.get("level")
-    organ = _ORGAN.search(name)
-    organ_key = _ORGAN_CANON.get(organ.group(), organ.group()) if organ else name
+    organ_key = organ_of(name)
     if fact_fields.get("rule", "").startswith("agency.council") or organ_key in ("领导小组", "联席会议"):
         organ_key = re.sub(r"^[\u4e00-\u9fff]{0,4}?(省|市|县|区)", "", name) or name
     named = [p for p in find_places(name) if p.place is not None and name.startswith(p.text)]

@@ -23,6 +23,7 @@ __all__ = [
     "find_doc_numbers",
     "find_places",
     "get_nlp",
+    "organ_of",
     "recognize",
 ]
 
@@ -456,6 +457,24 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
 
 def place_ends_start(place_ends, k: int) -> bool:
     return any(p.start == k for p in place_ends.values())
+
+
+_ORGAN_WORD = re.compile(
+    r"(委员会办公室|委办公室|领导小组|联席会议|管委会|委员会|办公室|执法局|分局|部门|机关|机构|队伍|支队|大队|中队|分队|"
+    r"中心|监督科|政府|党委|党工委|委|局|厅|办|科|处|所|站|部)$"
+)
+_ORGAN_CANON = {"委": "委员会", "办": "办公室", "执法局": "局", "委办公室": "委员会办公室", "党工委": "党委"}
+
+
+def organ_of(name: str) -> str:
+    """The kind of organ a body's name ends with, abbreviations spelled out ("市城管委" → "委员会").
+
+    >>> [organ_of(n) for n in ("市城管委", "县(区)城管执法局", "省编办", "公安机关")]
+    ['委员会', '局', '办公室', '机关']
+    """
+    m = _ORGAN_WORD.search(name)
+    organ = m.group() if m else name
+    return _ORGAN_CANON.get(organ, organ)
 
 
 def _span(text, start, end, name, sector, level, rule, place=None, generic=False) -> AgencySpan:

@@ -21,6 +21,7 @@ from kg.recognize import (
     find_agencies,
     find_doc_numbers,
     find_places,
+    organ_of,
     resolve_places,
 )
 from kg.resources import rules_file
@@ -227,20 +228,17 @@ def transfers_in(
     agencies = list(_agencies(sentence_text)) if agencies is None else agencies
     move = rules.triggers["transfer.move_to.v1"]
     concentrate = rules.triggers["transfer.concentrate.v1"]
-    pos = 0
     for cm in _CLAUSE.finditer(sentence_text):
         clause, cs = cm.group(), cm.start()
         ce = cs + len(clause)
         in_clause = [a for a in agencies if a.start >= cs and a.end <= ce]
         powers = list(_power_regex().finditer(clause))
         if not powers:
-            pos = ce
             continue
         found = _move_transfer(clause, cs, in_clause, powers, move, agencies)
         if not found:
             concentrated = _concentrate_transfer(clause, cs, in_clause, powers, concentrate, context)
             if concentrated is None:  # a header announcing the receiver of the items that follow
-                pos = ce
                 continue
             found = (
                 concentrated
@@ -250,8 +248,6 @@ def transfers_in(
         for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
             t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
             out.append(t)
-        pos = ce
-    del pos
     return out
 
 
@@ -844,23 +840,12 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
 
 # 主送机关: "各区、县(市)人民政府,市政府各部门、各单位:" addresses bodies, it names no actor
 _ADDRESSEE = re.compile(r"^各[^。]{2,80}[:：]$")
-_ORGAN = re.compile(
-    r"(委员会办公室|委办公室|领导小组|联席会议|管委会|委员会|办公室|分局|部门|机关|机构|队伍|支队|大队|中队|"
-    r"中心|科|政府|党委|党工委|委|局|厅|办|处|所|站|部)$"
-)
-_ORGAN_CLASS = {
-    "委": "委员会",
-    "办": "办公室",
-    "党工委": "党委",
-    "委办公室": "委员会办公室",
-    "机关": "部门",
-    "机构": "部门",
-}
+# for telling bodies apart within one document, the generic organ words are one class
+_ORGAN_CLASS = {"机关": "部门", "机构": "部门"}
 
 
 def _organ(name: str) -> str:
-    m = _ORGAN.search(name)
-    organ = m.group() if m else name
+    organ = organ_of(name)
     return _ORGAN_CLASS.get(organ, organ)
 
 
