@@ -306,6 +306,8 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
             g.add((iri, SKOS.prefLabel, _lit(name)))
         elif _lit(name) not in labels:
             g.add((iri, SKOS.altLabel, _lit(name)))
+        if fields.get("canonical") and fields["canonical"] != name:
+            g.add((iri, SKOS.altLabel, _lit(fields["canonical"])))  # abbreviation spelled out
         if fields.get("sector"):
             g.add((iri, QZ.sector, concept_iri("sector", fields["sector"])))
         if fields.get("level"):

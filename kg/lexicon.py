@@ -11,7 +11,16 @@ import yaml
 from kg.errors import RuleError
 from kg.resources import rules_file
 
-__all__ = ["AgencyLexicon", "agency_lexicon", "central_match", "central_template", "load_yaml", "place_rules"]
+__all__ = [
+    "AgencyLexicon",
+    "abbreviations",
+    "agency_lexicon",
+    "canonical_name",
+    "central_match",
+    "central_template",
+    "load_yaml",
+    "place_rules",
+]
 
 
 def load_yaml(path: str | Path, allowed: set[str], *, required: set[str] = frozenset()) -> dict:
@@ -88,6 +97,29 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         tuple(data["government"]),
         tuple(data["party"]),
     )
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviated sector words → full forms (``kg/rules/abbreviations.yaml``), longest first."""
+    data = load_yaml(rules_file("abbreviations.yaml"), {"version", "expand"}, required={"expand"})
+    return dict(sorted(data["expand"].items(), key=lambda kv: -len(kv[0])))
+
+
+def canonical_name(name: str) -> str:
+    """A body's name with its abbreviated sector word spelled out.
+
+    >>> [canonical_name(n) for n in ("市住建局", "县(区)城管执法局", "省编办", "城市规划部门")]
+    ['市住房和城乡建设局', '县(区)城市管理行政执法局', '省机构编制委员会办公室', '城市规划部门']
+    """
+    cores = agency_lexicon().core_sector
+    found = [(name.find(c), c) for c in cores if c in name]
+    if not found:
+        return name
+    # the longest core the name holds decides: "城市规划部门" holds 城市规划, not the abbreviation 规划
+    at, core = max(found, key=lambda x: (len(x[1]), -x[0]))
+    full = abbreviations().get(core)
+    return name[:at] + full + name[at + len(core) :] if full else name
 
 
 @cache

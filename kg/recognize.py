@@ -373,7 +373,19 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             if chain and level is None:
                 level = next((it[2] for it in reversed(chain) if it[2]), None)
             name = text[start : m.end()]
-            out.append(_span(text, start, m.end(), name, sector, level, "agency.standalone.v1", None, not chain))
+            out.append(
+                _span(
+                    text,
+                    start,
+                    m.end(),
+                    name,
+                    sector,
+                    level,
+                    "agency.standalone.v1",
+                    None,
+                    not chain and level != "central",
+                )
+            )
             taken[start : m.end()] = b"\x01" * (m.end() - start)
             continue
         chain = _prefix_chain(text, m.start(), place_ends)

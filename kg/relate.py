@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.lexicon import agency_lexicon, load_yaml
+from kg.lexicon import agency_lexicon, canonical_name, load_yaml
 from kg.recognize import (
     MASKED_PLACE,
     AgencySpan,
@@ -770,7 +770,13 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                 seen_agency[a.name] = _fact(
                     doc,
                     "agency",
-                    {"name": a.name, "sector": a.sector, "level": a.level, "generic": a.generic},
+                    {
+                        "name": a.name,
+                        "canonical": canonical_name(a.name),
+                        "sector": a.sector,
+                        "level": a.level,
+                        "generic": a.generic,
+                    },
                     s,
                     a.rule_id,
                     (a.start, a.end),

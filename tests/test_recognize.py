@@ -119,3 +119,20 @@ def test_recognize_spacy_pipeline_keeps_names_whole(nlp):
     # tokens never straddle an entity edge
     for e in doc.ents:
         assert doc[e.start : e.end].text == e.text
+
+
+@pytest.mark.parametrize(
+    "name,canonical",
+    [
+        ("市住建局", "市住房和城乡建设局"),
+        ("县编办", "县机构编制委员会办公室"),
+        ("区城管执法局", "区城市管理行政执法局"),
+        ("市食药监局", "市食品药品监督管理局"),
+        ("城市规划部门", "城市规划部门"),  # 规划 inside 城市规划 is no abbreviation
+        ("湖北省住房和城乡建设厅", "湖北省住房和城乡建设厅"),
+    ],
+)
+def test_recognize_abbreviations_spelled_out(name, canonical):
+    from kg.lexicon import canonical_name
+
+    assert canonical_name(name) == canonical
