@@ -109,7 +109,7 @@ def _sector_of_text(text: str) -> str | None:
 # ---------------------------------------------------------------- matters
 
 _MATTER_TRIM_HEAD = re.compile(
-    r"^(?:[(（]\d{1,2}[)）]|[一二三四五六七八九十]+是|将|把|对|其|原|由|的|有关|相关|承担的|所承担的|负责的|所有|全部|部分|各类|"
+    r"^(?:[(（]\d{1,2}[)）]|[一二三四五六七八九十]+是|将|把|对|其|原|由|的|有关|相关|承担的|所承担的|负责的|行使的|所有|全部|部分|各类|"
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
 )
 _MATTER_TRIM_TAIL = re.compile(
@@ -243,6 +243,7 @@ def transfers_in(
             found = (
                 concentrated
                 or _grant_transfer(clause, cs, in_clause, powers)
+                or _exercise_transfer(clause, cs, in_clause, powers, agencies)
                 or _scope_item(clause, cs, in_clause, powers, context, next_text)
             )
         for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
@@ -333,6 +334,14 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
             if comma.end() > start and not re.search(r"[,,]\s*(?:以及|及)", clause[comma.end() : power.start()]):
                 start = comma.end()
     givers = [a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()]
+    if not givers:
+        # "将X职能由A调整至B": the giver stands after the power, behind 由
+        by = re.search(r"由", clause[power.end() : trig.start()])
+        late = [a for a in agencies if by and cs + power.end() + by.end() <= a.start and a.end <= cs + trig.start()]
+        if late:
+            seg, p_text = _glued_power(clause[start : power.start()], power.group())
+            matter_text, domain = _matter_and_domain(seg)
+            return _records(late[:1], receiver, p_text, matter_text, domain, rule, (0, len(clause)))
     if clause.startswith("其", start) or clause[start : start + 2] in ("其承", "其所"):
         # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
         givers = [a for a in sentence_agencies if a.end <= cs + start][-2:]
@@ -451,6 +460,46 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
         return None
     matter_text, domain = _matter_and_domain(body)
     return _records([], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
+
+
+_ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
+
+
+def _exercise_transfer(clause, cs, agencies, powers, sentence_agencies) -> list[dict]:
+    """Who exercises a power over a matter: "…方面的行政处罚权,可由B行使" (passive),
+    "B依法行使…方面的…行政处罚权" (active), with the giver of "受A委托" when the text names one."""
+    rule = "transfer.exercise.v1"
+    for m in re.finditer(r"行使", clause):
+        before = [a for a in agencies if a.end <= cs + m.start() and cs + m.start() - a.end <= 4]
+        if not before:
+            continue
+        receiver = before[-1]
+        entrust = _ENTRUST.search(clause)
+        givers = [a for a in sentence_agencies if entrust and entrust.start() <= a.start - cs < entrust.end()]
+        giver_text = entrust.group("giver") if entrust and not givers else None
+        after = [
+            p for p in powers if p.start() >= m.end() and p.group() in ("行政处罚权", "行政强制权", "管理职责", "职责")
+        ]
+        ahead = [p for p in powers if p.end() <= receiver.start - cs]
+        if after:  # active: B行使[matter]…权
+            power = after[0]
+            body = clause[m.end() : power.start()]
+        elif ahead and re.search(r"由\s*$", clause[: receiver.start - cs]):  # passive: …权,(可)由B行使
+            power = ahead[-1]
+            start = 0
+            for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
+                start = comma.end()
+            body = clause[start : power.start()]
+        else:
+            continue
+        matter_text, domain = _matter_and_domain(body)
+        if not matter_text or len(matter_text) < 2:
+            continue  # "B行使行政处罚权时…": no matter, no transfer
+        out = _records(
+            givers[:1], receiver, power.group(), matter_text, domain, rule, (0, len(clause)), giver_fallback=giver_text
+        )
+        return out
+    return []
 
 
 def _grant_transfer(clause, cs, agencies, powers) -> list[dict]:

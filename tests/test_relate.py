@@ -277,3 +277,15 @@ def test_relate_internal_units_of_a_bureau():
         "数字城管指挥中心": ("城市管理", "district"),
         "执法大队": ("城市管理", "district"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县城市管理局行使行政处罚权时,应当出示执法证件。",
+        "依法行使职权,规范执法行为。",
+        "各部门要按照职责分工行使职权。",
+    ],
+)
+def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
+    assert _t(text) == []
