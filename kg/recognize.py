@@ -229,6 +229,16 @@ _SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
 _ORGAN_END = ("办", "委", "局", "厅")
 
 
+@cache
+def _endings() -> frozenset[str]:
+    """The last characters a body's name can end with (organ suffixes, whole names, cores that are bodies)."""
+    lex = agency_lexicon()
+    words = [*lex.suffixes, *lex.standalone, *lex.government, *lex.party, "党工委", "党组", "委"]
+    words += [c for c in lex.core_sector if c.endswith(_ORGAN_END)]
+    words += _COUNCIL_WORDS
+    return frozenset(w[-1] for w in words)
+
+
 def _prefix_chain(
     text: str, start: int, place_ends: dict[int, PlaceSpan]
 ) -> list[tuple[int, str, str | None, Place | None]]:
@@ -312,6 +322,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         >>> [(a.name, a.sector) for a in find_agencies("由公安、民政等市级相关部门配合")]
         [('市公安部门', '公安'), ('市民政部门', '民政')]
     """
+    if not _endings().intersection(text):
+        return []  # every body's name ends with one of these characters: none here, no body
     lex = agency_lexicon()
     if places is None:
         places = resolve_places(find_places(text))
@@ -412,7 +424,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     return out
 
 
-_COUNCIL = re.compile(r"(领导小组|联席会议|工作小组|指挥部|管委会|顾问团|专家委员会)(?!办公室)")
+_COUNCIL_WORDS = ("领导小组", "联席会议", "工作小组", "指挥部", "管委会", "顾问团", "专家委员会")
+_COUNCIL = re.compile(rf"({'|'.join(_COUNCIL_WORDS)})(?!办公室)")
 
 
 def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
