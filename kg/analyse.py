@@ -72,7 +72,14 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
                     else "sector"
                 )
                 sector = next(iter(g.objects(node, QZ.sector)), node if kind == "sector" else None)
-                G.add_node(str(node), label=_label(g, node), kind=kind, sector=_label(g, sector) if sector else None)
+                place = next(iter(g.objects(node, QZ.withinJurisdiction)), None)
+                G.add_node(
+                    str(node),
+                    label=_label(g, node),
+                    kind=kind,
+                    sector=_label(g, sector) if sector else None,
+                    jurisdiction=_label(g, place) if place is not None else None,
+                )
         d = next(iter(g.objects(t, QZ.statedIn)))
         if d not in docs:
             docs[d] = _doc_info(g, d)
@@ -160,6 +167,7 @@ def powers_gained_lost(G: nx.MultiDiGraph, *, by: str = "matter"):
         rows.append(
             {
                 "body": data.get("label"),
+                "jurisdiction": data.get("jurisdiction"),
                 "kind": data.get("kind"),
                 "sector": data.get("sector"),
                 "gained": len(ins),

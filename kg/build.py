@@ -132,8 +132,17 @@ def _report(result: BuildResult, extractions, ds) -> str:
         from kg.analyse import powers_gained_lost, to_networkx
 
         df = powers_gained_lost(to_networkx(ds)).head(10)
-        lines += ["", "## Bodies that gained the most powers", "", "| body | gained | lost |", "| --- | --- | --- |"]
-        lines += [f"| {r.body} | {r.gained} | {r.lost} |" for r in df.itertuples()]
+        lines += [
+            "",
+            "## Bodies that gained the most powers",
+            "",
+            "| body | jurisdiction | gained | lost |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {r.body} | {r.jurisdiction if isinstance(r.jurisdiction, str) else ''} | {r.gained} | {r.lost} |"
+            for r in df.itertuples()
+        ]
     except Exception as e:  # noqa: BLE001 - the report is best effort; the build already succeeded
         lines += ["", f"(no power-flow summary: {e})"]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import OntologyError
-from kg.lexicon import central_match, central_template
+from kg.lexicon import canonical_core, central_match, central_template
 from kg.ns import (
     ELI,
     QZ,
@@ -95,7 +95,9 @@ def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
     # succeeded (环保厅, 国土资源局), though the gold schema files both under the older sector
     sector = next((new for new in _SUCCESSOR.values() if new in name), sector)
     level = fact_fields.get("level")
-    organ_key = organ_of(name)
+    # the body's kind of organ with its sector core spelled out: "住房和城乡建设厅" for 省住建厅 and
+    # 省住房城乡建设厅 alike, while 区市容管理局 and 区城市管理局 stay two bodies
+    organ_key = canonical_core(name) + organ_of(name)
     if fact_fields.get("rule", "").startswith("agency.council") or organ_key in ("领导小组", "联席会议"):
         organ_key = re.sub(r"^[\u4e00-\u9fff]{0,4}?(省|市|县|区)", "", name) or name
     named = [p for p in find_places(name) if p.place is not None and name.startswith(p.text)]

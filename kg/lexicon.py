@@ -15,6 +15,7 @@ __all__ = [
     "AgencyLexicon",
     "abbreviations",
     "agency_lexicon",
+    "canonical_core",
     "canonical_name",
     "central_match",
     "central_template",
@@ -120,6 +121,19 @@ def canonical_name(name: str) -> str:
     at, core = max(found, key=lambda x: (len(x[1]), -x[0]))
     full = abbreviations().get(core)
     return name[:at] + full + name[at + len(core) :] if full else name
+
+
+def canonical_core(name: str) -> str:
+    """The full form of the sector core a body's name holds ("市住建局" → "住房和城乡建设"), or "".
+
+    >>> [canonical_core(n) for n in ("省住建厅", "省住房城乡建设厅", "区市容管理局", "区城市管理局")]
+    ['住房和城乡建设', '住房和城乡建设', '市容管理', '城市管理']
+    """
+    cores = [c for c in agency_lexicon().core_sector if c in name]
+    if not cores:
+        return ""
+    core = max(cores, key=len)
+    return abbreviations().get(core, core)
 
 
 @cache
