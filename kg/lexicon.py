@@ -20,6 +20,7 @@ __all__ = [
     "central_match",
     "central_template",
     "load_yaml",
+    "longest_core",
     "place_rules",
 ]
 
@@ -123,16 +124,22 @@ def canonical_name(name: str) -> str:
     return name[:at] + full + name[at + len(core) :] if full else name
 
 
+def longest_core(text: str) -> str:
+    """The longest sector core ``text`` holds ("市住建局" → "住建"), or "".
+
+    >>> longest_core("城市规划部门"), longest_core("有关部门")
+    ('城市规划', '')
+    """
+    return max((c for c in agency_lexicon().core_sector if c in text), key=len, default="")
+
+
 def canonical_core(name: str) -> str:
     """The full form of the sector core a body's name holds ("市住建局" → "住房和城乡建设"), or "".
 
     >>> [canonical_core(n) for n in ("省住建厅", "省住房城乡建设厅", "区市容管理局", "区城市管理局")]
     ['住房和城乡建设', '住房和城乡建设', '市容管理', '城市管理']
     """
-    cores = [c for c in agency_lexicon().core_sector if c in name]
-    if not cores:
-        return ""
-    core = max(cores, key=len)
+    core = longest_core(name)
     return abbreviations().get(core, core)
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicon import agency_lexicon, place_rules
+from kg.lexicon import agency_lexicon, longest_core, place_rules
 from kg.places import Place, gazetteer
 
 __all__ = [
@@ -348,9 +348,6 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         chain = _prefix_chain(text, m.start(), place_ends)
         if suf in _WEAK_SUFFIX and not chain and not mods and (len(cores[0]) < 4 or suf == "队伍"):
             continue  # "文化中心", "规划处": too common as words; "城市管理执法中队" is a body
-        if not chain and m.start() > 0:
-            # a vague head directly before ("有关部门" has no core; "相关城市管理部门" is generic)
-            pass
         groups = _split_prefix_groups(chain) or [[]]
         lvl_word = m.group("lvl")
         start = chain[0][0] if chain else m.start()
@@ -460,7 +457,6 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
         name = re.split(r"[(（](?![区县市乡镇街道、]{1,5}[)）])", name)[-1]
         if len(name) <= len(m.group()) + 1:
             continue
-        chain = _prefix_chain(text, i, place_ends)
         level = None
         for word, lv in lex.levels.items():
             if name.startswith(word):
@@ -469,13 +465,12 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
         masked = MASKED_PLACE.match(name)
         if masked:
             level = _masked_level(masked.group())
-        sp = place_ends.get(i + len(masked.group())) if masked else None
-        sector = next((lex.core_sector[c] for c in sorted(lex.core_sector, key=len, reverse=True) if c in name), None)
+        core = longest_core(name)
+        sector = lex.core_sector[core] if core else None
         if m.group() == "管委会":  # a development zone's administrative committee acts as its government
             sector, level = "人民政府", "district"
         if sector is None:
             sector = "城市管理" if "城市" in name or "城管" in name else "其他"
-        del chain, sp
         out.append(AgencySpan(i, m.end(), name, name, sector, level, "agency.council.v1", None, False))
     return out
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.lexicon import agency_lexicon, canonical_name, load_yaml
+from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
 from kg.recognize import (
     MASKED_PLACE,
     AgencySpan,
@@ -99,11 +99,8 @@ def _sector_of_text(text: str) -> str | None:
     rules = relation_rules()
     if text in rules.domain_sectors:
         return rules.domain_sectors[text]
-    lex = agency_lexicon()
-    for core in sorted(lex.core_sector, key=len, reverse=True):
-        if len(core) >= 2 and core in text:
-            return lex.core_sector[core]
-    return None
+    core = longest_core(text)
+    return agency_lexicon().core_sector[core] if core else None
 
 
 # ---------------------------------------------------------------- matters
@@ -425,6 +422,15 @@ def _staffing_transfer(clause, cs, sentence_text, agencies) -> list[dict]:
     ]
 
 
+def _after_last_comma(clause: str, end: int) -> int:
+    """Where a clause's last comma-separated part before ``end`` starts (a comma before 以及/及/和
+    joins items of one list and does not count)."""
+    start = 0
+    for comma in re.finditer(r"[,,](?!以及|及|和)", clause[:end]):
+        start = comma.end()
+    return start
+
+
 def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
     """ "路灯养护管理职责": with no 的 between, 管理 belongs to the matter (路灯养护管理) and the
     power is the duty (职责); "…的管理职责" keeps 管理职责 whole."""
@@ -448,10 +454,7 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
         if not ahead:
             return []
         power = ahead[-1]
-        start = 0
-        for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
-            start = comma.end()
-        body = re.sub(r"^(?:将|把|对)", "", clause[start : power.start()])
+        body = re.sub(r"^(?:将|把|对)", "", clause[_after_last_comma(clause, power.start()) : power.start()])
         matter_text, domain = _matter_and_domain(body)
         return _records([], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
     power = after[0]
@@ -487,10 +490,7 @@ def _exercise_transfer(clause, cs, agencies, powers, sentence_agencies) -> list[
             body = clause[m.end() : power.start()]
         elif ahead and re.search(r"由\s*$", clause[: receiver.start - cs]):  # passive: …权,(可)由B行使
             power = ahead[-1]
-            start = 0
-            for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
-                start = comma.end()
-            body = clause[start : power.start()]
+            body = clause[_after_last_comma(clause, power.start()) : power.start()]
         else:
             continue
         matter_text, domain = _matter_and_domain(body)
@@ -962,12 +962,6 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _core_in(name: str) -> str:
-    """The longest sector core a body's name contains ("市住建局" → "住建")."""
-    lex = agency_lexicon()
-    return max((c for c in lex.core_sector if c in name), key=len, default="")
-
-
 def _abbreviates(short: str, long: str) -> bool:
     """True when ``short`` is ``long`` abbreviated: its characters appear in ``long`` in order
     (住建 ↔ 住房和城乡建设, 城管执法 ↔ 城市管理行政执法, 食药监 ↔ 食品药品监督管理; not 建管 ↔ 建设)."""
@@ -978,8 +972,8 @@ def _abbreviates(short: str, long: str) -> bool:
 def _by_compatible_core(members: list[Fact]) -> list[list[Fact]]:
     """Split a group of same sector, level and organ by core: "市建设部门" and "市建管部门" stay two."""
     clusters: list[tuple[str, list[Fact]]] = []
-    for f in sorted(members, key=lambda f: -len(_core_in(str(f.get("name"))))):
-        core = _core_in(str(f.get("name")))
+    for f in sorted(members, key=lambda f: -len(longest_core(str(f.get("name"))))):
+        core = longest_core(str(f.get("name")))
         for rep, cluster in clusters:
             if _abbreviates(core, rep):
                 cluster.append(f)
