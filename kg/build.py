@@ -7,9 +7,6 @@ failed or interrupted build leaves the previous ``out/`` intact.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -49,67 +46,60 @@ def build(
     Raises:
         InputError: no readable document at all.
     """
+    from kg.errors import OutputError
+    from kg.outdir import build_folder
+
+    out = Path(out)
+    paths = list(paths)
+    errors: list[str] = []
+    with build_folder(out, paths) as tmp:
+        try:
+            return _build_into(tmp, out, paths, errors, formats=formats, progress=progress, html=html)
+        except OSError as e:
+            raise OutputError(f"{e.filename or out}: cannot write the build ({e.strerror or e})") from None
+
+
+def _build_into(tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html) -> BuildResult:
     from kg.cache import ExtractionCache
     from kg.errors import InputError
     from kg.graph import to_rdf, validate
+    from kg.outdir import swap_in
     from kg.pipeline import extract_document, read_documents
     from kg.store import fill_store
 
-    out = Path(out)
-    errors: list[str] = []
     documents = list(read_documents(paths, errors=errors))
     if not documents:
         raise InputError("no readable document among the inputs" + (f": {errors[0]}" if errors else ""))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
-        cache = ExtractionCache(out / "cache", tmp / "cache")
-        extractions = []
-        for document in progress(documents) if progress else documents:
-            ex = cache.get(document) or extract_document(document)
-            cache.put(ex)
-            extractions.append(ex)
-        ds = to_rdf(extractions)
-        report = validate(ds)
-        ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "json-ld": "jsonld"}
-        for fmt in formats:
-            ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
-        nquads = (
-            (tmp / "graph.nq").read_bytes() if "nquads" in formats else ds.serialize(format="nquads", encoding="utf-8")
-        )
-        quads = fill_store(nquads, tmp / "store")
-        with open(tmp / "facts.jsonl", "w", encoding="utf-8") as handle:
-            for ex in extractions:
-                for f in ex.facts:
-                    handle.write(json.dumps(f.as_record(provenance=True), ensure_ascii=False) + "\n")
-        (tmp / "validation.txt").write_text(report.text, encoding="utf-8")
-        counts = Counter(f.kind for ex in extractions for f in ex.facts)
-        if html:
-            from kg.analyse import to_view_graph
-            from kg.visualise import write_html
+    cache = ExtractionCache(out / "cache", tmp / "cache")
+    extractions = []
+    for document in progress(documents) if progress else documents:
+        ex = cache.get(document) or extract_document(document)
+        cache.put(ex)
+        extractions.append(ex)
+    ds = to_rdf(extractions)
+    report = validate(ds)
+    ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "json-ld": "jsonld"}
+    for fmt in formats:
+        ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
+    nquads = (tmp / "graph.nq").read_bytes() if "nquads" in formats else ds.serialize(format="nquads", encoding="utf-8")
+    quads = fill_store(nquads, tmp / "store")
+    with open(tmp / "facts.jsonl", "w", encoding="utf-8") as handle:
+        for ex in extractions:
+            for f in ex.facts:
+                handle.write(json.dumps(f.as_record(provenance=True), ensure_ascii=False) + "\n")
+    (tmp / "validation.txt").write_text(report.text, encoding="utf-8")
+    counts = Counter(f.kind for ex in extractions for f in ex.facts)
+    if html:
+        from kg.analyse import to_view_graph
+        from kg.visualise import write_html
 
-            G = to_view_graph(ds)
-            if G.number_of_nodes():
-                write_html(G, tmp / "graph.html")
-        result = BuildResult(
-            out, len(extractions), counts, quads, report.conforms, report.violations, errors, cache.reused
-        )
-        (tmp / "report.md").write_text(_report(result, extractions, ds), encoding="utf-8")
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        G = to_view_graph(ds)
+        if G.number_of_nodes():
+            write_html(G, tmp / "graph.html")
+    result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors, cache.reused)
+    (tmp / "report.md").write_text(_report(result, extractions, ds), encoding="utf-8")
+    swap_in(tmp, out)
     return result
-
-
-def _swap(new: Path, out: Path) -> None:
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}-old-{os.getpid()}")
-        os.replace(out, old)
-    os.replace(new, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _report(result: BuildResult, extractions, ds) -> str:

@@ -7,6 +7,7 @@ __all__ = [
     "InputError",
     "KgError",
     "OntologyError",
+    "OutputError",
     "QueryError",
     "RuleError",
     "StoreError",
@@ -19,6 +20,10 @@ class KgError(Exception):
 
 class InputError(KgError):
     """An input file cannot be read: missing, empty, binary or undecodable."""
+
+
+class OutputError(KgError):
+    """An output folder cannot or must not be written: not a Quanze build, locked, or read-only."""
 
 
 class RuleError(KgError):

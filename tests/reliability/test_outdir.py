@@ -1,0 +1,139 @@
+"""The output folder: nothing the user keeps is deleted or overwritten; builds swap in atomically."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.errors import OutputError
+from kg.outdir import MARKER, build_folder, is_build, swap_in
+
+TEXT = "某市实施方案\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。\n"
+
+
+@pytest.fixture
+def doc(tmp_path):
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "a.txt").write_text(TEXT, encoding="utf-8")
+    return d
+
+
+def _build(*args):
+    return CliRunner().invoke(cli, ["build", *map(str, args), "--no-html"])
+
+
+def test_outdir_refuses_a_folder_that_is_not_a_build(tmp_path, doc):
+    user = tmp_path / "u"
+    user.mkdir()
+    (user / "important.txt").write_text("thesis", encoding="utf-8")
+    r = _build(doc, "--out", user)
+    assert r.exit_code == 1
+    assert "not a Quanze build" in r.output and len(r.output.strip().splitlines()) == 1
+    assert (user / "important.txt").read_text(encoding="utf-8") == "thesis"
+    assert sorted(p.name for p in user.iterdir()) == ["important.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".u-")]
+
+
+def test_outdir_refuses_the_input_folder_and_the_current_folder(tmp_path, doc, monkeypatch):
+    r = _build(doc, "--out", doc)
+    assert r.exit_code == 1 and "holds the input" in r.output
+    r = _build(doc / "a.txt", "--out", doc)
+    assert r.exit_code == 1 and "holds the input" in r.output
+    assert (doc / "a.txt").read_text(encoding="utf-8") == TEXT
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    for out in (".", str(tmp_path)):
+        r = _build(doc, "--out", out)
+        assert r.exit_code == 1 and "current folder" in r.output
+    assert work.is_dir()
+
+
+def test_outdir_builds_into_new_empty_or_previous_build(tmp_path, doc):
+    out = tmp_path / "out"
+    assert _build(doc, "--out", out).exit_code == 0
+    assert is_build(out) and (out / MARKER).is_file()
+    assert _build(doc, "--out", out).exit_code == 0  # a build replaces a build
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert _build(doc, "--out", empty).exit_code == 0 and is_build(empty)
+
+
+def test_outdir_a_build_inside_the_input_folder_is_not_read_back(tmp_path, doc):
+    out = doc / "out"
+    assert _build(doc, "--out", out).exit_code == 0
+    r = CliRunner().invoke(cli, ["extract", str(doc)])
+    docs = {line.split('"doc": "')[1].split('"')[0] for line in r.output.splitlines()}
+    assert docs == {"a.txt"}
+
+
+def test_outdir_second_build_into_a_locked_folder_is_refused(tmp_path, doc):
+    import fcntl
+
+    out = tmp_path / "out"
+    with open(tmp_path / ".out.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        r = _build(doc, "--out", out)
+    assert r.exit_code == 1 and "another build" in r.output
+    assert not out.exists()
+
+
+def test_outdir_kill_between_the_two_renames_is_recovered(tmp_path, doc):
+    out = tmp_path / "out"
+    assert _build(doc, "--out", out).exit_code == 0
+    before = (out / "graph.trig").read_bytes()
+    # the state a kill leaves after the first rename of the swap: out/ aside, no out/
+    os.replace(out, tmp_path / ".out-old-99999")
+    (tmp_path / ".out-tmp-stale").mkdir()
+    (tmp_path / ".out-tmp-stale" / MARKER).write_text("{}", encoding="utf-8")
+    with build_folder(out, [doc]):
+        assert (out / "graph.trig").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out-")) == []
+
+
+def test_outdir_failed_build_removes_its_temporary_folder(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError), build_folder(out) as tmp:
+        assert (tmp / MARKER).is_file()
+        raise RuntimeError("boom")
+    assert not tmp.exists() and not out.exists()
+
+
+def test_outdir_swap_replaces_only_a_build(tmp_path):
+    out = tmp_path / "out"
+    with build_folder(out) as tmp:
+        (tmp / "x").write_text("1")
+        swap_in(tmp, out)
+    assert (out / "x").read_text() == "1" and is_build(out)
+    (tmp_path / "file").write_text("keep")
+    with pytest.raises(OutputError, match="not a folder"), build_folder(tmp_path / "file"):
+        pass
+    assert (tmp_path / "file").read_text() == "keep"
+
+
+def test_outdir_killed_build_leaves_previous_build_and_no_temporary_folder(tmp_path, doc):
+    """A build killed mid-way (SIGKILL) leaves the previous out/ intact; the next build cleans up."""
+    out = tmp_path / "out"
+    assert _build(doc, "--out", out).exit_code == 0
+    before = (out / "graph.trig").read_bytes()
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(40):
+        (big / f"{i}.txt").write_text(TEXT * 30, encoding="utf-8")
+    kg = Path(sys.executable).parent / "kg"
+    proc = subprocess.Popen([str(kg), "build", str(big), "--out", str(out), "--no-html"], stderr=subprocess.DEVNULL)
+    try:
+        proc.wait(timeout=3)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    assert (out / "graph.trig").read_bytes() == before or proc.returncode == 0
+    assert _build(doc, "--out", out).exit_code == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
