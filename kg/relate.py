@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from kg.frames import FrameState, frame_rules, frame_transfers, join_bare_verbs, scope_sector
 from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
 from kg.recognize import (
     MASKED_PLACE,
@@ -139,7 +140,7 @@ def split_matters(text: str, *, split_he: bool) -> list[str]:
         items = examples.group("items").split("、")
         if len(items) >= 3 and sorted(map(len, items))[len(items) // 2] <= 6:
             return [examples.group("head")]
-    parts = re.split(r"[、;；]|[,,]?以及|,(?=[\u4e00-\u9fff]{4})", text)
+    parts = join_bare_verbs(re.split(r"[、;；]|[,,]?以及|,(?=[\u4e00-\u9fff]{4})", text))
     out: list[str] = []
     for part in parts:
         for piece in _split_on(part, "及"):
@@ -268,7 +269,7 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
         matters = [matter_text]  # "A的全部职责": the whole remit is the matter
     else:
         matters = split_matters(matter_text, split_he=split_he) or [None]
-    domain_sector = _sector_of_text(domain) if domain else None
+    domain_sector = (_sector_of_text(domain) or scope_sector(domain, frame_rules())) if domain else None
     out = []
     giver_groups = givers or [None]
     for giver in giver_groups:
@@ -808,6 +809,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
     seen_agency: dict[str, Fact] = {}
     seen_place: dict[str, Fact] = {}
     context = _Context()
+    frame_state = FrameState()
     year_hint = None
     k = 0
     for i, s in enumerate(sentences):
@@ -862,6 +864,10 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         found = transfers_in(s.text, next_text=next_text, context=context, agencies=agencies)
+        framed, override = frame_transfers(s.text, agencies, frame_state, headings=s.headings, legacy=found)
+        if override:
+            found = []
+        found.extend(dict(t, span=(0, len(s.text))) for t in framed)
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
         hint = re.search(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]", " ".join(s.headings) + s.text)

@@ -1,0 +1,689 @@
+"""Relate stage, clause frames: sentences + their bodies → transfer records, by the frames of
+``kg/rules/frames.yaml`` (lists under a lead-in, verbal powers, definitions, hand-overs,
+catalogues, accompanying powers, whole-unit moves, restatements).
+
+Each frame is one registered function over a sentence and the document's running state (the
+open list frame, the last transfers, the document's self body); what it is parameterised by
+(triggers, power nouns and verbs, collective bodies, the domain → sector scope table) is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.errors import RuleError
+from kg.lexicon import load_yaml
+from kg.recognize import AgencySpan
+from kg.resources import rules_file
+
+__all__ = [
+    "FRAMES",
+    "FrameRules",
+    "FrameState",
+    "frame_rules",
+    "frame_transfers",
+    "join_bare_verbs",
+    "scope_sector",
+    "split_acts",
+]
+
+
+@dataclass(frozen=True)
+class FrameRules:
+    power_nouns: tuple[tuple[str, str], ...]  # (text, label), longest first
+    verbal: tuple[tuple[re.Pattern, str, str, tuple[str, ...]], ...]  # (pattern with M, label, verb kept, frames)
+    collective: tuple[tuple[re.Pattern, str, str | None], ...]
+    anaphora: tuple[str, ...]
+    self_reference: tuple[str, ...]
+    scope_sectors: dict[str, str]
+    rules: dict[str, dict]  # rule id → {frame, triggers, examples}
+
+    def triggers(self, frame: str) -> tuple[str, ...]:
+        return next((tuple(r["triggers"]) for r in self.rules.values() if r["frame"] == frame), ())
+
+    def rule_id(self, frame: str) -> str:
+        return next(rid for rid, r in self.rules.items() if r["frame"] == frame)
+
+
+_RULE_KEYS = {"id", "frame", "triggers", "examples"}
+
+
+@cache
+def frame_rules(path: str | None = None) -> FrameRules:
+    """Load and check ``kg/rules/frames.yaml``: unknown keys and frames are load errors."""
+    from kg.relate import relation_rules
+
+    p = rules_file("frames.yaml") if path is None else path
+    data = load_yaml(
+        p,
+        {
+            "version",
+            "power_nouns",
+            "verbal_powers",
+            "collective_bodies",
+            "anaphora",
+            "self_reference",
+            "scope_sectors",
+            "rules",
+        },
+        required={"rules", "scope_sectors"},
+    )
+    rules: dict[str, dict] = {}
+    for rule in data["rules"]:
+        rid = rule.get("id", "?")
+        unknown = set(rule) - _RULE_KEYS
+        if unknown:
+            allowed = ", ".join(sorted(_RULE_KEYS))
+            raise RuleError(f"frames.yaml: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; allowed: {allowed}")
+        if rule.get("frame") not in FRAMES:
+            raise RuleError(
+                f"frames.yaml: rule {rid!r}: unknown frame {rule.get('frame')!r}; known: {', '.join(sorted(FRAMES))}"
+            )
+        if "id" not in rule or not rule.get("examples"):
+            raise RuleError(f"frames.yaml: rule {rid!r}: every rule needs an id and at least one example")
+        rules[rid] = {"frame": rule["frame"], "triggers": rule.get("triggers") or [], "examples": rule["examples"]}
+    nouns = [(x["text"], x["label"]) for x in data.get("power_nouns") or []]
+    nouns += list(relation_rules().powers)
+    nouns.sort(key=lambda x: len(x[0]), reverse=True)
+    verbal = []
+    for v in data.get("verbal_powers") or []:
+        if "{M}" not in v.get("pattern", ""):
+            raise RuleError(f"frames.yaml: verbal power {v!r}: the pattern needs {{M}} where the matter stands")
+        body = v["pattern"].replace("{M}", "(?P<M>[^;；。]{2,60}?)")
+        verbal.append((re.compile(body), v["label"], v.get("keep_verb") or "", tuple(v.get("only_in") or ())))
+    collective = [(re.compile(c["pattern"]), c["sector"], c.get("level")) for c in data.get("collective_bodies") or []]
+    return FrameRules(
+        tuple(nouns),
+        tuple(verbal),
+        tuple(collective),
+        tuple(data.get("anaphora") or ()),
+        tuple(data.get("self_reference") or ()),
+        dict(data["scope_sectors"]),
+        rules,
+    )
+
+
+# ---------------------------------------------------------------- bodies
+
+
+@dataclass(frozen=True)
+class Body:
+    """A receiver or giver as written: its text, sector and where it stands in the sentence."""
+
+    text: str
+    sector: str | None
+    start: int = -1
+    end: int = -1
+
+
+def _groups(agencies: list[AgencySpan]) -> list[Body]:
+    """One body per written span: a coordination ("市、县(区)…局") stays as written."""
+    seen: dict[tuple[int, int], Body] = {}
+    for a in sorted(agencies, key=lambda a: a.start):
+        seen.setdefault((a.start, a.end), Body(a.text, a.sector, a.start, a.end))
+    return list(seen.values())
+
+
+def bodies_in(text: str, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
+    """Bodies of a sentence: the recognizer's, and collective or descriptive ones from the rules."""
+    out = _groups(agencies)
+    for pattern, sector, _level in rules.collective:
+        for m in pattern.finditer(text):
+            if not any(b.start < m.end() and m.start() < b.end for b in out):
+                out.append(Body(m.group(), sector, m.start(), m.end()))
+    return sorted(out, key=lambda b: b.start)
+
+
+# ---------------------------------------------------------------- matters and sectors
+
+
+def scope_sector(text: str | None, rules: FrameRules) -> str | None:
+    """Sector of the bodies that held a domain's powers: the longest scope key in ``text``."""
+    if not text:
+        return None
+    best = None
+    for key, sector in rules.scope_sectors.items():
+        if key in text and (best is None or len(key) > len(best[0])):
+            best = (key, sector)
+    return best[1] if best else None
+
+
+_BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私自)?[\u4e00-\u9fff]{1,2}$")
+_SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
+_OPEN_PLACE = re.compile(r"^在(?!.*(?:上|内|中|外|时|范围))")
+
+
+def split_acts(text: str) -> list[str]:
+    """Split a list of acts on the strongest separator present (；, then ，/以及, then 、/及/或);
+    a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act).
+
+    >>> split_acts("擅自占用、挖掘城市道路，在城市桥梁上架设管线，以及损坏城市照明设施")
+    ['擅自占用、挖掘城市道路', '在城市桥梁上架设管线', '损坏城市照明设施']
+    >>> split_acts("临时性建筑物搭建、堆放物料、占道施工")
+    ['临时性建筑物搭建', '堆放物料', '占道施工']
+    """
+    text = text.strip(" ,，、;；")
+    for sep, join in ((r"[;；]", False), (r"[,，]\s*(?:以及|及)?|以及", False), (r"[、]|及|或|和(?=部分)", True)):
+        parts = [p.strip() for p in re.split(sep, text) if p.strip()]
+        if len(parts) > 1:
+            parts = join_bare_verbs(parts) if join else parts
+            return [re.sub(r"^(?:以及|及|或|和)", "", p) for p in parts if len(p) >= 2]
+    return [text] if text else []
+
+
+def join_bare_verbs(parts: list[str], joiner: str = "、") -> list[str]:
+    """Join a bare verb to the verb + object after it: ["擅自修剪", "砍伐行道树"] → one act;
+    a short act stays ("违法建设", "占道经营"); so does an opening 在… with no closing word.
+
+    >>> join_bare_verbs(["擅自占用", "挖掘城市道路", "乱搭乱建"])
+    ['擅自占用、挖掘城市道路', '乱搭乱建']
+    """
+    out: list[str] = []
+    carry = ""
+    for i, p in enumerate(parts):
+        if carry:
+            p, carry = carry + joiner + p, ""
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        if (_BARE_VERB.match(p) and len(nxt) >= 5) or (_OPEN_PLACE.match(p) and nxt):
+            carry = p
+            continue
+        if out and _SAME_SUBJECT.match(p):  # "用人单位不建立劳动关系、不依法订立劳动合同": one offence
+            out[-1] = out[-1] + joiner + p
+            continue
+        out.append(p)
+    if carry:
+        out.append(carry)
+    return out
+
+
+_LAW = re.compile(
+    r"(?:的)?(?:国家和省|有关)?(?:的)?法律[、,，和及]?(?:行政)?法规(?:[、,，和及]?(?:地方性法规|规章))*"
+    r"(?:和[^，,。；;]{0,12}?)?(?:的)?(?:规定|设定)?的?"
+)
+_DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
+_TRIM_HEAD = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+[、.]|\d{1,2}[.、])?\s*"
+    r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:有关)?"
+)
+_TRIM_TAIL = re.compile(r"(?:等方面|方面|等|的|之)+$")
+
+
+@dataclass
+class Phrase:
+    """What stands before a power word: giver, domain, matters and scope."""
+
+    domain: str | None = None
+    domain_kind: str = ""
+    matters: list[str] = field(default_factory=list)
+    giver: Body | None = None
+    scope: str | None = None
+
+
+def parse_object(seg: str, bodies: list[Body], offset: int) -> Phrase:
+    """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
+    ph = Phrase()
+    seg = _TRIM_HEAD.sub("", seg)
+    given = re.match(r"^(?P<g>.+?)(?:行使|承担|负责)的(?P<rest>.*)$", seg)
+    if given:
+        owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
+        if owner is not None:
+            ph.giver = owner
+            seg = given.group("rest")
+    whole = re.match(r"^(?:的)?(全部或者部分|全部或部分|部分或者全部|全部|部分)$", seg.strip())
+    if whole:
+        ph.scope = whole.group(1)
+        return ph
+    d = _DOMAIN_WORD.search(seg)
+    if d and not re.search(r"[,，;；]", seg[: d.start()]):
+        ph.domain = re.sub(r"^(?:在|其|有关)", "", d.group("d"))
+        ph.domain_kind = d.group("k")
+        seg = seg[d.end() :]
+    seg = _LAW.sub("", seg)
+    seg = re.sub(r"^(?:的|中|内)", "", seg)
+    obj = re.match(r"^(?:的)?对(?P<m>.+?)(?:的行为|行为)?的?$", seg)
+    if obj:
+        seg = obj.group("m")
+    seg = _TRIM_TAIL.sub("", seg.strip(" ,，"))
+    whole = re.fullmatch(r"(全部或者部分|全部或部分|部分或者全部|全部|部分)", seg)
+    if whole:
+        ph.scope, seg = seg, ""
+    if len(seg) >= 2:
+        ph.matters = split_acts(seg)
+    return ph
+
+
+# ---------------------------------------------------------------- document state
+
+
+@dataclass
+class FrameState:
+    """What carries from sentence to sentence within one document."""
+
+    receivers: list[Body] = field(default_factory=list)  # of the open list
+    list_power: str | None = None
+    list_open: bool = False
+    last: list[dict] = field(default_factory=list)  # the previous sentence's transfers
+    grantee: list[Body] = field(default_factory=list)  # receiver of the last grant (catalogues)
+    topic: Body | None = None  # the last body set up or acting as subject (antecedent of 其)
+    self_body: Body | None = None  # the body that writes 我局
+
+
+def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, source_text=None) -> dict:
+    sector = giver.sector if giver else scope_sector(domain, rules) or scope_sector(matter, rules)
+    rec = {
+        "source": giver.text if giver else source_text,
+        "source_sector": sector,
+        "power": power,
+        "matter": matter,
+        "target": receiver.text if receiver else None,
+        "target_sector": receiver.sector if receiver else None,
+        "domain": domain,
+        "rule": rule,
+    }
+    if scope:
+        rec["scope"] = scope
+    return rec
+
+
+def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
+    """Power nouns in ``text``: (start, end, written, label), longest match at each place."""
+    alt = "|".join(re.escape(t) for t, _ in rules.power_nouns)
+    labels = dict(rules.power_nouns)
+    return [(m.start(), m.end(), m.group(), labels[m.group()]) for m in re.finditer(alt, text)]
+
+
+# Powers of enforcement proper: what a list item or an accompanying clause must name to be a transfer
+# (a list of a body's duties — 拟订…, 编制规划… — moves nothing).
+_ENFORCEMENT = ("行政处罚权", "行政强制权", "行政检查权", "行政许可权", "行政执法权")
+
+_CATCH_ALL = re.compile(r"其他(?:职责|事项|职权|行政处罚)|其余")
+_PRINCIPLE = re.compile(r"(?:不得|禁止|应当依法|需要|必须)(?!再)")
+
+
+def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) -> list[tuple]:
+    """(power label, matter, domain, giver, scope) for each power stated in an item or clause."""
+    out = []
+    powers = [p for p in _power_at(text, rules) if p[3] not in ("职权",)]
+    prev = 0
+    for s, e, written, label in powers:
+        seg = text[prev:s]
+        prev = e
+        # "…的行政处罚权及相关的行政检查权": a bundled power takes the matter of the first
+        if out and re.fullmatch(r"[,，]?(?:及|和|以及|、)?(?:与之)?(?:相关|有关)?的?", seg.strip()):
+            _, matter, domain, giver, scope = out[-1]
+            out.append((label, matter, domain, giver, scope))
+            continue
+        ph = parse_object(seg, bodies, 0)
+        label = (
+            "执法职责" if label in ("管理职责",) and written == "职责" and ph.domain is None and ph.matters else label
+        )
+        matters = ph.matters
+        if ph.giver is not None and not matters:
+            matters = [f"{ph.scope or ''}{written}"] if ph.scope else [written]
+        elif not matters and ph.domain:
+            matters = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")]
+        for m in matters:
+            scope = ph.scope
+            if m.startswith("部分") and len(m) > 2:
+                m, scope = m[2:], "部分"
+            out.append((label, m, ph.domain, ph.giver, scope))
+    tail = text[prev:]
+    for pattern, label, keep, only_in in rules.verbal:
+        if only_in and frame not in only_in:
+            continue
+        for m in pattern.finditer(tail if powers else text):
+            seg = (tail if powers else text)[: m.start()]
+            d = _DOMAIN_WORD.search(seg)
+            domain = re.sub(r"^(?:依据|依照|根据|在|行使)", "", d.group("d")) if d else None
+            for act in split_acts(m.group("M")):
+                act = re.sub(r"(?:的违法行为|的行为|违法行为)$", "", act)
+                out.append((label, keep + act, domain, None, None))
+        if out and not powers:
+            break
+    return [o for o in out if o[1] and not _CATCH_ALL.search(o[1])]
+
+
+def _antecedent(text: str, state: FrameState, rules: FrameRules) -> Body | None:
+    if any(text.lstrip().startswith(w) or w in text[:6] for w in rules.self_reference):
+        return state.self_body
+    if any(text.lstrip().startswith(w) for w in rules.anaphora):
+        return state.topic
+    return None
+
+
+# ---------------------------------------------------------------- frames
+
+
+Frame = Callable[[str, list[Body], FrameState, FrameRules], list[dict]]
+
+
+def _list_frame(text, bodies, state, rules) -> list[dict]:
+    """A lead-in ("X行使下列职权：", "其职责是：") opens a list; each item takes its receiver and
+    power from it. Items may stand on the lead-in's own line."""
+    rid = rules.rule_id("list")
+    cue = re.search("|".join(map(re.escape, rules.triggers("list"))), text)
+    colon = re.search(r"[:：]", text)
+    is_item = bool(re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))", text))
+    out: list[dict] = []
+    if cue and colon and cue.start() < colon.start() and not is_item:
+        head = text[: colon.start()]
+        verbs = list(re.finditer(r"(?:可以)?(?:集中|相对集中)?(?:行使|负责|的(?:具体)?职责|职责|查处)", head))
+        verb = verbs[-1] if verbs else None
+        subj = [b for b in bodies if b.end <= (verb.start() if verb else colon.start())]
+        receivers = subj[-1:] if subj else []
+        if not receivers:
+            ante = _antecedent(head, state, rules)
+            receivers = [ante] if ante else []
+        power = next((p[3] for p in _power_at(head, rules) if p[0] > (verb.end() if verb else 0)), None)
+        state.receivers, state.list_power, state.list_open = receivers, power, bool(receivers)
+        rest = text[colon.end() :]
+        if not receivers or not rest.strip():
+            return out
+        # items on the lead-in's own line: "：（一）…；（二）…"
+        for item in re.split(r"[;；]\s*(?=[(（][一二三四五六七八九十\d]{1,3}[)）])", rest):
+            out.extend(_list_item(item, bodies, state, rules, rid, offset=colon.end()))
+        return out
+    if is_item and state.list_open:
+        return _list_item(text, bodies, state, rules, rid)
+    if not is_item:
+        state.list_open = False
+    return out
+
+
+def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
+    shifted = [Body(b.text, b.sector, b.start - offset, b.end - offset) for b in bodies]
+    out = []
+    for label, matter, domain, giver, scope in _items_phrase(item, shifted, rules, "list"):
+        if label not in _ENFORCEMENT:
+            continue
+        for receiver in state.receivers:
+            out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=scope))
+    return out
+
+
+_MARKER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零\d]+条|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、])?\s*"
+)
+
+
+def _verbal_frame(text, bodies, state, rules) -> list[dict]:
+    """A subject body and verbal powers in one sentence: "B依据D方面…规定，对M的违法行为实施行政处罚；…"."""
+    lead = _MARKER.match(text).end()
+    if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= 2:
+        return []
+    if not any(p.search(text) for p, _, _, _ in rules.verbal[:1]):
+        return []
+    receiver = bodies[0]
+    out = []
+    for clause in re.split(r"[;；]", text[receiver.end :]):
+        for label, matter, domain, _giver, _scope in _items_phrase(clause, [], rules, "verbal"):
+            if label == "行政处罚权" and matter:
+                out.append(_record(label, matter, domain, None, receiver, rules.rule_id("verbal"), rules))
+    return out
+
+
+def _domain_list_frame(text, bodies, state, rules) -> list[dict]:
+    """ "B(在…内)行使A、C、D及…其他职责": areas of work listed after 行使, each a record."""
+    m = re.search(
+        r"(?:相对集中|集中)?行使(?P<list>[^;；。]{4,200}?)(?:等)?(?:有关)?(?:法律、法规、规章规定的)?"
+        r"(?P<p>行政处罚权|职责)",
+        text,
+    )
+    if not m or "、" not in m.group("list"):
+        return []
+    receiver = _antecedent(text, state, rules)
+    if receiver is None:
+        subj = [b for b in bodies if b.end <= m.start()]
+        receiver = subj[-1] if subj else None
+    if receiver is None:
+        return []
+    areas = re.split(r"[、]|及|和(?=部分)", _LAW.sub("", m.group("list")))
+    out = []
+    label = "执法职责" if m.group("p") == "职责" else m.group("p")
+    for a in areas:
+        a = _TRIM_TAIL.sub("", a.strip())
+        scope = None
+        if a.startswith("部分"):
+            a, scope = a[2:], "部分"
+        if len(a) < 2 or len(a) > 12 or _CATCH_ALL.search(a) or re.search(r"人民政府|规定", a):
+            continue
+        out.append(_record(label, a, a, None, receiver, rules.rule_id("domain_list"), rules, scope=scope))
+    return out if len(out) >= 2 else []
+
+
+def _definition_frame(text, bodies, state, rules) -> list[dict]:
+    """ "本条例所称X，是指R1以及R2…集中行使G在D领域的P1及相关的P2和P3": every receiver gets every power."""
+    m = re.search(r"所称.{1,20}?[,，]?\s*是指(?P<body>.+)", text)
+    if not m:
+        return []
+    body_start = m.start("body")
+    verb = re.search(r"(?:相对)?集中行使|统一行使", text[body_start:])
+    if not verb:
+        return []
+    receivers = [b for b in bodies if body_start <= b.start and b.end <= body_start + verb.start()]
+    if not receivers:
+        return []
+    rest = text[body_start + verb.end() :]
+    giver = None
+    g = re.match(r"^(?P<g>[^,，;；]{2,14}?)在", rest)
+    if g:
+        giver = Body(g.group("g"), None)
+        rest = rest[g.end() :]
+    out = []
+    for label, matter, domain, _giver, scope in _items_phrase(rest, [], rules, "definition"):
+        for r in receivers:
+            rec = _record(label, matter, domain, None, r, rules.rule_id("definition"), rules, scope=scope)
+            rec["source"] = giver.text if giver else None
+            out.append(rec)
+    return out
+
+
+def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
+    """ "G将M等执法事项…交由R实施", "将N项…权限赋予R", "赋予R在D1、D2方面的P"."""
+    trig = re.search("|".join(map(re.escape, rules.triggers("hand_over"))), text)
+    if not trig:
+        return []
+    rid = rules.rule_id("hand_over")
+    after = [b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= 14]
+    if not after:
+        return []
+    first = after[0]
+    receivers = [
+        b
+        for b in after
+        if b.start - first.end <= 12 and re.fullmatch(r"[、和及与]?", text[first.end : b.start]) or b is first
+    ]
+    out = []
+    jiang = text.rfind("将", 0, trig.start())
+    if jiang >= 0:  # "将M…交由R": the object before the verb
+        givers = [b for b in bodies if b.end <= jiang]
+        obj = text[jiang + 1 : trig.start()]
+        powers = _power_at(obj, rules)
+        label = powers[-1][3] if powers else "执法职责"
+        if powers:
+            p = powers[-1]
+            obj_text = obj[: p[0]]
+            if p[3] == "经济社会管理权限":  # "215项县级经济社会管理权限": the grant as a whole
+                matter = re.sub(r"^[\d一二三四五六七八九十百]+项", "", obj[: p[1]])
+                for r in receivers:
+                    out.append(_record(label, matter, None, None, r, rid, rules))
+                state.grantee = receivers
+                return out
+        else:
+            obj_text = obj
+        obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
+        ph = parse_object(obj_text, bodies, 0)
+        for matter in ph.matters:
+            for r in receivers:
+                out.append(_record(label, matter, ph.domain, givers[-1] if givers else None, r, rid, rules))
+        state.grantee = receivers
+        return out
+    # "赋予R在D1、D2方面的P": the object after the receiver
+    rest = text[receivers[-1].end :]
+    powers = _power_at(rest, rules)
+    if not powers:
+        return []
+    p = powers[0]
+    seg = re.sub(r"^(?:在|以)", "", rest[: p[0]])
+    d = re.search(r"(?P<d>[\u4e00-\u9fff、]{2,60}?)(?:等)?(?:方面|领域)", seg)
+    if d:
+        for area in re.split(r"[、]|和|及", d.group("d")):
+            for r in receivers:
+                out.append(_record(p[3], area, area, None, r, rid, rules))
+    state.grantee = receivers
+    return out
+
+
+def _catalogue_frame(text, bodies, state, rules) -> list[dict]:
+    """ "行政许可类包括A审批；B审批等": catalogue items granted to the last grant's receivers."""
+    if not state.grantee:
+        return []
+    rid = rules.rule_id("catalogue")
+    out = []
+    for m in re.finditer(r"(?P<kind>行政许可|行政处罚|行政强制|行政检查)类(?:事项)?包括(?P<items>[^。]+)", text):
+        items = re.split(r"[;；]", re.sub(r"等$", "", m.group("items").strip()))
+        for item in items:
+            item = re.sub(r"等$", "", item.strip())
+            for label, matter, domain, _g, scope in _items_phrase(item, [], rules, "catalogue"):
+                sector = scope_sector(matter, rules) or scope_sector(item, rules)
+                for r in state.grantee:
+                    rec = _record(label, matter, domain, None, r, rid, rules, scope=scope)
+                    rec["source_sector"] = rec["source_sector"] or sector
+                    out.append(rec)
+    return out
+
+
+def _accompany_frame(text, bodies, state, rules) -> list[dict]:
+    """ "上述…划转后，与之相关的P2和P3一并划转": the previous transfers again, with each power named."""
+    trig = re.search("|".join(map(re.escape, rules.triggers("accompany"))), text)
+    if not trig or not state.last:
+        return []
+    head = text[: trig.start()]
+    cut = max(head.rfind("，"), head.rfind(","))
+    powers = _power_at(head[cut + 1 :], rules)
+    out = []
+    for p in powers:
+        if p[3] not in _ENFORCEMENT:
+            continue
+        for prev in state.last:
+            if prev["power"] == p[3]:
+                continue
+            rec = dict(prev, power=p[3], rule=rules.rule_id("accompany"))
+            out.append(rec)
+    return out
+
+
+def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
+    """ "将G的T成建制划入R": a team moves whole (power 编制, matter the team)."""
+    trig = re.search("|".join(map(re.escape, rules.triggers("whole_unit"))), text)
+    if not trig:
+        return []
+    receivers = [b for b in bodies if b.start >= trig.end()]
+    if not receivers:
+        return []
+    jiang = text.rfind("将", 0, trig.start())
+    start = jiang + 1 if jiang >= 0 else 0
+    seg = re.sub(r"连同[^,，]*$", "", text[start : trig.start()])
+    givers = [b for b in bodies if start <= b.start and b.end < start + len(seg)]
+    giver = givers[0] if givers else None
+    team = seg[giver.end - start :] if giver else seg
+    team = re.sub(r"^(?:的|所属|下属)", "", team)
+    if not re.search(r"(?:队|队伍|中心|站|所)$", team):
+        return []
+    return [_record("编制", team, None, giver, receivers[0], rules.rule_id("whole_unit"), rules)]
+
+
+def _restatement_frame(text, bodies, state, rules) -> list[dict]:
+    """ "由R集中行使的P，有关部门不得再行使": one generic transfer, matter null."""
+    trig = re.search("|".join(map(re.escape, rules.triggers("restatement"))), text)
+    if not trig:
+        return []
+    m = re.search(
+        r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
+        text[: trig.start()].split("，")[0],
+    ) or re.search(r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{2,16})[,，]", text)
+    if not m:
+        return []
+    receiver = next((b for b in bodies if m.start("r") <= b.start < m.end("r")), None)
+    if receiver is None:
+        return []
+    powers = _power_at(m.group("p"), rules)
+    label = powers[0][3] if powers else "行政处罚权"
+    giver_text = re.sub(r"^[,，\s]*", "", text[m.end() : trig.start()]).strip() or None
+    givers = [b for b in bodies if b.start >= m.end() and b.end <= trig.start()]
+    rec = _record(label, None, None, givers[0] if givers else None, receiver, rules.rule_id("restatement"), rules)
+    rec["source"] = rec["source"] or giver_text
+    return [rec]
+
+
+FRAMES: dict[str, Frame] = {
+    "list": _list_frame,
+    "verbal": _verbal_frame,
+    "domain_list": _domain_list_frame,
+    "definition": _definition_frame,
+    "hand_over": _hand_over_frame,
+    "catalogue": _catalogue_frame,
+    "accompany": _accompany_frame,
+    "whole_unit": _whole_unit_frame,
+    "restatement": _restatement_frame,
+}
+# Frames tried in order, the first that yields records wins for a sentence. The specific frames
+# (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;
+# the others only read sentences those rules left alone.
+_OVERRIDE = ("list", "definition", "restatement", "whole_unit", "accompany")
+_ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
+# "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
+_CONDITION = re.compile(r"(?:行使|实施|划转|下放|委托)的[,，]")
+
+
+def frame_transfers(
+    text: str,
+    agencies: list[AgencySpan],
+    state: FrameState,
+    *,
+    rules: FrameRules | None = None,
+    headings: tuple[str, ...] = (),
+    legacy: list[dict] | None = None,
+) -> tuple[list[dict], bool]:
+    """Transfer records of one sentence by the clause frames, updating ``state``.
+
+    ``legacy`` are the records the move/concentrate rules of relations.yaml found in this
+    sentence. A list (lead-in and items) is read by the list frame, which then replaces them
+    (the second value is True); no other frame adds to a sentence those rules already read.
+    """
+    rules = rules or frame_rules()
+    bodies = bodies_in(text, agencies, rules)
+    if state.self_body is None:
+        from kg.relate import _agencies
+
+        for h in headings:
+            hb = _groups(list(_agencies(h)))
+            if hb:
+                state.self_body = hb[0]
+                break
+    if _CONDITION.search(text):
+        state.last = []
+        return [], True
+    out: list[dict] = []
+    for name in _OVERRIDE:
+        out = FRAMES[name](text, bodies, state, rules)
+        if out:
+            break
+    override = bool(out)
+    if not out and not legacy:
+        for name in _ORDER:
+            out = FRAMES[name](text, bodies, state, rules)
+            if out:
+                break
+    set_up = re.search(r"(?:设立|成立|组建)", text)
+    if set_up:
+        after = [b for b in bodies if b.start >= set_up.end()]
+        if after:
+            state.topic = after[0]
+    elif bodies and bodies[0].start <= 2:
+        state.topic = bodies[0]
+    state.last = out if (override or not legacy) else legacy
+    return [r for r in out if r.get("target") or r.get("matter")], override
