@@ -92,7 +92,9 @@ def frame_rules(path: str | None = None) -> FrameRules:
     for v in data.get("verbal_powers") or []:
         if "{M}" not in v.get("pattern", ""):
             raise RuleError(f"frames.yaml: verbal power {v!r}: the pattern needs {{M}} where the matter stands")
-        body = v["pattern"].replace("{M}", "(?P<M>[^;；。]{2,60}?)")
+        # a matter that ends the pattern runs to the clause's end; elsewhere it is the shortest fit
+        m_re = "(?P<M>[^;；。,，]{2,80})" if v["pattern"].endswith("{M}") else "(?P<M>[^;；。]{2,60}?)"
+        body = v["pattern"].replace("{M}", m_re)
         verbal.append((re.compile(body), v["label"], v.get("keep_verb") or "", tuple(v.get("only_in") or ())))
     collective = [(re.compile(c["pattern"]), c["sector"], c.get("level")) for c in data.get("collective_bodies") or []]
     return FrameRules(
@@ -338,7 +340,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             seg = (tail if powers else text)[: m.start()]
             d = _DOMAIN_WORD.search(seg)
             domain = re.sub(r"^(?:依据|依照|根据|在|行使)", "", d.group("d")) if d else None
-            for act in split_acts(m.group("M")):
+            for act in [m.group("M")] if keep else split_acts(m.group("M")):
                 act = re.sub(r"(?:的违法行为|的行为|违法行为)$", "", act)
                 out.append((label, keep + act, domain, None, None))
         if out and not powers:
@@ -434,10 +436,14 @@ def _domain_list_frame(text, bodies, state, rules) -> list[dict]:
     )
     if not m or "、" not in m.group("list"):
         return []
-    receiver = _antecedent(text, state, rules)
-    if receiver is None:
-        subj = [b for b in bodies if b.end <= m.start()]
-        receiver = subj[-1] if subj else None
+    # "B在…区域内行使": bodies inside the locative phrase are not its subject
+    loc = re.search(r"在[^，,。；;]{0,40}?(?:内|中|范围|区域)\s*$", text[: m.start()])
+    cut = loc.start() if loc else m.start()
+    subj = [b for b in bodies if b.end <= cut]
+    receiver = subj[-1] if subj else None
+    selves = [x.end() for x in re.finditer("|".join(map(re.escape, rules.self_reference)), text[:cut])]
+    if selves and state.self_body and (receiver is None or selves[-1] > receiver.end):
+        receiver = state.self_body  # "…我局在…行使…": the body that writes
     if receiver is None:
         return []
     areas = re.split(r"[、]|及|和(?=部分)", _LAW.sub("", m.group("list")))
@@ -507,7 +513,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
             p = powers[-1]
             obj_text = obj[: p[0]]
             if p[3] == "经济社会管理权限":  # "215项县级经济社会管理权限": the grant as a whole
-                matter = re.sub(r"^[\d一二三四五六七八九十百]+项", "", obj[: p[1]])
+                matter = re.sub(r"^(?:[\d一二三四五六七八九十百]+项|部分|全部)", "", obj[: p[1]])
                 for r in receivers:
                     out.append(_record(label, matter, None, None, r, rid, rules))
                 state.grantee = receivers
@@ -606,7 +612,26 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         text[: trig.start()].split("，")[0],
     ) or re.search(r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{2,16})[,，]", text)
     if not m:
-        return []
+        # "有关部门不得再行使(已经统一)由一个行政机关行使的P": the receiver is the body the text is about
+        late = re.match(r"(?:已经)?(?:统一)?由[^,，;；]{2,24}?行使的(?P<p>[^,，;；。]{2,16})", text[trig.end() :])
+        receiver = (state.receivers or [state.topic])[0]
+        if not late or receiver is None:
+            return []
+        powers = _power_at(late.group("p"), rules)
+        head = text[: trig.start()]
+        givers = [b for b in bodies if b.end <= trig.start()]
+        giver_text = re.split(r"[,，;；]", head)[-1].strip() or None
+        rec = _record(
+            powers[0][3] if powers else "行政处罚权",
+            None,
+            None,
+            givers[-1] if givers else None,
+            receiver,
+            rules.rule_id("restatement"),
+            rules,
+        )
+        rec["source"] = rec["source"] or giver_text
+        return [rec]
     receiver = next((b for b in bodies if m.start("r") <= b.start < m.end("r")), None)
     if receiver is None:
         return []
@@ -630,13 +655,15 @@ FRAMES: dict[str, Frame] = {
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
 }
+_CITED = re.compile(r"《[^《》]*》")
+
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
 # (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;
 # the others only read sentences those rules left alone.
 _OVERRIDE = ("list", "definition", "restatement", "whole_unit", "accompany")
 _ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
-_CONDITION = re.compile(r"(?:行使|实施|划转|下放|委托)的[,，]")
+_CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
 
 
 def frame_transfers(
@@ -655,7 +682,9 @@ def frame_transfers(
     (the second value is True); no other frame adds to a sentence those rules already read.
     """
     rules = rules or frame_rules()
-    bodies = bodies_in(text, agencies, rules)
+    # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
+    text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)
+    bodies = [b for b in bodies_in(text, agencies, rules) if "〇" not in text[b.start : b.end]]
     if state.self_body is None:
         from kg.relate import _agencies
 

@@ -792,6 +792,9 @@ _LEAD_INLINE = re.compile(
 _ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
 
 
+_CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
+
+
 def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
     """Every fact of one document, the ``document`` record first."""
     facts: list[Fact] = []
@@ -880,6 +883,8 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                 fields["date_type"] = "start"
             facts.append(_fact(doc, "deadline", fields, s, "deadline.dated_clause.v1", span))
         for t in found:
+            if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):
+                continue  # "…下达的其他(职责)", "…清单以外": a catch-all names no matter (conventions G16)
             span = t.pop("span")
             rule = t.pop("rule")
             # "2017年6月底前,…将其…处罚权整合到…": the move's own deadline (a date that opens the sentence)

@@ -77,6 +77,33 @@ def test_frames_variations(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # a trigger word inside a cited title is no clause of the sentence; the one outside is
+        (
+            "根据《关于赋予街道部分管理权限的通知》，市人民政府赋予街道办事处在环境卫生、园林绿化方面的行政处罚权。",
+            [{"matter": "环境卫生", "target": "街道办事处"}, {"matter": "园林绿化", "target": "街道办事处"}],
+        ),
+        # the body that writes (我局) names itself in a heading; bodies inside 在…区域内 are not the subject
+        (
+            "一、南湖区城市管理局的职责来源\n依据有关规定，我局在城区和镇政府划定的区域内行使市容环境卫生、园林绿化、殡葬管理等职责。",
+            [{"matter": "殡葬管理", "target": "南湖区城市管理局", "source_sector": "民政"}],
+        ),
+        # a restatement written giver first: the receiver is the body the list was about
+        (
+            "市人民政府设立城市管理执法支队。其职责是：\n（一）行使城市绿化管理方面的行政处罚权；\n"
+            "四、处罚权集中后，有关部门不得再行使已经统一由一个行政机关行使的行政处罚权。",
+            [{"matter": None, "source": "有关部门", "target": "城市管理执法支队"}],
+        ),
+    ],
+)
+def test_frames_context(text, want):
+    found = _transfers("某市实施方案\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target'], r['source']) for r in found]}"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
