@@ -1,0 +1,77 @@
+"""Extraction scored against the three gold sets kept in tests/gold/ (a fresh clone can run it).
+
+Floors are the extraction issue's targets (transfer 0.90, transfer_full 0.85, agency 0.90,
+jurisdiction 0.95, document fields 0.90) where the set meets them today, and today's score
+where it does not yet (marked "below target"): a change that scores lower fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import score
+from kg.pipeline import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = Path(__file__).resolve().parent / "gold"
+
+SETS = {
+    "seeds": (ROOT / "seeds", GOLD / "seeds.gold.jsonl"),
+    "dev": (GOLD / "dev" / "docs", GOLD / "dev" / "gold.jsonl"),
+    "patterns": (GOLD / "patterns" / "docs", GOLD / "patterns" / "gold.jsonl"),
+}
+
+FLOORS = {
+    "seeds": {
+        "transfer": 0.90,
+        "transfer_full": 0.85,
+        "agency": 0.90,
+        "jurisdiction": 0.95,
+        "title": 0.90,
+        "date": 0.90,
+        "jurisdiction_field": 0.90,
+        "level": 0.90,
+    },
+    "dev": {
+        "transfer": 0.90,
+        "transfer_full": 0.80,  # below target (0.85)
+        "agency": 0.75,  # below target (0.90)
+        "jurisdiction": 0.93,  # below target (0.95)
+        "title": 0.70,
+        "date": 0.55,
+        "jurisdiction_field": 0.70,
+        "level": 0.65,
+    },  # below target (0.90)
+    "patterns": {
+        "transfer": 0.90,
+        "transfer_full": 0.85,
+        "agency": 0.80,  # below target (0.90)
+        "jurisdiction": 0.95,
+        "title": 0.85,
+        "date": 0.90,
+        "jurisdiction_field": 0.80,
+        "level": 0.75,
+    },  # below target (0.90)
+}
+
+
+def _load(path: Path) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_gold_scores_stay_above_their_floors(name):
+    docs, gold = SETS[name]
+    pred = [f.as_record() for ex in extract([docs]) for f in ex.facts]
+    result = score(_load(gold), pred)
+    got = {kind: result[kind]["f1"] for kind in ("transfer", "transfer_full", "agency", "jurisdiction")}
+    fields = result["document"]
+    got.update(
+        title=fields["title"], date=fields["date"], jurisdiction_field=fields["jurisdiction"], level=fields["level"]
+    )
+    low = {k: round(got[k], 3) for k, floor in FLOORS[name].items() if got[k] < floor}
+    assert not low, f"{name}: below the floor: {low} (floors {FLOORS[name]})"
