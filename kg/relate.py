@@ -656,9 +656,12 @@ _ISSUER_HEAD = re.compile(r"^(?P<issuers>.+?)关于")
 
 def document_record(doc: Document, sentences: list[Sentence], places: list[PlaceSpan]) -> dict:
     """The ``document`` record: title, issuers, 文号, date, jurisdiction, level, citations."""
-    title = doc.title
+    # "# 标题" (Markdown) is the title; a salutation ("某某代表:", "某市人民政府:") opens an untitled reply
+    title = re.sub(r"^#+\s*", "", doc.title)
+    if title.rstrip().endswith((":", "：")):
+        title = None
     issuers: list[str] = []
-    m = _ISSUER_HEAD.match(title)
+    m = _ISSUER_HEAD.match(title or "")
     if m:
         issuers = [a.name for a in _agencies(m.group("issuers"))]
     head_lines = doc.text.split("\n")[:6]
@@ -666,7 +669,8 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     for line in head_lines:
         for s, _e, number in find_doc_numbers(line):
             before = line[:s]
-            if before.rstrip().endswith(("(", "（")) or before.count("《") > before.count("》"):
+            alone = not line[:s].strip(" (（") and not line[_e:].strip(" )）")  # "(苏政办发[2001]14号)" on its own line
+            if not alone and (before.rstrip().endswith(("(", "（")) or before.count("《") > before.count("》")):
                 continue
             doc_number = number
             break
@@ -675,12 +679,17 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     date = None
     for line in doc.text.split("\n"):
         stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip()
-        dm = re.fullmatch(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", stripped)
+        stripped = _cn_date_digits(stripped)
+        dm = re.fullmatch(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", stripped) or re.match(
+            # a regulation's adoption line: "2019年11月27日 某市第十五届人民代表大会常务委员会第十六次会议通过"
+            r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*\S*(?:会议|常务委员会)\S*(?:通过|批准)$",
+            stripped,
+        )
         if dm:
             date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
             break
-    jurisdiction, inferred, level = _jurisdiction(doc, title, places)
-    cites = _citations(doc.text, title)
+    jurisdiction, inferred, level = _jurisdiction(doc, title or "", places)
+    cites = _citations(doc.text, title or "")
     return {
         "title": title,
         "issuer": issuers,
@@ -691,6 +700,30 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         "level": level,
         "cites": cites,
     }
+
+
+_CN_DIGIT = str.maketrans("〇零○O0一二三四五六七八九", "00000123456789")
+
+
+def _cn_date_digits(line: str) -> str:
+    """A date line in Chinese numerals ("二000年三月三十日") in Arabic digits; other lines unchanged.
+
+    >>> _cn_date_digits("二〇一九年十一月二十七日")
+    '2019年11月27日'
+    """
+    m = re.fullmatch(
+        r"([〇零○O0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", line
+    )
+    if not m:
+        return line
+
+    def small(t: str) -> int:  # 十 = 10, 十一 = 11, 二十 = 20, 三十一 = 31
+        if "十" not in t:
+            return int(t.translate(_CN_DIGIT))
+        tens, _, ones = t.partition("十")
+        return int((tens or "一").translate(_CN_DIGIT)) * 10 + (int(ones.translate(_CN_DIGIT)) if ones else 0)
+
+    return f"{m.group(1).translate(_CN_DIGIT)}年{small(m.group(2))}月{small(m.group(3))}日"
 
 
 _SELF = {

@@ -39,8 +39,8 @@ FLOORS = {
         "transfer_full": 0.80,  # below target (0.85)
         "agency": 0.75,  # below target (0.90)
         "jurisdiction": 0.93,  # below target (0.95)
-        "title": 0.70,
-        "date": 0.55,
+        "title": 0.85,
+        "date": 0.85,
         "jurisdiction_field": 0.70,
         "level": 0.65,
     },  # below target (0.90)

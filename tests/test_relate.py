@@ -289,3 +289,34 @@ def test_relate_internal_units_of_a_bureau():
 )
 def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
     assert _t(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a regulation's Markdown title and adoption line
+        (
+            "# 某省物业管理条例\n\n2021年3月5日 某省第十三届人民代表大会常务委员会第二十次会议通过\n第一条 为了规范物业管理。",
+            {"title": "某省物业管理条例", "date": "2021-03-05"},
+        ),
+        # an order signed with a date in Chinese numerals; its number alone in parentheses
+        (
+            "某市城市管理办法\n某市人民政府令\n(第12号)\n市长:某某\n二〇〇三年十一月二日\n第一条 为了加强管理。",
+            {"date": "2003-11-02"},
+        ),
+        (
+            "某省人民政府办公厅关于开展试点的通知\n(某政办发[2003]21号)\n各市人民政府:\n现将有关事项通知如下。",
+            {"doc_number": "某政办发[2003]21号"},
+        ),
+        # an untitled reply opens with its salutation
+        ("王某某委员:\n您提出的建议已收悉。现答复如下。", {"title": None}),
+    ],
+)
+def test_relate_document_header_variations(text, want):
+    from kg.normalize import normalize
+    from kg.pipeline import extract_document
+    from kg.types import Article
+
+    document = normalize(Article("h.txt", "h.txt", text, 0, len(text)))
+    record = next(f.as_record() for f in extract_document(document).facts if f.kind == "document")
+    assert {k: record[k] for k in want} == want
