@@ -40,9 +40,14 @@ class FrameRules:
     self_reference: tuple[str, ...]
     scope_sectors: dict[str, str]
     rules: dict[str, dict]  # rule id → {frame, triggers, examples}
+    trigger_res: dict[str, re.Pattern] = field(default_factory=dict)  # frame → its triggers, compiled once
+    power_re: re.Pattern | None = None  # the power nouns, longest first, compiled once
 
     def triggers(self, frame: str) -> tuple[str, ...]:
         return next((tuple(r["triggers"]) for r in self.rules.values() if r["frame"] == frame), ())
+
+    def trigger_re(self, frame: str) -> re.Pattern:
+        return self.trigger_res[frame]
 
     def rule_id(self, frame: str) -> str:
         return next(rid for rid, r in self.rules.items() if r["frame"] == frame)
@@ -97,6 +102,10 @@ def frame_rules(path: str | None = None) -> FrameRules:
         body = v["pattern"].replace("{M}", m_re)
         verbal.append((re.compile(body), v["label"], v.get("keep_verb") or "", tuple(v.get("only_in") or ())))
     collective = [(re.compile(c["pattern"]), c["sector"], c.get("level")) for c in data.get("collective_bodies") or []]
+    trigger_res = {}
+    for r in rules.values():
+        words = sorted(r["triggers"], key=len, reverse=True)
+        trigger_res[r["frame"]] = re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
     return FrameRules(
         tuple(nouns),
         tuple(verbal),
@@ -105,6 +114,8 @@ def frame_rules(path: str | None = None) -> FrameRules:
         tuple(data.get("self_reference") or ()),
         dict(data["scope_sectors"]),
         rules,
+        trigger_res,
+        re.compile("|".join(re.escape(t) for t, _ in nouns)),
     )
 
 
@@ -292,9 +303,8 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
 
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     """Power nouns in ``text``: (start, end, written, label), longest match at each place."""
-    alt = "|".join(re.escape(t) for t, _ in rules.power_nouns)
     labels = dict(rules.power_nouns)
-    return [(m.start(), m.end(), m.group(), labels[m.group()]) for m in re.finditer(alt, text)]
+    return [(m.start(), m.end(), m.group(), labels[m.group()]) for m in rules.power_re.finditer(text)]
 
 
 # Powers of enforcement proper: what a list item or an accompanying clause must name to be a transfer
@@ -366,7 +376,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     """A lead-in ("X行使下列职权：", "其职责是：") opens a list; each item takes its receiver and
     power from it. Items may stand on the lead-in's own line."""
     rid = rules.rule_id("list")
-    cue = re.search("|".join(map(re.escape, rules.triggers("list"))), text)
+    cue = rules.trigger_re("list").search(text)
     colon = re.search(r"[:：]", text)
     is_item = bool(re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))", text))
     out: list[dict] = []
@@ -489,7 +499,7 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
 
 def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     """ "G将M等执法事项…交由R实施", "将N项…权限赋予R", "赋予R在D1、D2方面的P"."""
-    trig = re.search("|".join(map(re.escape, rules.triggers("hand_over"))), text)
+    trig = rules.trigger_re("hand_over").search(text)
     if not trig:
         return []
     rid = rules.rule_id("hand_over")
@@ -564,7 +574,7 @@ def _catalogue_frame(text, bodies, state, rules) -> list[dict]:
 
 def _accompany_frame(text, bodies, state, rules) -> list[dict]:
     """ "上述…划转后，与之相关的P2和P3一并划转": the previous transfers again, with each power named."""
-    trig = re.search("|".join(map(re.escape, rules.triggers("accompany"))), text)
+    trig = rules.trigger_re("accompany").search(text)
     if not trig or not state.last:
         return []
     head = text[: trig.start()]
@@ -584,7 +594,7 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
 
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     """ "将G的T成建制划入R": a team moves whole (power 编制, matter the team)."""
-    trig = re.search("|".join(map(re.escape, rules.triggers("whole_unit"))), text)
+    trig = rules.trigger_re("whole_unit").search(text)
     if not trig:
         return []
     receivers = [b for b in bodies if b.start >= trig.end()]
@@ -604,7 +614,7 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
 
 def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     """ "由R集中行使的P，有关部门不得再行使": one generic transfer, matter null."""
-    trig = re.search("|".join(map(re.escape, rules.triggers("restatement"))), text)
+    trig = rules.trigger_re("restatement").search(text)
     if not trig:
         return []
     m = re.search(
