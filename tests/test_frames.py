@@ -21,6 +21,12 @@ def _has(found: list[dict], want: dict) -> bool:
     return any(all(r.get(k) == v for k, v in want.items()) for r in found)
 
 
+def _assert_found(text: str, want: list[dict]) -> None:
+    found = _transfers("某市实施方案\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target'], r['source']) for r in found]}"
+
+
 def _examples():
     for rule_id, rule in frame_rules().rules.items():
         for i, example in enumerate(rule["examples"]):
@@ -71,9 +77,7 @@ def test_frames_examples_pass(rule_id, example):
     ],
 )
 def test_frames_variations(text, want):
-    found = _transfers("某市实施方案\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target'], r['source']) for r in found]}"
+    _assert_found(text, want)
 
 
 @pytest.mark.parametrize(
@@ -98,9 +102,7 @@ def test_frames_variations(text, want):
     ],
 )
 def test_frames_context(text, want):
-    found = _transfers("某市实施方案\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target'], r['source']) for r in found]}"
+    _assert_found(text, want)
 
 
 @pytest.mark.parametrize(
