@@ -42,9 +42,7 @@ class FrameRules:
     rules: dict[str, dict]  # rule id → {frame, triggers, examples}
     trigger_res: dict[str, re.Pattern] = field(default_factory=dict)  # frame → its triggers, compiled once
     power_re: re.Pattern | None = None  # the power nouns, longest first, compiled once
-
-    def triggers(self, frame: str) -> tuple[str, ...]:
-        return next((tuple(r["triggers"]) for r in self.rules.values() if r["frame"] == frame), ())
+    power_labels: dict[str, str] = field(default_factory=dict)  # power noun → label
 
     def trigger_re(self, frame: str) -> re.Pattern:
         return self.trigger_res[frame]
@@ -116,6 +114,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
         rules,
         trigger_res,
         re.compile("|".join(re.escape(t) for t, _ in nouns)),
+        dict(nouns),
     )
 
 
@@ -165,6 +164,8 @@ def scope_sector(text: str | None, rules: FrameRules) -> str | None:
 
 
 _BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私自)?[\u4e00-\u9fff]{1,2}$")
+# "(一)", "（3）": a numbered item of a list, as GB/T 9704 numbers them
+_PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
 _OPEN_PLACE = re.compile(r"^在(?!.*(?:上|内|中|外|时|范围))")
 
@@ -218,7 +219,7 @@ _LAW = re.compile(
 )
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 _TRIM_HEAD = re.compile(
-    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+[、.]|\d{1,2}[.、])?\s*"
+    rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:有关)?"
 )
 _TRIM_TAIL = re.compile(r"(?:等方面|方面|等|的|之)+$")
@@ -235,7 +236,7 @@ class Phrase:
     scope: str | None = None
 
 
-def parse_object(seg: str, bodies: list[Body], offset: int) -> Phrase:
+def parse_object(seg: str, bodies: list[Body]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
     seg = _TRIM_HEAD.sub("", seg)
@@ -276,7 +277,6 @@ class FrameState:
     """What carries from sentence to sentence within one document."""
 
     receivers: list[Body] = field(default_factory=list)  # of the open list
-    list_power: str | None = None
     list_open: bool = False
     last: list[dict] = field(default_factory=list)  # the previous sentence's transfers
     grantee: list[Body] = field(default_factory=list)  # receiver of the last grant (catalogues)
@@ -303,7 +303,7 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
 
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     """Power nouns in ``text``: (start, end, written, label), longest match at each place."""
-    labels = dict(rules.power_nouns)
+    labels = rules.power_labels
     return [(m.start(), m.end(), m.group(), labels[m.group()]) for m in rules.power_re.finditer(text)]
 
 
@@ -312,7 +312,6 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
 _ENFORCEMENT = ("行政处罚权", "行政强制权", "行政检查权", "行政许可权", "行政执法权")
 
 _CATCH_ALL = re.compile(r"其他(?:职责|事项|职权|行政处罚)|其余")
-_PRINCIPLE = re.compile(r"(?:不得|禁止|应当依法|需要|必须)(?!再)")
 
 
 def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) -> list[tuple]:
@@ -328,7 +327,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             _, matter, domain, giver, scope = out[-1]
             out.append((label, matter, domain, giver, scope))
             continue
-        ph = parse_object(seg, bodies, 0)
+        ph = parse_object(seg, bodies)
         label = (
             "执法职责" if label in ("管理职责",) and written == "职责" and ph.domain is None and ph.matters else label
         )
@@ -378,7 +377,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("list")
     cue = rules.trigger_re("list").search(text)
     colon = re.search(r"[:：]", text)
-    is_item = bool(re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))", text))
+    is_item = bool(re.match(rf"^\s*(?:{_PAREN_ITEM}|\d{{1,2}}[.、．](?!\d))", text))
     out: list[dict] = []
     if cue and colon and cue.start() < colon.start() and not is_item:
         head = text[: colon.start()]
@@ -389,13 +388,12 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         if not receivers:
             ante = _antecedent(head, state, rules)
             receivers = [ante] if ante else []
-        power = next((p[3] for p in _power_at(head, rules) if p[0] > (verb.end() if verb else 0)), None)
-        state.receivers, state.list_power, state.list_open = receivers, power, bool(receivers)
+        state.receivers, state.list_open = receivers, bool(receivers)
         rest = text[colon.end() :]
         if not receivers or not rest.strip():
             return out
         # items on the lead-in's own line: "：（一）…；（二）…"
-        for item in re.split(r"[;；]\s*(?=[(（][一二三四五六七八九十\d]{1,3}[)）])", rest):
+        for item in re.split(rf"[;；]\s*(?={_PAREN_ITEM})", rest):
             out.extend(_list_item(item, bodies, state, rules, rid, offset=colon.end()))
         return out
     if is_item and state.list_open:
@@ -417,7 +415,7 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
 
 
 _MARKER = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零\d]+条|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、])?\s*"
+    rf"^\s*(?:第[一二三四五六七八九十百零\d]+条|{_PAREN_ITEM}|[一二三四五六七八九十]+、|\d{{1,2}}[.、])?\s*"
 )
 
 
@@ -531,7 +529,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         else:
             obj_text = obj
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
-        ph = parse_object(obj_text, bodies, 0)
+        ph = parse_object(obj_text, bodies)
         for matter in ph.matters:
             for r in receivers:
                 out.append(_record(label, matter, ph.domain, givers[-1] if givers else None, r, rid, rules))
