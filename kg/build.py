@@ -6,7 +6,9 @@ failed or interrupted build leaves the previous ``out/`` intact.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -64,18 +66,23 @@ def _build_into(tmp: Path, out: Path, paths: list, errors: list[str], *, formats
     from kg.errors import InputError
     from kg.graph import to_rdf, validate
     from kg.outdir import swap_in
-    from kg.pipeline import extract_document, read_documents
+    from kg.pipeline import extract_document, extract_each, no_input, read_documents
     from kg.store import fill_store
 
     documents = list(read_documents(paths, errors=errors))
     if not documents:
-        raise InputError("no readable document among the inputs" + (f": {errors[0]}" if errors else ""))
+        raise InputError(f"no readable document among the inputs: {errors[0]}") if errors else no_input(paths)
     cache = ExtractionCache(out / "cache", tmp / "cache")
     extractions = []
-    for document in progress(documents) if progress else documents:
-        ex = cache.get(document) or extract_document(document)
+
+    def run(document):
+        return cache.get(document) or extract_document(document)
+
+    for ex in extract_each(progress(documents) if progress else documents, errors, run):
         cache.put(ex)
         extractions.append(ex)
+    if not extractions:
+        raise InputError(f"no article could be extracted: {errors[0]}")
     ds = to_rdf(extractions)
     report = validate(ds)
     ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "json-ld": "jsonld"}
@@ -102,6 +109,18 @@ def _build_into(tmp: Path, out: Path, paths: list, errors: list[str], *, formats
     return result
 
 
+def _md(value) -> str:
+    r"""Text from a document made inert in a Markdown table cell: HTML, Markdown and link syntax
+    are escaped, line ends and pipes cannot break the table.
+
+    >>> print(_md("<script>x</script> | [a](b) *c*"))
+    &lt;script&gt;x&lt;/script&gt; \| \[a\](b) \*c\*
+    """
+    text = html.escape("" if value is None else str(value), quote=False)
+    text = re.sub(r"[\\`*_\[\]|~]", lambda m: "\\" + m.group(), text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _report(result: BuildResult, extractions, ds) -> str:
     lines = [
         "# Quanze build report",
@@ -112,12 +131,13 @@ def _report(result: BuildResult, extractions, ds) -> str:
         "- facts: " + ", ".join(f"{k} {v}" for k, v in sorted(result.facts.items())),
     ]
     if result.errors:
-        lines += ["", "## Files not read", ""] + [f"- {e}" for e in result.errors]
+        lines += ["", "## Files not read or not extracted", ""] + [f"- {_md(e)}" for e in result.errors]
     lines += ["", "## Articles", "", "| article | title | jurisdiction | transfers |", "| --- | --- | --- | --- |"]
     for ex in extractions:
         doc = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {})
         n = sum(1 for f in ex.facts if f.kind == "transfer")
-        lines.append(f"| {ex.document.id} | {doc.get('title', '')} | {doc.get('jurisdiction') or ''} | {n} |")
+        cells = (ex.document.id, doc.get("title"), doc.get("jurisdiction"))
+        lines.append("| " + " | ".join(map(_md, cells)) + f" | {n} |")
     try:
         from kg.analyse import powers_gained_lost, to_networkx
 
@@ -130,9 +150,10 @@ def _report(result: BuildResult, extractions, ds) -> str:
             "| --- | --- | --- | --- |",
         ]
         lines += [
-            f"| {r.body} | {r.jurisdiction if isinstance(r.jurisdiction, str) else ''} | {r.gained} | {r.lost} |"
+            f"| {_md(r.body)} | {_md(r.jurisdiction if isinstance(r.jurisdiction, str) else None)} "
+            f"| {r.gained} | {r.lost} |"
             for r in df.itertuples()
         ]
     except Exception as e:  # noqa: BLE001 - the report is best effort; the build already succeeded
-        lines += ["", f"(no power-flow summary: {e})"]
+        lines += ["", f"(no power-flow summary: {_md(e)})"]
     return "\n".join(lines) + "\n"

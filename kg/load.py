@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 import codecs
+import io
 import re
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
+
+from lxml import etree
 
 from kg.errors import InputError
 from kg.types import Article, Source
 
-__all__ = ["SUFFIXES", "decode", "iter_paths", "read_source", "split_articles"]
+__all__ = [
+    "MAX_DOCX_XML_BYTES",
+    "MAX_FILE_BYTES",
+    "MAX_LINE_CHARS",
+    "SUFFIXES",
+    "decode",
+    "iter_paths",
+    "read_source",
+    "shown",
+    "split_articles",
+]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 
@@ -52,7 +68,9 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def _plausibility(text: str) -> float:
-    """Share of characters that are CJK, ASCII printable, CJK punctuation or whitespace."""
+    """Share of characters that are CJK, ASCII printable, CJK punctuation, whitespace or Latin
+    letters with tone marks (pinyin glosses such as 关(guān)); Big5 mojibake of GB18030 text turns
+    the latter into CJK, so counting them keeps GB18030 ahead on such texts."""
     if not text:
         return 0.0
     good = 0
@@ -60,7 +78,13 @@ def _plausibility(text: str) -> float:
         o = ord(ch)
         if o < 128 and (ch.isprintable() or ch in "\r\n\t"):
             good += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F:
+        elif (
+            0x4E00 <= o <= 0x9FFF
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2000 <= o <= 0x206F
+            or 0xC0 <= o <= 0x24F
+        ):
             good += 1
     return good / len(text)
 
@@ -118,69 +142,169 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     return text, enc
 
 
-_BLOCK_TAGS = re.compile(r"^(p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|title|td|th|pre|blockquote)$")
+# Limits on what one input may hold; each is refused with a one-line error naming the file.
+MAX_FILE_BYTES = 20 << 20  # any input file, as stored on disk
+MAX_DOCX_XML_BYTES = 50 << 20  # word/document.xml once inflated (declared or actual size)
+MAX_LINE_CHARS = 100_000  # one line of the decoded text (a paragraph; real ones are < 10,000)
+
+_BLOCK_TAGS = frozenset(
+    "p div br li tr h1 h2 h3 h4 h5 h6 section article table ul ol title td th pre blockquote dd dt hr".split()
+)
+# Content of these elements is page chrome or code, never document text.
+_SKIP_TAGS = frozenset("script style noscript iframe nav footer header template svg".split())
+
+
+class _HTMLText(HTMLParser):
+    """Stream text out of HTML: no tree is built, so time is linear whatever the nesting depth."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: dict[str, int] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skipping[tag] = self.skipping.get(tag, 0) + 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if self.skipping.get(tag):
+            self.skipping[tag] -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not any(self.skipping.values()):
+            self.parts.append(data)
 
 
 def _html_text(html: str, name: str) -> str:
-    from bs4 import BeautifulSoup
+    """Visible text of an HTML page, one block element a line (tolerant of malformed markup).
 
-    soup = BeautifulSoup(html, "html.parser")  # tolerant of malformed markup
-    for tag in soup(["script", "style", "noscript", "iframe", "nav", "footer", "header", "form"]):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    text = soup.get_text()
-    text = re.sub(r"[ \t\u3000]*\n[ \t\u3000\n]*", "\n", text).strip()
+    >>> _html_text("<p>甲<b>乙</b></p><script>x()</script><div>丙&amp;丁", "a.html")
+    '甲乙\\n丙&丁'
+    """
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    text = re.sub(r"[ \t\u3000]*\n[ \t\u3000\n]*", "\n", "".join(parser.parts)).strip()
     if not text:
         raise InputError(f"{name}: HTML holds no text")
     return text
 
 
-def _docx_text(data: bytes, name: str) -> str:
-    import io
-    import zipfile
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
+
+class _Capped(io.RawIOBase):
+    """A read-only stream that raises once more than ``limit`` bytes have come out of ``raw``."""
+
+    def __init__(self, raw, limit: int, name: str) -> None:
+        self.raw, self.left, self.name = raw, limit, name
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(1 << 16 if size is None or size < 0 else min(size, 1 << 16))
+        self.left -= len(chunk)
+        if self.left < 0:
+            raise InputError(f"{self.name}: word/document.xml inflates past {MAX_DOCX_XML_BYTES >> 20} MB")
+        return chunk
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    """Text of a .docx: only word/document.xml is read, streamed under a size cap; no entity is
+    expanded and nothing is fetched. Paragraphs are lines; a table row is one line, cells tab-separated.
+    """
     try:
-        import docx
-    except ImportError as e:  # pragma: no cover - a declared dependency
-        raise InputError(f"{name}: python-docx is needed to read .docx") from e
-    try:
-        d = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        info = archive.getinfo("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as e:
         raise InputError(f"{name}: not a valid .docx file ({e})") from None
-    lines = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            lines.append(" ".join(c.text for c in row.cells))
-    text = "\n".join(lines).strip()
+    if info.file_size > MAX_DOCX_XML_BYTES:
+        raise InputError(
+            f"{name}: word/document.xml declares {info.file_size >> 20} MB, "
+            f"over the {MAX_DOCX_XML_BYTES >> 20} MB limit"
+        )
+    parts: list[str] = []
+    cells = 0  # depth of table cells we are inside
+    try:
+        with archive.open(info) as member:
+            stream = _Capped(member, MAX_DOCX_XML_BYTES, name)
+            events = etree.iterparse(
+                stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
+            )
+            for event, el in events:
+                tag = el.tag
+                if event == "start":
+                    cells += tag == f"{_W}tc"
+                    continue
+                if tag == f"{_W}t":
+                    # an unexpanded entity is a child: keep the text around it, drop the reference
+                    parts.append((el.text or "") + "".join(child.tail or "" for child in el))
+                elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+                    parts.append("\t" if tag == f"{_W}tab" else "\n")
+                elif tag == f"{_W}p":
+                    parts.append(" " if cells else "\n")
+                elif tag == f"{_W}tc":
+                    cells -= 1
+                    if parts and parts[-1] == " ":
+                        parts.pop()
+                    parts.append("\t")
+                elif tag == f"{_W}tr":
+                    parts.append("\n")
+                if tag in (f"{_W}p", f"{_W}tbl"):
+                    el.clear(keep_tail=True)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, zlib.error) as e:
+        raise InputError(f"{name}: not a valid .docx file ({str(e).splitlines()[0][:200]})") from None
+    text = "\n".join(line.strip() for line in "".join(parts).splitlines()).strip()
     if not text:
         raise InputError(f"{name}: .docx holds no text")
     return text
+
+
+def shown(path: str | Path) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 in a file name become U+FFFD.
+
+    >>> shown(Path(b"a\\xff.txt".decode("utf-8", "surrogateescape")))
+    'a�.txt'
+    """
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_source(path: str | Path) -> Source:
     """Read one file into a ``Source`` with its text decoded.
 
     Raises:
-        InputError: the file is missing, empty, binary, undecodable or of an unknown type.
+        InputError: the file is missing, empty, binary, undecodable, of an unknown type, or over
+            one of the limits (``MAX_FILE_BYTES``, ``MAX_DOCX_XML_BYTES``, ``MAX_LINE_CHARS``).
     """
     path = Path(path)
+    name = shown(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"{name}: unsupported file type {suffix!r}; expected one of {', '.join(SUFFIXES)}")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"{name}: {size >> 20} MB, over the {MAX_FILE_BYTES >> 20} MB limit for one input file")
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    suffix = path.suffix.lower()
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     if suffix == ".docx":
         if not data:
-            raise InputError(f"{path}: empty file")
-        return Source(str(path), path.name, _docx_text(data, str(path)), "docx")
-    if suffix not in SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {suffix!r}; expected one of {', '.join(SUFFIXES)}")
-    text, enc = decode(data, str(path))
-    if suffix in (".html", ".htm") or (suffix != ".md" and re.match(r"\s*<(!doctype|html)", text, re.I)):
-        text = _html_text(text, str(path))
-    return Source(str(path), path.name, text, enc)
+            raise InputError(f"{name}: empty file")
+        text, enc = _docx_text(data, name), "docx"
+    else:
+        text, enc = decode(data, name)
+        if suffix in (".html", ".htm") or (suffix != ".md" and re.match(r"\s*<(!doctype|html)", text, re.I)):
+            text = _html_text(text, name)
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise InputError(f"{name}: a line of {longest:,} characters, over the {MAX_LINE_CHARS:,} limit")
+    return Source(name, shown(path.name), text, enc)
 
 
 _NUM = "一二三四五六七八九十百零〇"

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.load import iter_paths, read_source, split_articles
+from kg.load import SUFFIXES, iter_paths, read_source, split_articles
 from kg.normalize import normalize
 from kg.relate import relate_document
 from kg.segment import segment
 from kg.types import Document, Fact, Sentence
 
-__all__ = ["Extraction", "extract", "extract_document", "read_documents"]
+__all__ = ["Extraction", "extract", "extract_document", "extract_each", "read_documents"]
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,35 @@ def read_documents(paths: Iterable[str | Path], *, errors: list[str] | None = No
             yield normalize(article)
 
 
+def no_input(paths: Iterable[str | Path]) -> InputError:
+    """The error for inputs that hold no file of a kind Quanze reads."""
+    return InputError(f"{', '.join(map(str, paths))}: no input file ({', '.join(SUFFIXES)}) found")
+
+
 def extract_document(document: Document) -> Extraction:
     """Segment and relate one normalized document."""
     sentences = segment(document)
     return Extraction(document, tuple(sentences), tuple(relate_document(document, sentences)))
+
+
+def extract_each(
+    documents: Iterable[Document],
+    errors: list[str] | None,
+    run: Callable[[Document], Extraction] = extract_document,
+) -> Iterator[Extraction]:
+    """``run`` over each document; one that fails is reported in ``errors`` and the rest go on.
+
+    A failure here is a defect of Quanze, not of the input, so the line says so; with ``errors``
+    None it is raised.
+    """
+    for document in documents:
+        try:
+            yield run(document)
+        except Exception as e:  # noqa: BLE001 - one article's failure must not lose the others
+            if errors is None:
+                raise
+            first = (str(e).splitlines() or [""])[0][:200]
+            errors.append(f"{document.id}: extraction failed, please report ({type(e).__name__}: {first})")
 
 
 def extract(
@@ -73,6 +98,8 @@ def extract(
         >>> [f.get("matter") for f in extract([d])[0].facts if f.kind == "transfer"]
         ['露天烧烤污染']
     """
+    paths = list(paths)
     documents = list(read_documents(paths, errors=errors))
-    iterable = progress(documents) if progress else documents
-    return [extract_document(d) for d in iterable]
+    if not documents and not errors:
+        raise no_input(paths)
+    return list(extract_each(progress(documents) if progress else documents, errors))

@@ -117,6 +117,18 @@ def query_df(store, q: str, params: dict[str, str] | None = None):
     return pd.DataFrame(query(store, q, params))
 
 
+def _csv_cell(value):
+    """A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
+    leading apostrophe; document text is untrusted.
+
+    >>> _csv_cell("=HYPERLINK(1)"), _csv_cell("市城管局"), _csv_cell(-3)
+    ("'=HYPERLINK(1)", '市城管局', -3)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def format_rows(rows: list[dict], fmt: str = "table") -> str:
     """Rows as an aligned text table, CSV or JSON."""
     import csv
@@ -132,7 +144,7 @@ def format_rows(rows: list[dict], fmt: str = "table") -> str:
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=cols)
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({c: _csv_cell(r.get(c)) for c in cols} for r in rows)
         return buf.getvalue().rstrip("\n")
     cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ")[:60] for c in cols] for r in rows]
     from unicodedata import east_asian_width

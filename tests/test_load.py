@@ -58,13 +58,25 @@ def test_load_html_malformed_keeps_text_drops_script(tmp_path):
     assert "甲市实施方案" in text and "划入市城管局" in text and "alert" not in text
 
 
-def test_load_docx(tmp_path):
-    docx = pytest.importorskip("docx")
-    d = docx.Document()
-    d.add_paragraph("乙县城市管理实施方案")
-    d.add_paragraph("将县水务局河道采砂的行政处罚权划入县城管局。")
-    d.save(tmp_path / "b.docx")
-    assert "河道采砂" in read_source(tmp_path / "b.docx").text
+def _docx(path, body: str) -> None:
+    """A minimal .docx: only the parts Word needs to open it and our reader reads."""
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {w}><w:body>{body}</w:body></w:document>')
+
+
+def _p(*runs: str) -> str:
+    return "<w:p>" + "".join(f"<w:r><w:t>{r}</w:t></w:r>" for r in runs) + "</w:p>"
+
+
+def test_load_docx_paragraphs_runs_and_table_rows(tmp_path):
+    cell = "<w:tc>{}</w:tc>"
+    row = "<w:tbl><w:tr>" + cell.format(_p("1")) + cell.format(_p("河道", "采砂")) + "</w:tr></w:tbl>"
+    _docx(tmp_path / "b.docx", _p("乙县城市管理实施方案") + row + _p("将县水务局", "职责划入县城管局。"))
+    assert read_source(tmp_path / "b.docx").text == "乙县城市管理实施方案\n1\t河道采砂\n将县水务局职责划入县城管局。"
 
 
 @pytest.mark.parametrize(
