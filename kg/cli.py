@@ -94,7 +94,8 @@ def build(paths, out, formats, no_html):
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(query_text, out, params, fmt):
+@click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to other endpoints (off by default).")
+def query(query_text, out, params, fmt, allow_service):
     """Run SPARQL text, a .rq file or a saved query (ontology/queries) on the built store.
 
     Example: kg query holder_of_matter --param matter=露天烧烤
@@ -112,7 +113,7 @@ def query(query_text, out, params, fmt):
                 raise click.ClickException(f"--param {p!r}: expected NAME=VALUE")
             k, v = p.split("=", 1)
             bindings[k] = v
-        rows = run(open_store(Path(out) / "store", read_only=True), query_text, bindings)
+        rows = run(open_store(Path(out) / "store", read_only=True), query_text, bindings, allow_service=allow_service)
     except KgError as e:
         raise click.ClickException(str(e)) from e
     click.echo(format_rows(rows, fmt))
@@ -120,25 +121,29 @@ def query(query_text, out, params, fmt):
 
 @cli.command()
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
-@click.option("--port", default=7878, show_default=True, type=int)
-def serve(out, port):
-    """Serve the built store as a SPARQL endpoint on 127.0.0.1 (query page at /).
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per query.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Queries run at once.")
+@click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to other endpoints (off by default).")
+def serve(out, port, timeout, workers, allow_service):
+    """Serve the built store as a read-only SPARQL endpoint on 127.0.0.1 (query page at /).
 
     Example: kg serve --out out --port 7878
     """
     from pathlib import Path
 
-    from kg.store import serve as run
+    from kg.serve import serve_forever
+
+    def ready(url):
+        click.echo(f"SPARQL endpoint: {url}  (query page: {url.rsplit('/', 1)[0]}/; Ctrl-C stops)")
 
     try:
-        proc = run(Path(out) / "store", port=port)
+        serve_forever(
+            Path(out) / "store", port=port, workers=workers, timeout=timeout, allow_service=allow_service, ready=ready
+        )
     except KgError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (Ctrl-C stops)")
-    try:
-        proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
+    click.echo("stopped", err=True)
 
 
 @cli.command()

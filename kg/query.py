@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import QueryError
 from kg.resources import ontology_dir
 
-__all__ = ["format_rows", "query", "query_df", "saved_queries"]
+__all__ = ["format_rows", "query", "query_df", "saved_queries", "strip_literals", "uses_service"]
 
 
 def saved_queries() -> dict[str, Path]:
@@ -40,6 +40,31 @@ def _resolve(q: str) -> tuple[str, str]:
     raise QueryError(f"unknown saved query {q!r}; known: {', '.join(saved)}")
 
 
+# Strings, IRIs and comments of a SPARQL text, so keywords are looked for outside them only.
+_LITERALS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+
+
+def strip_literals(text: str) -> str:
+    """SPARQL text with its strings, IRIs and comments blanked (each regex branch is linear).
+
+    >>> strip_literals('SELECT * { ?s <http://x/SERVICE> "SERVICE" } # SERVICE')
+    'SELECT * { ?s     }  '
+    """
+    return _LITERALS.sub(" ", text)
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query asks for a remote endpoint (SPARQL 1.1 federation, ``SERVICE``).
+
+    >>> uses_service("SELECT * { SERVICE <http://e/sparql> { ?s ?p ?o } }"), uses_service("SELECT ('SERVICE' AS ?x) {}")
+    (True, False)
+    """
+    return re.search(r"\bSERVICE\b", strip_literals(text), re.I) is not None
+
+
 def _term(value: str):
     import pyoxigraph as ox
 
@@ -65,16 +90,18 @@ def _python(term):
     return term.value
 
 
-def query(store, q: str, params: dict[str, str] | None = None) -> list[dict]:
+def query(store, q: str, params: dict[str, str] | None = None, *, allow_service: bool = False) -> list[dict]:
     """Run a SELECT (rows as dicts) or ASK (``[{"result": bool}]``) on a pyoxigraph store.
 
     Args:
         store: an open ``pyoxigraph.Store`` (see ``kg.store.open_store``).
         q: a saved query's name (``ontology/queries/NAME.rq``), a ``.rq`` path, or SPARQL text.
         params: values bound to the query's variables (``# param:`` lines name them).
+        allow_service: let ``SERVICE`` send requests to the endpoints a query names (off: refused).
 
     Raises:
-        QueryError: unknown name, invalid SPARQL, missing or unknown parameter.
+        QueryError: unknown name, invalid SPARQL, missing or unknown parameter, a value that
+            is no valid term, or SERVICE when not allowed.
     """
     import pyoxigraph as ox
 
@@ -92,14 +119,19 @@ def query(store, q: str, params: dict[str, str] | None = None) -> list[dict]:
         raise QueryError(f"{label}: unknown parameter {unknown[0]!r}; this query takes: {takes}")
     # pyoxigraph substitutes values (SEP-0007) for variables the SELECT projects; the saved
     # queries project their parameters for that reason.
-    substitutions = {ox.Variable(k): _term(v) for k, v in params.items()}
+    if not allow_service and uses_service(text):
+        raise QueryError(f"{label}: SERVICE (federated query) is off; pass --allow-service to allow it")
+    try:
+        substitutions = {ox.Variable(k): _term(v) for k, v in params.items()}
+    except ValueError as e:
+        raise QueryError(f"{label}: bad parameter ({str(e).splitlines()[0]})") from None
     try:
         result = store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as e:
         first = str(e).splitlines()[0] if str(e) else "syntax error"
         raise QueryError(f"{label}: invalid SPARQL: {first}") from None
-    except RuntimeError as e:
-        raise QueryError(f"{label}: {str(e).splitlines()[0]}") from None
+    except (RuntimeError, OSError, ValueError) as e:
+        raise QueryError(f"{label}: {(str(e).splitlines() or [type(e).__name__])[0]}") from None
     if isinstance(result, ox.QueryBoolean):
         return [{"result": bool(result)}]
     if isinstance(result, ox.QuerySolutions):

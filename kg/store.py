@@ -1,12 +1,10 @@
-"""The embedded persistent store (pyoxigraph), filled from the built dataset; the SPARQL
-server over it and pushing to other SPARQL 1.1 Graph Store endpoints."""
+"""The embedded persistent store (pyoxigraph), filled from the built dataset, and pushing the
+graph to other SPARQL 1.1 Graph Store endpoints. The HTTP endpoint over the store is ``kg.serve``."""
 
 from __future__ import annotations
 
 import io
 import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,7 +12,7 @@ from pathlib import Path
 
 from kg.errors import StoreError
 
-__all__ = ["fill_store", "open_store", "push", "serve", "wait_for_server"]
+__all__ = ["fill_store", "open_store", "push"]
 
 
 def open_store(path: str | Path, *, read_only: bool = False):
@@ -44,65 +42,71 @@ def fill_store(nquads: bytes, path: str | Path) -> int:
     return len(store)
 
 
-def serve(
-    store_path: str | Path, *, host: str = "127.0.0.1", port: int = 7878, read_only: bool = True
-) -> subprocess.Popen:
-    """Start the ``oxigraph`` SPARQL server over the store (query page at http://host:port/)."""
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        candidate = Path(__import__("sys").executable).with_name("oxigraph")
-        exe = str(candidate) if candidate.exists() else None
-    if exe is None:
-        raise StoreError("the 'oxigraph' server is not installed; pip install oxigraph")
-    if not Path(store_path).is_dir():
-        raise StoreError(f"{store_path}: no store here; run 'kg build' first")
-    command = "serve-read-only" if read_only else "serve"
-    return subprocess.Popen(
-        [exe, command, "--location", str(store_path), "--bind", f"{host}:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+_SD = "http://www.w3.org/ns/sparql-service-description#"
 
 
-def wait_for_server(url: str, *, timeout: float = 20.0) -> None:
-    """Block until ``url`` answers HTTP, or raise StoreError."""
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except (urllib.error.URLError, OSError) as e:
-            last = e
-            time.sleep(0.2)
-    raise StoreError(f"{url}: no answer within {timeout:.0f}s ({last})")
+def _http(method: str, url: str, *, body: bytes | None = None, timeout: float, endpoint: str) -> bytes | None:
+    """One Graph Store request; the body of a 2xx answer, None for 404, else StoreError."""
+    headers = {"Content-Type": "application/n-triples"} if body is not None else {"Accept": "application/n-triples"}
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.read()
+    except urllib.error.HTTPError as e:
+        if e.code == 404:
+            return None
+        raise StoreError(f"{endpoint}: {method} answered HTTP {e.code}: {e.read()[:200]!r}") from None
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise StoreError(f"{endpoint}: cannot reach the endpoint ({e})") from None
 
 
 def push(dataset, endpoint: str, *, timeout: float = 60.0) -> int:
-    """Load every named graph of ``dataset`` into a SPARQL 1.1 Graph Store endpoint with HTTP
-    PUT (``?graph=IRI``), replacing each graph whole. Returns the number of graphs sent.
+    """Make the named graphs at a SPARQL 1.1 Graph Store endpoint those of ``dataset``: each graph
+    is replaced whole (HTTP PUT ``?graph=IRI``), and article graphs an earlier push sent that the
+    build no longer has (an article changed or removed) are deleted. The shared graph lists the
+    article graphs (``sd:NamedGraph``), so the next push knows what it sent. Returns the number of
+    graphs sent.
 
     Works with Fuseki (``/ds/data``), GraphDB (``/repositories/x/rdf-graphs/service``),
     Virtuoso (``/sparql-graph-crud``), QLever and Oxigraph (``/store``).
+
+    Raises:
+        StoreError: the URL is not http(s), the endpoint cannot be reached or refuses a request.
     """
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF
+
+    from kg.ns import SHARED_GRAPH
+
+    if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
+        raise StoreError(f"{endpoint}: not an http(s) URL of a SPARQL Graph Store endpoint")
+    sep = "&" if "?" in endpoint else "?"
+
+    def url(iri) -> str:
+        return f"{endpoint}{sep}graph={urllib.parse.quote(str(iri), safe='')}"
+
+    graphs = [g for g in dataset.graphs() if len(g) and str(g.identifier).startswith("http")]
+    articles = {str(g.identifier) for g in graphs if g.identifier != SHARED_GRAPH}
+    before = _http("GET", url(SHARED_GRAPH), timeout=timeout, endpoint=endpoint)
+    sent_before: set[str] = set()
+    if before:
+        listed = Graph().parse(data=before.decode("utf-8"), format="nt")
+        sent_before = {str(s) for s in listed.subjects(RDF.type, URIRef(_SD + "NamedGraph"))}
     sent = 0
-    for g in dataset.graphs():
-        if len(g) == 0 or not str(g.identifier).startswith("http"):
-            continue
-        body = g.serialize(format="nt", encoding="utf-8")
-        url = f"{endpoint}{'&' if '?' in endpoint else '?'}graph={urllib.parse.quote(str(g.identifier), safe='')}"
-        request = urllib.request.Request(
-            url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"}
+    for g in sorted(graphs, key=lambda g: g.identifier == SHARED_GRAPH):  # the shared graph, with its list, last
+        data = Graph()
+        data += g
+        if g.identifier == SHARED_GRAPH:
+            for iri in articles:
+                data.add((URIRef(iri), RDF.type, URIRef(_SD + "NamedGraph")))
+        _http(
+            "PUT",
+            url(g.identifier),
+            body=data.serialize(format="nt", encoding="utf-8"),
+            timeout=timeout,
+            endpoint=endpoint,
         )
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                if response.status >= 300:
-                    raise StoreError(f"{endpoint}: PUT {g.identifier} answered HTTP {response.status}")
-        except urllib.error.HTTPError as e:
-            raise StoreError(f"{endpoint}: PUT {g.identifier} answered HTTP {e.code}: {e.read()[:200]!r}") from None
-        except (urllib.error.URLError, OSError) as e:
-            raise StoreError(f"{endpoint}: cannot reach the endpoint ({e})") from None
         sent += 1
+    for iri in sorted(sent_before - articles):
+        _http("DELETE", url(iri), timeout=timeout, endpoint=endpoint)
     return sent
