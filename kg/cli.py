@@ -154,17 +154,10 @@ def push(out, endpoint):
 
     Example: kg push --endpoint http://localhost:3030/ds/data
     """
-    from pathlib import Path
-
-    from rdflib import Dataset
 
     from kg.store import push as run
 
-    path = Path(out) / "graph.trig"
-    if not path.is_file():
-        raise click.ClickException(f"{path}: not found; run 'kg build' first")
-    ds = Dataset()
-    ds.parse(path, format="trig")
+    ds = _load_dataset(out)
     try:
         n = run(ds, endpoint)
     except KgError as e:
@@ -262,5 +255,9 @@ def _load_dataset(out):
     if not path.is_file():
         raise click.ClickException(f"{path}: not found; run 'kg build' first")
     ds = Dataset(default_union=True)
-    ds.parse(path, format="trig")
+    try:
+        ds.parse(path, format="trig")
+    except Exception as e:  # noqa: BLE001 - rdflib raises many kinds; the user needs one line
+        first = (str(e).splitlines() or [type(e).__name__])[0][:200]
+        raise click.ClickException(f"{path}: not a readable TriG graph ({first}); run 'kg build' again") from None
     return ds

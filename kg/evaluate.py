@@ -160,14 +160,28 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
 
 
 def _load(path: str | Path) -> list[dict]:
+    """Records of a JSON Lines file in the gold schema: one object with a "kind" a line.
+
+    Raises:
+        InputError: the file cannot be read, is not UTF-8, or a line is not such an object.
+    """
     out = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
                 try:
-                    out.append(json.loads(line))
+                    record = json.loads(line)
                 except json.JSONDecodeError as e:
                     raise InputError(f"{path}:{number}: not JSON: {e.msg}") from None
+                if not isinstance(record, dict) or not isinstance(record.get("kind"), str):
+                    raise InputError(f'{path}:{number}: not a fact (a JSON object with a "kind")')
+                out.append(record)
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
     return out
 
 

@@ -99,9 +99,12 @@ class Endpoint:
     """
 
     def __init__(self, store_path: str | Path, *, workers: int = 2, timeout: float = 30.0, allow_service=False):
+        from kg.store import open_store
+
         store_path = Path(store_path)
         if not (store_path / "CURRENT").is_file():
             raise StoreError(f"{store_path}: no store here; run 'kg build' first")
+        open_store(store_path, read_only=True)  # a corrupt store is one line here, not a dead worker later
         self.store_path, self.timeout, self.allow_service = str(store_path), timeout, allow_service
         self._ctx = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()

@@ -24,8 +24,9 @@ def open_store(path: str | Path, *, read_only: bool = False):
         raise StoreError(f"{path}: no store here; run 'kg build' first")
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as e:
-        raise StoreError(f"{path}: cannot open the store: {e}") from e
+    except (OSError, RuntimeError) as e:  # RuntimeError: RocksDB reports corruption so
+        first = (str(e).splitlines() or [type(e).__name__])[0][:200]
+        raise StoreError(f"{path}: cannot open the store ({first}); run 'kg build' again") from None
 
 
 def fill_store(nquads: bytes, path: str | Path) -> int:

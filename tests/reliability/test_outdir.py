@@ -137,3 +137,39 @@ def test_outdir_killed_build_leaves_previous_build_and_no_temporary_folder(tmp_p
     assert (out / "graph.trig").read_bytes() == before or proc.returncode == 0
     assert _build(doc, "--out", out).exit_code == 0
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+def test_outdir_kills_at_seeded_random_moments_never_leave_a_broken_build(tmp_path, doc):
+    """SIGKILL at random moments of a build (seeded, bounded): out/ is always the previous build or
+    the whole new one, and the build after it gives the facts a clean build gives (cache unpoisoned)."""
+    import random
+    import time
+
+    out = tmp_path / "out"
+    assert _build(doc, "--out", out).exit_code == 0
+    before = (out / "facts.jsonl").read_bytes()
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(12):
+        (big / f"{i}.txt").write_text(TEXT.replace("某市", f"第{i}市") * 20, encoding="utf-8")
+    kg = Path(sys.executable).parent / "kg"
+    started = time.monotonic()
+    subprocess.run([str(kg), "build", str(big), "--out", str(tmp_path / "clean"), "--no-html"], check=True)
+    full = time.monotonic() - started
+    clean = (tmp_path / "clean" / "facts.jsonl").read_bytes()
+    rng = random.Random(20261125)
+    for _ in range(4):
+        proc = subprocess.Popen(
+            [str(kg), "build", str(big), "--out", str(out), "--no-html"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.2, 1.0) * full)
+        proc.kill()
+        proc.wait()
+        facts = (out / "facts.jsonl").read_bytes()
+        assert facts in (before, clean)
+        assert is_build(out)
+    assert _build(big, "--out", out).exit_code == 0
+    assert (out / "facts.jsonl").read_bytes() == clean
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
