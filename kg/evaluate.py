@@ -15,6 +15,7 @@ from kg.errors import InputError
 
 __all__ = ["format_scores", "score", "score_files"]
 
+MAX_FACTS_BYTES = 512 << 20  # a gold or predicted JSON Lines file
 KINDS = ["transfer", "agency", "jurisdiction", "pilot", "deadline", "body_established", "lead"]
 DOC_FIELDS = ["title", "doc_number", "date", "jurisdiction", "level"]
 
@@ -167,6 +168,9 @@ def _load(path: str | Path) -> list[dict]:
     """
     out = []
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FACTS_BYTES:
+            raise InputError(f"{path}: {size >> 20} MB, over the {MAX_FACTS_BYTES >> 20} MB limit for a facts file")
         with open(path, encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():

@@ -12,6 +12,9 @@ from kg.resources import ontology_dir
 __all__ = ["format_rows", "query", "query_df", "saved_queries", "strip_literals", "uses_service"]
 
 
+MAX_QUERY_BYTES = 1 << 20  # a .rq file
+
+
 def saved_queries() -> dict[str, Path]:
     """Saved queries in ``ontology/queries`` by name."""
     return {p.stem: p for p in sorted((ontology_dir() / "queries").glob("*.rq"))}
@@ -34,7 +37,12 @@ def _resolve(q: str) -> tuple[str, str]:
         path = Path(q)
         if not path.is_file():
             raise QueryError(f"{q}: no such query file")
-        return q, path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_QUERY_BYTES:
+            raise QueryError(f"{q}: over the {MAX_QUERY_BYTES >> 20} MB limit for a query file")
+        try:
+            return q, path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as e:
+            raise QueryError(f"{q}: not UTF-8 text ({e.reason} at byte {e.start})") from None
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", q, re.I):
         return "query", q
     raise QueryError(f"unknown saved query {q!r}; known: {', '.join(saved)}")

@@ -35,6 +35,9 @@ def _one_line_error(r, *needles: str) -> None:
         (["query", "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], "SERVICE"),
         (["query", "no_such_query"], "unknown saved query"),
         (["push", "--endpoint", "not a url"], "not an http"),
+        (["query", "INSERT DATA { <http://a> <http://b> <http://c> }"], ""),
+        (["query", "DELETE WHERE { ?s ?p ?o }"], ""),
+        (["query", "SELECT * WHERE { ?s ?p ?o } ; DROP ALL"], "invalid SPARQL"),
     ],
 )
 def test_cli_errors_on_a_good_build(built, args, needle):
@@ -110,3 +113,13 @@ def test_cli_errors_serve_on_a_corrupt_store_is_one_line(built, tmp_path):
     shutil.copytree(built / "out", out)
     (out / "store" / "CURRENT").write_bytes(b"\x00garbage")
     _one_line_error(kg("serve", "--out", out, seconds=60), "cannot open the store")
+
+
+def test_cli_errors_update_refused_and_hostile_param_values_change_nothing(built):
+    out = built / "out"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = kg("query", count, "--out", out, "--format", "json").stdout
+    hostile = '" } } ; DROP ALL ; SELECT * WHERE { { ?s ?p ?o #'
+    r = kg("query", "holder_of_matter", "--param", f"matter={hostile}", "--out", out, "--format", "json")
+    assert r.returncode == 0 and r.stdout.strip() == "[]", r.stderr
+    assert kg("query", count, "--out", out, "--format", "json").stdout == before
