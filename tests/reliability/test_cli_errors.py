@@ -123,3 +123,21 @@ def test_cli_errors_update_refused_and_hostile_param_values_change_nothing(built
     r = kg("query", "holder_of_matter", "--param", f"matter={hostile}", "--out", out, "--format", "json")
     assert r.returncode == 0 and r.stdout.strip() == "[]", r.stderr
     assert kg("query", count, "--out", out, "--format", "json").stdout == before
+
+
+def test_cli_errors_read_only_disk_is_one_line(built, tmp_path):
+    # as root, permissions do not stop writes; the file system's EROFS is raised by hand instead
+    import subprocess
+    import sys
+
+    code = (
+        "import errno, os, sys\nfrom pathlib import Path\n"
+        "def ro(path, *a, **k):\n    raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))\n"
+        "os.mkdir = ro\nPath.mkdir = lambda self, *a, **k: ro(self)\n"
+        "from kg.cli import cli\n"
+        f"sys.argv = ['kg', 'build', {str(built / 'docs')!r}, '--out', {str(tmp_path / 'out')!r}]\n"
+        "cli()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    _one_line_error(r, "Read-only file system")
+    assert not (tmp_path / "out").exists()
