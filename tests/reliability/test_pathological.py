@@ -16,10 +16,19 @@ def test_pathological_blank_lines_split_in_linear_time():
         "from kg.load import split_articles\nfrom kg.types import Source\n"
         "t = '标题\\n' + '\\n' * 20000 + '将市环保局的行政处罚权划转到市城管执法局。\\n' + '  \\n' * 20000\n"
         "print(len(split_articles(Source('x', 'x', t, 'utf-8'))))\n",
-        seconds=30,
+        seconds=10,
+        mem_mb=500,
     )
     assert r.returncode == 0, r.stderr[-500:]
     assert r.stdout.strip() == "1"
+
+
+def test_pathological_4000_blank_lines_extract_within_10_s(tmp_path):
+    # the whole of `kg extract` on the case: 4,000 empty lines and one sentence (was 72 s)
+    path = tmp_path / "blank.txt"
+    path.write_text("某市实施方案\n" + "\n" * 4000 + "将市环保局的行政处罚权划转到市城管执法局。\n", encoding="utf-8")
+    r = run_capped(f"from kg.pipeline import extract\nprint(len(extract([{str(path)!r}])))", seconds=10, mem_mb=2000)
+    assert r.returncode == 0, r.stderr[-500:]
 
 
 def test_pathological_markers_still_split_with_blank_lines_between():
