@@ -180,7 +180,11 @@ _STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及�
 @cache
 def _agency_regex() -> re.Pattern:
     lex = agency_lexicon()
-    cores = _alt(lex.core_sector)
+    # a core that ends in 办 is not one before 公 ("法制办公室" is 法制 + 办公室)
+    cores = "|".join(
+        re.escape(c) + ("(?!公)" if c.endswith("办") else "")
+        for c in sorted(set(lex.core_sector), key=len, reverse=True)
+    )
     # single characters that end a body name only when no word continues them: 办法, 处罚, 部署, 所有, 科学, 局面, 委托
     blocked = {
         "办": "法理公事",
@@ -226,6 +230,15 @@ def _prefix_regex() -> re.Pattern:
 
 
 _SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
+_CN_NUM = "一二三四五六七八九十百零〇"
+_SESSION = re.compile(rf"第[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or CPPCC's session ordinal
+# 人大代表, 政协委员: members, not the body; 国务院机构改革: the reform of a body's organs, a topic
+_PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|机构改革)")
+# "发展改革、自然资源、人民防空等行政主管部门": sectors sharing one head, some of them beyond the lexicon
+_SECTOR_LIST = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?P<rel>有关|相关)?"
+    r"(?P<suf>行政主管部门|主管部门|行政部门|管理部门|部门)"
+)
 _ORGAN_END = ("办", "委", "局", "厅")
 
 
@@ -330,7 +343,10 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     place_ends = {p.end: p for p in places}
     out: list[AgencySpan] = []
     taken = bytearray(len(text))
+    out.extend(_sector_lists(text, place_ends, taken))
     for m in _agency_regex().finditer(text):
+        if taken[m.start()]:
+            continue
         cores = (
             re.split(r"[、和及与]", m.group("cores"))
             if re.search(r"[、和及与]", m.group("cores"))
@@ -376,9 +392,15 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         if taken[m.start()]:
             continue
         if m.group("standalone"):
+            if _PERSON_AFTER.match(text, m.end()):
+                continue  # "人大代表", "政协委员": people, not bodies; "国务院机构改革": a topic
             sector, level = lex.standalone[m.group("standalone")]
-            chain = [] if level else _prefix_chain(text, m.start(), place_ends)
-            start = chain[0][0] if chain else m.start()
+            begin = m.start()
+            session = _SESSION.search(text, max(0, begin - 8), begin)
+            if session and m.group("standalone").startswith(("人民代表大会", "人大", "政协")):
+                begin = session.start()  # "北京市第十五届人民代表大会常务委员会": the place precedes the session
+            chain = [] if level else _prefix_chain(text, begin, place_ends)
+            start = chain[0][0] if chain else begin
             if chain and level is None:
                 level = next((it[2] for it in reversed(chain) if it[2]), None)
             name = text[start : m.end()]
@@ -418,6 +440,39 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
     out.extend(_find_councils(text, place_ends, taken))
     out.sort(key=lambda a: (a.start, a.end))
+    return out
+
+
+def _sector_lists(text: str, place_ends, taken: bytearray) -> list[AgencySpan]:
+    """Bodies of a list of sectors closed by 等 and one head, most of whose items are known cores.
+
+    >>> [(a.name, a.sector) for a in _sector_lists("市发展改革、财政、人民防空等部门", {}, bytearray(20))]
+    [('市发展改革部门', '发展改革'), ('市财政部门', '财政'), ('市人民防空部门', '其他')]
+    """
+    lex = agency_lexicon()
+    out: list[AgencySpan] = []
+    for m in _SECTOR_LIST.finditer(text):
+        items = m.group("items").split("、")
+        first = items[0]
+        # the first item may carry the words before it ("县级以上人民政府发展改革"): keep its core
+        core0 = next((first[k:] for k in range(len(first) - 1) if first[k:] in lex.core_sector), None)
+        if core0:
+            items[0] = core0
+        known = sum(1 for it in items if _core_of(it))
+        if known * 2 < len(items) or not _core_of(items[0]):
+            continue
+        start = m.start("items") + len(first) - len(items[0])
+        chain = _prefix_chain(text, start, place_ends)
+        prefix = "".join(it[1] for it in chain if it[1] not in ("、", "中共"))
+        level = next((it[2] for it in reversed(chain) if it[2] is not None), None)
+        place = next((it[3] for it in reversed(chain) if it[3] is not None), None)
+        begin = chain[0][0] if chain else start
+        for item in items:
+            core = _core_of(item)
+            sector = lex.core_sector.get(core, "其他") if core else "其他"
+            name = f"{prefix}{item}{m.group('suf')}"
+            out.append(_span(text, begin, m.end(), name, sector, level, "agency.sector_list.v1", place, not chain))
+        taken[begin : m.end()] = b"\x01" * (m.end() - begin)
     return out
 
 

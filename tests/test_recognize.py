@@ -33,6 +33,24 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
             ],
         ),
         ("省编办、省财政厅配合", [("省编办", "机构编制", "province"), ("省财政厅", "财政", "province")]),
+        # sectors sharing one head, some beyond the lexicon
+        (
+            "区财政、人民防空、审计等有关部门",
+            [
+                ("区财政部门", "财政", "district"),
+                ("区人民防空部门", "其他", "district"),
+                ("区审计部门", "审计", "district"),
+            ],
+        ),
+        # legislatures with their session ordinal; central departments under 国务院
+        (
+            "经河南省第十四届人民代表大会常务委员会第五次会议批准",
+            [("河南省第十四届人民代表大会常务委员会", "其他", "province")],
+        ),
+        ("州第九届人民代表大会通过", [("州第九届人民代表大会", "其他", "city")]),
+        ("报国务院法制办公室审查", [("国务院法制办公室", "法制", "central")]),
+        ("由县法制办公室审核", [("县法制办公室", "法制", "county")]),
+        ("乡(镇)人民政府负责", [("乡(镇)人民政府", "街道乡镇", "street")]),
         # generic kinds of body
         ("交由城市管理部门行使", [("城市管理部门", "城市管理", None)]),
         ("公安机关和检察机关", [("公安机关", "公安", None), ("检察机关", "检察", None)]),
@@ -50,6 +68,11 @@ def test_recognize_no_agency_in_vague_or_unrelated_text(text):
     names = [a.name for a in find_agencies(text)]
     assert not any(n.endswith(("办", "部", "科")) for n in names), names
     assert "有关部门" not in names and "相关部门" not in names
+
+
+@pytest.mark.parametrize("text", ["听取人大代表、政协委员的意见", "深化国务院机构改革", "各级人大代表"])
+def test_recognize_people_and_topics_are_not_bodies(text):
+    assert find_agencies(text) == []
 
 
 def test_recognize_party_and_government():
