@@ -27,6 +27,7 @@ __all__ = [
     "frame_transfers",
     "join_bare_verbs",
     "scope_sector",
+    "collective_agencies",
     "split_acts",
 ]
 
@@ -35,7 +36,7 @@ __all__ = [
 class FrameRules:
     power_nouns: tuple[tuple[str, str], ...]  # (text, label), longest first
     verbal: tuple[tuple[re.Pattern, str, str, tuple[str, ...]], ...]  # (pattern with M, label, verb kept, frames)
-    collective: tuple[tuple[re.Pattern, str, str | None], ...]
+    collective: tuple[tuple[re.Pattern, str, str | None, tuple[str, ...]], ...]  # (pattern, sector, level, agencies)
     anaphora: tuple[str, ...]
     self_reference: tuple[str, ...]
     scope_sectors: dict[str, str]
@@ -99,7 +100,10 @@ def frame_rules(path: str | None = None) -> FrameRules:
         m_re = "(?P<M>[^;；。,，]{2,80})" if v["pattern"].endswith("{M}") else "(?P<M>[^;；。]{2,60}?)"
         body = v["pattern"].replace("{M}", m_re)
         verbal.append((re.compile(body), v["label"], v.get("keep_verb") or "", tuple(v.get("only_in") or ())))
-    collective = [(re.compile(c["pattern"]), c["sector"], c.get("level")) for c in data.get("collective_bodies") or []]
+    collective = [
+        (re.compile(c["pattern"]), c["sector"], c.get("level"), tuple(c.get("agencies") or ()))
+        for c in data.get("collective_bodies") or []
+    ]
     trigger_res = {}
     for r in rules.values():
         words = sorted(r["triggers"], key=len, reverse=True)
@@ -142,11 +146,26 @@ def _groups(agencies: list[AgencySpan]) -> list[Body]:
 def bodies_in(text: str, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
     """Bodies of a sentence: the recognizer's, and collective or descriptive ones from the rules."""
     out = _groups(agencies)
-    for pattern, sector, _level in rules.collective:
+    for pattern, sector, _level, _agencies in rules.collective:
         for m in pattern.finditer(text):
             if not any(b.start < m.end() and m.start() < b.end for b in out):
                 out.append(Body(m.group(), sector, m.start(), m.end()))
     return sorted(out, key=lambda b: b.start)
+
+
+def collective_agencies(text: str, rules: FrameRules) -> list[tuple[str, str, str | None, int, int]]:
+    """Bodies a collective phrase stands for: "乡镇(街道)" is 乡镇 and 街道; ``{match}`` is the
+    phrase itself. Returns (name, sector, level, start, end).
+
+    >>> [a[:3] for a in collective_agencies("赋予乡镇和街道", frame_rules())]
+    [('乡镇', '街道乡镇', 'street'), ('街道', '街道乡镇', 'street')]
+    """
+    out = []
+    for pattern, sector, level, agencies in rules.collective:
+        for m in pattern.finditer(text):
+            for name in agencies:
+                out.append((m.group() if name == "{match}" else name, sector, level, m.start(), m.end()))
+    return out
 
 
 # ---------------------------------------------------------------- matters and sectors

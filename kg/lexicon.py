@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -57,6 +57,7 @@ class AgencyLexicon:
     qualifiers: tuple[str, ...]
     government: tuple[str, ...]
     party: tuple[str, ...]
+    paired_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "市州" → ("市", "州")
 
 
 @cache
@@ -73,8 +74,9 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         "qualifiers",
         "government",
         "party",
+        "paired_levels",
     }
-    data = load_yaml(p, keys, required=keys - {"version"})
+    data = load_yaml(p, keys, required=keys - {"version", "paired_levels"})
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():
         if not isinstance(cores, list) or not all(isinstance(c, str) and c for c in cores):
@@ -98,7 +100,15 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         tuple(data["qualifiers"]),
         tuple(data["government"]),
         tuple(data["party"]),
+        _paired_levels(p.name, data.get("paired_levels") or {}, data["levels"]),
     )
+
+
+def _paired_levels(name: str, pairs: dict, levels: dict) -> dict[str, tuple[str, ...]]:
+    for word, parts in pairs.items():
+        if not isinstance(parts, list) or "".join(parts) != word or not all(x in levels for x in parts):
+            raise RuleError(f"{name}: paired level {word!r}: expected the level words it is made of, e.g. [市, 州]")
+    return {word: tuple(parts) for word, parts in pairs.items()}
 
 
 @cache

@@ -225,7 +225,7 @@ def _standalone_regex() -> re.Pattern:
 def _prefix_regex() -> re.Pattern:
     """Prefixes read backwards: level words and masked places, possibly coordinated."""
     lex = agency_lexicon()
-    levels = _alt(lex.levels)
+    levels = _alt([*lex.levels, *lex.paired_levels])
     return re.compile(rf"(?:{levels}|{MASKED_PLACE.pattern})$")
 
 
@@ -273,14 +273,27 @@ def _prefix_chain(
             if not m:
                 break
             word = m.group()
-            level = lex.levels.get(word, _masked_level(word))
-            items.append((pos - len(word), word, level, None))
+            if word.endswith("委") and items:
+                break  # a party committee prefixes its own organs only ("中共安徽省委 安徽省人民政府" are two)
             pos -= len(word)
+            if word in lex.paired_levels:  # "市州" → 市、州
+                at = pos
+                for k, part in enumerate(lex.paired_levels[word]):
+                    if k:
+                        items.append((at, "、", None, None))
+                    items.append((at, part, lex.levels[part], None))
+                    at += len(part)
+                items[-len(lex.paired_levels[word]) * 2 + 1 :] = reversed(
+                    items[-len(lex.paired_levels[word]) * 2 + 1 :]
+                )
+            else:
+                items.append((pos, word, lex.levels.get(word, _masked_level(word)), None))
+        before = _prefix_regex().search(text[max(0, pos - 9) : pos - 1]) if pos > 0 else None
         if (
             pos > 0
             and text[pos - 1] == "、"
-            and (place_ends.get(pos - 1) or _prefix_regex().search(text[max(0, pos - 9) : pos - 1]))
-        ):
+            and (place_ends.get(pos - 1) or (before and not before.group().endswith("委")))
+        ):  # "省委、省政府" are two bodies, not 省委政府 and 省政府
             items.append((pos - 1, "、", None, None))
             pos -= 1
             continue

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.frames import FrameState, frame_rules, frame_transfers, join_bare_verbs, scope_sector
+from kg.frames import FrameState, collective_agencies, frame_rules, frame_transfers, join_bare_verbs, scope_sector
 from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
 from kg.recognize import (
     MASKED_PLACE,
@@ -828,6 +828,9 @@ _ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
 _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 
 
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）]|\d+[、.．])\s*")
+
+
 def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
     """Every fact of one document, the ``document`` record first."""
     facts: list[Fact] = []
@@ -871,9 +874,8 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                     (p.start, p.end),
                 )
         agencies = find_agencies(s.text, ps)
-        addressee = bool(_ADDRESSEE.match(s.text))
         for a in agencies:
-            if a.name not in seen_agency and not addressee and not _inside_citation(s.text, a.start):
+            if a.name not in seen_agency and not _inside_citation(s.text, a.start):
                 seen_agency[a.name] = _fact(
                     doc,
                     "agency",
@@ -904,6 +906,14 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
         if override:
             found = []
         found.extend(dict(t, span=(0, len(s.text))) for t in framed)
+        # a collective phrase that gives or receives a power, or opens its sentence as the subject,
+        # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
+        parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
+        for name, sector, level, start, end in collective_agencies(s.text, frame_rules()):
+            subject = not _NUMBERING.sub("", s.text[:start]).strip()
+            if name not in seen_agency and (subject or any(s.text[start:end] in party for party in parties)):
+                record = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
+                seen_agency[name] = _fact(doc, "agency", record, s, "agency.collective.v1", (start, end))
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
         hint = re.search(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]", " ".join(s.headings) + s.text)
@@ -958,7 +968,6 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
 
 
 # 主送机关: "各区、县(市)人民政府,市政府各部门、各单位:" addresses bodies, it names no actor
-_ADDRESSEE = re.compile(r"^各[^。]{2,80}[:：]$")
 # for telling bodies apart within one document, the generic organ words are one class
 _ORGAN_CLASS = {"机关": "部门", "机构": "部门"}
 
@@ -1013,12 +1022,32 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+# A name that opens with a bare level word (市政府, 州政府): different words are different bodies.
+_LEVEL_HEAD = re.compile(r"^[省市州盟县区旗](?![级辖])")
+
+
+def _level_head(name: str) -> str | None:
+    """The bare level word a name opens with ("州政府" → 州), unless it begins the core ("市容局").
+
+    >>> _level_head("州政府"), _level_head("市容局"), _level_head("市辖区城管局")
+    ('州', None, None)
+    """
+    m = _LEVEL_HEAD.match(name)
+    if m is None or name.startswith(longest_core(name) or "\0"):
+        return None
+    return m.group()
+
+
 def _by_compatible_core(members: list[Fact]) -> list[list[Fact]]:
     """Split a group of same sector, level and organ by core: "市建设部门" and "市建管部门" stay two."""
     clusters: list[tuple[str, list[Fact]]] = []
     for f in sorted(members, key=lambda f: -len(longest_core(str(f.get("name"))))):
         core = longest_core(str(f.get("name")))
+        head = _level_head(str(f.get("name")))
         for rep, cluster in clusters:
+            other = _level_head(str(cluster[0].get("name")))
+            if head and other and head != other:
+                continue  # "市政府" and "州政府": two level words, two bodies
             if _abbreviates(core, rep):
                 cluster.append(f)
                 break

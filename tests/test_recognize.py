@@ -51,6 +51,20 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
         ("报国务院法制办公室审查", [("国务院法制办公室", "法制", "central")]),
         ("由县法制办公室审核", [("县法制办公室", "法制", "county")]),
         ("乡(镇)人民政府负责", [("乡(镇)人民政府", "街道乡镇", "street")]),
+        # two level words written as one: both levels' bodies
+        ("督促各市州政府落实", [("市政府", "人民政府", "city"), ("州政府", "人民政府", "city")]),
+        ("市县城管部门负责", [("市城管部门", "城市管理", "city"), ("县城管部门", "城市管理", "county")]),
+        ("由州市场监管局负责", [("州市场监管局", "市场监管", "city")]),
+        # a party committee before its own organs; beside a government it is a body of its own
+        ("报省委编办审核", [("省委编办", "机构编制", "province")]),
+        ("县委宣传部牵头", [("县委宣传部", "宣传", "county")]),
+        ("市委、市政府印发", [("市委", "党委", "city"), ("市政府", "人民政府", "city")]),
+        (
+            "中共湖北省委 湖北省人民政府",
+            [("中共湖北省委", "党委", "province"), ("湖北省人民政府", "人民政府", "province")],
+        ),
+        # 司法厅/局 administer justice; 司法机关 are the courts
+        ("由区司法局指导", [("区司法局", "法制", "district")]),
         # generic kinds of body
         ("交由城市管理部门行使", [("城市管理部门", "城市管理", None)]),
         ("公安机关和检察机关", [("公安机关", "公安", None), ("检察机关", "检察", None)]),

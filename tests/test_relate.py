@@ -320,3 +320,18 @@ def test_relate_document_header_variations(text, want):
     document = normalize(Article("h.txt", "h.txt", text, 0, len(text)))
     record = next(f.as_record() for f in extract_document(document).facts if f.kind == "document")
     assert {k: record[k] for k in want} == want
+
+
+def test_relate_bodies_of_two_level_words_stay_two_and_short_names_still_merge():
+    from kg.relate import merge_aliases
+    from kg.types import Fact
+
+    def agency(name, sector="人民政府", level="city"):
+        return Fact("d", "agency", (("name", name), ("sector", sector), ("level", level)), "")
+
+    merged = merge_aliases([agency("市政府"), agency("州政府"), agency("盟政府")])
+    assert sorted(f.get("name") for f in merged) == ["州政府", "市政府", "盟政府"]
+    merged = merge_aliases([agency("区市容管理局", "城市管理", "district"), agency("市容局", "城市管理", None)])
+    assert [(f.get("name"), f.get("aliases")) for f in merged] == [("区市容管理局", ("市容局",))]
+    merged = merge_aliases([agency("湖州市人民政府"), agency("市政府")])
+    assert [(f.get("name"), f.get("aliases")) for f in merged] == [("湖州市人民政府", ("市政府",))]
