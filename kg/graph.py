@@ -260,7 +260,7 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
     record = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {"title": document.title})
     scope = _doc_scope(record, document.sha1)
     g.add((d, RDF.type, QZ.Document))
-    g.add((d, DCTERMS.title, _lit(record.get("title") or document.title)))
+    g.add((d, DCTERMS.title, _lit(record.get("title") or document.title or document.id)))
     g.add((d, QZ.articleId, Literal(document.id)))
     g.add((d, QZ.sourceFile, Literal(document.source)))
     g.add((d, QZ.text, Literal(document.text)))

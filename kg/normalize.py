@@ -192,11 +192,54 @@ _ARTICLE_MARK = re.compile(
 
 def _is_title_like(line: str) -> bool:
     line = line.strip()
-    if not 4 <= len(line) <= 90 or "。" in line or line.endswith((":", "：", ";", "；", ",", "，")):
+    if not 4 <= len(line) <= 120 or "。" in line or line.endswith((":", "：", ";", "；", ",", "，")):
         return False
     if re.search(r"\.(docx?|pdf|html?)$|〔\d{4}〕|\[\d{4}\]|^[《<]", line):
         return False
+    if _ADOPTION.match(line) or _NUMBERED.match(line):
+        return False  # a regulation's adoption or amendment line; an item of a list
     return bool(_DOC_TYPE.search(line)) or "关于" in line
+
+
+# "2020年7月31日 某市第十八届人民代表大会常务委员会第二十九次会议…修正": header metadata, not the title
+_ADOPTION = re.compile(
+    r"^[(（]?\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年[^。]{0,120}?(?:会议|常务委员会|令)[^。]{0,120}?"
+    r"(?:通过|修正|修订|批准|公布|发布)"
+)
+# "(一)…", "一、…", "1.…": an item or heading of the body
+_NUMBERED = re.compile(r"^\s*(?:[(（][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d))")
+# "中共宜昌市委 宜昌市人民政府", "某县人民政府办公室": a line of issuing bodies above a "关于…" title
+_ISSUER_LINE = re.compile(
+    r"^(?:中共)?[\u4e00-\u9fff*＊]{2,24}?(?:委员会|委|人民政府|政府|办公厅|办公室|局|厅)"
+    r"(?:\s+(?:中共)?[\u4e00-\u9fff*＊]{2,24}?(?:委员会|委|人民政府|政府|办公厅|办公室|局|厅))*$"
+)
+
+
+_DOC_NUMBER_ALONE = re.compile(
+    r"[(（]?[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号[)）]?"
+)
+
+
+def _joined_title_lines(lines: list[str]) -> list[str]:
+    """Header lines with a title broken over lines joined: an issuer line before "关于…", and a line
+    whose 《 is closed on a later line.
+
+    >>> _joined_title_lines(["某县人民政府办公室", "关于印发《某县改革", "实施方案》的通知", "正文。"])
+    ['某县人民政府办公室关于印发《某县改革实施方案》的通知', '正文。']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _ISSUER_LINE.match(line) and i + 1 < len(lines) and lines[i + 1].startswith("关于"):
+            i += 1
+            line += lines[i]
+        while line.count("《") > line.count("》") and i + 1 < len(lines) and len(line) < 120 and "。" not in line:
+            i += 1
+            line += lines[i]
+        out.append(line)
+        i += 1
+    return out
 
 
 _TOC_ENTRY = re.compile(r"[…\.·]{3,}|^(?:目录|目 录|序言|前言)$|^\d+$")
@@ -237,6 +280,10 @@ def _title_of(text: str) -> str:
     lines = [line.strip() for line in text.split("\n")[:12]]
     if not lines:
         return ""
+    heading = next((line for line in lines[:3] if re.match(r"#{1,3}\s", line)), None)
+    if heading:
+        return heading  # a Markdown heading is the title (its "#" is stripped with the record)
+    lines = _joined_title_lines(lines)
     after_toc = _title_after_contents(text.split("\n")[:60])
     if after_toc:
         return after_toc
@@ -257,7 +304,9 @@ def _title_of(text: str) -> str:
             candidates.append(line)
     if candidates:
         return candidates[-1]
-    for line in lines:  # no title-like line: the first short line
-        if 2 <= len(line) <= 90:
+    for line in lines:  # no title-like line: the first short line of the header, if it has one
+        if "。" in line or line.endswith((":", "：", ";", "；")) or _NUMBERED.match(line):
+            break  # the body, a salutation or a list has begun: a fragment or an untitled letter
+        if 2 <= len(line) <= 90 and not _ADOPTION.match(line) and not _DOC_NUMBER_ALONE.fullmatch(line):
             return line
-    return lines[0][:90]
+    return ""

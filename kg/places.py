@@ -71,6 +71,8 @@ class Gazetteer:
             self.by_name.setdefault(p.name, []).append(p)
             if p.rank in (1, 2) and p.short and p.short != p.name:
                 self.by_short.setdefault(p.short, []).append(p)
+                if p.name.endswith("自治州"):  # 黔南布依族苗族自治州 is written 黔南州
+                    self.by_short.setdefault(p.short + "州", []).append(p)
 
     def lookup(self, name: str) -> list[Place]:
         """Places with this full or (province/city) short name, most recent first.
@@ -79,6 +81,8 @@ class Gazetteer:
         ['平凉市崆峒区']
         >>> gazetteer().lookup("亳州")[0].standard_name
         '亳州市'
+        >>> gazetteer().lookup("恩施州")[0].name
+        '恩施土家族苗族自治州'
         """
         found = self.by_name.get(name, []) + self.by_short.get(name, [])
         return sorted(found, key=lambda p: (-p.last_year, p.adcode))

@@ -657,8 +657,8 @@ _ISSUER_HEAD = re.compile(r"^(?P<issuers>.+?)关于")
 def document_record(doc: Document, sentences: list[Sentence], places: list[PlaceSpan]) -> dict:
     """The ``document`` record: title, issuers, 文号, date, jurisdiction, level, citations."""
     # "# 标题" (Markdown) is the title; a salutation ("某某代表:", "某市人民政府:") opens an untitled reply
-    title = re.sub(r"^#+\s*", "", doc.title)
-    if title.rstrip().endswith((":", "：")):
+    title = re.sub(r"^#+\s*", "", doc.title) or None
+    if title and title.rstrip().endswith((":", "：")):
         title = None
     issuers: list[str] = []
     m = _ISSUER_HEAD.match(title or "")
@@ -676,18 +676,9 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
             break
         if doc_number:
             break
-    date = None
-    for line in doc.text.split("\n"):
-        stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip()
-        stripped = _cn_date_digits(stripped)
-        dm = re.fullmatch(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", stripped) or re.match(
-            # a regulation's adoption line: "2019年11月27日 某市第十五届人民代表大会常务委员会第十六次会议通过"
-            r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*\S*(?:会议|常务委员会)\S*(?:通过|批准)$",
-            stripped,
-        )
-        if dm:
-            date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
-            break
+    if doc_number is None:
+        doc_number = _order_number(doc.text.split("\n")[:12])
+    date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places)
     cites = _citations(doc.text, title or "")
     return {
@@ -700,6 +691,51 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         "level": level,
         "cites": cites,
     }
+
+
+# "2019年11月27日 某市第十五届人民代表大会常务委员会第十六次会议通过" and later "…修正"/"…修订" lines:
+# a regulation's header; the latest is the date of the text in force
+_ADOPTED = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订)$"
+)
+_DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# "时间:2020-09-21", "发布时间：2019-03-12 来源：…": a web page's date, used only when the text states none
+_PAGE_DATE = re.compile(r"(?:发布|發佈|发稿|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+
+
+def _header_date(doc: Document) -> str | None:
+    """The document's date: the latest adoption or amendment line of a regulation's header (not the
+    higher legislature's approval); else the
+    first line that is a date alone (a dated header or a signature block); else the web page's date."""
+    adopted: list[tuple[bool, str]] = []  # (approved by a higher body, date): an approval is no later text
+    first_alone = None
+    for i, line in enumerate(doc.text.split("\n")):
+        stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip(" ()（）")
+        stripped = _cn_date_digits(stripped)
+        m = _ADOPTED.match(stripped) if i < 15 else None
+        if m:
+            approval = stripped.endswith("批准")
+            adopted.append((not approval, f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+            continue
+        m = _DATE_LINE.fullmatch(stripped)
+        if m and first_alone is None:
+            first_alone = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    if adopted:
+        return max(adopted)[1]  # the latest adoption or amendment; an approval only if there is nothing else
+    if first_alone:
+        return first_alone
+    m = _PAGE_DATE.search("\n".join(doc.raw.split("\n")[:8]))
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def _order_number(lines: list[str]) -> str | None:
+    """A government order's number written under its name: "某市人民政府令" / "(第48号)" → 某市人民政府令第48号."""
+    for line, following in zip(lines, lines[1:]):
+        name = re.fullmatch(r"\s*(\S{2,24}令)\s*", line)
+        number = re.fullmatch(r"\s*[(（]?\s*(第\s*\d{1,5}\s*号)\s*[)）]?\s*", following)
+        if name and number:
+            return name.group(1) + number.group(1).replace(" ", "")
+    return None
 
 
 _CN_DIGIT = str.maketrans("〇零○O0一二三四五六七八九", "00000123456789")
@@ -747,16 +783,31 @@ def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[s
     the text calls 我省/我市/我区 — the most named division of that level."""
     title_places = resolve_places(find_places(title))
     if title_places:
-        # "临沂市兰山区…": the most specific of the places written one after another
-        chain = [title_places[0]]
-        for p in title_places[1:]:
-            if p.start == chain[-1].end:
-                chain.append(p)
+        chain = _place_chain(title_places, 0)
+        # "江西省人民政府关于九江市修水县开展…的批复": an act about a place within the issuer's is that place's
+        about = title.find("关于")
+        if about > 0 and chain[-1].end <= about:
+            later = [p for p in title_places if p.start > about]
+            subject = _place_chain(title_places, title_places.index(later[0])) if later else []
+            # one place only: "关于在景德镇、鹰潭、上饶市开展…" concerns the province
+            if subject and len(subject) == len(later) and _contains(chain[-1], subject[-1]):
+                chain = subject
         p = chain[-1]
+        masked = MASKED_PLACE.match(title, p.end)  # "贵州省**县…": a masked place within the named one
+        if masked and masked.group()[-1] in "市县区":
+            return masked.group(), True, _level_of_masked(masked.group())
         if p.place is None:
             return p.text, True, _level_of_masked(p.text)
         return p.place.standard_name, False, p.place.level
     masked = MASKED_PLACE.match(title)
+    if masked and masked.group()[-1] in "省市县区":
+        return masked.group(), True, _level_of_masked(masked.group())  # "**市城乡建设监察工作总结"
+    addressed = _addressee_place(doc)
+    if addressed:
+        return addressed
+    own = _self_referred_place(doc)
+    if own:
+        return own
     self_level = None
     # only the document speaking of itself ("我省", "本市") says whose it is; "全省" occurs in news about a province
     counts = Counter(k for k in _SELF if k in doc.text and k[0] in "我本")
@@ -783,6 +834,51 @@ def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[s
     if votes:
         return votes.most_common(1)[0][0], True, self_level
     return None, False, self_level
+
+
+def _place_chain(spans: list[PlaceSpan], i: int) -> list[PlaceSpan]:
+    """The places written one after another from ``spans[i]`` ("九江市修水县"); the last is the most specific."""
+    chain = [spans[i]]
+    for p in spans[i + 1 :]:
+        if p.start != chain[-1].end:
+            break
+        chain.append(p)
+    return chain
+
+
+def _contains(outer: PlaceSpan, inner: PlaceSpan) -> bool:
+    """Whether ``inner`` is a division within ``outer`` (by their GB/T 2260 codes)."""
+    if outer.place is None or inner.place is None or outer.place.adcode == inner.place.adcode:
+        return False
+    prefix = outer.place.adcode[: {1: 2, 2: 4}.get(outer.place.rank, 6)]
+    return inner.place.adcode.startswith(prefix)
+
+
+# "南通市人民政府:" above "…在你市开展…": a letter to a government is about the addressee's place
+_SALUTATION = re.compile(r"^(?P<body>[^\n,，。:：]{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅))[:：]\s*$", re.M)
+
+
+def _addressee_place(doc: Document) -> tuple[str, bool, str] | None:
+    m = _SALUTATION.search("\n".join(doc.text.split("\n")[:6]))
+    if m is None:
+        return None
+    places = [p for p in resolve_places(find_places(m.group("body"))) if p.place is not None]
+    if not places or not re.search(r"你(?:省|市|州|县|区)", doc.text):
+        return None
+    p = _place_chain(places, 0)[-1]
+    return p.place.standard_name, False, p.place.level
+
+
+def _self_referred_place(doc: Document) -> tuple[str, bool, str] | None:
+    """A document that speaks as 我局/本局 (an untitled reply): the place of the body of that organ it names."""
+    m = re.search(r"[我本](局|委|厅|办)(?![面势员])", doc.text)
+    if m is None:
+        return None
+    for line in doc.text.split("\n")[:40]:
+        for a in find_agencies(line):
+            if a.place is not None and a.name.endswith(m.group(1)):
+                return a.place.standard_name, False, a.place.level
+    return None
 
 
 def _level_of_masked(text: str) -> str | None:
@@ -1117,7 +1213,9 @@ def _inside_citation(text: str, pos: int) -> bool:
 
 def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict) -> list[Fact]:
     out = []
-    own = record.get("jurisdiction")
+    # the issuer's own place is no pilot; the place an act is about may be ("省政府关于在南通市开展…试点")
+    issuer_places = [p for p in resolve_places(find_places(record.get("title") or "")) if p.place is not None]
+    own = _place_chain(issuer_places, 0)[-1].place.standard_name if issuer_places else record.get("jurisdiction")
     for p in places:
         if p.place is None:
             continue

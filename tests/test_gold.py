@@ -39,21 +39,21 @@ FLOORS = {
         "transfer_full": 0.80,  # below target (0.85)
         "agency": 0.90,
         "jurisdiction": 0.93,  # below target (0.95)
-        "title": 0.85,
-        "date": 0.85,
-        "jurisdiction_field": 0.70,
-        "level": 0.65,
-    },  # below target (0.90)
+        "title": 0.90,
+        "date": 0.90,
+        "jurisdiction_field": 0.90,
+        "level": 0.90,
+    },
     "patterns": {
         "transfer": 0.90,
         "transfer_full": 0.85,
         "agency": 0.88,  # below target (0.90)
         "jurisdiction": 0.95,
-        "title": 0.85,
+        "title": 0.90,
         "date": 0.90,
-        "jurisdiction_field": 0.80,
-        "level": 0.75,
-    },  # below target (0.90)
+        "jurisdiction_field": 0.90,
+        "level": 0.90,
+    },
 }
 
 

@@ -310,6 +310,53 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
         ),
         # an untitled reply opens with its salutation
         ("王某某委员:\n您提出的建议已收悉。现答复如下。", {"title": None}),
+        # an issuer line above a "关于…" title, the date in parentheses under it
+        (
+            "中共某州委 某州人民政府\n关于加强城市管理的意见\n(2020年5月6日)\n为加强管理,提出如下意见。",
+            {"title": "中共某州委 某州人民政府关于加强城市管理的意见", "date": "2020-05-06"},
+        ),
+        # a title broken where its 《 is still open
+        (
+            "某区人民政府办公室\n关于印发《某区城市管理\n实施细则》的通知\n各街道:\n现印发给你们。",
+            {"title": "某区人民政府办公室关于印发《某区城市管理实施细则》的通知"},
+        ),
+        # amended regulation: the latest amendment is the text in force; a higher body's approval is not
+        (
+            "# 某市养犬管理条例\n2015年6月1日 某市第十四届人民代表大会常务委员会第九次会议通过\n"
+            "2015年7月2日 某省第十二届人民代表大会常务委员会第十次会议批准\n"
+            "2022年9月9日 某市第十六届人民代表大会常务委员会第三次会议《关于修改〈某市养犬管理条例〉的决定》修正\n"
+            "第一条 为了规范养犬。",
+            {"title": "某市养犬管理条例", "date": "2022-09-09"},
+        ),
+        (
+            "# 某市养犬管理条例\n2015年6月1日 某市第十四届人民代表大会常务委员会第九次会议通过\n"
+            "2015年7月2日 某省第十二届人民代表大会常务委员会第十次会议批准\n第一条 为了规范养犬。",
+            {"date": "2015-06-01"},
+        ),
+        # an act about one place within the issuer's is that place's; about several, the issuer's
+        (
+            "湖北省人民政府关于宜昌市夷陵区开展综合执法试点的批复\n宜昌市人民政府:\n同意试点。",
+            {"jurisdiction": "宜昌市夷陵区", "level": "district"},
+        ),
+        (
+            "湖北省人民政府关于在宜昌、襄阳、荆州市开展试点的通知\n各市人民政府:\n开展试点。",
+            {"jurisdiction": "湖北省", "level": "province"},
+        ),
+        # an untitled reply to a government that calls it 你市
+        (
+            "某政函〔2019〕5号\n襄阳市人民政府:\n你市《关于开展试点的请示》收悉。现批复如下。",
+            {"title": None, "jurisdiction": "襄阳市", "level": "city"},
+        ),
+        # masked places, and an autonomous prefecture written short
+        ("湖南省**县城市管理办法\n第一条 为了加强管理。", {"jurisdiction": "**县", "level": "county"}),
+        ("**区综合执法工作总结\n今年以来,全区推进改革。", {"jurisdiction": "**区", "level": "district"}),
+        ("恩施州城市管理条例\n第一条 为了加强管理。", {"jurisdiction": "恩施土家族苗族自治州", "level": "city"}),
+        # a web page's date only when the text states none; a government order's number on two lines
+        ("某县开展执法培训\n- 时间:2021-04-05\n- 来源:某报\n近日,县里开展培训。", {"date": "2021-04-05"}),
+        ("某县开展执法培训\n发布时间:2021-04-05\n(2021年3月30日)\n近日,县里开展培训。", {"date": "2021-03-30"}),
+        ("某市物业管理办法\n某市人民政府令\n(第7号)\n现予发布。", {"doc_number": "某市人民政府令第7号"}),
+        # a fragment that starts inside a list has no title
+        ("(一)负责市容环境卫生管理;\n(二)法律、法规规定的其他职责。", {"title": None}),
     ],
 )
 def test_relate_document_header_variations(text, want):
