@@ -187,6 +187,8 @@ _BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私�
 _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
 _OPEN_PLACE = re.compile(r"^在(?!.*(?:上|内|中|外|时|范围))")
+# "在建筑物上悬挂、张贴宣传品": a verb after a place word with its object in the next part shares it
+_PLACE_VERB = re.compile(r"^在.*(?:上|内|中|外)(?:擅自|违法|非法|随意)?[\u4e00-\u9fff]{2}$")
 
 
 def split_acts(text: str) -> list[str]:
@@ -213,6 +215,8 @@ def join_bare_verbs(parts: list[str], joiner: str = "、") -> list[str]:
 
     >>> join_bare_verbs(["擅自占用", "挖掘城市道路", "乱搭乱建"])
     ['擅自占用、挖掘城市道路', '乱搭乱建']
+    >>> join_bare_verbs(["在建筑物", "设施上悬挂", "张贴宣传品", "占道经营"])
+    ['在建筑物、设施上悬挂、张贴宣传品', '占道经营']
     """
     out: list[str] = []
     carry = ""
@@ -220,7 +224,7 @@ def join_bare_verbs(parts: list[str], joiner: str = "、") -> list[str]:
         if carry:
             p, carry = carry + joiner + p, ""
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if (_BARE_VERB.match(p) and len(nxt) >= 5) or (_OPEN_PLACE.match(p) and nxt):
+        if (_BARE_VERB.match(p) and len(nxt) >= 5) or (_OPEN_PLACE.match(p) and nxt) or (_PLACE_VERB.search(p) and nxt):
             carry = p
             continue
         if out and _SAME_SUBJECT.match(p):  # "用人单位不建立劳动关系、不依法订立劳动合同": one offence
@@ -609,6 +613,51 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# "行政处罚以及与之相关的行政检查和行政强制措施": enforcement powers named without 权, coordinated
+_ENFORCEMENT_NAMES = {
+    "行政处罚": "行政处罚权",
+    "行政检查": "行政检查权",
+    "行政强制措施": "行政强制权",
+    "行政强制": "行政强制权",
+}
+_POWER_SERIES = re.compile(
+    r"(?P<first>行政处罚|行政检查|行政强制措施|行政强制)权?"
+    r"(?P<rest>(?:(?:以及|及|和|、|与)(?:与之|与此)?(?:相关|有关)?的?(?:行政处罚|行政检查|行政强制措施|行政强制)权?)*)"
+    r"(?![\u4e00-\u9fff]*(?:法|决定|案件|程序))"
+)
+
+
+def _exercise_frame(text, bodies, state, rules) -> list[dict]:
+    """ "由R行使M的行政处罚以及与之相关的行政检查和行政强制措施": R holds each enforcement power over M."""
+    out = []
+    if text.rstrip().endswith((":", "：")):
+        return []  # a list's lead-in ("…集中行使城市管理领域6个方面的行政处罚权:"): the list frame reads it
+    for trig in rules.trigger_re("exercise").finditer(text):
+        before = [
+            b
+            for b in bodies
+            if b.end <= trig.start() and re.fullmatch(r"(?:依法|统一|集中)?", text[b.end : trig.start()])
+        ]
+        if not before:
+            continue
+        clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
+        m = _POWER_SERIES.search(clause)
+        if m is None or m.start() == 0:
+            continue  # "R行使行政处罚权时…": no matter, no transfer
+        ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies)
+        receiver = before[-1]
+        # "乡镇(街道)…由综合行政执法大队行使": a team named after the townships it serves is theirs
+        owners = [b for b in bodies if b.end <= receiver.start and b.sector == "街道乡镇"]
+        if owners and receiver.sector == "城市管理" and re.match(r"^综合(?:行政)?执法", receiver.text):
+            receiver = Body(receiver.text, "街道乡镇", receiver.start, receiver.end)
+        names = re.findall(r"行政处罚|行政检查|行政强制措施|行政强制", m.group())
+        for name in dict.fromkeys(names):
+            for matter in ph.matters or [ph.domain]:
+                label = _ENFORCEMENT_NAMES[name]
+                out.append(_record(label, matter, ph.domain, ph.giver, receiver, rules.rule_id("exercise"), rules))
+    return out
+
+
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     """ "将G的T成建制划入R": a team moves whole (power 编制, matter the team)."""
     trig = rules.trigger_re("whole_unit").search(text)
@@ -681,13 +730,14 @@ FRAMES: dict[str, Frame] = {
     "accompany": _accompany_frame,
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
+    "exercise": _exercise_frame,
 }
 _CITED = re.compile(r"《[^《》]*》")
 
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
 # (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;
 # the others only read sentences those rules left alone.
-_OVERRIDE = ("list", "definition", "restatement", "whole_unit", "accompany")
+_OVERRIDE = ("list", "definition", "restatement", "whole_unit", "accompany", "exercise")
 _ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")

@@ -391,6 +391,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                 prefix = prefix or lvl_word.removesuffix("级")
             for core in cores:
                 sector = lex.core_sector.get(_core_of(core) or core) or _SPECIAL_CORE_SECTOR.get(core, "其他")
+                if level == "street" and core.startswith("综合") and sector == "城市管理":
+                    sector = "街道乡镇"  # a township's comprehensive enforcement team is the township's own
                 if len(cores) > 1:
                     # "精神文明委、宣传部门": a core that is a body by itself takes no suffix
                     own = core.endswith(_ORGAN_END) and not core.endswith(("管", "建"))

@@ -69,6 +69,22 @@ def test_frames_examples_pass(rule_id, example):
             "镇综合执法队依据燃气管理方面法律、法规的规定，对擅自改装燃气设施的违法行为实施行政处罚。",
             [{"matter": "擅自改装燃气设施", "target": "镇综合执法队", "power": "行政处罚权"}],
         ),
+        # enforcement powers named without 权, in another order and joined by 、; the matter a domain
+        (
+            "由区综合执法局行使城市排水管理方面的行政检查、行政处罚和行政强制措施。",
+            [
+                {"power": "行政检查权", "matter": "城市排水管理", "target": "区综合执法局"},
+                {"power": "行政处罚权", "matter": "城市排水管理", "target": "区综合执法局"},
+                {"power": "行政强制权", "matter": "城市排水管理", "target": "区综合执法局"},
+            ],
+        ),
+        (
+            "街道综合行政执法队依法行使本辖区内的行政处罚权及相关的行政强制权。",
+            [
+                {"power": "行政处罚权", "target_sector": "街道乡镇"},
+                {"power": "行政强制权", "target_sector": "街道乡镇"},
+            ],
+        ),
         # a whole team moves (another giver, team and receiver)
         (
             "将市生态环境局环境监察支队整建制划入市综合行政执法局。",
@@ -111,6 +127,9 @@ def test_frames_context(text, want):
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
         "（二）拟订全区城市管理的发展规划，编制环卫设施建设计划；",  # a duty, not a transfer
         "区城市管理局的职责是：\n（一）负责户外广告设置的审批；",  # 审批 as a duty outside a catalogue
+        "县城管执法局行使行政处罚权时,应当出示执法证件。",  # exercising with no matter
+        "市城管局作出行政处罚决定前,应当告知当事人。",  # a decision, not a power
+        "乡镇综合执法队依法行使行政处罚法规定的职权。",  # the law's name, not a power
     ],
 )
 def test_frames_not_transfers(text):

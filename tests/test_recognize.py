@@ -14,6 +14,8 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
         ("区市场监督管理局配合", [("区市场监督管理局", "市场监管", "district")]),
         ("县(市)住建局牵头", [("县(市)住建局", "住房城乡建设", "county")]),
         ("由乡镇城管办负责", [("乡镇城管办", "城市管理", "street")]),
+        ("镇综合行政执法队负责", [("镇综合行政执法队", "街道乡镇", "street")]),
+        ("县综合行政执法大队负责", [("县综合行政执法大队", "城市管理", "county")]),
         # coordinations expand
         (
             "将省、市、县交通运输部门的职责",
