@@ -26,7 +26,9 @@ _GLOSS = re.compile(rf"[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]
 _CHROME_LINE = re.compile(
     r"本文链接|原文链接|文章链接|原文地址|友情提示|温馨提示|免责声明|版权(所有|声明)|copyright|©|"
     r"ICP备|公网安备|由会员分享|可在线阅读|请在.{0,12}上搜索|(本|该)(文档|资料)(由|来自)|"
-    r"^\s*(来源|作者|责任编辑|编辑|发布时间|浏览次数|阅读次数|点击次数)\s*[:：]",
+    r"^\s*(来源|作者|责任编辑|编辑|发布时间|浏览次数|阅读次数|点击次数)\s*[:：]|"
+    # breadcrumbs: "当前位置：首页 > 政策法规 > …", "您的位置: 首页 » …"
+    r"^\s*(当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>»›]",
     re.I,
 )
 # Weaker signals that are page furniture only on a short line that is no sentence.

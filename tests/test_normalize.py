@@ -72,3 +72,19 @@ def test_normalize_title_after_a_table_of_contents():
         "5海淀区“十三五”时期城市管理规划\n(征求意见稿)\n根据区委部署,制定本规划。"
     )
     assert _doc(raw).title == "海淀区“十三五”时期城市管理规划"
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        "当前位置：首页 > 政策法规 > 某市城市管理局",
+        "您的位置: 首页 » 法规库 » 地方法规 »",
+        "首页 > 新闻中心 > 通知公告",
+    ],
+)
+def test_normalize_breadcrumbs_are_page_chrome(crumb):
+    from kg.types import Article
+
+    raw = crumb + "\n某省关于加强城市管理的意见\n正文。"
+    doc = normalize(Article("a", "a", raw, 0, len(raw)))
+    assert doc.text.split("\n")[0] == "某省关于加强城市管理的意见"

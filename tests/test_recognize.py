@@ -116,7 +116,18 @@ def test_recognize_places_full_short_and_lists():
     ]
 
 
-@pytest.mark.parametrize("text", ["主城区和辖区内", "县(区)城管执法局", "城乡一体化", "江南区域协调", "大同小异"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主城区和辖区内",
+        "县(区)城管执法局",
+        "城乡一体化",
+        "江南区域协调",
+        "大同小异",
+        "在市区和县城范围内",
+        "城区和县政府确定的区域",
+    ],
+)
 def test_recognize_not_places(text):
     assert [p.text for p in find_places(text) if p.place is not None] == []
 
