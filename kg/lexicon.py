@@ -195,3 +195,27 @@ def central_match(matter: str) -> str | None:
             if s > score:
                 best, score = m, s
     return best if score >= 0.75 else None
+
+
+@cache
+def fact_rules(path: str | None = None) -> dict[str, dict]:
+    """The rules that give facts other than transfers (``kg/rules/facts.yaml``), by id.
+
+    Raises:
+        RuleError: a rule lacks an id, kind or example, or has a key the file does not define.
+    """
+    p = Path(path) if path else rules_file("facts.yaml")
+    data = load_yaml(p, {"version", "rules"}, required={"rules"})
+    out: dict[str, dict] = {}
+    for rule in data["rules"]:
+        rid = rule.get("id", "?")
+        unknown = set(rule) - {"id", "kind", "reads", "examples"}
+        if unknown:
+            raise RuleError(f"{p.name}: rule {rid!r}: unknown key {sorted(unknown)[0]!r}")
+        examples = rule.get("examples") or []
+        if "id" not in rule or "kind" not in rule or not examples:
+            raise RuleError(f"{p.name}: rule {rid!r}: every rule needs an id, a kind and at least one example")
+        if not all(isinstance(e, dict) and e.get("text") and isinstance(e.get("expect"), dict) for e in examples):
+            raise RuleError(f"{p.name}: rule {rid!r}: each example needs a text and an expected record")
+        out[rid] = rule
+    return out

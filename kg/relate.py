@@ -75,7 +75,19 @@ def _evidence(text: str, limit: int = 80) -> str:
     return text.strip()[:limit]
 
 
+@cache
+def declared_rule_ids() -> frozenset[str]:
+    """Every rule id declared in the rule files: relations.yaml, frames.yaml and facts.yaml."""
+    from kg.lexicon import fact_rules
+
+    return frozenset(relation_rules().examples) | frozenset(frame_rules().rules) | frozenset(fact_rules())
+
+
 def _fact(doc: Document, kind: str, fields: dict, sentence: Sentence | None, rule: str, span=None) -> Fact:
+    if rule not in declared_rule_ids():
+        from kg.errors import RuleError
+
+        raise RuleError(f"rule {rule!r} gives a {kind} fact but no rules file declares it")
     fields = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
     if sentence is not None:
         s, e = span if span else (0, len(sentence.text))
