@@ -49,7 +49,16 @@ class FrameRules:
         return self.trigger_res[frame]
 
     def rule_id(self, frame: str) -> str:
-        return next(rid for rid, r in self.rules.items() if r["frame"] == frame)
+        return self.frame_ids[frame]
+
+    @property
+    def frame_ids(self) -> dict[str, str]:
+        """frame → the id of its rule (one rule per frame)."""
+        ids = self.__dict__.get("_frame_ids")
+        if ids is None:
+            ids = {r["frame"]: rid for rid, r in reversed(list(self.rules.items()))}
+            object.__setattr__(self, "_frame_ids", ids)
+        return ids
 
 
 _RULE_KEYS = {"id", "frame", "triggers", "examples"}

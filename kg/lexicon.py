@@ -140,7 +140,18 @@ def longest_core(text: str) -> str:
     >>> longest_core("城市规划部门"), longest_core("有关部门")
     ('城市规划', '')
     """
-    return max((c for c in agency_lexicon().core_sector if c in text), key=len, default="")
+    return max((core for _end, core in _cores_automaton().iter(text)), key=len, default="")
+
+
+@cache
+def _cores_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for core in agency_lexicon().core_sector:
+        auto.add_word(core, core)
+    auto.make_automaton()
+    return auto
 
 
 def canonical_core(name: str) -> str:

@@ -79,19 +79,8 @@ def find_places(text: str) -> list[PlaceSpan]:
     [('亳州', '亳州市'), ('宿州', '宿州市'), ('黄山市', '黄山市'), ('崆峒区', '平凉市崆峒区')]
     """
     g = gazetteer()
-    found: list[tuple[int, int, str]] = []
-    for end, name in _place_automaton().iter(text):
-        found.append((end - len(name) + 1, end + 1, name))
-    # longest leftmost, no overlaps
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    chosen: list[tuple[int, int, str]] = []
-    last_end = -1
-    for s, e, name in found:
-        if s >= last_end:
-            chosen.append((s, e, name))
-            last_end = e
-        elif chosen and e - s > chosen[-1][1] - chosen[-1][0] and s < chosen[-1][1] and s > chosen[-1][0]:
-            continue
+    # the longest name at the leftmost place, no overlaps (the automaton does this in C)
+    chosen = [(end - len(name) + 1, end + 1, name) for end, name in _place_automaton().iter_long(text)]
     spans: list[PlaceSpan] = []
     for i, (s, e, name) in enumerate(chosen):
         cands = tuple(g.lookup(name))
@@ -218,12 +207,80 @@ def _agency_regex() -> re.Pattern:
 
 
 @cache
+def _core_automaton():
+    """Every sector core, for finding where a body's name can begin without trying the regex everywhere."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for core in agency_lexicon().core_sector:
+        auto.add_word(core, len(core))
+    auto.make_automaton()
+    return auto
+
+
+def _agency_matches(text: str):
+    """``_agency_regex().finditer(text)``, tried only where a core starts (or 政府/人民政府 before one):
+    the same matches, leftmost first and not overlapping, without scanning every position.
+
+    >>> [m.group() for m in _agency_matches("由市城管执法局和县政府环保局负责")]
+    ['城管执法局', '政府环保局']
+    """
+    starts: set[int] = set()
+    for end, length in _core_automaton().iter(text):
+        begin = end - length + 1
+        starts.add(begin)
+        for gov in ("政府", "人民政府"):
+            if text.startswith(gov, begin - len(gov)):
+                starts.add(begin - len(gov))
+    rx = _agency_regex()
+    last = 0
+    for pos in sorted(starts):
+        if pos < last:
+            continue
+        m = rx.match(text, pos)
+        if m and m.end() > m.start():
+            yield m
+            last = m.end()
+
+
+@cache
 def _standalone_regex() -> re.Pattern:
     lex = agency_lexicon()
     gov = _alt(lex.government)
     return re.compile(
         rf"(?P<standalone>{_alt(lex.standalone)})|(?P<gov>{gov})|(?P<party>党工委|党委|党组|(?<=[省市县区])委(?![员会]))"
     )
+
+
+@cache
+def _standalone_starts() -> re.Pattern:
+    """The characters a standalone, government or party name can begin with."""
+    lex = agency_lexicon()
+    firsts = {w[0] for w in [*lex.standalone, *lex.government, "党工委", "党委", "党组", "委"]}
+    return re.compile("[" + "".join(sorted(map(re.escape, firsts))) + "]")
+
+
+def _standalone_matches(text: str):
+    """``_standalone_regex().finditer(text)``, tried only where such a name can begin.
+
+    >>> [m.group() for m in _standalone_matches("由县人民法院和市政府、区委负责")]
+    ['人民法院', '政府', '委']
+    """
+    rx = _standalone_regex()
+    last = 0
+    for start in _standalone_starts().finditer(text):
+        pos = start.start()
+        if pos < last:
+            continue
+        m = rx.match(text, pos)
+        if m:
+            yield m
+            last = m.end()
+
+
+@cache
+def _endings_re() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(map(re.escape, _endings()))) + "]")
 
 
 @cache
@@ -353,7 +410,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         >>> [(a.name, a.sector) for a in find_agencies("由公安、民政等市级相关部门配合")]
         [('市公安部门', '公安'), ('市民政部门', '民政')]
     """
-    if not _endings().intersection(text):
+    if not _endings_re().search(text):
         return []  # every body's name ends with one of these characters: none here, no body
     lex = agency_lexicon()
     if places is None:
@@ -362,7 +419,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     out: list[AgencySpan] = []
     taken = bytearray(len(text))
     out.extend(_sector_lists(text, place_ends, taken))
-    for m in _agency_regex().finditer(text):
+    for m in _agency_matches(text):
         if taken[m.start()]:
             continue
         cores = (
@@ -408,7 +465,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                 generic = not group and suf in ("部门", "机关", "机构", "管理部门", "执法部门", "主管部门", "行政部门")
                 out.append(_span(text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
         taken[start : m.end()] = b"\x01" * (m.end() - start)
-    for m in _standalone_regex().finditer(text):
+    for m in _standalone_matches(text):
         if taken[m.start()]:
             continue
         if m.group("standalone"):
@@ -471,6 +528,8 @@ def _sector_lists(text: str, place_ends, taken: bytearray) -> list[AgencySpan]:
     """
     lex = agency_lexicon()
     out: list[AgencySpan] = []
+    if "等" not in text or "、" not in text or "部门" not in text:
+        return out  # the list needs all three
     for m in _SECTOR_LIST.finditer(text):
         items = m.group("items").split("、")
         first = items[0]

@@ -604,6 +604,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     [('2017-06-30', '各县完成网格划定'), ('2017-06-30', '建成数字化平台')]
     """
     out = []
+    if "年" not in text and not (year_hint and "月" in text):
+        return out  # every dated clause names a year, or a month under a dated section
     matches = [m for m in _DEADLINE.finditer(text)]
     # a month without a year ("8月底前") takes the year of the section ("(2016年8月-12月)")
     if year_hint:
@@ -721,7 +723,10 @@ def _header_date(doc: Document) -> str | None:
     first line that is a date alone (a dated header or a signature block); else the web page's date."""
     adopted: list[tuple[bool, str]] = []  # (approved by a higher body, date): an approval is no later text
     first_alone = None
-    for i, line in enumerate(doc.text.split("\n")):
+    lines = doc.text.split("\n")
+    # the header and the signature block: the first and the last lines
+    edge = lines if len(lines) <= 40 else lines[:20] + lines[-20:]
+    for i, line in enumerate(edge):
         stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip(" ()（）")
         stripped = _cn_date_digits(stripped)
         m = _ADOPTED.match(stripped) if i < 15 else None
@@ -1065,7 +1070,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
             facts.extend(_pilots(doc, s, ps, record))
         if _ESTABLISH.search(s.text):
             facts.extend(_established(doc, s, agencies, next_text))
-        m = _LEAD_INLINE.search(s.text)
+        m = _LEAD_INLINE.search(s.text) if "牵头" in s.text else None
         if m:
             facts.extend(_lead(doc, s, m, s.headings))
     for m in _LEAD.finditer(doc.text):
