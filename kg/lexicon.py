@@ -19,6 +19,8 @@ __all__ = [
     "canonical_name",
     "central_match",
     "central_template",
+    "cores_automaton",
+    "fact_rules",
     "load_yaml",
     "longest_core",
     "place_rules",
@@ -140,11 +142,11 @@ def longest_core(text: str) -> str:
     >>> longest_core("城市规划部门"), longest_core("有关部门")
     ('城市规划', '')
     """
-    return max((core for _end, core in _cores_automaton().iter(text)), key=len, default="")
+    return max((core for _end, core in cores_automaton().iter(text)), key=len, default="")
 
 
 @cache
-def _cores_automaton():
+def cores_automaton():
     import ahocorasick
 
     auto = ahocorasick.Automaton()

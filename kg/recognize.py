@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicon import agency_lexicon, longest_core, place_rules
+from kg.lexicon import agency_lexicon, cores_automaton, longest_core, place_rules
 from kg.places import Place, gazetteer
 
 __all__ = [
@@ -206,18 +206,6 @@ def _agency_regex() -> re.Pattern:
     )
 
 
-@cache
-def _core_automaton():
-    """Every sector core, for finding where a body's name can begin without trying the regex everywhere."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for core in agency_lexicon().core_sector:
-        auto.add_word(core, len(core))
-    auto.make_automaton()
-    return auto
-
-
 def _agency_matches(text: str):
     """``_agency_regex().finditer(text)``, tried only where a core starts (or 政府/人民政府 before one):
     the same matches, leftmost first and not overlapping, without scanning every position.
@@ -226,8 +214,8 @@ def _agency_matches(text: str):
     ['城管执法局', '政府环保局']
     """
     starts: set[int] = set()
-    for end, length in _core_automaton().iter(text):
-        begin = end - length + 1
+    for end, core in cores_automaton().iter(text):
+        begin = end - len(core) + 1
         starts.add(begin)
         for gov in ("政府", "人民政府"):
             if text.startswith(gov, begin - len(gov)):
