@@ -45,23 +45,32 @@ def _doc_info(g: Graph, d) -> dict:
     }
 
 
+UNSTATED_GIVER = "unstated:giver"
+UNSTATED_RECEIVER = "unstated:receiver"
+
+
 def to_networkx(g: Graph) -> nx.MultiDiGraph:
     """The power-flow graph: bodies (and, where no giver is named, giving sectors) as nodes,
     one edge per transfer from giver to receiver with matter, power, domain, document and evidence.
 
-    Node attributes: ``label``, ``kind`` ("agency" | "generic" | "sector"), ``sector``.
+    Node attributes: ``label``, ``kind`` ("agency" | "generic" | "sector" | "unstated"), ``sector``.
+    Every ``qz:PowerTransfer`` is one edge; a side the text leaves unnamed is an "unstated" node.
     """
     G = nx.MultiDiGraph()
     docs: dict = {}
     for t in g.subjects(RDF.type, QZ.PowerTransfer):
         receiver = next(iter(g.objects(t, QZ.receiver)), None)
-        if receiver is None:
-            continue
         giver = next(iter(g.objects(t, QZ.giver)), None)
         giving_sector = next(iter(g.objects(t, QZ.givingSector)), None)
         source = giver if giver is not None else giving_sector
+        # every transfer is an edge, so every view counts the same facts: a side the text does
+        # not name is one node of its own ("giver not stated", "receiver not stated")
         if source is None:
-            continue
+            source = UNSTATED_GIVER
+            G.add_node(source, label="(给出方未写明)", kind="unstated", sector=None, jurisdiction=None)
+        if receiver is None:
+            receiver = UNSTATED_RECEIVER
+            G.add_node(receiver, label="(接收方未写明)", kind="unstated", sector=None, jurisdiction=None)
         for node in (source, receiver):
             if str(node) not in G:
                 kind = (

@@ -1,4 +1,4 @@
-"""Where data files live: rules shipped in the package, the ontology beside it."""
+"""Where data files live: rules and the ontology, both shipped in the package."""
 
 from __future__ import annotations
 
@@ -17,13 +17,20 @@ def rules_file(name: str) -> Path:
 
 @cache
 def ontology_dir() -> Path:
-    """The ``ontology/`` folder of the checkout Quanze is installed from (editable install)."""
-    folder = Path(__file__).resolve().parent.parent / "ontology"
-    if not (folder / "quanze.ttl").is_file():
-        from kg.errors import OntologyError
+    """The ontology, shapes and saved queries: ``ontology/`` of the checkout, shipped in the
+    installed package as ``kg.ontology`` (so ``pip install .`` works from any folder)."""
+    from kg.errors import OntologyError
 
-        raise OntologyError(f"{folder}: no quanze.ttl; install Quanze from its checkout (pip install -e .)")
-    return folder
+    candidates = []
+    try:
+        candidates.append(Path(str(files("kg.ontology").joinpath("quanze.ttl"))).parent)
+    except (ModuleNotFoundError, TypeError):
+        pass
+    candidates.append(Path(__file__).resolve().parent.parent / "ontology")
+    for folder in candidates:
+        if (folder / "quanze.ttl").is_file():
+            return folder
+    raise OntologyError(f"{candidates[-1]}: no quanze.ttl; reinstall Quanze (pip install .)")
 
 
 @cache

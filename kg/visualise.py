@@ -22,6 +22,7 @@ COLOURS = {
     "document": "#9467bd",
     "matter": "#d62728",
     "power": "#8c564b",
+    "unstated": "#bbbbbb",
 }
 _LEGEND = {
     "agency": "具体机构 agency",
@@ -31,6 +32,7 @@ _LEGEND = {
     "document": "文件 document",
     "matter": "事项 matter",
     "power": "职权 power",
+    "unstated": "未写明 not stated",
 }
 
 
