@@ -169,8 +169,12 @@ def _csv_cell(value):
     return value
 
 
+_CELL = 60  # characters of a cell in the aligned table
+
+
 def format_rows(rows: list[dict], fmt: str = "table") -> str:
-    """Rows as an aligned text table, CSV or JSON."""
+    """Rows as an aligned text table (long cells cut, and said so), CSV (with a UTF-8 byte-order
+    mark, for spreadsheets) or JSON."""
     import csv
     import io
     import json
@@ -185,8 +189,11 @@ def format_rows(rows: list[dict], fmt: str = "table") -> str:
         w = csv.DictWriter(buf, fieldnames=cols)
         w.writeheader()
         w.writerows({c: _csv_cell(r.get(c)) for c in cols} for r in rows)
-        return buf.getvalue().rstrip("\n")
-    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ")[:60] for c in cols] for r in rows]
+        # a byte-order mark first, so that spreadsheet programs read the text as UTF-8
+        return "\ufeff" + buf.getvalue().rstrip("\n")
+    texts = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in cols] for r in rows]
+    cut = any(len(t) > _CELL for row in texts for t in row)
+    cells = [[t if len(t) <= _CELL else t[: _CELL - 1] + "…" for t in row] for row in texts]
     from unicodedata import east_asian_width
 
     def width(s: str) -> int:
@@ -196,4 +203,6 @@ def format_rows(rows: list[dict], fmt: str = "table") -> str:
     pad = lambda s, w: s + " " * (w - width(s))  # noqa: E731
     lines = ["  ".join(pad(c, w) for c, w in zip(cols, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(pad(v, w) for v, w in zip(row, widths)) for row in cells]
+    if cut:
+        lines.append(f"(cells longer than {_CELL} characters are cut at …; --format csv or json gives them whole)")
     return "\n".join(lines)

@@ -24,7 +24,6 @@ def test_notebooks_execute(name, seeds_out, monkeypatch):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     monkeypatch.setenv("QUANZE_OUT", str(seeds_out))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     client = nbclient.NotebookClient(
         nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
@@ -32,4 +31,6 @@ def test_notebooks_execute(name, seeds_out, monkeypatch):
     client.execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
+    figures = [o for o in outputs if "image/png" in (o.get("data") or {})]
+    assert figures, f"{name} draws no figure"
     assert os.environ["QUANZE_OUT"] == str(seeds_out)

@@ -77,6 +77,10 @@ def test_query_dataframe_and_formats(store):
     df = query_df(store, "pilots")
     assert list(df.columns) == ["place", "adcode", "title"]
     rows = query(store, "pilots")
-    assert format_rows(rows, "csv").splitlines()[0] == "place,adcode,title"
+    assert format_rows(rows, "csv").splitlines()[0] == "\ufeffplace,adcode,title"  # BOM: Excel reads UTF-8
     assert format_rows([], "table") == "(no rows)"
+    long = [{"evidence": "将市环保局露天烧烤污染的行政处罚权划转到市城管执法局" * 3, "n": 1}]
+    table = format_rows(long, "table")
+    assert "…" in table and table.splitlines()[-1].startswith("(cells longer than 60 characters are cut")
+    assert "cut" not in format_rows([{"evidence": "短", "n": 1}], "table")
     assert '"place"' in format_rows(rows, "json")
