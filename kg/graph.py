@@ -203,8 +203,10 @@ def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
     bind_prefixes(ds)
     shared = ds.graph(SHARED_GRAPH)
     _schemes(shared)
+    extractions = list(extractions)
+    acts = _Acts(extractions)
     for ex in extractions:
-        _article(ds, shared, ex)
+        _article(ds, shared, ex, acts)
     _link_bodies(ds, shared)
     return ds
 
@@ -253,7 +255,78 @@ def _within(g: Graph, place: URIRef, region: URIRef) -> bool:
     return False
 
 
-def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
+class _Acts:
+    """One node per cited act across all documents, however it is cited: a title and the 文号
+    written with it anywhere ("《…指导意见》(中发〔2015〕37号)") are one act, so a document that
+    cites only the number and one that cites only the title point at the same node."""
+
+    def __init__(self, extractions: list[Extraction]) -> None:
+        self.parent: dict[str, str] = {}
+        self.titles: dict[str, set[str]] = {}
+        for ex in extractions:
+            record = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {})
+            for cited in record.get("cites") or ():
+                self._find(self._key(cited))
+            for title, number in record.get("cite_numbers") or ():
+                a, b = self._find(self._key(title)), self._find(self._key(number))
+                if a != b:
+                    self.parent[max(a, b)] = min(a, b)
+        for ex in extractions:
+            record = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {})
+            for cited in record.get("cites") or ():
+                if not _NUMBER_ONLY.search(cited):
+                    self.titles.setdefault(self._find(self._key(cited)), set()).add(cited)
+
+    @staticmethod
+    def _key(cited: str) -> str:
+        return re.sub(r"[\s《》〔〕\[\]【】()（）]", "", cited)
+
+    def _find(self, k: str) -> str:
+        self.parent.setdefault(k, k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def iri(self, cited: str) -> URIRef:
+        return act_iri(self._find(self._key(cited)))
+
+    def implemented_by(self, cited: str, document_title: str) -> bool:
+        """A document titled "…关于S的实施意见/实施方案" implements the act "…关于S的指导意见" it cites."""
+        if "实施" not in document_title:
+            return False
+        mine = _subject(document_title)
+        theirs = self.titles.get(self._find(self._key(cited)), set())
+        return bool(mine) and any(_same_subject(mine, _subject(t)) for t in theirs)
+
+
+_BRACKETS = str.maketrans("[]【】［］", "〔〕〔〕〔〕")
+_NUMBER_ONLY = re.compile(r"(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*\d+\s*号$")
+_KIND_TAIL = re.compile(r"的?(?:实施意见|实施方案|实施细则|实施办法|指导意见|意见|方案|通知|决定|办法)$")
+
+
+def _subject(title: str) -> str:
+    """What an act is about: the words between 关于 and its kind ("…关于S的指导意见" → S).
+
+    >>> _subject("中共某省委 某省人民政府关于深入推进城市执法体制改革的实施意见")
+    '深入推进城市执法体制改革'
+    """
+    about = title.rfind("关于")
+    return _KIND_TAIL.sub("", title[about + 2 :] if about >= 0 else title).strip()
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two subjects that share nearly all the characters of the shorter one
+    ("推进城市执法体制改革改进城市管理工作" in "XX市推进城市执法体制改革改进城市管理工作")."""
+    from collections import Counter
+
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return sum((Counter(short) & Counter(long_)).values()) >= 0.8 * len(short) and len(short) >= 6
+
+
+def _article(ds: Dataset, shared: Graph, ex: Extraction, acts: _Acts) -> None:
     document = ex.document
     g = ds.graph(graph_iri(document.sha1))
     d = doc_iri(document.sha1)
@@ -278,14 +351,14 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction) -> None:
         g.add((d, QZ.maskedJurisdiction, Literal(record["jurisdiction"])))
     g.add((d, QZ.jurisdictionInferred, Literal(bool(record.get("jurisdiction_inferred")))))
     for cited in record.get("cites") or ():
-        act = act_iri(cited)
+        act = acts.iri(cited)
         shared.add((act, RDF.type, QZ.CitedAct))
-        if re.search(r"〔|\[|号$", cited):
-            shared.add((act, ELI.id_local, Literal(cited)))
+        if _NUMBER_ONLY.search(cited):  # one spelling of a 文号: 中发[2015]37号 is 中发〔2015〕37号
+            shared.add((act, ELI.id_local, Literal(re.sub(r"\s", "", cited.translate(_BRACKETS)))))
         else:
             shared.add((act, DCTERMS.title, _lit(cited)))
         g.add((d, DCTERMS.references, act))
-        if "实施" in (record.get("title") or "") and "指导意见" in cited:
+        if acts.implemented_by(cited, record.get("title") or ""):
             g.add((d, ELI.implements, act))
 
     bodies: dict[str, URIRef] = {}

@@ -694,7 +694,7 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         doc_number = _order_number(doc.text.split("\n")[:12])
     date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places)
-    cites = _citations(doc.text, title or "")
+    cites, cite_numbers = _citations(doc.text, title or "")
     return {
         "title": title,
         "issuer": issuers,
@@ -704,6 +704,7 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         "jurisdiction_inferred": inferred,
         "level": level,
         "cites": cites,
+        "cite_numbers": tuple((t, n) for t, n in cite_numbers.items()),
     }
 
 
@@ -906,8 +907,11 @@ _CITE = re.compile(r"《([^《》]{4,80})》(?:\s*[(（]([^()（）]{4,20}号)[)
 _CITE_KIND = re.compile(r"(意见|方案|通知|决定|办法|规定|规划|条例|细则|纲要|法|指南|标准|规则|决议|公告|通告|批复)$")
 
 
-def _citations(text: str, title: str) -> list[str]:
+def _citations(text: str, title: str) -> tuple[list[str], dict[str, str]]:
+    """Acts a text cites: their titles (or 文号), and the 文号 written with each title
+    ("《…指导意见》(中发〔2015〕37号)"), which tells that the two name one act."""
     out: list[str] = []
+    numbers: dict[str, str] = {}
     for m in _CITE.finditer(text):
         name = m.group(1).strip()
         if not _CITE_KIND.search(name) or name in title or title in name:
@@ -916,9 +920,11 @@ def _citations(text: str, title: str) -> list[str]:
             continue
         if name not in out:
             out.append(name)
-        if m.group(2) and "XX" not in m.group(2).upper() and m.group(2) not in out:
-            out.append(m.group(2))
-    return out
+        if m.group(2) and "XX" not in m.group(2).upper():
+            numbers.setdefault(name, m.group(2))
+            if m.group(2) not in out:
+                out.append(m.group(2))
+    return out, numbers
 
 
 # ---------------------------------------------------------------- all facts of a document

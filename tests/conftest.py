@@ -25,3 +25,14 @@ def fixture_build(tmp_path_factory, fixtures_dir):
 
     out = tmp_path_factory.mktemp("build") / "out"
     return build([fixtures_dir], out)
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """The five seed files built once (no HTML): the graph the README's examples speak of."""
+    from pathlib import Path
+
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    return build([Path(__file__).resolve().parent.parent / "seeds"], out, html=False)

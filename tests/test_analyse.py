@@ -117,32 +117,29 @@ def test_analyse_view_graph_has_every_class(ds):
     assert all("jurisdiction" in d for *_, d in V.edges(data=True))
 
 
-def test_analyse_every_view_counts_the_same_transfers(tmp_path):
+def test_analyse_every_view_counts_the_same_transfers(seeds_build):
     """The build, `kg stats`, report.md, the analysis functions and SPARQL count the same facts,
     transfers that name no giver included (issue: 111 built, 88 counted elsewhere)."""
     import re
-    from pathlib import Path
 
     from click.testing import CliRunner
     from rdflib import Dataset
 
     from kg.analyse import powers_gained_lost, to_networkx
-    from kg.build import build
     from kg.cli import cli
     from kg.query import query
     from kg.store import open_store
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
-    result = build([seeds], tmp_path / "out", html=False)
-    built = result.facts["transfer"]
+    out = seeds_build.out
+    built = seeds_build.facts["transfer"]
     ds = Dataset(default_union=True)
-    ds.parse(tmp_path / "out" / "graph.trig", format="trig")
+    ds.parse(out / "graph.trig", format="trig")
     G = to_networkx(ds)
     sparql = query(
-        open_store(tmp_path / "out" / "store", read_only=True),
+        open_store(out / "store", read_only=True),
         "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a <https://w3id.org/quanze/ontology#PowerTransfer> }",
     )[0]["n"]
-    stats = CliRunner().invoke(cli, ["stats", "--out", str(tmp_path / "out")]).output
+    stats = CliRunner().invoke(cli, ["stats", "--out", str(out)]).output
     shown = int(re.search(r"transfers: (\d+)", stats).group(1))
     gained = int(powers_gained_lost(G)["gained"].sum())
     assert built == G.number_of_edges() == sparql == shown == gained

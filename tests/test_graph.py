@@ -86,3 +86,24 @@ def test_graph_links_kinds_and_successors_across_articles():
     bureau = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "城市管理" in str(s))
     kinds = list(ds.objects(bureau, QZ.instanceOfKind))
     assert kinds and all((k, RDF.type, QZ.GenericBody) in ds for k in kinds)
+
+
+def test_graph_an_act_is_one_node_however_it_is_cited(seeds_build):
+    """中发〔2015〕37号 cited by number, by its title, with [] or 〔〕: one node; citing_documents
+    lists each implementing document once, as implementing it."""
+    from kg.query import query
+    from kg.store import open_store
+
+    store = open_store(seeds_build.out / "store", read_only=True)
+    acts = query(
+        store,
+        "SELECT DISTINCT ?a WHERE { ?a <http://data.europa.eu/eli/ontology#id_local> ?n "
+        'FILTER(CONTAINS(STR(?n), "37号")) }',
+    )
+    assert len(acts) == 1
+    rows = query(store, "citing_documents", {"act": "37号"})
+    titles = [r["title"] for r in rows]
+    assert len(titles) == len(set(titles)) >= 4
+    assert all(r["implements"] for r in rows)
+    by_title = query(store, "citing_documents", {"act": "指导意见"})
+    assert sorted(r["title"] for r in by_title if r["implements"]) == sorted(titles)
