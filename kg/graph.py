@@ -333,7 +333,10 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction, acts: _Acts) -> None:
     record = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {"title": document.title})
     scope = _doc_scope(record, document.sha1)
     g.add((d, RDF.type, QZ.Document))
-    g.add((d, DCTERMS.title, _lit(record.get("title") or document.title or document.id)))
+    # an untitled text (a letter, a fragment) is named by its opening words: the same text in two
+    # files is one document, so the name must come from the text, not the file
+    untitled = "(无标题) " + document.text.split("\n", 1)[0][:30]
+    g.add((d, DCTERMS.title, _lit(record.get("title") or document.title or untitled)))
     g.add((d, QZ.articleId, Literal(document.id)))
     g.add((d, QZ.sourceFile, Literal(document.source)))
     g.add((d, QZ.text, Literal(document.text)))
@@ -373,22 +376,24 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction, acts: _Acts) -> None:
         if known:
             fields.update(known)
         iri, is_generic, body_scope = _body(fields, scope)
-        g.add((iri, RDF.type, QZ.GenericBody if is_generic else QZ.Agency))
+        # a body is described once, in the shared graph: an article's graph holds what the article
+        # says (its mentions and facts), so a body named by many articles is not counted many times
+        shared.add((iri, RDF.type, QZ.GenericBody if is_generic else QZ.Agency))
         if not is_generic:
-            g.add((iri, RDF.type, ORG.Organization))
-        labels = set(g.objects(iri, SKOS.prefLabel))
+            shared.add((iri, RDF.type, ORG.Organization))
+        labels = set(shared.objects(iri, SKOS.prefLabel))
         if not labels:
-            g.add((iri, SKOS.prefLabel, _lit(name)))
+            shared.add((iri, SKOS.prefLabel, _lit(name)))
         elif _lit(name) not in labels:
-            g.add((iri, SKOS.altLabel, _lit(name)))
+            shared.add((iri, SKOS.altLabel, _lit(name)))
         if fields.get("canonical") and fields["canonical"] != name:
-            g.add((iri, SKOS.altLabel, _lit(fields["canonical"])))  # abbreviation spelled out
+            shared.add((iri, SKOS.altLabel, _lit(fields["canonical"])))  # abbreviation spelled out
         if fields.get("sector"):
-            g.add((iri, QZ.sector, concept_iri("sector", fields["sector"])))
+            shared.add((iri, QZ.sector, concept_iri("sector", fields["sector"])))
         if fields.get("level"):
-            g.add((iri, QZ.level, concept_iri("level", fields["level"])))
+            shared.add((iri, QZ.level, concept_iri("level", fields["level"])))
         if body_scope.place is not None:
-            g.add((iri, QZ.withinJurisdiction, _place(shared, body_scope.place)))
+            shared.add((iri, QZ.withinJurisdiction, _place(shared, body_scope.place)))
         bodies[name] = iri
         return iri
 

@@ -84,3 +84,36 @@ def test_query_dataframe_and_formats(store):
     assert "…" in table and table.splitlines()[-1].startswith("(cells longer than 60 characters are cut")
     assert "cut" not in format_rows([{"evidence": "短", "n": 1}], "table")
     assert '"place"' in format_rows(rows, "json")
+
+
+def test_query_saved_queries_give_no_duplicate_rows_on_a_corpus_of_copies(tmp_path):
+    """The seeds and the development documents, each copied under other names: the graph
+    conforms, a body named by many articles is described once, and no saved query repeats a row."""
+    import shutil
+    from pathlib import Path
+
+    from kg.build import build
+    from kg.query import _params, saved_queries
+
+    root = Path(__file__).resolve().parent
+    corpus = tmp_path / "corpus"
+    for copy in ("a", "b"):
+        folder = corpus / copy
+        folder.mkdir(parents=True)
+        for src in [*(root.parent / "seeds").glob("*.txt"), *(root / "gold" / "dev" / "docs").glob("*.txt")]:
+            shutil.copy(src, folder / f"{copy}_{src.name}")
+    result = build([corpus], tmp_path / "out", html=False)
+    assert result.conforms, (tmp_path / "out" / "validation.txt").read_text(encoding="utf-8")[:2000]
+    store = open_store(tmp_path / "out" / "store", read_only=True)
+    described = query(
+        store,
+        "SELECT ?r (COUNT(?l) AS ?n) WHERE { ?r a <https://w3id.org/quanze/ontology#Agency> ; "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } GROUP BY ?r HAVING (COUNT(?l) > 1)",
+    )
+    assert described == []
+    values = {"matter": "烧烤", "act": "37号", "fact": "none"}
+    for name, path in saved_queries().items():
+        required, _optional = _params(path.read_text(encoding="utf-8"))
+        rows = query(store, name, {k: values.get(k, "城") for k in required})
+        keys = [tuple(sorted((k, str(v)) for k, v in r.items())) for r in rows]
+        assert len(keys) == len(set(keys)), f"{name}: {len(keys) - len(set(keys))} repeated rows"
