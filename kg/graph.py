@@ -447,11 +447,10 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction, acts: _Acts) -> None:
             label = f"{giver_name} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
             g.add((node, RDFS.label, _lit(label)))
         elif kind == "deadline":
-            g.add((node, RDF.type, QZ.Deadline))
-            g.add((node, QZ.dueDate, Literal(f["date"], datatype=XSD.date)))
+            start = f.get("date_type") == "start"  # "从2017年起…": when a task starts, not when it is due
+            g.add((node, RDF.type, QZ.Start if start else QZ.Deadline))
+            g.add((node, QZ.startsOn if start else QZ.dueDate, Literal(f["date"], datatype=XSD.date)))
             g.add((node, QZ.task, _lit(f.get("task") or "")))
-            if f.get("date_type") == "start":
-                g.add((node, QZ.startDate, Literal(True)))
         elif kind == "pilot":
             found = _lookup_standard(f["jurisdiction"]) or gazetteer().lookup(f["jurisdiction"])
             if not found:

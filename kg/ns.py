@@ -63,7 +63,8 @@ class QZ(DefinedNamespace):
     pilotPlace: URIRef
     Deadline: URIRef
     task: URIRef
-    startDate: URIRef
+    Start: URIRef
+    startsOn: URIRef
     Target: URIRef
     value: URIRef
     Assignment: URIRef

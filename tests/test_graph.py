@@ -107,3 +107,13 @@ def test_graph_an_act_is_one_node_however_it_is_cited(seeds_build):
     assert all(r["implements"] for r in rows)
     by_title = query(store, "citing_documents", {"act": "指导意见"})
     assert sorted(r["title"] for r in by_title if r["implements"]) == sorted(titles)
+
+
+def test_graph_a_start_is_no_deadline():
+    ex = _ex("某县方案\n从2018年起,每年开展一次执法培训。2019年6月底前,完成队伍整合。", "s.txt")
+    ds = to_rdf([ex])
+    starts = list(ds.subjects(RDF.type, QZ.Start))
+    deadlines = list(ds.subjects(RDF.type, QZ.Deadline))
+    assert len(starts) == 1 and str(next(ds.objects(starts[0], QZ.startsOn))).startswith("2018")
+    assert [str(next(ds.objects(d, QZ.dueDate))) for d in deadlines] == ["2019-06-30"]
+    assert validate(ds).conforms
