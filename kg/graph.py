@@ -227,14 +227,18 @@ def _link_bodies(ds: Dataset, shared: Graph) -> None:
     by_key: dict[tuple, list[URIRef]] = {}
     for body, (cls, lineage, _level, _place) in info.items():
         by_key.setdefault((cls, lineage), []).append(body)
+    covers = _kind_coverage(ds, {b for b, i in info.items() if i[0] == QZ.GenericBody})
     for body, (cls, lineage, level, place) in info.items():
-        if cls != QZ.Agency or lineage is None:
+        if cls != QZ.Agency or lineage is None or place is None:
             continue
         for kind in by_key.get((QZ.GenericBody, lineage), ()):
             kind_level, kind_place = info[kind][2], info[kind][3]
             if kind_level not in (None, level):
                 continue
-            if kind_place is None or place is None or _within(shared, place, kind_place):
+            # a kind covers bodies within its own place, else within the places of the documents
+            # that name it (a national document's kinds cover every place)
+            regions = [kind_place] if kind_place is not None else covers.get(kind, [])
+            if any(r == _EVERYWHERE or _within(shared, place, r) for r in regions):
                 shared.add((body, QZ.instanceOfKind, kind))
     for body, (cls, lineage, level, place) in info.items():
         newer = _SUCCESSOR.get(lineage or "")
@@ -243,6 +247,29 @@ def _link_bodies(ds: Dataset, shared: Graph) -> None:
         for other in by_key.get((cls, newer), ()):
             if info[other][3] == place and info[other][2] == level:
                 shared.add((body, QZ.succeededBy, other))
+
+
+_EVERYWHERE = URIRef("urn:quanze:everywhere")
+
+
+def _kind_coverage(ds: Dataset, kinds: set[URIRef]) -> dict[URIRef, list[URIRef]]:
+    """For each kind of body, the places of the documents that name it (_EVERYWHERE for a
+    national document); a document whose place is not known covers nothing."""
+    national = concept_iri("level", "national")
+    out: dict[URIRef, list[URIRef]] = {}
+    for g in ds.graphs():
+        if g.identifier == SHARED_GRAPH or not len(g):
+            continue
+        doc = next(iter(g.subjects(RDF.type, QZ.Document)), None)
+        if doc is None:
+            continue
+        place = next(iter(g.objects(doc, QZ.governs)), None)
+        region = _EVERYWHERE if (doc, QZ.level, national) in g else place
+        if region is None:
+            continue
+        for kind in kinds.intersection(g.objects()):
+            out.setdefault(kind, []).append(region)
+    return out
 
 
 def _within(g: Graph, place: URIRef, region: URIRef) -> bool:

@@ -694,6 +694,11 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         doc_number = _order_number(doc.text.split("\n")[:12])
     date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places)
+    if level is None and title and "关于" in title:
+        # "中共中央 国务院关于…", "住房和城乡建设部关于…": an act of central bodies is national
+        heads = _agencies(title[: title.index("关于")])
+        if heads and all(a.level == "central" for a in heads):
+            level = "national"
     cites, cite_numbers = _citations(doc.text, title or "")
     return {
         "title": title,

@@ -117,3 +117,17 @@ def test_graph_a_start_is_no_deadline():
     assert len(starts) == 1 and str(next(ds.objects(starts[0], QZ.startsOn))).startswith("2018")
     assert [str(next(ds.objects(d, QZ.dueDate))) for d in deadlines] == ["2019-06-30"]
     assert validate(ds).conforms
+
+
+def test_graph_a_kind_of_body_covers_only_its_documents_place():
+    """城市管理部门 named in a Hebei text covers Hebei's bureaus, not Yunnan's; a national text's
+    kind covers every place."""
+    hebei = _ex("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到城市管理部门。", "h.txt")
+    yunnan = _ex("云南省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理局。", "y.txt")
+    ds = to_rdf([hebei, yunnan])
+    bureau = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "城市管理" in str(s) and "/530000/" in str(s))
+    assert list(ds.objects(bureau, QZ.instanceOfKind)) == []
+    central = _ex("中共中央 国务院关于推进改革的指导意见\n将环境保护部门的职责划转到城市管理部门。", "c.txt")
+    ds = to_rdf([central, yunnan])
+    bureau = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "城市管理" in str(s) and "/530000/" in str(s))
+    assert list(ds.objects(bureau, QZ.instanceOfKind))

@@ -355,6 +355,8 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
         ("某县开展执法培训\n- 时间:2021-04-05\n- 来源:某报\n近日,县里开展培训。", {"date": "2021-04-05"}),
         ("某县开展执法培训\n发布时间:2021-04-05\n(2021年3月30日)\n近日,县里开展培训。", {"date": "2021-03-30"}),
         ("某市物业管理办法\n某市人民政府令\n(第7号)\n现予发布。", {"doc_number": "某市人民政府令第7号"}),
+        # an act of central bodies is national
+        ("中共中央 国务院关于加强基层治理的意见\n为加强基层治理,提出如下意见。", {"level": "national"}),
         # a fragment that starts inside a list has no title
         ("(一)负责市容环境卫生管理;\n(二)法律、法规规定的其他职责。", {"title": None}),
     ],
