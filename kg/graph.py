@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import OntologyError
-from kg.lexicon import canonical_core, central_match, central_template
+from kg.lexicon import canonical_core, central_aliases, central_match, central_template
 from kg.ns import (
     ELI,
     QZ,
@@ -176,11 +176,14 @@ def _schemes(g: Graph) -> None:
     for old, new in _SUCCESSOR.items():
         newer = _concept(g, QZ.SectorScheme, "sector", new)
         g.add((concept_iri("sector", old), QZ.succeededBy, newer))
+    aliases = central_aliases()
     for sector, matters in central_template().items():
         for m in matters:  # the central 2015 guidance's matters: the template documents follow
             iri = _concept(g, QZ.MatterScheme, "matter", m)
             g.add((iri, DCTERMS.source, _lit("中发〔2015〕37号")))
             g.add((iri, QZ.sector, concept_iri("sector", sector)))
+            for alias in aliases.get(m, ()):  # the everyday name: 占道经营 finds 户外公共场所无照经营
+                g.add((iri, SKOS.altLabel, _lit(alias)))
     for level, zh in _LEVEL_ZH.items():
         iri = _concept(g, QZ.LevelScheme, "level", level)
         g.add((iri, SKOS.altLabel, _lit(zh)))

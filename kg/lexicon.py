@@ -17,6 +17,7 @@ __all__ = [
     "agency_lexicon",
     "canonical_core",
     "canonical_name",
+    "central_aliases",
     "central_match",
     "central_template",
     "cores_automaton",
@@ -174,14 +175,33 @@ def place_rules() -> dict:
 @cache
 def central_template() -> dict[str, tuple[str, ...]]:
     """The central 2015 guidance's matters by giving sector, and its milestones (central_matters.yaml)."""
-    data = load_yaml(rules_file("central_matters.yaml"), {"version", "domains", "milestones"}, required={"domains"})
+    data = load_yaml(rules_file("central_matters.yaml"), _CENTRAL_KEYS, required={"domains"})
     return {k: tuple(v) for k, v in data["domains"].items()}
+
+
+_CENTRAL_KEYS = {"version", "domains", "aliases", "milestones"}
+
+
+@cache
+def central_aliases() -> dict[str, tuple[str, ...]]:
+    """Everyday names of the central guidance's matters (占道经营 → 户外公共场所无照经营).
+
+    Raises:
+        RuleError: an alias names a matter the guidance's list does not hold.
+    """
+    data = load_yaml(rules_file("central_matters.yaml"), _CENTRAL_KEYS, required={"domains"})
+    matters = {m for ms in data["domains"].values() for m in ms}
+    aliases = data.get("aliases") or {}
+    unknown = sorted(set(aliases) - matters)
+    if unknown:
+        raise RuleError(f"central_matters.yaml: aliases of {unknown[0]!r}, which is not a matter of the list")
+    return {k: tuple(v) for k, v in aliases.items()}
 
 
 @cache
 def central_milestones() -> tuple[dict, ...]:
     """Dated goals of the central guidance: [{id, date, keywords}] (central_matters.yaml)."""
-    data = load_yaml(rules_file("central_matters.yaml"), {"version", "domains", "milestones"}, required={"domains"})
+    data = load_yaml(rules_file("central_matters.yaml"), _CENTRAL_KEYS, required={"domains"})
     return tuple(data.get("milestones") or ())
 
 

@@ -117,3 +117,11 @@ def test_query_saved_queries_give_no_duplicate_rows_on_a_corpus_of_copies(tmp_pa
         rows = query(store, name, {k: values.get(k, "城") for k in required})
         keys = [tuple(sorted((k, str(v)) for k, v in r.items())) for r in rows]
         assert len(keys) == len(set(keys)), f"{name}: {len(keys) - len(set(keys))} repeated rows"
+
+
+@pytest.mark.parametrize("asked,found", [("占道经营", "户外公共场所无照经营"), ("违法停车", "违法停放车辆")])
+def test_query_a_matter_asked_in_other_words_is_found(seeds_build, asked, found):
+    store = open_store(seeds_build.out / "store", read_only=True)
+    rows = query(store, "holder_of_matter", {"matter": asked})
+    assert rows and {r["matterLabel"] for r in rows} == {found}
+    assert query(store, "matter_moves", {"matter": asked})
