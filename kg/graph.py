@@ -84,6 +84,22 @@ def _lookup_standard(name: str) -> list[Place]:
     return [p] if p else []
 
 
+_COUNCIL_ORGANS = ("领导小组", "联席会议", "管委会", "指挥部", "工作小组", "顾问团")
+
+
+def _join_overlap(core: str, organ: str) -> str:
+    """Core and organ with the words they share written once: an abbreviation spelled out may
+    end with the organ already (城管委 → 城市管理委员会).
+
+    >>> _join_overlap("城市管理委员会", "委员会办公室"), _join_overlap("城市管理", "委员会")
+    ('城市管理委员会办公室', '城市管理委员会')
+    """
+    for k in range(min(len(core), len(organ)), 0, -1):
+        if core.endswith(organ[:k]):
+            return core + organ[k:]
+    return core + organ
+
+
 def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
     """IRI of a body: its own place if it names one, else the document's jurisdiction when the
     level matches, else a kind of body at that level within the jurisdiction."""
@@ -97,8 +113,10 @@ def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope]:
     level = fact_fields.get("level")
     # the body's kind of organ with its sector core spelled out: "住房和城乡建设厅" for 省住建厅 and
     # 省住房城乡建设厅 alike, while 区市容管理局 and 区城市管理局 stay two bodies
-    organ_key = canonical_core(name) + organ_of(name)
-    if fact_fields.get("rule", "").startswith("agency.council") or organ_key in ("领导小组", "联席会议"):
+    organ_key = _join_overlap(canonical_core(name), organ_of(name))
+    if organ_key.endswith(_COUNCIL_ORGANS):
+        # councils and committees are told apart by their own names: two development zones'
+        # 管委会 of one city are two bodies
         organ_key = re.sub(r"^[\u4e00-\u9fff]{0,4}?(省|市|县|区)", "", name) or name
     named = [p for p in find_places(name) if p.place is not None and name.startswith(p.text)]
     if level == "central":

@@ -131,3 +131,20 @@ def test_graph_a_kind_of_body_covers_only_its_documents_place():
     ds = to_rdf([central, yunnan])
     bureau = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "城市管理" in str(s) and "/530000/" in str(s))
     assert list(ds.objects(bureau, QZ.instanceOfKind))
+
+
+def test_graph_one_body_one_node_on_the_seeds(seeds_build):
+    """绍兴's 市城管委 and 市城市管理委员会 are one body; its two development zones' 管委会 are two."""
+    from kg.query import query
+    from kg.store import open_store
+
+    store = open_store(seeds_build.out / "store", read_only=True)
+    labels = "<http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2004/02/skos/core#altLabel>"
+
+    def nodes(*names: str) -> set[str]:
+        values = " ".join(f'"{n}"@zh' for n in names)
+        rows = query(store, f"SELECT DISTINCT ?b WHERE {{ VALUES ?l {{ {values} }} ?b {labels} ?l }}")
+        return {r["b"] for r in rows if "/330600/" in r["b"]}
+
+    assert len(nodes("市城管委", "市城市管理委员会")) == 1
+    assert len(nodes("绍兴高新技术开发区管委会", "袍江经济技术开发区管委会")) == 2
