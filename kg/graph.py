@@ -66,9 +66,10 @@ class _Scope:
 
 
 def _doc_scope(record: dict, sha1: str) -> _Scope:
-    name = record.get("jurisdiction")
-    if name:  # a masked name ("XX市") finds nothing and the document keeps its own scope
-        found = gazetteer().lookup(name) or _lookup_standard(name)
+    # a masked name ("XX市") is the place inferred for it, if any; else the document keeps its own scope
+    name = record.get("inferred_name") or record.get("jurisdiction")
+    if name:
+        found = _lookup_standard(name) or gazetteer().lookup(name)
         if found:
             return _Scope(found[0].adcode, found[0].level, found[0])
     return _Scope(f"doc-{sha1[:8]}", record.get("level"), None)
@@ -398,8 +399,8 @@ def _article(ds: Dataset, shared: Graph, ex: Extraction, acts: _Acts) -> None:
         g.add((d, QZ.level, concept_iri("level", record["level"])))
     if scope.place is not None:
         g.add((d, QZ.governs, _place(shared, scope.place)))
-    elif record.get("jurisdiction"):
-        g.add((d, QZ.maskedJurisdiction, Literal(record["jurisdiction"])))
+    if record.get("jurisdiction") and (scope.place is None or record.get("inferred_name")):
+        g.add((d, QZ.maskedJurisdiction, Literal(record["jurisdiction"])))  # as written: "XX市"
     g.add((d, QZ.jurisdictionInferred, Literal(bool(record.get("jurisdiction_inferred")))))
     for cited in record.get("cites") or ():
         act = acts.iri(cited)

@@ -699,8 +699,9 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         heads = _agencies(title[: title.index("关于")])
         if heads and all(a.level == "central" for a in heads):
             level = "national"
+    inferred_place = _infer_masked(jurisdiction, level, places) if jurisdiction else None
     cites, cite_numbers = _citations(doc.text, title or "")
-    return {
+    out = {
         "title": title,
         "issuer": issuers,
         "doc_number": doc_number,
@@ -711,6 +712,10 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         "cites": cites,
         "cite_numbers": tuple((t, n) for t, n in cite_numbers.items()),
     }
+    if inferred_place is not None:  # "XX市" whose districts and counties the text names: 平凉市
+        out["inferred_name"] = inferred_place.standard_name
+        out["inferred_parent"] = inferred_place.parent
+    return out
 
 
 # "2019年11月27日 某市第十五届人民代表大会常务委员会第十六次会议通过" and later "…修正"/"…修订" lines:
@@ -902,6 +907,34 @@ def _self_referred_place(doc: Document) -> tuple[str, bool, str] | None:
             if a.place is not None and a.name.endswith(m.group(1)):
                 return a.place.standard_name, False, a.place.level
     return None
+
+
+def _infer_masked(jurisdiction: str, level: str | None, places: list[PlaceSpan]):
+    """The city a masked "XX市" stands for: the one whose districts and counties (or itself) the
+    text names most, when no other city comes close, and when named by a district or county of
+    its own or at least twice by name (a city named once may be an example from elsewhere).
+
+    Returns a ``Place`` or None."""
+    if level != "city" or not MASKED_PLACE.fullmatch(jurisdiction):
+        return None
+    from kg.places import gazetteer
+
+    votes: Counter = Counter()
+    inner: Counter = Counter()  # votes from the city's own districts and counties
+    for p in places:
+        if p.place is None:
+            continue
+        if p.place.rank == 2:
+            votes[p.place.name] += 1
+        elif p.place.rank == 3 and p.place.city:
+            votes[p.place.city] += 1
+            inner[p.place.city] += 1
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common(2) + [(None, 0)]
+    if rest[0][1] * 2 > n or (n < 2 and not inner[best]):
+        return None
+    return next((c for c in gazetteer().lookup(best) if c.rank == 2), None)
 
 
 def _level_of_masked(text: str) -> str | None:

@@ -148,3 +148,18 @@ def test_graph_one_body_one_node_on_the_seeds(seeds_build):
 
     assert len(nodes("市城管委", "市城市管理委员会")) == 1
     assert len(nodes("绍兴高新技术开发区管委会", "袍江经济技术开发区管委会")) == 2
+
+
+def test_graph_a_masked_city_is_inferred_and_marked(seeds_build):
+    """XX市 (002) names 崆峒区 and 六县: it governs 平凉市, marked as inferred, "XX市" kept as written."""
+    from kg.query import query
+    from kg.store import open_store
+
+    store = open_store(seeds_build.out / "store", read_only=True)
+    rows = query(
+        store,
+        "PREFIX qz: <https://w3id.org/quanze/ontology#> PREFIX schema: <https://schema.org/> "
+        "SELECT ?name ?inferred WHERE { ?d qz:maskedJurisdiction ?masked ; qz:governs ?p ; "
+        'qz:jurisdictionInferred ?inferred . ?p schema:name ?name FILTER(STR(?masked) = "XX市") }',
+    )
+    assert rows == [{"name": "平凉市", "inferred": True}]
