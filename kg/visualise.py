@@ -6,6 +6,7 @@ import html
 import os
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -76,9 +77,14 @@ def write_html(
 
     # Nodes and edges are appended as pyvis builds them, without add_node/add_edge, whose
     # membership checks scan lists and make a 10,000-node graph quadratic.
+    # two bodies of one name in different places (城市管理部门 of two provinces): the place tells them apart
+    names = Counter(data.get("label") for _, data in G.nodes(data=True))
     for node, data in G.nodes(data=True):
         kind = data.get("kind", "agency")
         x, y = pos[node]
+        label = str(data.get("label", node))
+        if names[data.get("label")] > 1 and data.get("jurisdiction") and kind in ("agency", "generic"):
+            label = f"{label} ({data['jurisdiction']})"
         tooltip = "\n".join(
             f"{k}: {v}" for k, v in (("名称", data.get("label")), ("类别", kind), ("领域", data.get("sector"))) if v
         )
@@ -86,7 +92,7 @@ def write_html(
         options = Node(
             n_id,
             "dot",
-            label=_esc(data.get("label", node))[:40],
+            label=_esc(label)[:48],
             title=_esc(tooltip),
             font_color=net.font_color,
             color=COLOURS.get(kind, "#7f7f7f"),
@@ -136,6 +142,8 @@ def write_html(
                 jurisdiction=_esc(data.get("jurisdiction") or ""),
                 power=_esc(data.get("power") or ""),
                 document=_esc(data.get("title") or ""),
+                # the sectors at both ends, so the sector filter keeps the bodies a sector's powers went to
+                sectors=_esc(" ".join(x for x in (G.nodes[u].get("sector"), G.nodes[v].get("sector")) if x)),
             ).options
         )
     net.toggle_physics(physics)
@@ -213,21 +221,27 @@ def _add_controls(page: str, title: str, G: nx.MultiDiGraph) -> str:
   function apply(){
     var j=val('f-jurisdiction'), s=val('f-sector'), p=val('f-power'), d=val('f-document'), f=val('f-focus');
     var keep=new Set();
+    var any=j||s||p||d||f;
     edges.get().forEach(function(e){
       var ok=(!j||e.jurisdiction===j)&&(!p||e.power===p)&&(!d||e.document===d)&&
+             (!s||(' '+(e.sectors||'')+' ').indexOf(' '+s+' ')>=0)&&
              (!f||(e.matter||'').indexOf(f)>=0||(nodes.get(e.from).label||'').indexOf(f)>=0||(nodes.get(e.to).label||'').indexOf(f)>=0);
       edges.update({id:e.id,hidden:!ok});
       if(ok){keep.add(e.from);keep.add(e.to);}
     });
-    nodes.get().forEach(function(n){
-      var ok=keep.has(n.id)&&(!s||n.sector===s||(!f&&!s));
-      if(s&&n.sector!==s){ok=false;}
-      nodes.update({id:n.id,hidden:!ok&&(j||s||p||d||f)?true:false});
-    });
+    // a node stays when an edge that stays touches it: a sector's powers keep the bodies they went to
+    nodes.get().forEach(function(n){ nodes.update({id:n.id,hidden:any?!keep.has(n.id):false}); });
+    if(typeof network!=='undefined'){ network.fit({animation:false}); }
   }
   ['f-jurisdiction','f-sector','f-power','f-document'].forEach(function(id){document.getElementById(id).onchange=apply;});
   document.getElementById('f-focus').oninput=apply;
 })();
 </script>"""
+    # tooltips wrap inside the window instead of running off it
+    style = (
+        "<style>div.vis-tooltip{white-space:pre-wrap !important;max-width:min(40em,90vw);"
+        "overflow-wrap:anywhere;}</style>"
+    )
+    page = page.replace("</head>", style + "\n</head>", 1)
     page = page.replace("<body>", "<body>\n" + controls, 1)
     return page.replace("</body>", script + "\n</body>", 1)

@@ -79,3 +79,56 @@ def test_visualise_renders_in_headless_chromium_without_running_injected_script(
     dom = out.stdout
     assert "<canvas" in dom  # vis.js drew the network
     assert "onerror=alert(1)>" not in dom.replace("&lt;", "<").split("<body>")[0]
+
+
+def _chromium_dom(page, tmp_path, width: int = 1200) -> str:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    out = subprocess.run(
+        [
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--window-size={width},900",
+            "--virtual-time-budget=8000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return out.stdout
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no headless Chromium installed"
+)
+def test_visualise_sector_filter_keeps_edges_and_tooltips_fit_the_window(tmp_path):
+    """What a user sees: picking a giving sector leaves its transfers drawn with the bodies they
+    went to, and a long evidence tooltip wraps inside a 1,200-pixel window."""
+    texts = [
+        "河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。",
+        "云南省实施意见\n将省水利厅河道采砂的行政处罚权划转到省城市管理局。",
+    ]
+    exs = [extract_document(normalize(Article(f"{i}.txt", f"{i}.txt", t, 0, len(t)))) for i, t in enumerate(texts)]
+    page = write_html(to_networkx(to_rdf(exs)), tmp_path / "g.html")
+    probe = """<script>setTimeout(function(){
+      var sel=document.getElementById('f-sector'); sel.value='环境保护'; sel.onchange();
+      var e=edges.get().filter(function(x){return !x.hidden;}).length;
+      var n=nodes.get().filter(function(x){return !x.hidden;}).length;
+      var tip=document.createElement('div'); tip.className='vis-tooltip'; tip.style.position='absolute';
+      tip.textContent='依据: '+'将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局'.repeat(20);
+      document.body.appendChild(tip);
+      document.body.setAttribute('data-probe', e+','+n+','+tip.offsetWidth+','+window.innerWidth);
+    }, 1000);</script>"""
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = _chromium_dom(page, tmp_path)
+    found = re.search(r'data-probe="(\d+),(\d+),(\d+),(\d+)"', dom)
+    assert found, dom[-2000:]
+    edges_shown, nodes_shown, tip_width, window = map(int, found.groups())
+    assert edges_shown == 1 and nodes_shown == 2  # the 环境保护 transfer and both its ends
+    assert 0 < tip_width <= window
