@@ -70,6 +70,19 @@ def test_graph_validation_reports_violations():
     assert "power kind" in report.text
 
 
+def test_graph_validation_reads_classes_through_the_ontology():
+    """A receiver must be a qz:Body: an Agency is one (by rdfs:subClassOf), a Document is not."""
+    ex = _ex("某市方案\n将市水务局河道采砂的行政处罚权划入市城管执法局。", "c.txt")
+    ds = to_rdf([ex])
+    assert validate(ds).conforms  # the receiver is typed qz:Agency only
+    t = next(ds.subjects(RDF.type, QZ.PowerTransfer))
+    g = next(g for g in ds.graphs() if (t, RDF.type, QZ.PowerTransfer) in g)
+    doc = next(ds.subjects(RDF.type, QZ.Document))
+    g.remove((t, QZ.receiver, None))
+    g.add((t, QZ.receiver, doc))
+    assert not validate(ds).conforms
+
+
 def test_graph_seeds_build_and_conform(fixture_build):
     assert fixture_build.conforms and fixture_build.quads > 100
 
