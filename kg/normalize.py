@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.types import Article, Document
 
-__all__ = ["normalize", "strip_glosses", "to_simplified"]
+__all__ = ["ITEM_NUMBER", "normalize", "strip_glosses", "to_simplified"]
 
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A pinyin gloss glued to a character: "關(guān)", "發（fā）". It holds lowercase Latin letters
@@ -198,7 +198,7 @@ def _is_title_like(line: str) -> bool:
         return False
     if re.search(r"\.(docx?|pdf|html?)$|〔\d{4}〕|\[\d{4}\]|^[《<]", line):
         return False
-    if _ADOPTION.match(line) or _NUMBERED.match(line):
+    if _ADOPTION.match(line) or ITEM_NUMBER.match(line):
         return False  # a regulation's adoption or amendment line; an item of a list
     return bool(_DOC_TYPE.search(line)) or "关于" in line
 
@@ -208,8 +208,10 @@ _ADOPTION = re.compile(
     r"^[(（]?\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年[^。]{0,120}?(?:会议|常务委员会|令)[^。]{0,120}?"
     r"(?:通过|修正|修订|批准|公布|发布)"
 )
-# "(一)…", "一、…", "1.…": an item or heading of the body
-_NUMBERED = re.compile(r"^\s*(?:[(（][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d))")
+# "(一)…", "一、…", "1.…": the number of an item or heading of the body (GB/T 9704 numbering)
+ITEM_NUMBER = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[.、．](?!\d))\s*"
+)
 # "中共宜昌市委 宜昌市人民政府", "某县人民政府办公室": a line of issuing bodies above a "关于…" title
 _ISSUER_LINE = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff*＊]{2,24}?(?:委员会|委|人民政府|政府|办公厅|办公室|局|厅)"
@@ -307,7 +309,7 @@ def _title_of(text: str) -> str:
     if candidates:
         return candidates[-1]
     for line in lines:  # no title-like line: the first short line of the header, if it has one
-        if "。" in line or line.endswith((":", "：", ";", "；")) or _NUMBERED.match(line):
+        if "。" in line or line.endswith((":", "：", ";", "；")) or ITEM_NUMBER.match(line):
             break  # the body, a salutation or a list has begun: a fragment or an untitled letter
         if 2 <= len(line) <= 90 and not _ADOPTION.match(line) and not _DOC_NUMBER_ALONE.fullmatch(line):
             return line

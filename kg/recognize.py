@@ -220,15 +220,22 @@ def _agency_matches(text: str):
         for gov in ("政府", "人民政府"):
             if text.startswith(gov, begin - len(gov)):
                 starts.add(begin - len(gov))
-    rx = _agency_regex()
+    return _matches_at(_agency_regex(), text, sorted(starts))
+
+
+def _matches_at(rx: re.Pattern, text: str, positions) -> list[re.Match]:
+    """What ``rx.finditer(text)`` yields, when every match must start at one of ``positions``
+    (ascending): leftmost first, none overlapping, empty matches dropped."""
+    out: list[re.Match] = []
     last = 0
-    for pos in sorted(starts):
+    for pos in positions:
         if pos < last:
             continue
         m = rx.match(text, pos)
         if m and m.end() > m.start():
-            yield m
+            out.append(m)
             last = m.end()
+    return out
 
 
 @cache
@@ -254,16 +261,7 @@ def _standalone_matches(text: str):
     >>> [m.group() for m in _standalone_matches("由县人民法院和市政府、区委负责")]
     ['人民法院', '政府', '委']
     """
-    rx = _standalone_regex()
-    last = 0
-    for start in _standalone_starts().finditer(text):
-        pos = start.start()
-        if pos < last:
-            continue
-        m = rx.match(text, pos)
-        if m:
-            yield m
-            last = m.end()
+    return _matches_at(_standalone_regex(), text, (m.start() for m in _standalone_starts().finditer(text)))
 
 
 @cache

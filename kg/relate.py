@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from kg.frames import FrameState, collective_agencies, frame_rules, frame_transfers, join_bare_verbs, scope_sector
 from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
+from kg.normalize import ITEM_NUMBER
 from kg.recognize import (
     MASKED_PLACE,
     AgencySpan,
@@ -985,9 +986,6 @@ _ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
 _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 
 
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）]|\d+[、.．])\s*")
-
-
 def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
     """Every fact of one document, the ``document`` record first."""
     facts: list[Fact] = []
@@ -1067,7 +1065,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
         for name, sector, level, start, end in collective_agencies(s.text, frame_rules()):
-            subject = not _NUMBERING.sub("", s.text[:start]).strip()
+            subject = not ITEM_NUMBER.sub("", s.text[:start]).strip()
             if name not in seen_agency and (subject or any(s.text[start:end] in party for party in parties)):
                 record = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
                 seen_agency[name] = _fact(doc, "agency", record, s, "agency.collective.v1", (start, end))

@@ -16,6 +16,9 @@ from kg.pipeline import extract_document
 from kg.types import Article
 from kg.visualise import write_html
 
+needs_chromium = pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no headless Chromium installed"
+)
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
@@ -53,30 +56,10 @@ def test_visualise_empty_graph_is_an_error(tmp_path):
         write_html(nx.MultiDiGraph(), tmp_path / "x.html")
 
 
-@pytest.mark.skipif(
-    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no headless Chromium installed"
-)
+@needs_chromium
 def test_visualise_renders_in_headless_chromium_without_running_injected_script(tmp_path):
     path = write_html(_graph(), tmp_path / "g.html")
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    out = subprocess.run(
-        [
-            exe,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-            path.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    dom = out.stdout
+    dom = _chromium_dom(path, tmp_path)
     assert "<canvas" in dom  # vis.js drew the network
     assert "onerror=alert(1)>" not in dom.replace("&lt;", "<").split("<body>")[0]
 
@@ -104,9 +87,7 @@ def _chromium_dom(page, tmp_path, width: int = 1200) -> str:
     return out.stdout
 
 
-@pytest.mark.skipif(
-    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no headless Chromium installed"
-)
+@needs_chromium
 def test_visualise_sector_filter_keeps_edges_and_tooltips_fit_the_window(tmp_path):
     """What a user sees: picking a giving sector leaves its transfers drawn with the bodies they
     went to, and a long evidence tooltip wraps inside a 1,200-pixel window."""
