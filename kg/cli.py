@@ -93,9 +93,12 @@ def build(paths, out, formats, no_html):
 @click.argument("query_text")
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Built output folder.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True
+)
+@click.option("--to", "to", type=click.Path(dir_okay=False), help="File to write (needed for xlsx).")
 @click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to other endpoints (off by default).")
-def query(query_text, out, params, fmt, allow_service):
+def query(query_text, out, params, fmt, to, allow_service):
     """Run SPARQL text, a .rq file or a saved query (ontology/queries) on the built store.
 
     Example: kg query holder_of_matter --param matter=露天烧烤
@@ -113,10 +116,38 @@ def query(query_text, out, params, fmt, allow_service):
                 raise click.ClickException(f"--param {p!r}: expected NAME=VALUE")
             k, v = p.split("=", 1)
             bindings[k] = v
-        rows = run(open_store(Path(out) / "store", read_only=True), query_text, bindings, allow_service=allow_service)
+        if fmt == "xlsx" and not to:
+            raise click.ClickException("--format xlsx writes a file: give it with --to FILE.xlsx")
+        store = open_store(Path(out) / "store", read_only=True)
+        rows = run(store, query_text, bindings, allow_service=allow_service)
+        if not rows and "matter" in bindings:
+            from kg.query import similar_matters
+
+            close = similar_matters(store, bindings["matter"])
+            if close:
+                click.echo(
+                    f"no rows for matter {bindings['matter']!r}; matters named alike: {'、'.join(close)}", err=True
+                )
+        if fmt == "xlsx":
+            import pandas as pd
+
+            from kg.query import _csv_cell
+
+            frame = pd.DataFrame([{k: _csv_cell(v) for k, v in r.items()} for r in rows])
+            try:
+                frame.to_excel(to, index=False)
+            except OSError as e:
+                raise click.ClickException(f"{to}: cannot write ({e.strerror or e})") from None
+            click.echo(f"wrote {len(rows)} rows to {to}")
+            return
     except KgError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(format_rows(rows, fmt))
+    text = format_rows(rows, fmt)
+    if to:
+        Path(to).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"wrote {len(rows)} rows to {to}")
+    else:
+        click.echo(text)
 
 
 @cli.command()

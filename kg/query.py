@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import QueryError
 from kg.resources import ontology_dir
 
-__all__ = ["format_rows", "query", "query_df", "saved_queries", "strip_literals", "uses_service"]
+__all__ = ["format_rows", "query", "query_df", "saved_queries", "similar_matters", "strip_literals", "uses_service"]
 
 
 MAX_QUERY_BYTES = 1 << 20  # a .rq file
@@ -148,6 +148,35 @@ def query(store, q: str, params: dict[str, str] | None = None, *, allow_service:
         ]  # parameters are projected only to be bound
         return [{n: _python(sol[n]) for n in names} for sol in result]
     return [{"subject": t.subject.value, "predicate": t.predicate.value, "object": _python(t.object)} for t in result]
+
+
+def similar_matters(store, text: str, n: int = 5) -> list[str]:
+    """The matter names (preferred and alternative labels) closest to ``text`` by shared characters,
+    for a question that found nothing: "did you mean …".
+
+    >>> import pyoxigraph as ox
+    >>> s = ox.Store()
+    >>> label = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    >>> s.add(ox.Quad(ox.NamedNode("https://w3id.org/quanze/id/matter/a"), label, ox.Literal("违规设置户外广告")))
+    >>> similar_matters(s, "户外广告牌")
+    ['违规设置户外广告']
+    """
+    from collections import Counter
+
+    rows = query(
+        store,
+        "SELECT DISTINCT ?l WHERE { ?m <http://www.w3.org/2004/02/skos/core#prefLabel>|"
+        "<http://www.w3.org/2004/02/skos/core#altLabel> ?l FILTER(STRSTARTS(STR(?m), "
+        '"https://w3id.org/quanze/id/matter/")) }',
+    )
+    want = Counter(text)
+    scored = []
+    for r in rows:
+        label = str(r["l"])
+        common = sum((want & Counter(label)).values())
+        if common >= 2:
+            scored.append((-common / max(len(text), 1), len(label), label))
+    return [label for *_, label in sorted(scored)[:n]]
 
 
 def query_df(store, q: str, params: dict[str, str] | None = None):

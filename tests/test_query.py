@@ -125,3 +125,23 @@ def test_query_a_matter_asked_in_other_words_is_found(seeds_build, asked, found)
     rows = query(store, "holder_of_matter", {"matter": asked})
     assert rows and {r["matterLabel"] for r in rows} == {found}
     assert query(store, "matter_moves", {"matter": asked})
+
+
+def test_query_xlsx_and_a_hint_when_a_matter_finds_nothing(seeds_build, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    out = str(seeds_build.out)
+    r = CliRunner().invoke(cli, ["query", "holder_of_matter", "--param", "matter=户外广告牌", "--out", out])
+    assert r.exit_code == 0 and "(no rows)" in r.output and "matters named alike" in r.output
+    assert "违规设置户外广告" in r.output
+    r = CliRunner().invoke(
+        cli, ["query", "transfers", "--out", out, "--format", "xlsx", "--to", str(tmp_path / "t.xlsx")]
+    )
+    assert r.exit_code == 0, r.output
+    import pandas as pd
+
+    assert len(pd.read_excel(tmp_path / "t.xlsx")) == seeds_build.facts["transfer"]
+    r = CliRunner().invoke(cli, ["query", "transfers", "--out", out, "--format", "xlsx"])
+    assert r.exit_code == 1 and "--to FILE.xlsx" in r.output
