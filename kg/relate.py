@@ -969,6 +969,8 @@ def _citations(text: str, title: str) -> tuple[list[str], dict[str, str]]:
 # ---------------------------------------------------------------- all facts of a document
 
 _PILOT = re.compile(r"试点|先行先试|先行开展")
+# "借鉴学习甲、乙两市的经验", "参照丙市的做法": places whose experience is borrowed
+_LESSON = re.compile(r"(?:借鉴|学习|参照|参考|吸取)[^,，。;；]{0,30}?(?:经验|做法|模式)")
 # Quantitative targets of a dated obligation: "40%以上的主次干路达到深度保洁作业标准" (share first)
 # or "生活垃圾无害化处理率达到95%" (measure first).
 _VALUE = r"\d+(?:\.\d+)?%(?:以上|以下|左右)?"
@@ -1275,11 +1277,14 @@ def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict) -
     # the issuer's own place is no pilot; the place an act is about may be ("省政府关于在南通市开展…试点")
     issuer_places = [p for p in resolve_places(find_places(record.get("title") or "")) if p.place is not None]
     own = _place_chain(issuer_places, 0)[-1].place.standard_name if issuer_places else record.get("jurisdiction")
+    lessons = [x.span() for x in _LESSON.finditer(s.text)]
     for p in places:
         if p.place is None:
             continue
         if p.place.rank == 1 or p.place.standard_name == own:
             continue
+        if any(a <= p.start < b for a, b in lessons):
+            continue  # "借鉴遵义、安顺两市的经验": places learnt from, not pilots
         if _inside_citation(s.text, p.start):
             continue
         out.append(_fact(doc, "pilot", {"jurisdiction": p.place.standard_name}, s, "pilot.named_place.v1"))
@@ -1293,6 +1298,8 @@ _OFFICE = re.compile(r"办公室设在(?P<office>[^,,。;；]{2,24})")
 def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_text: str = "") -> list[Fact]:
     out = []
     for m in _ESTABLISH.finditer(s.text):
+        if _inside_citation(s.text, m.start()):
+            continue  # "《关于成立…局的通知》": a cited title, not this text setting up a body
         after = [
             a
             for a in agencies
@@ -1301,8 +1308,8 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
         councils = [
             a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)
         ]
-        # "组建朝阳区城市综合管理部门": a body right after 组建/成立/设立 is new whatever its organ
-        direct = [a for a in after if a.start - m.end() <= 1 and m.group() != "建立"]
+        # "组建朝阳区城市综合管理部门", "成立了“某局”": a body right after 组建/成立/设立 is new whatever its organ
+        direct = [a for a in after if re.fullmatch(r"了?[“\"「]?", s.text[m.end() : a.start]) and m.group() != "建立"]
         after = councils or direct
         if not after:
             continue

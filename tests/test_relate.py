@@ -391,3 +391,23 @@ def test_relate_bodies_of_two_level_words_stay_two_and_short_names_still_merge()
     assert [(f.get("name"), f.get("aliases")) for f in merged] == [("区市容管理局", ("市容局",))]
     merged = merge_aliases([agency("湖州市人民政府"), agency("市政府")])
     assert [(f.get("name"), f.get("aliases")) for f in merged] == [("湖州市人民政府", ("市政府",))]
+
+
+@pytest.mark.parametrize(
+    "text,established",
+    [
+        ("某市方案\n2019年,成立了“某县综合行政执法局”,核定编制20名。", ["某县综合行政执法局"]),
+        ("某市方案\n组建区城市管理局,负责全区市容管理。", ["区城市管理局"]),
+        # a cited title that sets up a body is no body set up by this text
+        ("某市方案\n根据《关于成立某市城市管理局的通知》,将市容监察大队划入。", []),
+    ],
+)
+def test_relate_bodies_established_quoted_or_cited(text, established):
+    names = [f.get("name") for f in _facts(text) if f.kind == "body_established"]
+    assert names == established
+
+
+def test_relate_places_whose_experience_is_borrowed_are_no_pilots():
+    text = "某市方案\n我市学习借鉴杭州、宁波两市的经验,在西湖区先行开展综合执法试点。"
+    pilots = [f.get("jurisdiction") for f in _facts(text) if f.kind == "pilot"]
+    assert pilots == ["杭州市西湖区"]
