@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -73,6 +74,25 @@ def _build_into(tmp: Path, out: Path, paths: list, errors: list[str], *, formats
     documents = list(read_documents(paths, errors=errors))
     if not documents:
         raise InputError(f"no readable document among the inputs: {errors[0]}") if errors else no_input(paths)
+    key = _build_key(documents, errors, formats, html)
+    same = _unchanged_build(out, key)
+    if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
+        for entry in out.iterdir():
+            if not entry.name.startswith("."):
+                copy = shutil.copytree if entry.is_dir() else shutil.copy2
+                copy(entry, tmp / entry.name)
+        result = BuildResult(
+            out,
+            same["articles"],
+            Counter(same["facts"]),
+            same["quads"],
+            same["conforms"],
+            same["violations"],
+            errors,
+            same["articles"],
+        )
+        swap_in(tmp, out)
+        return result
     cache = ExtractionCache(out / "cache", tmp / "cache")
     extractions = []
 
@@ -111,8 +131,42 @@ def _build_into(tmp: Path, out: Path, paths: list, errors: list[str], *, formats
             write_html(G, tmp / "graph.html")
     result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors, cache.reused)
     (tmp / "report.md").write_text(_report(result, extractions, ds), encoding="utf-8")
+    summary = {"articles": result.articles, "facts": dict(counts), "quads": quads}
+    summary |= {"conforms": report.conforms, "violations": report.violations}
+    (tmp / _KEY_FILE).write_text(json.dumps({"key": key, "result": summary}), encoding="utf-8")
     swap_in(tmp, out)
     return result
+
+
+_KEY_FILE = "build.json"
+
+
+def _build_key(documents, errors: list[str], formats, html: bool) -> str:
+    """What decides a build's outputs: each article's id and text, the unreadable files, Quanze's
+    code and rules, the ontology, shapes and saved queries, and the options."""
+    import hashlib
+
+    from kg.cache import fingerprint
+    from kg.resources import ontology_dir
+
+    h = hashlib.sha1(fingerprint().encode())
+    for path in sorted(ontology_dir().rglob("*")):
+        if path.is_file():
+            h.update(path.name.encode() + path.read_bytes())
+    for d in documents:
+        h.update(f"\x1e{d.id}\x1f{d.sha1}".encode())
+    h.update(json.dumps([sorted(errors), sorted(formats), html]).encode())
+    return h.hexdigest()
+
+
+def _unchanged_build(out: Path, key: str) -> dict | None:
+    """The previous build's summary when it was made from exactly this input (same key)."""
+    try:
+        data = json.loads((out / _KEY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    complete = all((out / name).exists() for name in ("graph.trig", "graph.nq", "store", "facts.jsonl", "report.md"))
+    return data.get("result") if data.get("key") == key and complete else None
 
 
 def _md(value) -> str:

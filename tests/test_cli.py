@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
@@ -120,3 +121,33 @@ def test_cli_build_is_incremental(tmp_path, fixtures_dir):
     )
     third = build([src], out, html=False)
     assert third.reused == 1 and third.facts["pilot"] == first.facts["pilot"] + 1
+
+
+def test_cli_unchanged_rebuild_keeps_the_outputs_and_any_change_rebuilds(tmp_path, fixtures_dir, monkeypatch):
+    """Same articles, code, rules, ontology and options: the previous outputs are kept as they are
+    (nothing recomputed); a changed article or option builds again."""
+    import kg.graph
+    from kg.build import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text((fixtures_dir / "jilin_plan.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = build([src], out, html=False)
+    trig = (out / "graph.trig").read_bytes()
+
+    def must_not_run(*a, **k):
+        raise AssertionError("an unchanged build recomputed the graph")
+
+    monkeypatch.setattr(kg.graph, "to_rdf", must_not_run)
+    second = build([src], out, html=False)
+    assert (second.facts, second.quads, second.conforms) == (first.facts, first.quads, first.conforms)
+    assert (out / "graph.trig").read_bytes() == trig and (out / "store").is_dir()
+    with pytest.raises(AssertionError, match="recomputed"):
+        build([src], out, html=True)  # another option: a real build
+    monkeypatch.undo()
+    (src / "a.txt").write_text(
+        (src / "a.txt").read_text(encoding="utf-8") + "\n确定四平市为试点城市。", encoding="utf-8"
+    )
+    third = build([src], out, html=False)
+    assert third.facts["pilot"] == first.facts["pilot"] + 1
