@@ -232,8 +232,11 @@ class _Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/query", "/sparql"):
             return self._send(405, "text/plain", b"this endpoint is read-only; POST queries to /query")
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_QUERY_BYTES:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return self._send(400, "text/plain", b"Content-Length is not a number")
+        if not 0 <= length <= MAX_QUERY_BYTES:
             return self._send(413, "text/plain", b"request body over 1 MB")
         body = self.rfile.read(length).decode("utf-8", "replace")
         params = urllib.parse.parse_qs(url.query)
