@@ -65,6 +65,10 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
             "中共湖北省委 湖北省人民政府",
             [("中共湖北省委", "党委", "province"), ("湖北省人民政府", "人民政府", "province")],
         ),
+        # party committees' bodies spelled out, community bodies, cores of other sectors
+        ("在本镇党的工作委员会领导下", [("镇党的工作委员会", "党委", "street")]),
+        ("支持社区服务站开展工作", [("社区服务站", "社区", "community")]),
+        ("由县政务服务部门办理", [("县政务服务部门", "其他", "county")]),
         # 司法厅/局 administer justice; 司法机关 are the courts
         ("由区司法局指导", [("区司法局", "法制", "district")]),
         # generic kinds of body
