@@ -37,6 +37,7 @@ _CHROME_SHORT = re.compile(
     r"关注(我们|微信|公众号)|分享到|点击(下载|查看|进入)|(下载|收藏|打印|关闭)本(文|页)|更多相关",
     re.I,
 )
+_OPEN_TITLE_BREAK = re.compile(r"《[ \t\u3000]*\n[ \t\u3000]*")
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)")
 
 
@@ -151,6 +152,8 @@ def normalize(article: Article) -> Document:
     else:
         m.map_chars(_nfkc)
     m.replace_same_length(to_simplified(m.text))
+    # "根据《\n国务院办公厅关于…》": a line broken inside a cited title is one line
+    m.delete([(x.start() + 1, x.end()) for x in _OPEN_TITLE_BREAK.finditer(m.text)])
     text = m.text
     drop: list[tuple[int, int]] = []
     pos = 0

@@ -88,3 +88,10 @@ def test_normalize_breadcrumbs_are_page_chrome(crumb):
     raw = crumb + "\n某省关于加强城市管理的意见\n正文。"
     doc = normalize(Article("a", "a", raw, 0, len(raw)))
     assert doc.text.split("\n")[0] == "某省关于加强城市管理的意见"
+
+
+def test_normalize_a_line_broken_inside_a_cited_title_is_one_line():
+    raw = "某县通知\n依据《\n某省人民政府关于推进改革的意见》,制定本方案。"
+    doc = normalize(Article("a", "a", raw, 0, len(raw)))
+    assert doc.text.split("\n")[1] == "依据《某省人民政府关于推进改革的意见》,制定本方案。"
+    assert doc.raw[doc.offsets[doc.text.index("某省")]] == "某"
