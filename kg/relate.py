@@ -988,6 +988,10 @@ _ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
 _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 
 
+# "赋予街道(乡镇)…", "交由乡镇和街道…": a collective right after a grant verb receives powers
+_GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
+
+
 def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
     """Every fact of one document, the ``document`` record first."""
     facts: list[Fact] = []
@@ -1067,7 +1071,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
         for name, sector, level, start, end in collective_agencies(s.text, frame_rules()):
-            subject = not ITEM_NUMBER.sub("", s.text[:start]).strip()
+            subject = not ITEM_NUMBER.sub("", s.text[:start]).strip() or bool(_GRANTED.search(s.text, 0, start))
             if name not in seen_agency and (subject or any(s.text[start:end] in party for party in parties)):
                 record = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
                 seen_agency[name] = _fact(doc, "agency", record, s, "agency.collective.v1", (start, end))
