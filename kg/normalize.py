@@ -52,12 +52,29 @@ def _converter():
 _EXTRA = str.maketrans({"陜": "陕", "覈": "核", "麪": "面", "綫": "线", "嚮": "向"})
 
 
+@cache
+def _traditional_chars() -> re.Pattern:
+    """Every character OpenCC t2s changes on its own (and our extra variants), as one class:
+    a text with none of them is left as it is without a call into OpenCC."""
+    blocks = [range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00)]
+    chars = "".join(chr(c) for block in blocks for c in block)
+    out = _converter().convert(chars)
+    if len(out) == len(chars):
+        changed = {a for a, b in zip(chars, out) if a != b}
+    else:  # pragma: no cover - OpenCC keeps single characters one for one
+        changed = {c for c in chars if _converter().convert(c) != c}
+    changed |= {chr(k) for k in _EXTRA}
+    return re.compile("[" + "".join(sorted(changed)) + "]")
+
+
 def to_simplified(text: str) -> str:
     """Traditional → Simplified with OpenCC ``t2s``, keeping the length whenever possible.
 
     >>> to_simplified("城市執法體制改革")
     '城市执法体制改革'
     """
+    if not _traditional_chars().search(text):
+        return text  # nothing to convert: most of the genre is in Simplified already
     out = _converter().convert(text)
     if len(out) != len(text):  # a rare phrase mapping of another length: convert per character
         out = "".join(c if len(c) == 1 else ch for ch, c in ((ch, _converter().convert(ch)) for ch in text))
@@ -163,7 +180,7 @@ def normalize(article: Article) -> Document:
         short = len(stripped) <= 40 and "。" not in stripped
         if (
             not stripped
-            or (_CHROME_LINE.search(line) and len(stripped) < 200)
+            or (len(stripped) < 200 and _CHROME_LINE.search(line))
             or (short and (_CHROME_SHORT.search(line) or _PHONE.search(line)))
         ):
             drop.append((pos, min(end + 1, len(text))))
