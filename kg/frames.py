@@ -667,6 +667,43 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+_MATTER_OF_ROW = re.compile(r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的检查|的行政强制|的强制措施|审批|的许可)?$")
+
+
+def _table_row_frame(text, bodies, state, rules) -> list[dict]:
+    """A row of a catalogue table (权责清单, 赋权事项目录): cells tab-separated, one a kind of power
+    (行政处罚, 行政许可…), one the matter (对…的处罚, …审批), one perhaps the body that carries it out
+    (实施主体); with no body cell, the receiver of the catalogue's lead-in."""
+    cells = [c.strip() for c in text.split("\t")]
+    if len(cells) < 3:
+        return []
+    kinds = [i for i, c in enumerate(cells) if rules.trigger_re("table_row").fullmatch(re.sub(r"[类权]+$", "", c))]
+    if not kinds:
+        return []
+    kind = re.sub(r"[类权]+$", "", cells[kinds[0]])
+    owners = [
+        b
+        for b in bodies
+        if any(
+            text.find(c) <= b.start and b.end <= text.find(c) + len(c) and len(b.text) >= len(c) - 2 for c in cells if c
+        )
+    ]
+    receivers = owners[-1:] or state.grantee or ([state.topic] if state.topic else [])
+    if not receivers:
+        return []
+    named = [
+        c
+        for i, c in enumerate(cells)
+        if i not in kinds and len(c) >= 4 and not c.isdigit() and "《" not in c and not any(b.text == c for b in owners)
+    ]
+    if not named:
+        return []
+    m = _MATTER_OF_ROW.match(named[0])
+    matter = m.group("m") if m else named[0]
+    label = {"行政强制": "行政强制权"}.get(kind, kind + "权")
+    return [_record(label, matter, None, None, r, rules.rule_id("table_row"), rules) for r in receivers]
+
+
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     """ "将G的T成建制划入R": a team moves whole (power 编制, matter the team)."""
     trig = rules.trigger_re("whole_unit").search(text)
@@ -740,13 +777,14 @@ FRAMES: dict[str, Frame] = {
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
     "exercise": _exercise_frame,
+    "table_row": _table_row_frame,
 }
 _CITED = re.compile(r"《[^《》]*》")
 
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
 # (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;
 # the others only read sentences those rules left alone.
-_OVERRIDE = ("list", "definition", "restatement", "whole_unit", "accompany", "exercise")
+_OVERRIDE = ("table_row", "list", "definition", "restatement", "whole_unit", "accompany", "exercise")
 _ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")

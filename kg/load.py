@@ -148,8 +148,9 @@ MAX_DOCX_XML_BYTES = 50 << 20  # word/document.xml once inflated (declared or ac
 MAX_LINE_CHARS = 100_000  # one line of the decoded text (a paragraph; real ones are < 10,000)
 
 _BLOCK_TAGS = frozenset(
-    "p div br li tr h1 h2 h3 h4 h5 h6 section article table ul ol title td th pre blockquote dd dt hr".split()
+    "p div br li tr h1 h2 h3 h4 h5 h6 section article table ul ol title pre blockquote dd dt hr".split()
 )
+_CELL_TAGS = frozenset(("td", "th"))  # a table row is one line, its cells tab-separated (as in .docx)
 # Content of these elements is page chrome or code, never document text.
 _SKIP_TAGS = frozenset("script style noscript iframe nav footer header template svg".split())
 
@@ -161,18 +162,27 @@ class _HTMLText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping: dict[str, int] = {}
+        self.cells = 0  # depth of table cells we are inside: blocks there are no line breaks
+
+    def _break(self) -> None:
+        self.parts.append(" " if self.cells else "\n")
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP_TAGS:
             self.skipping[tag] = self.skipping.get(tag, 0) + 1
+        elif tag in _CELL_TAGS:
+            self.cells += 1
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._break()
 
     def handle_endtag(self, tag):
         if self.skipping.get(tag):
             self.skipping[tag] -= 1
+        elif tag in _CELL_TAGS and self.cells:
+            self.cells -= 1
+            self.parts.append("\t")
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._break()
 
     def handle_data(self, data):
         if not any(self.skipping.values()):
@@ -184,11 +194,15 @@ def _html_text(html: str, name: str) -> str:
 
     >>> _html_text("<p>甲<b>乙</b></p><script>x()</script><div>丙&amp;丁", "a.html")
     '甲乙\\n丙&丁'
+    >>> _html_text("<table><tr><td>1</td><td><p>占道</p><p>经营</p></td></tr><tr><td>2</td></tr></table>", "t.html")
+    '1\\t占道 经营\\n2'
     """
     parser = _HTMLText()
     parser.feed(html)
     parser.close()
-    text = re.sub(r"[ \t\u3000]*\n[ \t\u3000\n]*", "\n", "".join(parser.parts)).strip()
+    text = re.sub(r" {2,}", " ", "".join(parser.parts))  # as a browser shows it: runs of spaces are one
+    text = re.sub(r" *\t *", "\t", text)
+    text = re.sub(r"[ \t\u3000]*\n[ \t\u3000\n]*", "\n", text).strip()
     if not text:
         raise InputError(f"{name}: HTML holds no text")
     return text

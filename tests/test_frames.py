@@ -85,6 +85,16 @@ def test_frames_examples_pass(rule_id, example):
                 {"power": "行政强制权", "target_sector": "街道乡镇"},
             ],
         ),
+        # a catalogue table: the kind of power in a cell of its own (another order of columns), the
+        # basis cell cites a law, the receiver from the lead-in when no cell names a body
+        (
+            "本市将下列事项赋予街道办事处:\n1\t对违法设置户外广告的行政处罚\t行政处罚\t《某市市容条例》第十条\n"
+            "2\t行政检查类\t对建筑垃圾处置的检查\t《某市建筑垃圾管理办法》",
+            [
+                {"power": "行政处罚权", "matter": "违法设置户外广告", "target": "街道办事处"},
+                {"power": "行政检查权", "matter": "建筑垃圾处置", "target": "街道办事处"},
+            ],
+        ),
         # a whole team moves (another giver, team and receiver)
         (
             "将市生态环境局环境监察支队整建制划入市综合行政执法局。",
@@ -130,6 +140,7 @@ def test_frames_context(text, want):
         "县城管执法局行使行政处罚权时,应当出示执法证件。",  # exercising with no matter
         "市城管局作出行政处罚决定前,应当告知当事人。",  # a decision, not a power
         "乡镇综合执法队依法行使行政处罚法规定的职权。",  # the law's name, not a power
+        "序号\t工作任务\t牵头单位\t完成时限\n1\t完善执法制度\t区城市管理局\t2020年底",  # a task table
     ],
 )
 def test_frames_not_transfers(text):
