@@ -38,16 +38,20 @@ def extract(paths, fmt, provenance):
 
     Example: kg extract seeds/ --format jsonl > pred.jsonl
     """
-    from kg.pipeline import extract as run
+    from kg.pipeline import extract_each, no_input, read_documents
 
     errors: list[str] = []
+    printed = 0
     try:
-        results = run(paths, errors=errors)
+        # one article at a time, printed as it is read: memory stays that of the largest article
+        for r in extract_each(read_documents(paths, errors=errors), errors):
+            printed += 1
+            for f in r.facts:
+                click.echo(json.dumps(f.as_record(provenance=provenance), ensure_ascii=False))
+        if not printed and not errors:
+            raise no_input(paths)
     except KgError as e:
         raise click.ClickException(str(e)) from e
-    for r in results:
-        for f in r.facts:
-            click.echo(json.dumps(f.as_record(provenance=provenance), ensure_ascii=False))
     for line in errors:
         click.echo(f"error: {line}", err=True)
     if errors:
