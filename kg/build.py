@@ -37,6 +37,7 @@ def build(
     formats: tuple[str, ...] = ("trig", "nquads"),
     progress: Callable[[Iterable], Iterable] | None = None,
     html: bool = True,
+    jobs: int = 1,
 ) -> BuildResult:
     """Build the knowledge graph of ``paths`` into ``out``.
 
@@ -44,7 +45,8 @@ def build(
     ``facts.jsonl``, the embedded store ``store/``, ``graph.html``, ``validation.txt``,
     ``report.md`` and ``cache/``. Unreadable files are reported in ``errors``; the others are
     still built. Builds are incremental: an article whose text, and Quanze's rules and code, are
-    unchanged since the build in ``out`` is not extracted again (``BuildResult.reused``).
+    unchanged since the build in ``out`` is not extracted again (``BuildResult.reused``). With
+    ``jobs`` above 1 the articles to extract are spread over that many processes.
 
     Raises:
         InputError: no readable document at all.
@@ -57,18 +59,20 @@ def build(
     errors: list[str] = []
     with build_folder(out, paths) as tmp:
         try:
-            return _build_into(tmp, out, paths, errors, formats=formats, progress=progress, html=html)
+            return _build_into(tmp, out, paths, errors, formats=formats, progress=progress, html=html, jobs=jobs)
         except OSError as e:
             raise OutputError(f"{e.filename or out}: cannot write the build ({e.strerror or e})") from None
 
 
-def _build_into(tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html) -> BuildResult:
+def _build_into(
+    tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs: int = 1
+) -> BuildResult:
     from kg.cache import ExtractionCache
     from kg.errors import InputError
     from kg.graph import to_rdf, validate
     from kg.ns import PREFIXES
     from kg.outdir import swap_in
-    from kg.pipeline import extract_document, extract_each, no_input, read_documents
+    from kg.pipeline import extract_document, extract_each, extract_parallel, no_input, read_documents
     from kg.store import dump_trig, fill_store
 
     documents = list(read_documents(paths, errors=errors))
@@ -94,14 +98,23 @@ def _build_into(tmp: Path, out: Path, paths: list, errors: list[str], *, formats
         swap_in(tmp, out)
         return result
     cache = ExtractionCache(out / "cache", tmp / "cache")
-    extractions = []
+    cached = {d.id: cache.get(d) for d in documents}
+    todo = [d for d in documents if cached[d.id] is None]
+    if jobs > 1 and len(todo) >= 2 * jobs:  # the articles to extract spread over processes
+        bar = progress(range(len(todo))) if progress else None
+        ticks = iter(bar) if bar is not None else iter(())
+        fresh = {ex.document.id: ex for ex in extract_parallel(todo, jobs, errors, lambda: next(ticks, None))}
+        if hasattr(bar, "close"):
+            bar.close()
+        extractions = [cached[d.id] or fresh[d.id] for d in documents if cached[d.id] or d.id in fresh]
+    else:
 
-    def run(document):
-        return cache.get(document) or extract_document(document)
+        def run(document):
+            return cached[document.id] or extract_document(document)
 
-    for ex in extract_each(progress(documents) if progress else documents, errors, run):
+        extractions = list(extract_each(progress(documents) if progress else documents, errors, run))
+    for ex in extractions:
         cache.put(ex)
-        extractions.append(ex)
     if not extractions:
         raise InputError(f"no article could be extracted: {errors[0]}")
     ds = to_rdf(extractions)

@@ -69,7 +69,14 @@ def extract(paths, fmt, provenance):
     help="Extra serialisations (TriG and N-Quads are always written).",
 )
 @click.option("--no-html", is_flag=True, help="Skip the interactive HTML page.")
-def build(paths, out, formats, no_html):
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Processes extracting articles [default: all cores].",
+)
+def build(paths, out, formats, no_html, jobs):
     """Build the knowledge graph of PATHS into OUT (RDF, store, HTML, report).
 
     Example: kg build seeds/ --out out
@@ -78,7 +85,10 @@ def build(paths, out, formats, no_html):
 
     fmts = tuple(dict.fromkeys(("trig", "nquads", *formats)))
     try:
-        result = run(paths, out, formats=fmts, progress=_progress("extract"), html=not no_html)
+        import os
+
+        jobs = jobs or os.cpu_count() or 1
+        result = run(paths, out, formats=fmts, progress=_progress("extract"), html=not no_html, jobs=jobs)
     except KgError as e:
         raise click.ClickException(str(e)) from e
     for line in result.errors:

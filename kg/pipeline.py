@@ -16,7 +16,7 @@ from kg.relate import relate_document
 from kg.segment import segment
 from kg.types import Document, Fact, Sentence
 
-__all__ = ["Extraction", "extract", "extract_document", "extract_each", "read_documents"]
+__all__ = ["Extraction", "extract", "extract_document", "extract_each", "extract_parallel", "read_documents"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,38 @@ def extract_document(document: Document) -> Extraction:
     """Segment and relate one normalized document."""
     sentences = segment(document)
     return Extraction(document, tuple(sentences), tuple(relate_document(document, sentences)))
+
+
+def _extract_safely(document: Document) -> Extraction | str:
+    """``extract_document`` in a worker process: the extraction, or the one-line error."""
+    try:
+        return extract_document(document)
+    except Exception as e:  # noqa: BLE001 - reported by the parent, like extract_each does
+        first = (str(e).splitlines() or [""])[0][:200]
+        return f"{document.id}: extraction failed, please report ({type(e).__name__}: {first})"
+
+
+def extract_parallel(
+    documents: list[Document], jobs: int, errors: list[str], done: Callable[[], None] | None = None
+) -> list[Extraction]:
+    """Extract ``documents`` in ``jobs`` processes, in their order; a failure is one line in ``errors``.
+
+    Each worker loads the rules once; documents go in chunks so that small articles are cheap.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    out: list[Extraction] = []
+    chunk = max(1, min(32, len(documents) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+        for result in pool.map(_extract_safely, documents, chunksize=chunk):
+            if isinstance(result, str):
+                errors.append(result)
+            else:
+                out.append(result)
+            if done:
+                done()
+    return out
 
 
 def extract_each(
