@@ -118,27 +118,6 @@ def test_outdir_swap_replaces_only_a_build(tmp_path):
     assert (tmp_path / "file").read_text() == "keep"
 
 
-def test_outdir_killed_build_leaves_previous_build_and_no_temporary_folder(tmp_path, doc):
-    """A build killed mid-way (SIGKILL) leaves the previous out/ intact; the next build cleans up."""
-    out = tmp_path / "out"
-    assert _build(doc, "--out", out).exit_code == 0
-    before = (out / "graph.trig").read_bytes()
-    big = tmp_path / "big"
-    big.mkdir()
-    for i in range(40):
-        (big / f"{i}.txt").write_text(TEXT * 30, encoding="utf-8")
-    kg = Path(sys.executable).parent / "kg"
-    proc = subprocess.Popen([str(kg), "build", str(big), "--out", str(out), "--no-html"], stderr=subprocess.DEVNULL)
-    try:
-        proc.wait(timeout=3)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    assert (out / "graph.trig").read_bytes() == before or proc.returncode == 0
-    assert _build(doc, "--out", out).exit_code == 0
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
-
-
 def test_outdir_kills_at_seeded_random_moments_never_leave_a_broken_build(tmp_path, doc):
     """SIGKILL at random moments of a build (seeded, bounded): out/ is always the previous build or
     the whole new one, and the build after it gives the facts a clean build gives (cache unpoisoned)."""
