@@ -59,7 +59,11 @@ def _check_target(out: Path, inputs: Iterable[str | Path]) -> None:
 
 @contextmanager
 def _lock(out: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``out`` for this process; a second build into it is refused."""
+    """Hold an exclusive lock on ``out`` for this process; a second build into it is refused.
+
+    A POSIX record lock (lockf), not flock: it belongs to this process alone, so worker processes
+    forked by the build (``-j``) do not keep it held after the build itself is killed.
+    """
     import fcntl
 
     lock_path = out.parent / f".{out.name}.lock"
@@ -69,7 +73,7 @@ def _lock(out: Path) -> Iterator[None]:
         raise OutputError(f"{lock_path}: cannot create the build lock ({e.strerror})") from None
     try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise OutputError(
                 f"{out}: another build is writing this folder (lock {lock_path}); try again later"

@@ -75,12 +75,20 @@ def test_outdir_a_build_inside_the_input_folder_is_not_read_back(tmp_path, doc):
 
 
 def test_outdir_second_build_into_a_locked_folder_is_refused(tmp_path, doc):
-    import fcntl
-
-    out = tmp_path / "out"
-    with open(tmp_path / ".out.lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    # another process holds the lock, as a running build does
+    code = (
+        "import fcntl, sys, time\n"
+        f"h = open({str(tmp_path / '.out.lock')!r}, 'a+')\n"
+        "fcntl.lockf(h, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        out = tmp_path / "out"
         r = _build(doc, "--out", out)
+    finally:
+        holder.kill()
+        holder.wait()
     assert r.exit_code == 1 and "another build" in r.output
     assert not out.exists()
 
@@ -149,6 +157,7 @@ def test_outdir_kills_at_seeded_random_moments_never_leave_a_broken_build(tmp_pa
         facts = (out / "facts.jsonl").read_bytes()
         assert facts in (before, clean)
         assert is_build(out)
-    assert _build(big, "--out", out).exit_code == 0
+    r = _build(big, "--out", out)
+    assert r.exit_code == 0, r.output
     assert (out / "facts.jsonl").read_bytes() == clean
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
