@@ -176,3 +176,20 @@ def test_graph_a_masked_city_is_inferred_and_marked(seeds_build):
         'qz:jurisdictionInferred ?inferred . ?p schema:name ?name FILTER(STR(?masked) = "XX市") }',
     )
     assert rows == [{"name": "平凉市", "inferred": True}]
+
+
+def test_graph_a_lead_or_cooperating_unit_is_the_body_named_elsewhere_in_its_text(seeds_build):
+    from kg.query import query
+    from kg.store import open_store
+
+    rows = query(
+        open_store(seeds_build.out / "store", read_only=True),
+        "PREFIX qz: <https://w3id.org/quanze/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?x qz:leadUnit|qz:cooperatingUnit ?u . ?m a qz:Mention ; "
+        "qz:mentions ?a } ?u skos:prefLabel ?l . ?a skos:prefLabel|skos:altLabel ?l . FILTER(?u != ?a) }",
+    )
+    units = query(
+        open_store(seeds_build.out / "store", read_only=True),
+        "SELECT (COUNT(*) AS ?n) WHERE { ?x <https://w3id.org/quanze/ontology#leadUnit> ?u }",
+    )
+    assert units[0]["n"] > 0 and rows == []
