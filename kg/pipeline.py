@@ -57,16 +57,6 @@ def extract_document(document: Document) -> Extraction:
     return Extraction(document, tuple(sentences), tuple(relate_document(document, sentences)))
 
 
-def _die_with_parent() -> None:
-    """A worker ends when the build that started it is killed (Linux; elsewhere its pipe closing does)."""
-    import contextlib
-    import ctypes
-    import signal
-
-    with contextlib.suppress(Exception):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
 def _extract_safely(document: Document) -> Extraction | str:
     """``extract_document`` in a worker process: the extraction, or the one-line error."""
     try:
@@ -86,9 +76,11 @@ def extract_parallel(
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
+    from kg.process import die_with_parent
+
     out: list[Extraction] = []
     chunk = max(1, min(32, len(documents) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"), initializer=_die_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"), initializer=die_with_parent) as pool:
         for result in pool.map(_extract_safely, documents, chunksize=chunk):
             if isinstance(result, str):
                 errors.append(result)

@@ -9,7 +9,6 @@ the request names ``default-graph-uri``. SERVICE (federation) is refused unless 
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import multiprocessing as mp
@@ -21,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import QueryError, StoreError
+from kg.process import die_with_parent
 
 __all__ = ["Endpoint", "serve_forever"]
 
@@ -35,17 +35,9 @@ _RESULT_TYPES = {  # media type → pyoxigraph results format name
 _GRAPH_TYPES = {"application/n-triples": "N_TRIPLES", "text/turtle": "TURTLE", "application/rdf+xml": "RDF_XML"}
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the server process dies, even by SIGKILL."""
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
 def _worker(store_path: str, conn) -> None:
     """Run queries sent over ``conn`` until it closes; answers ``(status, media type, bytes)``."""
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     import pyoxigraph as ox
 
