@@ -69,11 +69,11 @@ def _build_into(
 ) -> BuildResult:
     from kg.cache import ExtractionCache
     from kg.errors import InputError
-    from kg.graph import to_rdf, validate
+    from kg.graph import report_text, shared_quads, validate_quads
     from kg.ns import PREFIXES
     from kg.outdir import swap_in
-    from kg.pipeline import extract_document, extract_each, extract_parallel, no_input, read_documents
-    from kg.store import dump_trig, fill_store
+    from kg.pipeline import extract_document, map_parallel, no_input, read_documents
+    from kg.store import dump_trig, fill_store, store_dataset
 
     documents = list(read_documents(paths, errors=errors))
     if not documents:
@@ -100,31 +100,22 @@ def _build_into(
     cache = ExtractionCache(out / "cache", tmp / "cache")
     cached = {d.id: cache.get(d) for d in documents}
     todo = [d for d in documents if cached[d.id] is None]
-    if jobs > 1 and len(todo) >= 2 * jobs:  # the articles to extract spread over processes
-        bar = progress(range(len(todo))) if progress else None
-        ticks = iter(bar) if bar is not None else iter(())
-        fresh = {ex.document.id: ex for ex in extract_parallel(todo, jobs, errors, lambda: next(ticks, None))}
-        if hasattr(bar, "close"):
-            bar.close()
-        extractions = [cached[d.id] or fresh[d.id] for d in documents if cached[d.id] or d.id in fresh]
-    else:
-
-        def run(document):
-            return cached[document.id] or extract_document(document)
-
-        extractions = list(extract_each(progress(documents) if progress else documents, errors, run))
+    with _bar(progress, len(todo)) as tick:  # the articles to extract, spread over ``jobs`` processes
+        fresh = {d.id: ex for d, ex in zip(todo, map_parallel(extract_document, todo, jobs, errors, tick))}
+    extractions = [cached[d.id] or fresh[d.id] for d in documents if cached[d.id] or fresh.get(d.id)]
     for ex in extractions:
         cache.put(ex)
     if not extractions:
         raise InputError(f"no article could be extracted: {errors[0]}")
-    ds = to_rdf(extractions)
-    report = validate(ds)
-    # N-Quads from rdflib (its fast writer) fill the store; TriG is written by the store (Oxigraph's
-    # writer, about 10× faster than rdflib's on a 2 MB corpus); other formats come from rdflib
-    nquads = ds.serialize(format="nquads", encoding="utf-8")
-    (tmp / "graph.nq").write_bytes(nquads)
-    quads = fill_store(nquads, tmp / "store")
+    reports, units = _graph_units(extractions, out / "cache", tmp, jobs, errors, progress)
+    shared = shared_quads(units)
+    with open(tmp / "graph.nq", "a", encoding="utf-8") as handle:
+        handle.write(shared)
+    report = report_text([*reports, validate_quads(shared)])
+    del shared, units
+    quads = fill_store(tmp / "graph.nq", tmp / "store")
     dump_trig(tmp / "store", tmp / "graph.trig", {p: str(ns) for p, ns in PREFIXES.items()})
+    ds = store_dataset(tmp / "store")
     ext = {"turtle": "ttl", "json-ld": "jsonld"}
     for fmt in formats:
         if fmt in ext:
@@ -144,6 +135,7 @@ def _build_into(
             write_html(G, tmp / "graph.html")
     result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors, cache.reused)
     (tmp / "report.md").write_text(_report(result, extractions, ds), encoding="utf-8")
+    ds.close()
     summary = {"articles": result.articles, "facts": dict(counts), "quads": quads}
     summary |= {"conforms": report.conforms, "violations": report.violations}
     (tmp / _KEY_FILE).write_text(json.dumps({"key": key, "result": summary}), encoding="utf-8")
@@ -152,6 +144,73 @@ def _build_into(
 
 
 _KEY_FILE = "build.json"
+
+
+class _bar:
+    """A progress bar (``progress`` wraps an iterable, e.g. tqdm) over ``items`` things, ticked
+    by calling it; none without ``progress``."""
+
+    def __init__(self, progress, items) -> None:
+        self.progress, self.items = progress, items
+        self._bar = None
+        self._ticks = iter(())
+
+    def __enter__(self):
+        if self.progress is not None:
+            self._bar = self.progress(range(self.items))
+            self._ticks = iter(self._bar)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if hasattr(self._bar, "close"):
+            self._bar.close()
+
+    def __call__(self) -> None:
+        next(self._ticks, None)
+
+
+def _graph_units(extractions, read_dir: Path, tmp: Path, jobs: int, errors: list[str], progress):
+    """Each article's part of the graph, reused from the previous build where its text, the code
+    and the acts it cites are unchanged, else made (in ``jobs`` processes); their named graphs are
+    written to ``tmp/graph.nq`` as they come, so the graph is never held whole in memory.
+
+    Returns each unit's validation and the units without their quads (what the shared graph needs).
+    """
+    from dataclasses import replace
+    from functools import partial
+
+    from kg.cache import UnitCache
+    from kg.graph import Acts, checked_unit, document_record
+    from kg.pipeline import map_parallel
+
+    acts = Acts.of(extractions)
+    cache = UnitCache(read_dir, tmp / "cache")
+    keys = [cache.key(ex.document, acts.context(document_record(ex))) for ex in extractions]
+    todo = [ex for ex, k in zip(extractions, keys) if not (read_dir / k).is_file()]
+    run = partial(checked_unit, acts)
+    repeated = {g for g, n in Counter(ex.document.sha1 for ex in extractions).items() if n > 1}
+    seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
+    reports, units = [], []
+    with _bar(progress, len(todo)) as tick, open(tmp / "graph.nq", "w", encoding="utf-8") as handle:
+        made = map_parallel(run, todo, jobs, errors, tick)
+        for ex, key in zip(extractions, keys):
+            if (read_dir / key).is_file():  # reused, or made here if the cached file is unreadable
+                got = cache.get(key) or next(map_parallel(run, [ex], 1, errors))
+            else:
+                got = next(made)
+            if got is None:  # the unit failed: its error is in ``errors``
+                continue
+            unit, report = got
+            cache.put(key, unit, report)
+            if ex.document.sha1 in repeated:
+                lines = seen.setdefault(unit.graph, set())
+                handle.writelines(line for line in unit.quads.splitlines(keepends=True) if line not in lines)
+                lines.update(unit.quads.splitlines(keepends=True))
+            else:
+                handle.write(unit.quads)
+            reports.append(report)
+            units.append(replace(unit, quads=""))
+    return reports, units
 
 
 def _build_key(documents, errors: list[str], formats, html: bool) -> str:

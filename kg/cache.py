@@ -1,16 +1,20 @@
 """Incremental builds: an article whose normalized text (content hash) and whose rules and code
-are unchanged is not extracted again; its facts are read back from the previous build."""
+are unchanged is not extracted again; its facts are read back from the previous build. Its part
+of the graph (a ``GraphUnit`` with its validation) is reused too when, besides, the acts it cites
+resolve as before. A cache file is written whole under a temporary name and renamed, so a build
+killed while writing never leaves a half-written unit behind."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import cache
 from pathlib import Path
 
 from kg.types import Document, Fact, Sentence
 
-__all__ = ["ExtractionCache", "fingerprint"]
+__all__ = ["ExtractionCache", "UnitCache", "fingerprint"]
 
 
 @cache
@@ -29,15 +33,80 @@ def _tuples(value):
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
-class ExtractionCache:
-    """Reads cached extractions from ``read_dir`` (the previous build's) and writes every
-    extraction of this build to ``write_dir``; ``reused`` counts the articles not re-extracted."""
+def _write(path: Path, text: str) -> None:
+    part = path.with_name(path.name + ".part")
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, path)
 
+
+def _carry(source: Path, dest: Path) -> None:
+    """The previous build's cache file into this build's cache: a hard link where the file
+    system allows it (no copy), else a copy."""
+    import shutil
+
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
+
+
+class _Cache:
     def __init__(self, read_dir: Path | None, write_dir: Path):
         self.read_dir = read_dir if read_dir and read_dir.is_dir() else None
         self.write_dir = write_dir
         self.write_dir.mkdir(parents=True, exist_ok=True)
         self.reused = 0
+        self._read: dict[str, Path] = {}  # name → the previous build's file it was read from
+
+    def _load(self, name: str):
+        if self.read_dir is None:
+            return None
+        path = self.read_dir / name
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        self._read[name] = path
+        return data
+
+    def _store(self, name: str, make_text) -> None:
+        dest = self.write_dir / name
+        if name in self._read:
+            _carry(self._read[name], dest)
+        else:
+            _write(dest, make_text())
+
+
+class UnitCache(_Cache):
+    """An article's part of the graph and its validation, by the key ``unit_key`` gives."""
+
+    @staticmethod
+    def key(document: Document, context: tuple) -> str:
+        h = hashlib.sha1(f"{fingerprint()}\x1f{document.id}\x1f{document.sha1}\x1f{context!r}".encode())
+        return h.hexdigest()[:24] + ".unit.json"
+
+    def get(self, name: str):
+        """(GraphUnit, ValidationReport) cached under ``name``, or None."""
+        from kg.graph import GraphUnit, ValidationReport
+
+        data = self._load(name)
+        if data is None:
+            return None
+        try:
+            unit, report = GraphUnit.from_json(data["unit"]), ValidationReport(*data["report"])
+        except (KeyError, TypeError):
+            return None
+        self.reused += 1
+        return unit, report
+
+    def put(self, name: str, unit, report) -> None:
+        data = {"unit": unit.as_json(), "report": [report.conforms, report.violations, report.text]}
+        self._store(name, lambda: json.dumps(data, ensure_ascii=False))
+
+
+class ExtractionCache(_Cache):
+    """Reads cached extractions from ``read_dir`` (the previous build's) and writes every
+    extraction of this build to ``write_dir``; ``reused`` counts the articles not re-extracted."""
 
     def _name(self, document: Document) -> str:
         doc_key = hashlib.sha1(f"{document.id}\x1f{document.sha1}".encode()).hexdigest()[:16]
@@ -47,12 +116,8 @@ class ExtractionCache:
         """The cached extraction of ``document``, or None."""
         from kg.pipeline import Extraction
 
-        if self.read_dir is None:
-            return None
-        path = self.read_dir / self._name(document)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        data = self._load(self._name(document))
+        if data is None:
             return None
         sentences = tuple(
             Sentence(s["id"], s["doc_id"], s["text"], s["start"], s["end"], tuple(s["headings"]), s["line"])
@@ -75,7 +140,11 @@ class ExtractionCache:
         return Extraction(document, sentences, facts)
 
     def put(self, extraction) -> None:
-        data = {
+        self._store(self._name(extraction.document), lambda: json.dumps(self._data(extraction), ensure_ascii=False))
+
+    @staticmethod
+    def _data(extraction) -> dict:
+        return {
             "sentences": [
                 {
                     "id": s.id,
@@ -102,5 +171,3 @@ class ExtractionCache:
                 for f in extraction.facts
             ],
         }
-        path = self.write_dir / self._name(extraction.document)
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -16,7 +16,15 @@ from kg.relate import relate_document
 from kg.segment import segment
 from kg.types import Document, Fact, Sentence
 
-__all__ = ["Extraction", "extract", "extract_document", "extract_each", "extract_parallel", "read_documents"]
+__all__ = [
+    "Extraction",
+    "extract",
+    "extract_document",
+    "extract_each",
+    "extract_parallel",
+    "map_parallel",
+    "read_documents",
+]
 
 
 @dataclass(frozen=True)
@@ -57,38 +65,68 @@ def extract_document(document: Document) -> Extraction:
     return Extraction(document, tuple(sentences), tuple(relate_document(document, sentences)))
 
 
-def _extract_safely(document: Document) -> Extraction | str:
-    """``extract_document`` in a worker process: the extraction, or the one-line error."""
+def _safely(run: Callable, item, label: str):
+    """``run(item)`` in a worker process: its result, or the one-line error."""
     try:
-        return extract_document(document)
+        return run(item)
     except Exception as e:  # noqa: BLE001 - reported by the parent, like extract_each does
         first = (str(e).splitlines() or [""])[0][:200]
-        return f"{document.id}: extraction failed, please report ({type(e).__name__}: {first})"
+        return _Failure(f"{label}: extraction failed, please report ({type(e).__name__}: {first})")
+
+
+@dataclass(frozen=True)
+class _Failure:
+    line: str
+
+
+def _task(run: Callable, item):
+    return _safely(run, item, item.document.id if hasattr(item, "document") else item.id)
+
+
+def map_parallel(
+    run: Callable, items: list, jobs: int, errors: list[str], done: Callable[[], None] | None = None
+) -> Iterator:
+    """``run`` over ``items`` (documents or extractions) in ``jobs`` processes (here when
+    ``jobs`` is 1), one result per item in their order; an item whose run fails is one line in
+    ``errors`` and yields None.
+
+    ``run`` must be picklable (a module-level function or a ``functools.partial`` of one);
+    items go in chunks so that small articles are cheap.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    from kg.process import die_with_parent
+
+    if jobs <= 1 or len(items) < 2 * jobs:
+        for item in items:
+            result = _task(run, item)
+            if isinstance(result, _Failure):
+                errors.append(result.line)
+                result = None
+            yield result
+            if done:
+                done()
+        return
+    chunk = max(1, min(32, len(items) // (jobs * 4) or 1))
+    context = mp.get_context("forkserver")  # see kg/worker.py: why not a plain fork
+    context.set_forkserver_preload(["kg.worker"])
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
+        for result in pool.map(partial(_task, run), items, chunksize=chunk):
+            if isinstance(result, _Failure):
+                errors.append(result.line)
+                result = None
+            yield result
+            if done:
+                done()
 
 
 def extract_parallel(
     documents: list[Document], jobs: int, errors: list[str], done: Callable[[], None] | None = None
 ) -> list[Extraction]:
-    """Extract ``documents`` in ``jobs`` processes, in their order; a failure is one line in ``errors``.
-
-    Each worker loads the rules once; documents go in chunks so that small articles are cheap.
-    """
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    from kg.process import die_with_parent
-
-    out: list[Extraction] = []
-    chunk = max(1, min(32, len(documents) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"), initializer=die_with_parent) as pool:
-        for result in pool.map(_extract_safely, documents, chunksize=chunk):
-            if isinstance(result, str):
-                errors.append(result)
-            else:
-                out.append(result)
-            if done:
-                done()
-    return out
+    """Extract ``documents`` in ``jobs`` processes, in their order; a failure is one line in ``errors``."""
+    return [ex for ex in map_parallel(extract_document, documents, jobs, errors, done) if ex is not None]
 
 
 def extract_each(

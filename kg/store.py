@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.errors import StoreError
 
-__all__ = ["dump_trig", "fill_store", "open_store", "push"]
+__all__ = ["dump_trig", "fill_store", "open_store", "push", "store_dataset"]
 
 
 def open_store(path: str | Path, *, read_only: bool = False):
@@ -29,18 +29,36 @@ def open_store(path: str | Path, *, read_only: bool = False):
         raise StoreError(f"{path}: cannot open the store ({first}); run 'kg build' again") from None
 
 
-def fill_store(nquads: bytes, path: str | Path) -> int:
-    """Create a store at ``path`` from N-Quads bytes; returns the number of quads."""
+def fill_store(nquads: bytes | Path, path: str | Path) -> int:
+    """Create a store at ``path`` from N-Quads (bytes, or the file they are in); returns the
+    number of quads."""
     import pyoxigraph as ox
 
     path = Path(path)
     if path.exists():
         shutil.rmtree(path)
     store = open_store(path)
-    store.bulk_load(io.BytesIO(nquads), format=ox.RdfFormat.N_QUADS)
+    if isinstance(nquads, bytes):
+        store.bulk_load(io.BytesIO(nquads), format=ox.RdfFormat.N_QUADS)
+    else:
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
     store.flush()
     store.optimize()
     return len(store)
+
+
+def store_dataset(path: str | Path):
+    """The store at ``path`` as a read-only rdflib Dataset (through oxrdflib), its default graph
+    the union of the named graphs: analysis and views read the built graph without loading it
+    into memory. Close it when done."""
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+
+    from kg.ns import bind_prefixes
+
+    ds = Dataset(store=OxigraphStore(store=open_store(path, read_only=True)), default_union=True)
+    bind_prefixes(ds)
+    return ds
 
 
 def dump_trig(store_path: str | Path, out: str | Path, prefixes: dict[str, str] | None = None) -> None:

@@ -1,0 +1,67 @@
+"""The build's unit of work, one article: its part of the graph is made, validated and cached
+on its own, and the graph assembled from the units is the graph of the whole corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from kg.build import build
+from kg.graph import Acts, article_unit, to_rdf, validate_quads, validate_unit
+from kg.pipeline import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _quads(out: Path) -> set[str]:
+    return {line for line in (out / "graph.nq").read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def test_units_same_graph_with_one_or_two_processes_and_incrementally(seeds_build, tmp_path):
+    whole = _quads(seeds_build.out)
+    assert len(whole) == seeds_build.quads
+    assert _quads(build([ROOT / "seeds"], tmp_path / "j2", html=False, jobs=2).out) == whole
+    # incrementally: a build of some articles, then of all of them into the same folder
+    part = tmp_path / "part"
+    part.mkdir()
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+        shutil.copy(path, part / path.name)
+    build([part], tmp_path / "inc", html=False)
+    again = build([ROOT / "seeds"], tmp_path / "inc", html=False)
+    assert again.reused >= 2 and _quads(tmp_path / "inc") == whole
+
+
+def test_units_validated_one_by_one_agree_with_the_whole_graph(seeds_build):
+    assert seeds_build.conforms
+    assert validate_quads((seeds_build.out / "graph.nq").read_text(encoding="utf-8")).conforms
+
+
+def test_units_a_broken_unit_is_reported_by_its_own_validation_and_by_the_whole_graphs():
+    exs = extract([ROOT / "seeds" / "001_412e43ab7d67d126.txt"])
+    unit = article_unit(exs[0], Acts.of(exs))
+    assert validate_unit(unit).conforms
+    transfer = "<https://w3id.org/quanze/ontology#PowerTransfer>"
+    line = next(q for q in unit.quads.splitlines() if q.split(" ")[2] == transfer)
+    node, graph = line.split(" ")[0], line.split(" ")[-2]
+    stray = f'{node} <https://w3id.org/quanze/ontology#receiver> "not a body" {graph} .\n'
+    broken = type(unit)(**{**unit.__dict__, "quads": unit.quads + stray})
+    assert validate_unit(broken).violations >= 1
+    ds_quads = to_rdf(exs).serialize(format="nquads")
+    assert not validate_quads(ds_quads + stray).conforms
+
+
+def test_units_a_changed_article_remakes_only_its_own_unit(tmp_path, monkeypatch):
+    import kg.graph
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[1:4]:
+        shutil.copy(path, src / path.name)
+    build([src], tmp_path / "out", html=False)
+    made = []
+    real = kg.graph.article_unit
+    monkeypatch.setattr(kg.graph, "article_unit", lambda ex, acts: made.append(ex.document.id) or real(ex, acts))
+    changed = sorted(src.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n确定某某县为试点县。", encoding="utf-8")
+    build([src], tmp_path / "out", html=False, jobs=1)
+    assert made == [changed.name]
