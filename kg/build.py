@@ -38,6 +38,7 @@ def build(
     progress: Callable[[Iterable], Iterable] | None = None,
     html: bool = True,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of ``paths`` into ``out``.
 
@@ -46,7 +47,8 @@ def build(
     ``report.md`` and ``cache/``. Unreadable files are reported in ``errors``; the others are
     still built. Builds are incremental: an article whose text, and Quanze's rules and code, are
     unchanged since the build in ``out`` is not extracted again (``BuildResult.reused``). With
-    ``jobs`` above 1 the articles to extract are spread over that many processes.
+    ``jobs`` above 1 each article's work (extraction, then its part of the graph) is spread over
+    that many processes; with ``scheduler`` (a Dask scheduler's address) over that cluster.
 
     Raises:
         InputError: no readable document at all.
@@ -59,21 +61,23 @@ def build(
     errors: list[str] = []
     with build_folder(out, paths) as tmp:
         try:
-            return _build_into(tmp, out, paths, errors, formats=formats, progress=progress, html=html, jobs=jobs)
+            return _build_into(
+                tmp, out, paths, errors, formats=formats, progress=progress, html=html, jobs=jobs, scheduler=scheduler
+            )
         except OSError as e:
             raise OutputError(f"{e.filename or out}: cannot write the build ({e.strerror or e})") from None
 
 
 def _build_into(
-    tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs: int = 1
+    tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs: int = 1, scheduler=None
 ) -> BuildResult:
     from kg.cache import ExtractionCache
     from kg.errors import InputError
     from kg.graph import report_text, shared_quads, validate_quads
     from kg.ns import PREFIXES
     from kg.outdir import swap_in
-    from kg.pipeline import extract_document, map_parallel, no_input, read_documents
-    from kg.store import dump_trig, fill_store, store_dataset
+    from kg.pipeline import Workers, extract_document, no_input, read_documents
+    from kg.store import dump_trig, fill_store, open_store, store_dataset
 
     documents = list(read_documents(paths, errors=errors))
     if not documents:
@@ -100,14 +104,15 @@ def _build_into(
     cache = ExtractionCache(out / "cache", tmp / "cache")
     cached = {d.id: cache.get(d) for d in documents}
     todo = [d for d in documents if cached[d.id] is None]
-    with _bar(progress, len(todo)) as tick:  # the articles to extract, spread over ``jobs`` processes
-        fresh = {d.id: ex for d, ex in zip(todo, map_parallel(extract_document, todo, jobs, errors, tick))}
-    extractions = [cached[d.id] or fresh[d.id] for d in documents if cached[d.id] or fresh.get(d.id)]
-    for ex in extractions:
-        cache.put(ex)
-    if not extractions:
-        raise InputError(f"no article could be extracted: {errors[0]}")
-    reports, units = _graph_units(extractions, out / "cache", tmp, jobs, errors, progress)
+    with Workers(jobs, scheduler) as workers:
+        with _bar(progress, len(todo)) as tick:  # the articles to extract
+            fresh = {d.id: ex for d, ex in zip(todo, workers.map(extract_document, todo, errors, tick))}
+        extractions = [cached[d.id] or fresh[d.id] for d in documents if cached[d.id] or fresh.get(d.id)]
+        for ex in extractions:
+            cache.put(ex)
+        if not extractions:
+            raise InputError(f"no article could be extracted: {errors[0]}")
+        reports, units = _graph_units(extractions, out / "cache", tmp, workers, errors, progress)
     shared = shared_quads(units)
     with open(tmp / "graph.nq", "a", encoding="utf-8") as handle:
         handle.write(shared)
@@ -115,7 +120,8 @@ def _build_into(
     del shared, units
     quads = fill_store(tmp / "graph.nq", tmp / "store")
     dump_trig(tmp / "store", tmp / "graph.trig", {p: str(ns) for p, ns in PREFIXES.items()})
-    ds = store_dataset(tmp / "store")
+    store = open_store(tmp / "store", read_only=True)
+    ds = store_dataset(store)
     ext = {"turtle": "ttl", "json-ld": "jsonld"}
     for fmt in formats:
         if fmt in ext:
@@ -134,8 +140,8 @@ def _build_into(
         if G.number_of_nodes():
             write_html(G, tmp / "graph.html")
     result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors, cache.reused)
-    (tmp / "report.md").write_text(_report(result, extractions, ds), encoding="utf-8")
-    ds.close()
+    (tmp / "report.md").write_text(_report(result, extractions, store), encoding="utf-8")
+    del ds, store
     summary = {"articles": result.articles, "facts": dict(counts), "quads": quads}
     summary |= {"conforms": report.conforms, "violations": report.violations}
     (tmp / _KEY_FILE).write_text(json.dumps({"key": key, "result": summary}), encoding="utf-8")
@@ -169,10 +175,11 @@ class _bar:
         next(self._ticks, None)
 
 
-def _graph_units(extractions, read_dir: Path, tmp: Path, jobs: int, errors: list[str], progress):
+def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[str], progress):
     """Each article's part of the graph, reused from the previous build where its text, the code
     and the acts it cites are unchanged, else made (in ``jobs`` processes); their named graphs are
-    written to ``tmp/graph.nq`` as they come, so the graph is never held whole in memory.
+    written to ``tmp/graph.nq`` as they come, so the graph is never held whole in memory. The
+    units to make are made by ``workers`` (a ``kg.pipeline.Workers``).
 
     Returns each unit's validation and the units without their quads (what the shared graph needs).
     """
@@ -181,7 +188,7 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, jobs: int, errors: list
 
     from kg.cache import UnitCache
     from kg.graph import Acts, checked_unit, document_record
-    from kg.pipeline import map_parallel
+    from kg.pipeline import Workers
 
     acts = Acts.of(extractions)
     cache = UnitCache(read_dir, tmp / "cache")
@@ -192,10 +199,10 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, jobs: int, errors: list
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
     reports, units = [], []
     with _bar(progress, len(todo)) as tick, open(tmp / "graph.nq", "w", encoding="utf-8") as handle:
-        made = map_parallel(run, todo, jobs, errors, tick)
+        made = workers.map(run, todo, errors, tick)
         for ex, key in zip(extractions, keys):
             if (read_dir / key).is_file():  # reused, or made here if the cached file is unreadable
-                got = cache.get(key) or next(map_parallel(run, [ex], 1, errors))
+                got = cache.get(key) or next(Workers().map(run, [ex], errors))
             else:
                 got = next(made)
             if got is None:  # the unit failed: its error is in ``errors``
@@ -253,7 +260,7 @@ def _md(value) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _report(result: BuildResult, extractions, ds) -> str:
+def _report(result: BuildResult, extractions, store) -> str:
     lines = [
         "# Quanze build report",
         "",
@@ -270,10 +277,10 @@ def _report(result: BuildResult, extractions, ds) -> str:
         n = sum(1 for f in ex.facts if f.kind == "transfer")
         cells = (ex.document.id, doc.get("title"), doc.get("jurisdiction"))
         lines.append("| " + " | ".join(map(_md, cells)) + f" | {n} |")
-    try:
-        from kg.analyse import powers_gained_lost, to_networkx
+    try:  # the saved query's answer, so the report counts what `kg query powers_by_body` counts
+        from kg.query import query
 
-        df = powers_gained_lost(to_networkx(ds)).head(10)
+        rows = query(store, "powers_by_body")[:10]
         lines += [
             "",
             "## Bodies that gained the most powers",
@@ -281,11 +288,7 @@ def _report(result: BuildResult, extractions, ds) -> str:
             "| body | jurisdiction | gained | lost |",
             "| --- | --- | --- | --- |",
         ]
-        lines += [
-            f"| {_md(r.body)} | {_md(r.jurisdiction if isinstance(r.jurisdiction, str) else None)} "
-            f"| {r.gained} | {r.lost} |"
-            for r in df.itertuples()
-        ]
+        lines += [f"| {_md(r['name'])} | {_md(r['jurisdiction'])} | {r['gained']} | {r['lost']} |" for r in rows]
     except Exception as e:  # noqa: BLE001 - the report is best effort; the build already succeeded
         lines += ["", f"(no power-flow summary: {_md(e)})"]
     return "\n".join(lines) + "\n"

@@ -76,7 +76,13 @@ def extract(paths, fmt, provenance):
     default=None,
     help="Processes extracting articles [default: all cores].",
 )
-def build(paths, out, formats, no_html, jobs):
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run each article's work on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786).",
+)
+def build(paths, out, formats, no_html, jobs, scheduler):
     """Build the knowledge graph of PATHS into OUT (RDF, store, HTML, report).
 
     Example: kg build seeds/ --out out
@@ -88,7 +94,9 @@ def build(paths, out, formats, no_html, jobs):
         import os
 
         jobs = jobs or os.cpu_count() or 1
-        result = run(paths, out, formats=fmts, progress=_progress("extract"), html=not no_html, jobs=jobs)
+        result = run(
+            paths, out, formats=fmts, progress=_progress("extract"), html=not no_html, jobs=jobs, scheduler=scheduler
+        )
     except KgError as e:
         raise click.ClickException(str(e)) from e
     for line in result.errors:

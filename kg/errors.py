@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "AnalysisError",
+    "ClusterError",
     "InputError",
     "KgError",
     "OntologyError",
@@ -44,3 +45,7 @@ class StoreError(KgError):
 
 class AnalysisError(KgError):
     """An analysis precondition does not hold."""
+
+
+class ClusterError(KgError):
+    """The Dask cluster a build was sent to cannot be reached or used."""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import ClusterError, InputError
 from kg.load import SUFFIXES, iter_paths, read_source, split_articles
 from kg.normalize import normalize
 from kg.relate import relate_document
@@ -21,8 +21,7 @@ __all__ = [
     "extract",
     "extract_document",
     "extract_each",
-    "extract_parallel",
-    "map_parallel",
+    "Workers",
     "read_documents",
 ]
 
@@ -83,50 +82,93 @@ def _task(run: Callable, item):
     return _safely(run, item, item.document.id if hasattr(item, "document") else item.id)
 
 
-def map_parallel(
-    run: Callable, items: list, jobs: int, errors: list[str], done: Callable[[], None] | None = None
-) -> Iterator:
-    """``run`` over ``items`` (documents or extractions) in ``jobs`` processes (here when
-    ``jobs`` is 1), one result per item in their order; an item whose run fails is one line in
-    ``errors`` and yields None.
+class Workers:
+    """Where per-article work runs: on the Dask cluster whose scheduler is at ``scheduler`` (e.g.
+    tcp://10.0.0.5:8786) when given; else in a pool of ``jobs`` local processes; else (``jobs``
+    1, or too few items for a pool to pay) here. The pool or the cluster's client starts on first
+    use and serves every ``map`` until the ``with`` block ends."""
 
-    ``run`` must be picklable (a module-level function or a ``functools.partial`` of one);
-    items go in chunks so that small articles are cheap.
-    """
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
+    def __init__(self, jobs: int = 1, scheduler: str | None = None) -> None:
+        self.jobs, self.scheduler = jobs, scheduler
+        self._pool = self._client = None
 
-    from kg.process import die_with_parent
+    def __enter__(self) -> Workers:
+        return self
 
-    if jobs <= 1 or len(items) < 2 * jobs:
-        for item in items:
-            result = _task(run, item)
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+
+    def map(self, run: Callable, items: list, errors: list[str], done: Callable[[], None] | None = None) -> Iterator:
+        """``run`` over ``items`` (documents or extractions), one result per item in their order;
+        an item whose run fails is one line in ``errors`` and yields None. ``run`` must be
+        picklable (a module-level function or a ``functools.partial`` of one)."""
+        from functools import partial
+
+        task = partial(_task, run)
+        if self.scheduler:
+            results = self._on_cluster(task, items)
+        elif self.jobs <= 1 or len(items) < 2 * self.jobs:
+            results = map(task, items)
+        else:
+            results = self._in_processes(task, items)
+        for result in results:
             if isinstance(result, _Failure):
                 errors.append(result.line)
                 result = None
             yield result
             if done:
                 done()
-        return
-    chunk = max(1, min(32, len(items) // (jobs * 4) or 1))
-    context = mp.get_context("forkserver")  # see kg/worker.py: why not a plain fork
-    context.set_forkserver_preload(["kg.worker"])
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
-        for result in pool.map(partial(_task, run), items, chunksize=chunk):
-            if isinstance(result, _Failure):
-                errors.append(result.line)
-                result = None
-            yield result
-            if done:
-                done()
 
+    def _in_processes(self, task: Callable, items: list) -> Iterator:
+        import multiprocessing as mp
+        import os
+        from concurrent.futures import ProcessPoolExecutor
 
-def extract_parallel(
-    documents: list[Document], jobs: int, errors: list[str], done: Callable[[], None] | None = None
-) -> list[Extraction]:
-    """Extract ``documents`` in ``jobs`` processes, in their order; a failure is one line in ``errors``."""
-    return [ex for ex in map_parallel(extract_document, documents, jobs, errors, done) if ex is not None]
+        from kg.worker import start
+
+        if self._pool is None:  # spawned, not forked: see kg/worker.py
+            context = mp.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=start, initargs=(os.getpid(),))
+        chunk = max(1, min(32, len(items) // (self.jobs * 4) or 1))  # small articles go in chunks
+        yield from self._pool.map(task, items, chunksize=chunk)
+
+    def _on_cluster(self, task: Callable, items: list) -> Iterator:
+        """At most a few items per worker are in flight, so neither side holds the whole corpus;
+        the workers need Quanze installed (the same version: the task is sent by reference)."""
+        from collections import deque
+
+        client = self._connect()
+        window = max(4, 4 * sum(client.nthreads().values()))
+        pending: deque = deque()
+        queue = iter(items)
+        for item in queue:
+            pending.append(client.submit(task, item, pure=False))
+            if len(pending) >= window:
+                break
+        while pending:
+            yield pending.popleft().result()
+            item = next(queue, None)
+            if item is not None:
+                pending.append(client.submit(task, item, pure=False))
+
+    def _connect(self):
+        if self._client is not None:
+            return self._client
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ClusterError(
+                f"{self.scheduler}: a Dask cluster needs the 'cluster' extra: pip install 'quanze[cluster]'"
+            ) from None
+        try:
+            self._client = Client(self.scheduler, timeout="10s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as e:
+            first = (str(e).splitlines() or [type(e).__name__])[0][:200]
+            raise ClusterError(f"{self.scheduler}: cannot reach the Dask scheduler ({first})") from None
+        return self._client
 
 
 def extract_each(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import multiprocessing as mp
+import os
 import queue
 import signal
 import threading
@@ -35,9 +36,9 @@ _RESULT_TYPES = {  # media type → pyoxigraph results format name
 _GRAPH_TYPES = {"application/n-triples": "N_TRIPLES", "text/turtle": "TURTLE", "application/rdf+xml": "RDF_XML"}
 
 
-def _worker(store_path: str, conn) -> None:
+def _worker(store_path: str, conn, server_pid: int) -> None:
     """Run queries sent over ``conn`` until it closes; answers ``(status, media type, bytes)``."""
-    die_with_parent()
+    die_with_parent(server_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     import pyoxigraph as ox
 
@@ -71,7 +72,7 @@ def _worker(store_path: str, conn) -> None:
 class _Worker:
     def __init__(self, ctx, store_path: str) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(store_path, child), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(store_path, child, os.getpid()), daemon=True)
         self.process.start()
         child.close()
 

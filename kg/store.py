@@ -47,16 +47,18 @@ def fill_store(nquads: bytes | Path, path: str | Path) -> int:
     return len(store)
 
 
-def store_dataset(path: str | Path):
-    """The store at ``path`` as a read-only rdflib Dataset (through oxrdflib), its default graph
-    the union of the named graphs: analysis and views read the built graph without loading it
-    into memory. Close it when done."""
+def store_dataset(store):
+    """An open store (or the store at a path, opened read-only) as an rdflib Dataset through
+    oxrdflib, its default graph the union of the named graphs: analysis and views read the built
+    graph without loading it into memory."""
     from oxrdflib import OxigraphStore
     from rdflib import Dataset
 
     from kg.ns import bind_prefixes
 
-    ds = Dataset(store=OxigraphStore(store=open_store(path, read_only=True)), default_union=True)
+    if isinstance(store, (str, Path)):
+        store = open_store(store, read_only=True)
+    ds = Dataset(store=OxigraphStore(store=store), default_union=True)
     bind_prefixes(ds)
     return ds
 

@@ -126,6 +126,18 @@ def test_outdir_swap_replaces_only_a_build(tmp_path):
     assert (tmp_path / "file").read_text() == "keep"
 
 
+def _marked(mark: str) -> list[str]:
+    """Pids of the processes whose environment holds ``mark``."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if mark.encode() in environ.read_bytes().split(b"\0"):
+                found.append(environ.parent.name)
+        except OSError:
+            continue
+    return found
+
+
 def test_outdir_kills_at_seeded_random_moments_never_leave_a_broken_build(tmp_path, doc):
     """SIGKILL at random moments of a build (seeded, bounded): out/ is always the previous build or
     the whole new one, and the build after it gives the facts a clean build gives (cache unpoisoned)."""
@@ -145,11 +157,13 @@ def test_outdir_kills_at_seeded_random_moments_never_leave_a_broken_build(tmp_pa
     full = time.monotonic() - started
     clean = (tmp_path / "clean" / "facts.jsonl").read_bytes()
     rng = random.Random(20261125)
+    mark = f"QUANZE_KILL_TEST={os.getpid()}-{rng.random()}"  # marks the killed builds and their workers
     for _ in range(4):
         proc = subprocess.Popen(
-            [str(kg), "build", str(big), "--out", str(out), "--no-html"],
+            [str(kg), "build", str(big), "--out", str(out), "--no-html", "-j", "2"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env={**os.environ, mark.split("=")[0]: mark.split("=")[1]},
         )
         time.sleep(rng.uniform(0.2, 1.0) * full)
         proc.kill()
@@ -160,4 +174,8 @@ def test_outdir_kills_at_seeded_random_moments_never_leave_a_broken_build(tmp_pa
     r = _build(big, "--out", out)
     assert r.exit_code == 0, r.output
     assert (out / "facts.jsonl").read_bytes() == clean
+    deadline = time.monotonic() + 10  # no worker of a killed build lives on
+    while _marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _marked(mark)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
