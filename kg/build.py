@@ -85,10 +85,15 @@ def _build_into(
     key = _build_key(documents, errors, formats, html)
     same = _unchanged_build(out, key)
     if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
-        for entry in out.iterdir():
-            if not entry.name.startswith("."):
-                copy = shutil.copytree if entry.is_dir() else shutil.copy2
-                copy(entry, tmp / entry.name)
+        from kg.cache import link_or_copy
+
+        for entry in out.iterdir():  # linked, not copied: the previous build's files are never written again
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                shutil.copytree(entry, tmp / entry.name, copy_function=link_or_copy)
+            else:
+                link_or_copy(entry, tmp / entry.name)
         result = BuildResult(
             out,
             same["articles"],
@@ -114,8 +119,8 @@ def _build_into(
             raise InputError(f"no article could be extracted: {errors[0]}")
         reports, units = _graph_units(extractions, out / "cache", tmp, workers, errors, progress)
     shared = shared_quads(units)
-    with open(tmp / "graph.nq", "a", encoding="utf-8") as handle:
-        handle.write(shared)
+    with open(tmp / "graph.nq", "ab") as handle:
+        handle.write(shared.encode("utf-8"))
     report = report_text([*reports, validate_quads(shared)])
     del shared, units
     quads = fill_store(tmp / "graph.nq", tmp / "store")
@@ -198,23 +203,33 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     repeated = {g for g, n in Counter(ex.document.sha1 for ex in extractions).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
     reports, units = [], []
-    with _bar(progress, len(todo)) as tick, open(tmp / "graph.nq", "w", encoding="utf-8") as handle:
+    with _bar(progress, len(todo)) as tick, open(tmp / "graph.nq", "wb") as handle:
         made = workers.map(run, todo, errors, tick)
         for ex, key in zip(extractions, keys):
-            if (read_dir / key).is_file():  # reused, or made here if the cached file is unreadable
-                got = cache.get(key) or next(Workers().map(run, [ex], errors))
+            quads_file = None
+            if (read_dir / key).is_file():  # reused, or made here if the cached files are unreadable
+                got = cache.get(key)
+                if got is not None:
+                    unit, report, quads_file = got
+                else:
+                    got = next(Workers().map(run, [ex], errors))
             else:
                 got = next(made)
             if got is None:  # the unit failed: its error is in ``errors``
                 continue
-            unit, report = got
+            if quads_file is None:
+                unit, report = got
             cache.put(key, unit, report)
-            if ex.document.sha1 in repeated:
+            if ex.document.sha1 in repeated:  # the same text in two files: one graph, its lines once
+                quads = quads_file.read_text(encoding="utf-8") if quads_file else unit.quads
                 lines = seen.setdefault(unit.graph, set())
-                handle.writelines(line for line in unit.quads.splitlines(keepends=True) if line not in lines)
-                lines.update(unit.quads.splitlines(keepends=True))
+                handle.writelines(q.encode() for q in quads.splitlines(keepends=True) if q not in lines)
+                lines.update(quads.splitlines(keepends=True))
+            elif quads_file is not None:
+                with open(quads_file, "rb") as chunk:
+                    shutil.copyfileobj(chunk, handle)
             else:
-                handle.write(unit.quads)
+                handle.write(unit.quads.encode("utf-8"))
             reports.append(report)
             units.append(replace(unit, quads=""))
     return reports, units

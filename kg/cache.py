@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.types import Document, Fact, Sentence
 
-__all__ = ["ExtractionCache", "UnitCache", "fingerprint"]
+__all__ = ["ExtractionCache", "UnitCache", "fingerprint", "link_or_copy"]
 
 
 @cache
@@ -39,7 +39,7 @@ def _write(path: Path, text: str) -> None:
     os.replace(part, path)
 
 
-def _carry(source: Path, dest: Path) -> None:
+def link_or_copy(source: Path, dest: Path) -> None:
     """The previous build's cache file into this build's cache: a hard link where the file
     system allows it (no copy), else a copy."""
     import shutil
@@ -72,13 +72,15 @@ class _Cache:
     def _store(self, name: str, make_text) -> None:
         dest = self.write_dir / name
         if name in self._read:
-            _carry(self._read[name], dest)
+            link_or_copy(self._read[name], dest)
         else:
             _write(dest, make_text())
 
 
 class UnitCache(_Cache):
-    """An article's part of the graph and its validation, by the key ``unit_key`` gives."""
+    """An article's part of the graph and its validation, under the name ``key`` gives: what
+    the shared graph needs in ``NAME`` (JSON), its named graph's N-Quads beside it in ``NAME.nq``,
+    copied into the build's graph.nq as bytes, never parsed."""
 
     @staticmethod
     def key(document: Document, context: tuple) -> str:
@@ -86,9 +88,13 @@ class UnitCache(_Cache):
         return h.hexdigest()[:24] + ".unit.json"
 
     def get(self, name: str):
-        """(GraphUnit, ValidationReport) cached under ``name``, or None."""
+        """(GraphUnit without its quads, ValidationReport, path of its N-Quads) cached under
+        ``name``, or None."""
         from kg.graph import GraphUnit, ValidationReport
 
+        quads = self.read_dir / (name + ".nq") if self.read_dir else None
+        if quads is None or not quads.is_file():
+            return None
         data = self._load(name)
         if data is None:
             return None
@@ -97,11 +103,17 @@ class UnitCache(_Cache):
         except (KeyError, TypeError):
             return None
         self.reused += 1
-        return unit, report
+        return unit, report, quads
 
     def put(self, name: str, unit, report) -> None:
-        data = {"unit": unit.as_json(), "report": [report.conforms, report.violations, report.text]}
-        self._store(name, lambda: json.dumps(data, ensure_ascii=False))
+        """Keep a unit: a fresh one (with its quads) is written, a reused one linked."""
+        if name in self._read:
+            link_or_copy(self._read[name], self.write_dir / name)
+            link_or_copy(self._read[name].with_name(name + ".nq"), self.write_dir / (name + ".nq"))
+            return
+        _write(self.write_dir / (name + ".nq"), unit.quads)  # first: a unit is whole when its JSON is there
+        data = {"unit": unit.as_json() | {"quads": ""}, "report": [report.conforms, report.violations, report.text]}
+        _write(self.write_dir / name, json.dumps(data, ensure_ascii=False))
 
 
 class ExtractionCache(_Cache):

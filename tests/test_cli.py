@@ -151,11 +151,3 @@ def test_cli_unchanged_rebuild_keeps_the_outputs_and_any_change_rebuilds(tmp_pat
     )
     third = build([src], out, html=False)
     assert third.facts["pilot"] == first.facts["pilot"] + 1
-
-
-def test_cli_build_in_several_processes_gives_the_same_facts(seeds_build, tmp_path):
-    from kg.build import build
-
-    parallel = build([ROOT / "seeds"], tmp_path / "out", html=False, jobs=2)
-    assert parallel.facts == seeds_build.facts
-    assert (tmp_path / "out" / "facts.jsonl").read_bytes() == (seeds_build.out / "facts.jsonl").read_bytes()

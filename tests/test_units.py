@@ -17,10 +17,14 @@ def _quads(out: Path) -> set[str]:
     return {line for line in (out / "graph.nq").read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def test_units_same_graph_with_one_or_two_processes_and_incrementally(seeds_build, tmp_path):
+def test_units_same_graph_with_one_or_two_processes_and_incrementally(seeds_build, tmp_path, monkeypatch):
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "PARALLEL_MIN_CHARS", 0)  # the seeds are few: make them go to processes
     whole = _quads(seeds_build.out)
     assert len(whole) == seeds_build.quads
     assert _quads(build([ROOT / "seeds"], tmp_path / "j2", html=False, jobs=2).out) == whole
+    assert (tmp_path / "j2" / "facts.jsonl").read_bytes() == (seeds_build.out / "facts.jsonl").read_bytes()
     # incrementally: a build of some articles, then of all of them into the same folder
     part = tmp_path / "part"
     part.mkdir()
