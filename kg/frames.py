@@ -44,6 +44,7 @@ class FrameRules:
     trigger_res: dict[str, re.Pattern] = field(default_factory=dict)  # frame → its triggers, compiled once
     power_re: re.Pattern | None = None  # the power nouns, longest first, compiled once
     power_labels: dict[str, str] = field(default_factory=dict)  # power noun → label
+    back_reference: re.Pattern = re.compile(r"(?!)")  # a matter that only points back (上述, 前款规定的…)
 
     def trigger_re(self, frame: str) -> re.Pattern:
         return self.trigger_res[frame]
@@ -79,6 +80,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
             "collective_bodies",
             "anaphora",
             "self_reference",
+            "back_references",
             "scope_sectors",
             "rules",
         },
@@ -128,6 +130,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
         trigger_res,
         re.compile("|".join(re.escape(t) for t, _ in nouns)),
         dict(nouns),
+        _back_reference_re(data.get("back_references") or ()),
     )
 
 
@@ -272,6 +275,10 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
     seg = _TRIM_HEAD.sub("", seg)
+    own = next((b for b in bodies if seg.startswith(b.text + "对")), None)
+    if own is not None:  # "G对M的P": the body whose power it was, then the matter
+        ph.giver = own
+        seg = seg[len(own.text) :]
     given = re.match(r"^(?P<g>.+?)(?:行使|承担|负责)的(?P<rest>.*)$", seg)
     if given:
         owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
@@ -314,6 +321,15 @@ class FrameState:
     grantee: list[Body] = field(default_factory=list)  # receiver of the last grant (catalogues)
     topic: Body | None = None  # the last body set up or acting as subject (antecedent of 其)
     self_body: Body | None = None  # the body that writes 我局
+
+
+def _back_reference_re(words) -> re.Pattern:
+    """A matter that is only a word pointing back ("上述", "前款规定的", "以上各项"): no transfer of
+    its own — the one it points to was recorded where it was stated."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?:{alternatives})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:事项|职权|范围|内容)?")
 
 
 def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, source_text=None) -> dict:
@@ -420,6 +436,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         if not receivers:
             ante = _antecedent(head, state, rules)
             receivers = [ante] if ante else []
+        if not receivers and state.grantee and _GRANTED_ITEMS.search(head):
+            receivers = list(state.grantee)  # "(赋权)事项…具体如下：" after a grant: the items granted
         state.receivers, state.list_open = receivers, bool(receivers)
         rest = text[colon.end() :]
         if not receivers or not rest.strip():
@@ -433,6 +451,12 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     if not is_item:
         state.list_open = False
     return out
+
+
+# a lead-in announcing the items of the grant just made ("首批赋权事项共30项，具体如下：")
+_GRANTED_ITEMS = re.compile(
+    r"(?:赋权|下放|委托|承接|赋予)[^，,。；;：:]{0,6}(?:事项|权限|职权)|(?:事项|权限)(?:清单|目录)"
+)
 
 
 def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
@@ -547,6 +571,18 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     if jiang >= 0:  # "将M…交由R": the object before the verb
         givers = [b for b in bodies if b.end <= jiang]
         obj = text[jiang + 1 : trig.start()]
+        owned = _owned_powers(text, jiang + 1, trig.start(), bodies)
+        if owned:  # "将G1、G2等部门的部分P，以及与之相关的P2，赋予R": each giver's powers
+            owners, written = owned
+            for giver in owners:
+                for i, (label, matter) in enumerate(written):
+                    for r in receivers:
+                        rec = _record(label, matter, None, giver, r, rid, rules)
+                        if i == 0 and matter:
+                            rec["scope"] = matter[:2]
+                        out.append(rec)
+            state.grantee = receivers
+            return out
         powers = _power_at(obj, rules)
         label = powers[-1][3] if powers else "执法职责"
         if powers:
@@ -580,6 +616,62 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
             for r in receivers:
                 out.append(_record(p[3], area, area, None, r, rid, rules))
     state.grantee = receivers
+    return out
+
+
+_OWNED = re.compile(r"(?:等(?:有关)?(?:部门|单位|机关))?的(?P<q>部分|全部)?")
+
+
+def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
+    """An object naming whose powers move: "G1、G2等部门的部分行政处罚权，以及与之相关的行政检查、
+    行政强制措施" → ([G1, G2], [(行政处罚权, 部分行政处罚权), (行政检查权, None), (行政强制权, None)]);
+    None when the object does not open with the bodies that own the powers."""
+    inside = [b for b in bodies if start <= b.start and b.end <= end]
+    if not inside or text[start : inside[0].start].strip():
+        return None
+    owners = [inside[0]]
+    for b in inside[1:]:
+        if not re.fullmatch(r"[、和及与]", text[owners[-1].end : b.start]):
+            break
+        owners.append(b)
+    tail = _OWNED.match(text, owners[-1].end)
+    if tail is None:
+        return None
+    rest = text[tail.end() : end]
+    names = re.findall(r"行政处罚|行政检查|行政强制措施|行政强制", rest)
+    if not names or not rest.startswith(names[0]):
+        return None
+    quantity = tail.group("q")
+    written = []
+    for i, name in enumerate(dict.fromkeys(names)):
+        label = _ENFORCEMENT_NAMES[name]
+        written.append((label, f"{quantity}{label}" if i == 0 and quantity else None))
+    return owners, written
+
+
+_ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
+
+
+def _passive_frame(text, bodies, state, rules) -> list[dict]:
+    """ "G对M的P，由R行使" (the object first, the holder after 由): R holds P over each M."""
+    out = []
+    for trig in rules.trigger_re("passive").finditer(text):
+        receiver = next((b for b in bodies if b.start == trig.end()), None)
+        tail = receiver and re.match(r"(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)", text[receiver.end :])
+        if receiver is None or tail is None:
+            continue
+        clause_start = max(text.rfind(c, 0, trig.start()) for c in "。；;") + 1
+        clause = re.sub(r"[，,\s]*(?:依法)?(?:统一|集中|相对集中)?$", "", text[clause_start : trig.start()])
+        powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)]
+        if not powers:
+            continue
+        power = powers[-1]
+        head = _ARTICLE_HEAD.sub("", clause[: power[0]])
+        offset = clause_start + (len(clause[: power[0]]) - len(head))
+        local = [Body(b.text, b.sector, b.start - offset, b.end - offset) for b in bodies if b.start >= offset]
+        ph = parse_object(re.sub(r"的$", "", head), local)
+        for matter in ph.matters or ([ph.domain] if ph.domain else []):
+            out.append(_record(power[3], matter, ph.domain, ph.giver, receiver, rules.rule_id("passive"), rules))
     return out
 
 
@@ -724,11 +816,36 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     return [_record("编制", team, None, giver, receivers[0], rules.rule_id("whole_unit"), rules)]
 
 
+_AFTER_EXERCISE = re.compile(
+    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|前款规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)后[,，]"
+    r"(?P<g>[^,，;；]{2,24}?)$"
+)
+
+
 def _restatement_frame(text, bodies, state, rules) -> list[dict]:
-    """ "由R集中行使的P，有关部门不得再行使": one generic transfer, matter null."""
+    """ "由R集中行使的P，有关部门不得再行使" or "R集中行使上述P后，有关部门不再行使": one generic
+    transfer, matter null."""
     trig = rules.trigger_re("restatement").search(text)
     if not trig:
         return []
+    after = _AFTER_EXERCISE.search(text[: trig.start()])
+    receivers = [
+        b for b in bodies if after and b.end <= after.start() and not text[b.end : after.start()].strip("，, ")
+    ]
+    if after and receivers:
+        powers = _power_at(after.group("p"), rules)
+        givers = [b for b in bodies if after.start("g") <= b.start and b.end <= trig.start()]
+        rec = _record(
+            powers[0][3] if powers else "行政处罚权",
+            None,
+            None,
+            givers[0] if givers else None,
+            receivers[-1],
+            rules.rule_id("restatement"),
+            rules,
+        )
+        rec["source"] = rec["source"] or after.group("g").strip() or None
+        return [rec]
     m = re.search(
         r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
@@ -768,6 +885,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
 
 FRAMES: dict[str, Frame] = {
     "list": _list_frame,
+    "passive": _passive_frame,
     "verbal": _verbal_frame,
     "domain_list": _domain_list_frame,
     "definition": _definition_frame,
@@ -784,7 +902,7 @@ _CITED = re.compile(r"《[^《》]*》")
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
 # (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;
 # the others only read sentences those rules left alone.
-_OVERRIDE = ("table_row", "list", "definition", "restatement", "whole_unit", "accompany", "exercise")
+_OVERRIDE = ("table_row", "list", "definition", "restatement", "whole_unit", "accompany", "exercise", "passive")
 _ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
@@ -821,14 +939,22 @@ def frame_transfers(
         state.last = []
         return [], True
     out: list[dict] = []
+
+    def run(name: str) -> list[dict]:
+        return [
+            r
+            for r in FRAMES[name](text, bodies, state, rules)
+            if not rules.back_reference.fullmatch(r.get("matter") or "")
+        ]
+
     for name in _OVERRIDE:
-        out = FRAMES[name](text, bodies, state, rules)
+        out = run(name)
         if out:
             break
     override = bool(out)
     if not out and not legacy:
         for name in _ORDER:
-            out = FRAMES[name](text, bodies, state, rules)
+            out = run(name)
             if out:
                 break
     set_up = re.search(r"(?:设立|成立|组建)", text)

@@ -634,7 +634,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
             month = 6
         if month is not None and not 1 <= month <= 12:
             continue
-        iso = f"{y}-01-01" if is_start else _iso(y, month, day)
+        # a start is its first day: "从2017年起" 2017-01-01, "2022年10月1日起" 2022-10-01
+        iso = f"{y}-{month or 1:02d}-{day or 1:02d}" if is_start else _iso(y, month, day)
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         scope = text[m.end() : end].strip(" ,,;；。")
         if is_start and re.fullmatch(r"(?:正式)?(?:施行|实施|执行|生效)", scope):
@@ -1089,6 +1090,8 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
         for t in found:
             if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):
                 continue  # "…下达的其他(职责)", "…清单以外": a catch-all names no matter (conventions G16)
+            if t.get("matter") and frame_rules().back_reference.fullmatch(t["matter"]):
+                continue  # "行使上述行政处罚权": said again of transfers recorded where they were stated
             span = t.pop("span")
             rule = t.pop("rule")
             # "2017年6月底前,…将其…处罚权整合到…": the move's own deadline (a date that opens the sentence)

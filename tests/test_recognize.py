@@ -190,3 +190,16 @@ def test_recognize_abbreviations_spelled_out(name, canonical):
     from kg.lexicon import canonical_name
 
     assert canonical_name(name) == canonical
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("将县农业农村局的部分职责划入综合执法队。", "县农业农村局"),
+        ("市文化和旅游局负责指导。", "市文化和旅游局"),
+        ("会同区林业和草原局开展巡查。", "区林业和草原局"),
+        ("由县行政审批服务局统一办理。", "县行政审批服务局"),
+    ],
+)
+def test_recognize_bodies_named_after_the_2018_reform(text, name):
+    assert name in [a.name for a in find_agencies(text)]

@@ -411,3 +411,39 @@ def test_relate_places_whose_experience_is_borrowed_are_no_pilots():
     text = "某市方案\n我市学习借鉴杭州、宁波两市的经验,在西湖区先行开展综合执法试点。"
     pilots = [f.get("jurisdiction") for f in _facts(text) if f.kind == "pilot"]
     assert pilots == ["杭州市西湖区"]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("2023年10月1日起，各镇正式行使赋予的行政执法权。", "2023-10-01"),
+        ("自2021年3月起，由街道综合执法队统一行使。", "2021-03-01"),
+        ("从2019年起，每年开展一次执法评议。", "2019-01-01"),
+    ],
+)
+def test_relate_a_start_is_the_day_written(text, date):
+    assert [(d, start) for d, _, _, start in deadlines_in(text, year_hint=None)] == [(date, True)]
+
+
+def _doc_transfers(text: str) -> list[dict]:
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    return [dict(f.fields) for f in relate_document(doc, segment(doc)) if f.kind == "transfer"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "区城市管理局依法行使上述行政处罚权。",
+        "县综合执法大队行使前款规定的行政处罚权，并承担相应的法律责任。",
+        "市城管执法支队集中行使下列行政处罚权：",
+    ],
+)
+def test_relate_a_matter_that_only_points_elsewhere_is_no_transfer(sentence):
+    assert not [t for t in _doc_transfers("某市实施办法\n" + sentence) if t.get("matter")]
+
+
+def test_relate_restatement_after_the_receivers_exercise_names_the_givers():
+    text = "某区决定\n区综合行政执法局集中行使上述行政处罚权后，区市场监管局、区水务局不再行使。"
+    [t] = _doc_transfers(text)
+    assert (t["target"], t["power"], t["matter"]) == ("区综合行政执法局", "行政处罚权", None)
+    assert t["source"] == "区市场监管局"  # one record per receiver (conventions G2): the first giver named
