@@ -131,6 +131,7 @@ _LAW_SCOPE = re.compile(
     r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?"
 )
 _DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
+_LISTED_DOMAIN = re.compile(r"^(?P<list>[^,，;；]+?)等(?P<domain>[\u4e00-\u9fff]{2,12}?)(?:方面|领域)(?:的)?$")
 
 
 _EXAMPLES_OF = re.compile(r"^(?P<items>.+、[^、]{1,8})等(?P<head>[\u4e00-\u9fff]{4,12})$")
@@ -310,6 +311,9 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
 def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     """Split "环境保护管理方面社会生活噪声污染、…" into (matters, domain)."""
     text = _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:"))
+    listed = _LISTED_DOMAIN.match(text)
+    if listed:  # "城市道路、桥梁等市政设施管理方面": the matters listed, then the field they belong to
+        return listed.group("list"), listed.group("domain")
     m = _DOMAIN.match(text)
     if m:
         rest = _MATTER_TRIM_TAIL.sub("", _LAW_SCOPE.sub("", m.group("rest")))
