@@ -275,10 +275,13 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
     seg = _TRIM_HEAD.sub("", seg)
-    own = next((b for b in bodies if seg.startswith(b.text + "对")), None)
-    if own is not None:  # "G对M的P": the body whose power it was, then the matter
+    own = next(
+        (b for b in bodies if seg.startswith(b.text) and not seg.startswith(("行使", "承担", "负责"), len(b.text))),
+        None,
+    )
+    if own is not None:  # "G(对)M的P": the body whose power it was, then the matter
         ph.giver = own
-        seg = seg[len(own.text) :]
+        seg = re.sub(r"^(?:的)?", "", seg[len(own.text) :])
     given = re.match(r"^(?P<g>.+?)(?:行使|承担|负责)的(?P<rest>.*)$", seg)
     if given:
         owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
@@ -596,6 +599,13 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
                 return out
         else:
             obj_text = obj
+        if label == "执法职责" and obj_text.endswith("的"):
+            # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them
+            matter = obj[: powers[-1][1]].strip("，, ")
+            for r in receivers:
+                out.append(_record(label, matter, None, givers[-1] if givers else None, r, rid, rules))
+            state.grantee = receivers
+            return out
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
         ph = parse_object(obj_text, bodies)
         for matter in ph.matters:
