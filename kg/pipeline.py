@@ -58,10 +58,31 @@ def no_input(paths: Iterable[str | Path]) -> InputError:
     return InputError(f"{', '.join(map(str, paths))}: no input file ({', '.join(SUFFIXES)}) found")
 
 
+def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
+    """The recognize and resolve stages over one document's sentences: spaCy's places component
+    on each sentence, then the places resolved with the whole document as context (亳州 next to
+    宿州 is Anhui's), then the bodies component reading them. One (places, bodies) per sentence."""
+    from kg.nlp import fast_nlp, recognized, set_resolved_places
+    from kg.recognize import resolve_places
+
+    nlp = fast_nlp()
+    places_pipe, bodies_pipe = nlp.get_pipe("quanze_places"), nlp.get_pipe("quanze_bodies")
+    docs = [places_pipe(nlp.make_doc(s.text)) for s in sentences]
+    written = [recognized(doc)[0] for doc in docs]
+    resolved = resolve_places([p for places in written for p in places])
+    out, k = [], 0
+    for doc, places in zip(docs, written):
+        set_resolved_places(doc, resolved[k : k + len(places)])
+        k += len(places)
+        out.append(recognized(bodies_pipe(doc)))
+    return out
+
+
 def extract_document(document: Document) -> Extraction:
-    """Segment and relate one normalized document."""
+    """Segment, recognize (and resolve) and relate one normalized document."""
     sentences = segment(document)
-    return Extraction(document, tuple(sentences), tuple(relate_document(document, sentences)))
+    facts = relate_document(document, sentences, recognize_sentences(sentences))
+    return Extraction(document, tuple(sentences), tuple(facts))
 
 
 def _safely(run: Callable, item, label: str):

@@ -2,8 +2,8 @@
 
 Recognition is character-level composition over lexicons kept as data (``kg/rules``):
 a body is [place | level]* + sector core + [modifier] + organ suffix, so bodies never seen
-before are found; places come from the GB/T 2260 gazetteer. The same rules run as spaCy
-components in ``get_nlp()`` (blank ``zh`` + jieba) for users who want spaCy ``Doc``s.
+before are found; places come from the GB/T 2260 gazetteer. The build runs these rules as
+spaCy components (``kg.nlp``: ``quanze_places`` and ``quanze_bodies``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ __all__ = [
     "find_dates",
     "find_doc_numbers",
     "find_places",
-    "get_nlp",
     "organ_of",
     "recognize",
 ]
@@ -700,81 +699,3 @@ def recognize(text: str, sentence_id: str = "") -> list:
     for s, e, number in find_doc_numbers(text):
         out.append(Mention(number, "DOC_NUMBER", sentence_id, s, e, "docnumber.bracket.v1", ()))
     return sorted(set(out), key=lambda m: (m.start, -m.end, m.label))
-
-
-class _BoundaryTokenizer:
-    """jieba segmentation, split further at the edges of recognized mentions.
-
-    In context jieba glues a name to its neighbours ("由县", "市住|建局"), and a span whose
-    edges fall inside a token cannot become an entity; splitting there keeps them aligned.
-    """
-
-    def __init__(self, nlp, base):
-        self.vocab = nlp.vocab
-        self.base = base
-
-    def __call__(self, text: str):
-        from spacy.tokens import Doc
-
-        mentions = recognize(text)
-        cuts = {m.start for m in mentions} | {m.end for m in mentions}
-        words: list[str] = []
-        pos = 0
-        for token in self.base(text):
-            w = token.text
-            start = pos
-            pieces = [start] + [c for c in sorted(cuts) if start < c < start + len(w)] + [start + len(w)]
-            words.extend(text[a:b] for a, b in zip(pieces, pieces[1:]))
-            pos += len(w)
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        doc.user_data["kg_mentions"] = mentions
-        return doc
-
-    def to_bytes(self, **kwargs):  # pragma: no cover - spaCy serialisation protocol
-        return self.base.to_bytes(**kwargs)
-
-    def from_bytes(self, data, **kwargs):  # pragma: no cover
-        self.base.from_bytes(data, **kwargs)
-        return self
-
-
-@cache
-def get_nlp():
-    """A spaCy blank ``zh`` pipeline with the jieba segmenter whose ``kg_entities`` component
-    sets ``doc.ents`` from the same rules; jieba's user dictionary holds the lexicon's names,
-    and tokens are split at mention edges so that every mention is a span.
-
-    >>> nlp = get_nlp()
-    >>> [(e.text, e.label_) for e in nlp("由县(区)城管执法局集中行使").ents]
-    [('县(区)城管执法局', 'AGENCY')]
-    >>> [e.text for e in nlp("由市住建局牵头,市编办配合").ents]
-    ['市住建局', '市编办']
-    """
-    import jieba
-    import spacy
-    from spacy.language import Language
-    from spacy.util import filter_spans
-
-    jieba.setLogLevel(60)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    lex = agency_lexicon()
-    for core in lex.core_sector:
-        for suf in ("局", "厅", "委", "办", "部门"):
-            jieba.add_word(core + suf, freq=2000)
-    for p in gazetteer().places:
-        jieba.add_word(p.name, freq=1000)
-    nlp.tokenizer = _BoundaryTokenizer(nlp, nlp.tokenizer)
-
-    if "kg_entities" not in Language.factories:
-
-        @Language.component("kg_entities")
-        def kg_entities(doc):
-            mentions = doc.user_data.get("kg_mentions")
-            if mentions is None:
-                mentions = recognize(doc.text)
-            spans = [doc.char_span(m.start, m.end, label=m.label) for m in mentions]
-            doc.ents = filter_spans([s for s in spans if s is not None])
-            return doc
-
-    nlp.add_pipe("kg_entities")
-    return nlp

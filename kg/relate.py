@@ -997,17 +997,19 @@ _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
 
-def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
-    """Every fact of one document, the ``document`` record first."""
+def relate_document(doc: Document, sentences: list[Sentence], mentions: list | None = None) -> list[Fact]:
+    """Every fact of one document, the ``document`` record first.
+
+    ``mentions`` holds each sentence's (places, bodies) as the recognize and resolve stages found
+    them (``kg.pipeline.recognize_sentences``); without it they are found here the same way.
+    """
+    if mentions is None:
+        from kg.pipeline import recognize_sentences
+
+        mentions = recognize_sentences(sentences)
     facts: list[Fact] = []
-    all_places: list[PlaceSpan] = []
-    per_sentence_places: list[list[PlaceSpan]] = []
-    for s in sentences:
-        ps = find_places(s.text)
-        per_sentence_places.append(ps)
-        all_places.extend(ps)
-    # resolve same-named places with the whole document as context
-    resolved = resolve_places(all_places)
+    per_sentence_places = [places for places, _ in mentions]
+    resolved = [p for places in per_sentence_places for p in places]
     record = document_record(doc, sentences, resolved)
     facts.append(_fact(doc, "document", record, None, "document.header.v1"))
 
@@ -1039,7 +1041,7 @@ def relate_document(doc: Document, sentences: list[Sentence]) -> list[Fact]:
                     "place.gazetteer.v1",
                     (p.start, p.end),
                 )
-        agencies = find_agencies(s.text, ps)
+        agencies = mentions[i][1]
         for a in agencies:
             if a.name not in seen_agency and not _inside_citation(s.text, a.start):
                 seen_agency[a.name] = _fact(

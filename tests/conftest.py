@@ -6,7 +6,7 @@ import pytest
 @pytest.fixture(scope="session")
 def nlp():
     pytest.importorskip("jieba")
-    from kg.recognize import get_nlp
+    from kg.nlp import get_nlp
 
     return get_nlp()
 

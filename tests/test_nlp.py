@@ -1,0 +1,49 @@
+"""spaCy carries the recognizer: the build's recognition runs as the registered components, and a
+user's own spaCy pipeline gets the same places and bodies as spans with their rule ids."""
+
+from __future__ import annotations
+
+import spacy
+
+import kg.nlp
+from kg.nlp import fast_nlp
+from kg.normalize import normalize
+from kg.pipeline import extract_document
+from kg.types import Article
+
+
+def test_nlp_components_in_a_users_own_pipeline():
+    nlp = spacy.blank("zh")  # spaCy's own character segmenter
+    nlp.add_pipe("quanze_places")
+    nlp.add_pipe("quanze_bodies")
+    doc = nlp("在宿州市试点后，将亳州市、县环保局的噪声污染处罚权划转至亳州市城管执法局")
+    bodies = [(s.text, s._.found.name, s._.rule_id) for s in doc.spans["bodies"]]
+    # a coordination is one span and two bodies, each with its own record
+    assert ("亳州市、县环保局", "亳州市环保局", "agency.compose.v1") in bodies
+    assert ("亳州市、县环保局", "县环保局", "agency.compose.v1") in bodies
+    assert ("亳州市城管执法局", "亳州市城管执法局", "agency.compose.v1") in bodies
+    assert [s._.found.place.adcode for s in doc.spans["places"]][:2] == ["341300", "341600"]
+    assert ("宿州市", "JURISDICTION") in [(e.text, e.label_) for e in doc.ents]  # places inside bodies are no ents
+
+
+def test_nlp_components_align_tokens_of_another_segmenter(nlp):
+    doc = nlp("由市住建局牵头,区城管执法局和县(区)环保局配合")  # jieba's words, cut at the mentions' edges
+    assert [e.text for e in doc.ents] == ["市住建局", "区城管执法局", "县(区)环保局"]
+
+
+def test_nlp_the_build_recognizes_through_the_spacy_components(monkeypatch):
+    calls = []
+    real = kg.nlp.find_agencies
+    monkeypatch.setattr(kg.nlp, "find_agencies", lambda text, places: calls.append(text) or real(text, places))
+    text = "某区方案\n将区水务局河道采砂的行政处罚权划转至区综合执法局。"
+    ex = extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text))))
+    assert any("区水务局" in c for c in calls)
+    assert {f.get("name") for f in ex.facts if f.kind == "agency"} >= {"区水务局", "区综合执法局"}
+
+
+def test_nlp_fast_pipeline_keeps_the_vocabulary_to_characters():
+    nlp = fast_nlp()
+    before = len(nlp.vocab)
+    for i in range(50):
+        nlp(f"第{i}条 将县甲{i}局的职责划入县乙局。")
+    assert len(nlp.vocab) - before < 40  # new characters only, never a new word per sentence
