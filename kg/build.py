@@ -73,11 +73,10 @@ def _build_into(
 ) -> BuildResult:
     from kg.cache import ExtractionCache
     from kg.errors import InputError
-    from kg.graph import report_text, shared_quads, validate_quads
-    from kg.ns import PREFIXES
+    from kg.graph import report_text, shared_quads, shared_trig, validate_quads
     from kg.outdir import swap_in
     from kg.pipeline import Workers, extract_document, no_input, read_documents
-    from kg.store import dump_trig, fill_store, open_store, store_dataset
+    from kg.store import fill_store, open_store, store_dataset
 
     documents = list(read_documents(paths, errors=errors))
     if not documents:
@@ -121,10 +120,11 @@ def _build_into(
     shared = shared_quads(units)
     with open(tmp / "graph.nq", "ab") as handle:
         handle.write(shared.encode("utf-8"))
+    with open(tmp / "graph.trig", "a", encoding="utf-8") as handle:
+        handle.write(shared_trig(shared))
     report = report_text([*reports, validate_quads(shared)])
     del shared, units
     quads = fill_store(tmp / "graph.nq", tmp / "store")
-    dump_trig(tmp / "store", tmp / "graph.trig", {p: str(ns) for p, ns in PREFIXES.items()})
     store = open_store(tmp / "store", read_only=True)
     ds = store_dataset(store)
     ext = {"turtle": "ttl", "json-ld": "jsonld"}
@@ -192,7 +192,7 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     from functools import partial
 
     from kg.cache import UnitCache
-    from kg.graph import Acts, checked_unit, document_record
+    from kg.graph import Acts, checked_unit, document_record, trig_prefixes
     from kg.pipeline import Workers
 
     acts = Acts.of(extractions)
@@ -203,7 +203,12 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     repeated = {g for g, n in Counter(ex.document.sha1 for ex in extractions).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
     reports, units = [], []
-    with _bar(progress, len(todo)) as tick, open(tmp / "graph.nq", "wb") as handle:
+    with (
+        _bar(progress, len(todo)) as tick,
+        open(tmp / "graph.nq", "wb") as handle,
+        open(tmp / "graph.trig", "wb") as trig,
+    ):
+        trig.write(trig_prefixes().encode("utf-8"))
         made = workers.map(run, todo, errors, tick)
         for ex, key in zip(extractions, keys):
             quads_file = None
@@ -230,8 +235,13 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
                     shutil.copyfileobj(chunk, handle)
             else:
                 handle.write(unit.quads.encode("utf-8"))
+            if quads_file is not None:  # a graph's TriG block (written twice for a text two files hold: one union)
+                with open(quads_file.with_suffix(".trig"), "rb") as chunk:
+                    shutil.copyfileobj(chunk, trig)
+            else:
+                trig.write(unit.trig.encode("utf-8"))
             reports.append(report)
-            units.append(replace(unit, quads=""))
+            units.append(replace(unit, quads="", trig=""))
     return reports, units
 
 

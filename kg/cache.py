@@ -88,12 +88,12 @@ class UnitCache(_Cache):
         return h.hexdigest()[:24] + ".unit.json"
 
     def get(self, name: str):
-        """(GraphUnit without its quads, ValidationReport, path of its N-Quads) cached under
-        ``name``, or None."""
+        """(GraphUnit without its quads and TriG, ValidationReport, path of its N-Quads) cached
+        under ``name``, or None; its TriG block is beside, in ``NAME.trig``."""
         from kg.graph import GraphUnit, ValidationReport
 
         quads = self.read_dir / (name + ".nq") if self.read_dir else None
-        if quads is None or not quads.is_file():
+        if quads is None or not quads.is_file() or not quads.with_suffix(".trig").is_file():
             return None
         data = self._load(name)
         if data is None:
@@ -108,11 +108,15 @@ class UnitCache(_Cache):
     def put(self, name: str, unit, report) -> None:
         """Keep a unit: a fresh one (with its quads) is written, a reused one linked."""
         if name in self._read:
-            link_or_copy(self._read[name], self.write_dir / name)
-            link_or_copy(self._read[name].with_name(name + ".nq"), self.write_dir / (name + ".nq"))
+            for suffix in ("", ".nq", ".trig"):
+                link_or_copy(self._read[name].with_name(name + suffix), self.write_dir / (name + suffix))
             return
         _write(self.write_dir / (name + ".nq"), unit.quads)  # first: a unit is whole when its JSON is there
-        data = {"unit": unit.as_json() | {"quads": ""}, "report": [report.conforms, report.violations, report.text]}
+        _write(self.write_dir / (name + ".trig"), unit.trig)
+        data = {
+            "unit": unit.as_json() | {"quads": "", "trig": ""},
+            "report": [report.conforms, report.violations, report.text],
+        }
         _write(self.write_dir / name, json.dumps(data, ensure_ascii=False))
 
 

@@ -16,6 +16,7 @@ from kg.errors import OntologyError
 from kg.lexicon import canonical_core, central_aliases, central_match, central_template
 from kg.ns import (
     ELI,
+    PREFIXES,
     QZ,
     SCHEMA,
     SHARED_GRAPH,
@@ -285,6 +286,7 @@ class GraphUnit:
 
     graph: str
     quads: str
+    trig: str  # the same named graph as a TriG block (no prefix lines: the assembled file has them once)
     shared: tuple[str, ...]
     labels: tuple[tuple[str, str], ...]
     bodies: tuple[BodyNote, ...]
@@ -301,6 +303,7 @@ class GraphUnit:
         return cls(
             data["graph"],
             data["quads"],
+            data["trig"],
             tuple(data["shared"]),
             tuple(map(tuple, data["labels"])),
             tuple(BodyNote(*b) for b in data["bodies"]),
@@ -330,6 +333,30 @@ def nquads(triples: Iterable[tuple], graph: str) -> str:
     g = ox.NamedNode(graph)
     data = ox.serialize((ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples), format=ox.RdfFormat.N_QUADS)
     return data.decode("utf-8") if data else ""
+
+
+def trig_prefixes() -> str:
+    """The prefix lines of an assembled TriG file (Quanze's namespaces)."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n"
+
+
+def trig_block(triples: Iterable[tuple], graph: str) -> str:
+    """``triples`` as the TriG block of the named graph ``graph``, written with Quanze's prefixes
+    but without their declarations (``trig_prefixes`` gives them once per file)."""
+    g = ox.NamedNode(graph)
+    data = ox.serialize(
+        (ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples), format=ox.RdfFormat.TRIG, prefixes=PREFIXES
+    )
+    text = data.decode("utf-8") if data else ""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("@prefix"))
+
+
+def shared_trig(shared: str) -> str:
+    """The shared graph (N-Quads, as ``shared_quads`` gives it) as a TriG block."""
+    quads = ox.parse(shared.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    text = data.decode("utf-8") if data else ""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("@prefix"))
 
 
 def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
@@ -682,6 +709,7 @@ def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
     return GraphUnit(
         graph,
         nquads(g, graph),
+        trig_block(g, graph),
         tuple(nquads(shared, str(SHARED_GRAPH)).splitlines(keepends=True)),
         tuple(labels),
         tuple(notes.values()),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.errors import StoreError
 
-__all__ = ["dump_trig", "fill_store", "open_store", "push", "store_dataset"]
+__all__ = ["fill_store", "open_store", "push", "store_dataset"]
 
 
 def open_store(path: str | Path, *, read_only: bool = False):
@@ -61,15 +61,6 @@ def store_dataset(store):
     ds = Dataset(store=OxigraphStore(store=store), default_union=True)
     bind_prefixes(ds)
     return ds
-
-
-def dump_trig(store_path: str | Path, out: str | Path, prefixes: dict[str, str] | None = None) -> None:
-    """Write the whole store as TriG (one block per named graph) with the given prefixes."""
-    import pyoxigraph as ox
-
-    store = open_store(store_path, read_only=True)
-    usable = {k: str(v) for k, v in (prefixes or {}).items() if k}
-    store.dump(str(out), format=ox.RdfFormat.TRIG, prefixes=usable)
 
 
 _SD = "http://www.w3.org/ns/sparql-service-description#"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.build import build
 from kg.graph import Acts, article_unit, to_rdf, validate_quads, validate_unit
 from kg.pipeline import extract
@@ -33,6 +35,9 @@ def test_units_same_graph_with_one_or_two_processes_and_incrementally(seeds_buil
     build([part], tmp_path / "inc", html=False)
     again = build([ROOT / "seeds"], tmp_path / "inc", html=False)
     assert again.reused >= 2 and _quads(tmp_path / "inc") == whole
+    for out in (seeds_build.out, tmp_path / "j2", tmp_path / "inc"):  # TriG assembled from blocks: the same graph
+        trig = set(ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG))
+        assert trig == set(ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS))
 
 
 def test_units_validated_one_by_one_agree_with_the_whole_graph(seeds_build):
