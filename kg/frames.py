@@ -757,6 +757,10 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
             continue  # "R行使行政处罚权时…": no matter, no transfer
         ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies)
         receiver = before[-1]
+        # "G(可以)委托R行使…": the body that entrusts its power gives it
+        entrusting = re.search(r"(?:可以|依法)?委托$", text[: receiver.start])
+        if entrusting and ph.giver is None:
+            ph.giver = next((b for b in bodies if b.end == entrusting.start()), None)
         # "乡镇(街道)…由综合行政执法大队行使": a team named after the townships it serves is theirs
         owners = [b for b in bodies if b.end <= receiver.start and b.sector == "街道乡镇"]
         if owners and receiver.sector == "城市管理" and re.match(r"^综合(?:行政)?执法", receiver.text):

@@ -726,8 +726,10 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
 
 # "2019年11月27日 某市第十五届人民代表大会常务委员会第十六次会议通过" and later "…修正"/"…修订" lines:
 # a regulation's header; the latest is the date of the text in force
+# a legislature's adoption, approval or amendment, or a government order's (政府令) promulgation
 _ADOPTED = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订)$"
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+    r"(?:\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订)|\S*令第\s*\d+\s*号\s*(?:公布|发布|修订|修正))$"
 )
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # "时间:2020-09-21", "发布时间：2019-03-12 来源：…": a web page's date, used only when the text states none
@@ -746,10 +748,13 @@ def _header_date(doc: Document) -> str | None:
     for i, line in enumerate(edge):
         stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip(" ()（）")
         stripped = _cn_date_digits(stripped)
-        m = _ADOPTED.match(stripped) if i < 15 else None
-        if m:
-            approval = stripped.endswith("批准")
+        # one header line may hold several acts: "…令第3号发布　根据…令第9号修订"
+        parts = re.split(r"根据|\s+(?=(?:19|20)\d{2}\s*年)", stripped) if i < 15 and len(stripped) <= 300 else []
+        found = [(part, m) for part in parts if (m := _ADOPTED.match(part.strip(" ()（）")))]
+        for part, m in found:
+            approval = part.strip(" ()（）").endswith("批准")
             adopted.append((not approval, f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+        if found:
             continue
         m = _DATE_LINE.fullmatch(stripped)
         if m and first_alone is None:

@@ -447,3 +447,17 @@ def test_relate_restatement_after_the_receivers_exercise_names_the_givers():
     [t] = _doc_transfers(text)
     assert (t["target"], t["power"], t["matter"]) == ("区综合行政执法局", "行政处罚权", None)
     assert t["source"] == "区市场监管局"  # one record per receiver (conventions G2): the first giver named
+
+
+@pytest.mark.parametrize(
+    "header, date",
+    [
+        ("（2019年5月6日柳州市人民政府令第8号公布）", "2019-05-06"),
+        ("(2016年11月30日某县人民政府令第3号发布　根据2021年3月2日某县人民政府令第9号修订)", "2021-03-02"),
+    ],
+)
+def test_relate_a_government_orders_promulgation_dates_it(header, date):
+    text = f"某市城市管理综合执法办法\n{header}\n第一条 为了规范执法，制定本办法。"
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    record = dict(relate_document(doc, segment(doc))[0].fields)
+    assert record["date"] == date
