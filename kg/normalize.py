@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.types import Article, Document
 
-__all__ = ["ITEM_NUMBER", "normalize", "strip_glosses", "to_simplified"]
+__all__ = ["DOC_TYPE", "ITEM_NUMBER", "normalize", "strip_glosses", "to_simplified"]
 
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A pinyin gloss glued to a character: "關(guān)", "發（fā）". It holds lowercase Latin letters
@@ -201,9 +201,10 @@ def normalize(article: Article) -> Document:
     return Document(article.id, article.source, title, raw_text, text, offsets, sha1)
 
 
-_DOC_TYPE = re.compile(
+# what a title ends with when it names a kind of document (意见, 条例, 清单…), perhaps with "(试行)"
+DOC_TYPE = re.compile(
     r"(意见|方案|通知|决定|办法|规定|规划|条例|细则|纲要|报告|建议|要求|公告|通告|通报|批复|函|计划|"
-    r"体会|讲话|总结|纪要|指南|措施|标准|制度|草案|修改稿|征求意见稿)"
+    r"体会|讲话|总结|纪要|指南|措施|标准|制度|草案|修改稿|征求意见稿|清单|目录)"
     r"(\s*[(（][^)）]{1,12}[)）])?$"
 )
 _ARTICLE_MARK = re.compile(
@@ -220,7 +221,7 @@ def _is_title_like(line: str) -> bool:
         return False
     if _ADOPTION.match(line) or ITEM_NUMBER.match(line):
         return False  # a regulation's adoption or amendment line; an item of a list
-    return bool(_DOC_TYPE.search(line)) or "关于" in line
+    return bool(DOC_TYPE.search(line)) or "关于" in line
 
 
 # "2020年7月31日 某市第十八届人民代表大会常务委员会第二十九次会议…修正": header metadata, not the title
@@ -300,6 +301,8 @@ def _title_of(text: str) -> str:
     '区2021年城市管理体制改革建议方案'
     >>> _title_of("黑发〔2017〕3号《X》\\n中共某省委关于推进改革的实施意见\\n为贯彻落实精神,制定本意见。")
     '中共某省委关于推进改革的实施意见'
+    >>> _title_of("某县执法局权责清单\\n序号\\t职权名称\\n1\\t行政处罚\\t对占道经营的处罚")
+    '某县执法局权责清单'
     """
     lines = [line.strip() for line in text.split("\n")[:12]]
     if not lines:
@@ -320,6 +323,10 @@ def _title_of(text: str) -> str:
         return rest or following[:90]
     candidates: list[str] = []
     for i, line in enumerate(lines):
+        if "\t" in line:  # a table row (cells): the body has begun
+            if candidates:
+                break
+            continue
         if _is_body(line) and (i > 0 or "。" in line):
             if candidates:
                 break

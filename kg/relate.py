@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from kg.frames import FrameState, collective_agencies, frame_rules, frame_transfers, join_bare_verbs, scope_sector
 from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
-from kg.normalize import ITEM_NUMBER
+from kg.normalize import DOC_TYPE, ITEM_NUMBER
 from kg.recognize import (
     MASKED_PLACE,
     AgencySpan,
@@ -763,6 +763,9 @@ def _header_date(doc: Document) -> str | None:
         return max(adopted)[1]  # the latest adoption or amendment; an approval only if there is nothing else
     if first_alone:
         return first_alone
+    if DOC_TYPE.search(doc.title or ""):
+        return None  # an act or a list whose own date is not in the text: page chrome is no date (G7)
+    # a news item (its title a headline): the page's publication date is its date
     m = _PAGE_DATE.search("\n".join(doc.raw.split("\n")[:8]))
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 

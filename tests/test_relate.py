@@ -461,3 +461,13 @@ def test_relate_a_government_orders_promulgation_dates_it(header, date):
     doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
     record = dict(relate_document(doc, segment(doc))[0].fields)
     assert record["date"] == date
+
+
+def test_relate_page_date_is_no_date_of_an_act_but_is_a_news_items():
+    act = "某县综合行政执法局权责清单\n发布时间：2022-03-01\n序号\t职权名称\n1\t对占道经营的处罚"
+    news = "某县城管执法改革取得新进展\n发布时间：2022-03-01\n近日，某县召开会议。"
+    dates = []
+    for text in (act, news):
+        doc = normalize(Article("t.html", "t.html", text, 0, len(text)))
+        dates.append(dict(relate_document(doc, segment(doc))[0].fields).get("date"))
+    assert dates == [None, "2022-03-01"]
