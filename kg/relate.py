@@ -291,7 +291,9 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
             if giver is not None:
                 source, source_sector = giver.text, giver.sector
             else:
-                source, source_sector = giver_fallback, domain_sector
+                # with no field written, a matter that names one ("园林绿化") gives its sector
+                matter_sector = scope_sector(matter, frame_rules()) if matter and not domain else None
+                source, source_sector = giver_fallback, domain_sector or matter_sector
             out.append(
                 {
                     "source": source,
@@ -481,7 +483,17 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
         context.receiver = receiver  # a header: the items follow
         return None
     matter_text, domain = _matter_and_domain(body)
-    return _records([], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
+    # "由A局、B局分别…集中行使": each receiver named together holds the powers
+    receivers = [receiver]
+    for a in reversed(before[:-1]):
+        if not re.fullmatch(r"[、和及与]", clause[a.end - cs : receivers[0].start - cs]):
+            break
+        receivers.insert(0, a)
+    return [
+        r
+        for rec in receivers
+        for r in _records([], rec, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
+    ]
 
 
 _ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
@@ -1188,9 +1200,28 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
             groups[specific[0]].extend(groups.pop(key))
     out = []
     for key, group in groups.items():
-        for members in _by_compatible_core(group):
-            out.append(_merged(key, members))
+        for same_place in _by_place(group):
+            for members in _by_compatible_core(same_place):
+                out.append(_merged(key, members))
     return out
+
+
+def _by_place(group: list[Fact]) -> list[list[Fact]]:
+    """Bodies whose names open with different places are different bodies (东胜区…局, 康巴什区…局);
+    a name with no place of its own joins the one placed body, if there is exactly one."""
+    placed: dict[str, list[Fact]] = {}
+    placeless: list[Fact] = []
+    for f in group:
+        own, end = None, 0
+        for p in find_places(str(f.get("name"))):  # the last of the places the name opens with: 辽宁省沈阳市 → 沈阳市
+            if p.start != end or p.place is None:
+                break
+            own, end = p.place.adcode, p.end
+        (placed.setdefault(own, []) if own else placeless).append(f)
+    if len(placed) == 1:
+        next(iter(placed.values())).extend(placeless)
+        placeless = []
+    return [members for members in (*placed.values(), placeless) if members]
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -471,3 +471,26 @@ def test_relate_page_date_is_no_date_of_an_act_but_is_a_news_items():
         doc = normalize(Article("t.html", "t.html", text, 0, len(text)))
         dates.append(dict(relate_document(doc, segment(doc))[0].fields).get("date"))
     assert dates == [None, "2022-03-01"]
+
+
+def test_relate_receivers_named_together_each_hold_the_powers():
+    text = "某市批复\n由东城区城市管理局、西城区城市管理局分别集中行使园林绿化、市政公用方面的行政处罚权。"
+    got = {(t["target"], t["matter"], t["source_sector"]) for t in _doc_transfers(text)}
+    assert got == {
+        ("东城区城市管理局", "园林绿化", "城市管理"),
+        ("东城区城市管理局", "市政公用", "住房城乡建设"),
+        ("西城区城市管理局", "园林绿化", "城市管理"),
+        ("西城区城市管理局", "市政公用", "住房城乡建设"),
+    }
+
+
+def test_relate_bodies_of_two_places_stay_two_and_a_placeless_name_joins_its_one_body():
+    text = (
+        "某市通知\n东胜区城市管理综合执法局、康巴什区城市管理综合执法局负责本辖区执法。\n"
+        "辽宁省沈阳市人民政府决定。市人民政府负责组织。沈阳市人民政府监督。"
+    )
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    agencies = {f.get("name"): f.get("aliases") for f in relate_document(doc, segment(doc)) if f.kind == "agency"}
+    assert {"东胜区城市管理综合执法局", "康巴什区城市管理综合执法局"} <= set(agencies)
+    governments = [n for n in agencies if n.endswith("人民政府")]
+    assert len(governments) == 1, governments
