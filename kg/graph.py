@@ -344,19 +344,19 @@ def trig_block(triples: Iterable[tuple], graph: str) -> str:
     """``triples`` as the TriG block of the named graph ``graph``, written with Quanze's prefixes
     but without their declarations (``trig_prefixes`` gives them once per file)."""
     g = ox.NamedNode(graph)
-    data = ox.serialize(
-        (ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples), format=ox.RdfFormat.TRIG, prefixes=PREFIXES
-    )
+    return _trig_blocks(ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples)
+
+
+def _trig_blocks(quads) -> str:
+    """pyoxigraph quads as TriG graph blocks written with Quanze's prefixes, the declarations left out."""
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     text = data.decode("utf-8") if data else ""
     return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("@prefix"))
 
 
 def shared_trig(shared: str) -> str:
     """The shared graph (N-Quads, as ``shared_quads`` gives it) as a TriG block."""
-    quads = ox.parse(shared.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    text = data.decode("utf-8") if data else ""
-    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("@prefix"))
+    return _trig_blocks(ox.parse(shared.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
 def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
