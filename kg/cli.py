@@ -275,9 +275,17 @@ def validate_cmd(out):
 
     Example: kg validate --out out
     """
-    from kg.graph import validate
+    from pathlib import Path
 
-    report = validate(_load_dataset(out))
+    from kg.graph import report_text, validate_quads
+
+    path = Path(out) / "graph.nq"
+    if not path.is_file():
+        raise click.ClickException(f"{path}: not found; run 'kg build' first")
+    try:
+        report = report_text([validate_quads(path.read_text(encoding="utf-8"))])
+    except (KgError, UnicodeDecodeError) as e:
+        raise click.ClickException(f"{path}: cannot be validated ({(str(e).splitlines() or [''])[0][:200]})") from None
     click.echo(report.text)
     if not report.conforms:
         sys.exit(1)

@@ -51,8 +51,11 @@ def test_cli_errors_truncated_graph_is_one_line_for_every_command_reading_it(bui
     shutil.copytree(built / "out", out)
     trig = out / "graph.trig"
     trig.write_bytes(trig.read_bytes()[: trig.stat().st_size // 2])
-    for command in ("stats", "viz", "validate"):
+    for command in ("stats", "viz"):
         _one_line_error(kg(command, "--out", out), "graph.trig: not a readable TriG graph")
+    nq = out / "graph.nq"  # what `kg validate` reads
+    nq.write_bytes(nq.read_bytes()[: nq.stat().st_size // 2 + 7])
+    _one_line_error(kg("validate", "--out", out), "graph.nq: cannot be validated")
 
 
 def test_cli_errors_corrupt_store_is_one_line(built, tmp_path):
