@@ -830,6 +830,27 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     return [_record("编制", team, None, giver, receivers[0], rules.rule_id("whole_unit"), rules)]
 
 
+_TEAM = re.compile(r"(?:大队|支队|中队|队|队伍|站|所)$")
+
+
+def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
+    """ "整合A队、B队，组建C": teams that merge into a new one move whole (power 编制, matter each team)."""
+    out = []
+    for trig in rules.trigger_re("merge_units").finditer(text):
+        opener = max(text.rfind(w, 0, trig.start()) for w in ("整合", "合并", "将"))
+        if opener < 0:
+            continue
+        new = next((b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= 2), None)
+        teams = [b for b in bodies if opener < b.start and b.end <= trig.start() and _TEAM.search(b.text)]
+        if new is None or len(teams) < 2:
+            continue
+        for team in teams:
+            rec = _record("编制", team.text, None, None, new, rules.rule_id("merge_units"), rules)
+            rec["source_sector"] = team.sector
+            out.append(rec)
+    return out
+
+
 _AFTER_EXERCISE = re.compile(
     r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|前款规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)后[,，]"
     r"(?P<g>[^,，;；]{2,24}?)$"
@@ -900,6 +921,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
 FRAMES: dict[str, Frame] = {
     "list": _list_frame,
     "passive": _passive_frame,
+    "merge_units": _merge_units_frame,
     "verbal": _verbal_frame,
     "domain_list": _domain_list_frame,
     "definition": _definition_frame,
@@ -916,7 +938,17 @@ _CITED = re.compile(r"《[^《》]*》")
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
 # (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;
 # the others only read sentences those rules left alone.
-_OVERRIDE = ("table_row", "list", "definition", "restatement", "whole_unit", "accompany", "exercise", "passive")
+_OVERRIDE = (
+    "table_row",
+    "list",
+    "definition",
+    "restatement",
+    "whole_unit",
+    "merge_units",
+    "accompany",
+    "exercise",
+    "passive",
+)
 _ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
