@@ -324,6 +324,7 @@ class FrameState:
     grantee: list[Body] = field(default_factory=list)  # receiver of the last grant (catalogues)
     topic: Body | None = None  # the last body set up or acting as subject (antecedent of 其)
     self_body: Body | None = None  # the body that writes 我局
+    giver_column: int | None = None  # the column of a catalogue table whose body gave the power (原实施部门)
 
 
 def _back_reference_re(words) -> re.Pattern:
@@ -776,6 +777,10 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
 _MATTER_OF_ROW = re.compile(r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的检查|的行政强制|的强制措施|审批|的许可)?$")
 
 
+# a catalogue's column naming the body that held the power before (原实施部门, 划出单位…)
+_GIVER_COLUMN = re.compile(r"(?:原|划出|移交|下放)(?:实施|行使|执法|职权|主管)?(?:部门|单位|主体|机关)")
+
+
 def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     """A row of a catalogue table (权责清单, 赋权事项目录): cells tab-separated, one a kind of power
     (行政处罚, 行政许可…), one the matter (对…的处罚, …审批), one perhaps the body that carries it out
@@ -783,9 +788,19 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     cells = [c.strip() for c in text.split("\t")]
     if len(cells) < 3:
         return []
+    givers_at = [i for i, c in enumerate(cells) if _GIVER_COLUMN.fullmatch(c)]
+    if givers_at:  # a header row: "序号 事项名称 职权类型 原实施部门"
+        state.giver_column = givers_at[0]
+        return []
     kinds = [i for i, c in enumerate(cells) if rules.trigger_re("table_row").fullmatch(re.sub(r"[类权]+$", "", c))]
     if not kinds:
         return []
+    column = state.giver_column
+    if column is not None and column < len(cells):  # the body in that column gave the power
+        giver = next((b for b in bodies if b.text == cells[column]), None)
+        bodies = [b for b in bodies if b is not giver]
+    else:
+        giver = None
     kind = re.sub(r"[类权]+$", "", cells[kinds[0]])
     owners = [
         b
@@ -800,14 +815,19 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     named = [
         c
         for i, c in enumerate(cells)
-        if i not in kinds and len(c) >= 4 and not c.isdigit() and "《" not in c and not any(b.text == c for b in owners)
+        if i not in kinds
+        and i != column
+        and len(c) >= 4
+        and not c.isdigit()
+        and "《" not in c
+        and not any(b.text == c for b in owners)
     ]
     if not named:
         return []
     m = _MATTER_OF_ROW.match(named[0])
     matter = m.group("m") if m else named[0]
     label = {"行政强制": "行政强制权"}.get(kind, kind + "权")
-    return [_record(label, matter, None, None, r, rules.rule_id("table_row"), rules) for r in receivers]
+    return [_record(label, matter, None, giver, r, rules.rule_id("table_row"), rules) for r in receivers]
 
 
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
