@@ -872,7 +872,7 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _AFTER_EXERCISE = re.compile(
-    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|前款规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)后[,，]"
+    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|有关|前款规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)(?:以?后|的)[,，]"
     r"(?P<g>[^,，;；]{2,24}?)$"
 )
 
@@ -899,7 +899,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
             rules.rule_id("restatement"),
             rules,
         )
-        rec["source"] = rec["source"] or after.group("g").strip() or None
+        written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", after.group("g").strip())  # "…部门应当停止行使"
+        rec["source"] = rec["source"] or written or None
         return [rec]
     m = re.search(
         r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
