@@ -660,6 +660,8 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     return owners, written
 
 
+_ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
+_PASSIVE_PENALTY = re.compile(r"(?:依法)?(?:予以|给予|实施|进行|作出)(?:行政)?处罚")
 _ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
 
 
@@ -668,12 +670,20 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
     out = []
     for trig in rules.trigger_re("passive").finditer(text):
         receiver = next((b for b in bodies if b.start == trig.end()), None)
-        tail = receiver and re.match(r"(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)", text[receiver.end :])
-        if receiver is None or tail is None:
+        if receiver is None:
+            continue
+        tail = re.match(r"(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)", text[receiver.end :])
+        verbal = _PASSIVE_PENALTY.match(text, receiver.end)
+        if tail is None and verbal is None:
             continue
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "。；;") + 1
         clause = re.sub(r"[，,\s]*(?:依法)?(?:统一|集中|相对集中)?$", "", text[clause_start : trig.start()])
         powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)]
+        act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
+        if not powers and verbal and act:  # "对M的行为，由R予以处罚": the power is the verb
+            rid = rules.rule_id("passive")
+            out.extend(_record("行政处罚权", m, None, None, receiver, rid, rules) for m in split_acts(act.group("m")))
+            continue
         if not powers:
             continue
         power = powers[-1]

@@ -203,3 +203,8 @@ def test_recognize_abbreviations_spelled_out(name, canonical):
 )
 def test_recognize_bodies_named_after_the_2018_reform(text, name):
     assert name in [a.name for a in find_agencies(text)]
+
+
+@pytest.mark.parametrize("name", ["市政设施管理部门", "县市政管理局", "市政工程管理处"])
+def test_recognize_municipal_works_bodies_are_housing_and_construction(name):
+    assert [(a.name, a.sector) for a in find_agencies(f"由{name}予以处罚")] == [(name, "住房城乡建设")]
