@@ -208,3 +208,8 @@ def test_recognize_bodies_named_after_the_2018_reform(text, name):
 @pytest.mark.parametrize("name", ["市政设施管理部门", "县市政管理局", "市政工程管理处"])
 def test_recognize_municipal_works_bodies_are_housing_and_construction(name):
     assert [(a.name, a.sector) for a in find_agencies(f"由{name}予以处罚")] == [(name, "住房城乡建设")]
+
+
+@pytest.mark.parametrize("name, level", [("市委机构编制委员会办公室", "city"), ("县机构编制委员会办公室", "county")])
+def test_recognize_the_staffing_office_spelled_out(name, level):
+    assert [(a.name, a.sector, a.level) for a in find_agencies(f"{name}牵头")] == [(name, "机构编制", level)]
