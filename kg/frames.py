@@ -898,20 +898,9 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         b for b in bodies if after and b.end <= after.start() and not text[b.end : after.start()].strip("，, ")
     ]
     if after and receivers:
-        powers = _power_at(after.group("p"), rules)
         givers = [b for b in bodies if after.start("g") <= b.start and b.end <= trig.start()]
-        rec = _record(
-            powers[0][3] if powers else "行政处罚权",
-            None,
-            None,
-            givers[0] if givers else None,
-            receivers[-1],
-            rules.rule_id("restatement"),
-            rules,
-        )
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", after.group("g").strip())  # "…部门应当停止行使"
-        rec["source"] = rec["source"] or written or None
-        return [rec]
+        return _restated(after.group("p"), givers[0] if givers else None, receivers[-1], written, rules)
     m = re.search(
         r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
@@ -922,30 +911,24 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         receiver = (state.receivers or [state.topic])[0]
         if not late or receiver is None:
             return []
-        powers = _power_at(late.group("p"), rules)
-        head = text[: trig.start()]
         givers = [b for b in bodies if b.end <= trig.start()]
-        giver_text = re.split(r"[,，;；]", head)[-1].strip() or None
-        rec = _record(
-            powers[0][3] if powers else "行政处罚权",
-            None,
-            None,
-            givers[-1] if givers else None,
-            receiver,
-            rules.rule_id("restatement"),
-            rules,
-        )
-        rec["source"] = rec["source"] or giver_text
-        return [rec]
+        giver_text = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
+        return _restated(late.group("p"), givers[-1] if givers else None, receiver, giver_text, rules)
     receiver = next((b for b in bodies if m.start("r") <= b.start < m.end("r")), None)
     if receiver is None:
         return []
-    powers = _power_at(m.group("p"), rules)
-    label = powers[0][3] if powers else "行政处罚权"
-    giver_text = re.sub(r"^[,，\s]*", "", text[m.end() : trig.start()]).strip() or None
+    giver_text = re.sub(r"^[,，\s]*", "", text[m.end() : trig.start()]).strip()
     givers = [b for b in bodies if b.start >= m.end() and b.end <= trig.start()]
-    rec = _record(label, None, None, givers[0] if givers else None, receiver, rules.rule_id("restatement"), rules)
-    rec["source"] = rec["source"] or giver_text
+    return _restated(m.group("p"), givers[0] if givers else None, receiver, giver_text, rules)
+
+
+def _restated(power_text: str, giver: Body | None, receiver: Body, written: str, rules: FrameRules) -> list[dict]:
+    """The one record of a restatement: the power it names (行政处罚权 when none), matter null, the
+    giver as written ("有关部门") when no body is named."""
+    powers = _power_at(power_text, rules)
+    label = powers[0][3] if powers else "行政处罚权"
+    rec = _record(label, None, None, giver, receiver, rules.rule_id("restatement"), rules)
+    rec["source"] = rec["source"] or written or None
     return [rec]
 
 

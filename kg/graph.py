@@ -328,10 +328,15 @@ def _ox_iri(iri: str) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
+def _ox_quads(triples: Iterable[tuple], graph: str):
+    """``triples`` as pyoxigraph quads in the named graph ``graph``."""
+    g = ox.NamedNode(graph)
+    return (ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples)
+
+
 def nquads(triples: Iterable[tuple], graph: str) -> str:
     """``triples`` in the named graph ``graph`` as N-Quads, one line each."""
-    g = ox.NamedNode(graph)
-    data = ox.serialize((ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples), format=ox.RdfFormat.N_QUADS)
+    data = ox.serialize(_ox_quads(triples, graph), format=ox.RdfFormat.N_QUADS)
     return data.decode("utf-8") if data else ""
 
 
@@ -343,8 +348,7 @@ def trig_prefixes() -> str:
 def trig_block(triples: Iterable[tuple], graph: str) -> str:
     """``triples`` as the TriG block of the named graph ``graph``, written with Quanze's prefixes
     but without their declarations (``trig_prefixes`` gives them once per file)."""
-    g = ox.NamedNode(graph)
-    return _trig_blocks(ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples)
+    return _trig_blocks(_ox_quads(triples, graph))
 
 
 def _trig_blocks(quads) -> str:
