@@ -45,6 +45,7 @@ class FrameRules:
     power_re: re.Pattern | None = None  # the power nouns, longest first, compiled once
     power_labels: dict[str, str] = field(default_factory=dict)  # power noun → label
     back_reference: re.Pattern = re.compile(r"(?!)")  # a matter that only points back (上述, 前款规定的…)
+    move_verbs: re.Pattern = re.compile(r"(?!)")  # verbs that move powers to the body after them (划入, 交由…)
 
     def trigger_re(self, frame: str) -> re.Pattern:
         return self.trigger_res[frame]
@@ -131,7 +132,17 @@ def frame_rules(path: str | None = None) -> FrameRules:
         re.compile("|".join(re.escape(t) for t, _ in nouns)),
         dict(nouns),
         _back_reference_re(data.get("back_references") or ()),
+        _move_verbs_re(relation_rules().triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))),
     )
+
+
+def rules_by_frame(rules: dict[str, dict], frame: str) -> list[str]:
+    """The triggers of the rule that runs ``frame``."""
+    return next((r["triggers"] for r in rules.values() if r["frame"] == frame), [])
+
+
+def _move_verbs_re(words) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if "…" not in w))
 
 
 # ---------------------------------------------------------------- bodies
@@ -197,6 +208,7 @@ def scope_sector(text: str | None, rules: FrameRules) -> str | None:
 _BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私自)?[\u4e00-\u9fff]{1,2}$")
 # "(一)", "（3）": a numbered item of a list, as GB/T 9704 numbers them
 _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
+_SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
 _SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
 _OPEN_PLACE = re.compile(r"^在(?!.*(?:上|内|中|外|时|范围))")
 # "在建筑物上悬挂、张贴宣传品": a verb after a place word with its object in the next part shares it
@@ -229,6 +241,8 @@ def join_bare_verbs(parts: list[str], joiner: str = "、") -> list[str]:
     ['擅自占用、挖掘城市道路', '乱搭乱建']
     >>> join_bare_verbs(["在建筑物", "设施上悬挂", "张贴宣传品", "占道经营"])
     ['在建筑物、设施上悬挂、张贴宣传品', '占道经营']
+    >>> join_bare_verbs(["在河道管理范围内倾倒垃圾", "渣土"])
+    ['在河道管理范围内倾倒垃圾、渣土']
     """
     out: list[str] = []
     carry = ""
@@ -241,6 +255,9 @@ def join_bare_verbs(parts: list[str], joiner: str = "、") -> list[str]:
             continue
         if out and _SAME_SUBJECT.match(p):  # "用人单位不建立劳动关系、不依法订立劳动合同": one offence
             out[-1] = out[-1] + joiner + p
+            continue
+        if out and not nxt and _SHARED_OBJECT.fullmatch(p) and len(out[-1]) >= 6:
+            out[-1] = out[-1] + joiner + p  # "倾倒垃圾、渣土": a last object of the verb before it
             continue
         out.append(p)
     if carry:
@@ -257,7 +274,7 @@ _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:有关)?"
 )
-_TRIM_TAIL = re.compile(r"(?:等方面|方面|等|的|之)+$")
+_TRIM_TAIL = re.compile(r"(?:等方面|方面|等|的|之|(?<!违法)(?<!违规)行为)+$")
 
 
 @dataclass
@@ -274,14 +291,21 @@ class Phrase:
 def parse_object(seg: str, bodies: list[Body]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
-    seg = _TRIM_HEAD.sub("", seg)
-    own = next(
-        (b for b in bodies if seg.startswith(b.text) and not seg.startswith(("行使", "承担", "负责"), len(b.text))),
-        None,
-    )
-    if own is not None:  # "G(对)M的P": the body whose power it was, then the matter
-        ph.giver = own
-        seg = re.sub(r"^(?:的)?", "", seg[len(own.text) :])
+    raw, seg = seg.strip(), _TRIM_HEAD.sub("", seg)
+    own = None
+    for written in (seg, raw):  # "有关行政主管部门的…": a body whose name opens with a word the trim takes
+        own = next(
+            (
+                b
+                for b in bodies
+                if written.startswith(b.text) and not written.startswith(("行使", "承担", "负责"), len(b.text))
+            ),
+            None,
+        )
+        if own is not None:  # "G(对)M的P": the body whose power it was, then the matter
+            ph.giver = own
+            seg = re.sub(r"^(?:的)?", "", written[len(own.text) :])
+            break
     given = re.match(r"^(?P<g>.+?)(?:行使|承担|负责)的(?P<rest>.*)$", seg)
     if given:
         owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
@@ -325,6 +349,10 @@ class FrameState:
     topic: Body | None = None  # the last body set up or acting as subject (antecedent of 其)
     self_body: Body | None = None  # the body that writes 我局
     giver_column: int | None = None  # the column of a catalogue table whose body gave the power (原实施部门)
+    item_numbers: dict[str, int | None] = field(default_factory=dict)  # the open list's last item number by style
+    top_items: bool | None = None  # the open list numbers its items 一、二、 (None: no item seen yet)
+    list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
+    list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
 
 
 def _back_reference_re(words) -> re.Pattern:
@@ -370,15 +398,19 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     """(power label, matter, domain, giver, scope) for each power stated in an item or clause."""
     out = []
     powers = [p for p in _power_at(text, rules) if p[3] not in ("职权",)]
-    prev = 0
+    prev, prev_written = 0, ""
     for s, e, written, label in powers:
         seg = text[prev:s]
         prev = e
-        # "…的行政处罚权及相关的行政检查权": a bundled power takes the matter of the first
+        # "…的行政处罚权及相关的行政检查权": a bundled power takes the matter of the first, unless
+        # that matter is only the first power itself ("G的全部行政处罚权及相关的行政强制权")
         if out and re.fullmatch(r"[,，]?(?:及|和|以及|、)?(?:与之)?(?:相关|有关)?的?", seg.strip()):
             _, matter, domain, giver, scope = out[-1]
-            out.append((label, matter, domain, giver, scope))
+            own = bool(matter) and matter.endswith(prev_written)
+            out.append((label, written if own else matter, domain, giver, None if own else scope))
+            prev_written = written
             continue
+        prev_written = written
         ph = parse_object(seg, bodies)
         label = (
             "执法职责" if label in ("管理职责",) and written == "职责" and ph.domain is None and ph.matters else label
@@ -430,6 +462,13 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     cue = rules.trigger_re("list").search(text)
     colon = re.search(r"[:：]", text)
     is_item = bool(re.match(rf"^\s*(?:{_PAREN_ITEM}|\d{{1,2}}[.、．](?!\d))", text))
+    # "一、" numbers the items of a lead-in ending in a colon when the first item is "一、"
+    top = state.list_open and _TOP_ITEM.match(text) and state.top_items is not False
+    if state.list_open and state.top_items is None:
+        state.top_items = bool(top and _TOP_ITEM.match(text).group(1) == "一")
+    is_item = is_item or bool(top and state.top_items)
+    if is_item and state.list_open and not _next_item(text, state):
+        state.list_open = False  # "(一)…(二)…(六)": a number out of turn belongs to another list
     out: list[dict] = []
     if cue and colon and cue.start() < colon.start() and not is_item:
         head = text[: colon.start()]
@@ -437,12 +476,22 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         verb = verbs[-1] if verbs else None
         subj = [b for b in bodies if b.end <= (verb.start() if verb else colon.start())]
         receivers = subj[-1:] if subj else []
+        state.list_giver = None
+        move = _last(rules.move_verbs.finditer(head))
+        moved_to = [b for b in bodies if move and move.end() <= b.start and b.end <= colon.start()]
+        if moved_to:  # "将(甲局的)以下职责划入乙局：": the body after the verb receives
+            receivers = moved_to[:1]
+            givers = [b for b in bodies if b.end <= move.start()]
+            state.list_giver = givers[-1] if givers else None
+        lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
+        state.list_power = lead_power[0][3] if lead_power else None
         if not receivers:
             ante = _antecedent(head, state, rules)
             receivers = [ante] if ante else []
         if not receivers and state.grantee and _GRANTED_ITEMS.search(head):
             receivers = list(state.grantee)  # "(赋权)事项…具体如下：" after a grant: the items granted
-        state.receivers, state.list_open = receivers, bool(receivers)
+        state.receivers, state.list_open, state.top_items = receivers, bool(receivers), None
+        state.item_numbers = {}
         rest = text[colon.end() :]
         if not receivers or not rest.strip():
             return out
@@ -457,6 +506,44 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+_TOP_ITEM = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:[(（](?P<paren>[一二三四五六七八九十\d]{1,3})[)）]|(?P<digit>\d{1,2})[.、．]|(?P<top>[一二三四五六七八九十]{1,3})、)"
+)
+
+
+def _numeral(word: str) -> int | None:
+    """ "3" → 3, "十二" → 12, "二十" → 20.
+
+    >>> [_numeral(w) for w in ("7", "九", "十", "十二", "二十一")]
+    [7, 9, 10, 12, 21]
+    """
+    if word.isdigit():
+        return int(word)
+    digits = "一二三四五六七八九"
+    if "十" not in word:
+        return digits.index(word) + 1 if len(word) == 1 and word in digits else None
+    tens, _, ones = word.partition("十")
+    t = 1 if not tens else (digits.index(tens) + 1 if tens in digits else None)
+    o = 0 if not ones else (digits.index(ones) + 1 if ones in digits else None)
+    return None if t is None or o is None else t * 10 + o
+
+
+def _next_item(text: str, state: FrameState) -> bool:
+    """Whether the item ``text`` numbers next in its style (or starts a list of its own, at 1),
+    noting its number."""
+    m = _ITEM_NUMBER.match(text)
+    if not m:
+        return True
+    style = m.lastgroup
+    n = _numeral(m.group(style))
+    last = state.item_numbers.get(style)
+    if n is None or n == 1 or last is None or n == last + 1:
+        state.item_numbers[style] = n
+        return True
+    return False
+
+
 # a lead-in announcing the items of the grant just made ("首批赋权事项共30项，具体如下：")
 _GRANTED_ITEMS = re.compile(
     r"(?:赋权|下放|委托|承接|赋予)[^，,。；;：:]{0,6}(?:事项|权限|职权)|(?:事项|权限)(?:清单|目录)"
@@ -466,11 +553,38 @@ _GRANTED_ITEMS = re.compile(
 def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
     shifted = [Body(b.text, b.sector, b.start - offset, b.end - offset) for b in bodies]
     out = []
-    for label, matter, domain, giver, scope in _items_phrase(item, shifted, rules, "list"):
+    phrases = _items_phrase(item, shifted, rules, "list") or _lead_power_items(item, shifted, state, rules)
+    for label, matter, domain, giver, scope in phrases:
         if label not in _ENFORCEMENT:
             continue
         for receiver in state.receivers:
-            out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=scope))
+            out.append(_record(label, matter, domain, giver or state.list_giver, receiver, rid, rules, scope=scope))
+    return out
+
+
+_ITEM_END = re.compile(r"[;；。,，]+\s*$")
+
+
+def _lead_power_items(item, bodies, state, rules) -> list[tuple]:
+    """An item that names no power of its own takes the lead-in's ("行使下列行政处罚权：" then
+    "（一）D方面对M的；"): the item is what stands before that power."""
+    if state.list_power is None:
+        return []
+    seg = _ITEM_END.sub("", item[_MARKER.match(item).end() :])
+    ph = parse_object(seg, bodies)
+    matters = ph.matters or ([ph.domain] if ph.domain else [])
+    return [
+        (state.list_power, m, ph.domain, ph.giver, ph.scope)
+        for m in matters
+        if not _CATCH_ALL.search(m) and not rules.back_reference.fullmatch(m)
+    ]
+
+
+def _last(matches):
+    """The last of an iterator of matches, or None."""
+    out = None
+    for out in matches:  # noqa: B007 - the loop keeps the last
+        pass
     return out
 
 
@@ -528,6 +642,10 @@ def _domain_list_frame(text, bodies, state, rules) -> list[dict]:
     return out if len(out) >= 2 else []
 
 
+# "有关行政主管部门的…": a body named by its kind, whose powers follow
+_OWNER_OF = re.compile(r"^(?P<g>[^,，;；的]{0,8}(?:部门|机关|单位|机构))的")
+
+
 def _definition_frame(text, bodies, state, rules) -> list[dict]:
     """ "本条例所称X，是指R1以及R2…集中行使G在D领域的P1及相关的P2和P3": every receiver gets every power."""
     m = re.search(r"所称.{1,20}?[,，]?\s*是指(?P<body>.+)", text)
@@ -541,13 +659,17 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
     if not receivers:
         return []
     rest = text[body_start + verb.end() :]
-    giver = None
+    giver, owners = None, []
     g = re.match(r"^(?P<g>[^,，;；]{2,14}?)在", rest)
+    owned = _OWNER_OF.match(rest)
     if g:
         giver = Body(g.group("g"), None)
         rest = rest[g.end() :]
+    elif owned:  # "…集中行使有关行政主管部门的全部或者部分行政处罚权": whose powers, and how much of them
+        giver = Body(owned.group("g"), None, 0, owned.end("g"))
+        owners = [giver]
     out = []
-    for label, matter, domain, _giver, scope in _items_phrase(rest, [], rules, "definition"):
+    for label, matter, domain, _giver, scope in _items_phrase(rest, owners, rules, "definition"):
         for r in receivers:
             rec = _record(label, matter, domain, None, r, rules.rule_id("definition"), rules, scope=scope)
             rec["source"] = giver.text if giver else None
@@ -902,9 +1024,9 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", after.group("g").strip())  # "…部门应当停止行使"
         return _restated(after.group("p"), givers[0] if givers else None, receivers[-1], written, rules)
     m = re.search(
-        r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
+        r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
-    ) or re.search(r"由(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{2,16})[,，]", text)
+    ) or re.search(r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{2,16})[,，]", text)
     if not m:
         # "有关部门不得再行使(已经统一)由一个行政机关行使的P": the receiver is the body the text is about
         late = re.match(r"(?:已经)?(?:统一)?由[^,，;；]{2,24}?行使的(?P<p>[^,，;；。]{2,16})", text[trig.end() :])

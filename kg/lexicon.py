@@ -61,6 +61,7 @@ class AgencyLexicon:
     government: tuple[str, ...]
     party: tuple[str, ...]
     paired_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "市州" → ("市", "州")
+    zones: tuple[str, ...] = ()  # what names of functional areas end with (新区, 开发区…), longest first
 
 
 @cache
@@ -78,8 +79,10 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         "government",
         "party",
         "paired_levels",
+        "bracketed_levels",
+        "zones",
     }
-    data = load_yaml(p, keys, required=keys - {"version", "paired_levels"})
+    data = load_yaml(p, keys, required=keys - {"version", "paired_levels", "bracketed_levels", "zones"})
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():
         if not isinstance(cores, list) or not all(isinstance(c, str) and c for c in cores):
@@ -98,13 +101,34 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         core_sector,
         tuple(sorted(data["suffixes"], key=len, reverse=True)),
         standalone,
-        dict(data["levels"]),
+        _bracketed_levels(p.name, data.get("bracketed_levels") or [], data["levels"]),
         tuple(data["vague_heads"]),
         tuple(data["qualifiers"]),
         tuple(data["government"]),
         tuple(data["party"]),
         _paired_levels(p.name, data.get("paired_levels") or {}, data["levels"]),
+        tuple(sorted(data.get("zones") or (), key=len, reverse=True)),
     )
+
+
+def _bracketed_levels(name: str, words: list, levels: dict) -> dict[str, str | None]:
+    """The level words and, for each of ``words``, that word with the others it stands for in
+    brackets ("区(县)", "区(市、县)"): a kind of body at the first word's level.
+
+    >>> _bracketed_levels("t", ["县", "区"], {"县": "county", "区": "district"})["区(县)"]
+    'district'
+    """
+    from itertools import permutations
+
+    if not all(isinstance(w, str) and w in levels for w in words):
+        raise RuleError(f"{name}: bracketed_levels: expected level words listed under levels, e.g. [市, 县, 区]")
+    out = dict(levels)
+    for first in words:
+        others = [w for w in words if w != first]
+        for k in (1, 2):
+            for inner in permutations(others, k):
+                out.setdefault(f"{first}({'、'.join(inner)})", levels[first])
+    return out
 
 
 def _paired_levels(name: str, pairs: dict, levels: dict) -> dict[str, tuple[str, ...]]:

@@ -311,7 +311,11 @@ def _prefix_chain(
     pos = start
     while pos > 0:
         sp = place_ends.get(pos)
-        if sp is not None:
+        zone = None if sp is not None else _zone_before(text, pos, place_ends)
+        if zone is not None:  # "红谷滩新区" + "城市管理局": an area the gazetteer does not hold
+            items.append((zone, text[zone:pos], "district", None))
+            pos = zone
+        elif sp is not None:
             level = sp.place.level if sp.place else ("city" if sp.text.endswith("市") else _masked_level(sp.text))
             items.append((sp.start, sp.text, level, sp.place))
             pos = sp.start
@@ -348,7 +352,11 @@ def _prefix_chain(
             items.append((pos - 2, "中共", None, None))
             pos -= 2
         # a place may directly precede a level word ("黑龙江省" + "住建厅" is one chain)
-        if not (place_ends.get(pos) or (pos > 0 and _prefix_regex().search(text[max(0, pos - 8) : pos]))):
+        if not (
+            place_ends.get(pos)
+            or (pos > 0 and _prefix_regex().search(text[max(0, pos - 8) : pos]))
+            or _zone_before(text, pos, place_ends) is not None
+        ):
             break
         # but two bare level words in a row ("市县") are a coordination only with 、
         prev = place_ends.get(pos)
@@ -356,6 +364,52 @@ def _prefix_chain(
             break
     items.reverse()
     return items
+
+
+@cache
+def _zone_regex() -> re.Pattern:
+    return re.compile(rf"(?:{_alt(agency_lexicon().zones)})$" if agency_lexicon().zones else r"(?!)")
+
+
+# how far back a functional area's own name reaches ("红谷滩" of 红谷滩新区)
+ZONE_NAME_MAX = 8
+
+
+def _zone_before(text: str, pos: int, place_ends: dict) -> int | None:
+    """Where the name of a functional area that ends at ``pos`` starts: its suffix (新区, 开发区…)
+    and the characters before it up to a place, a stop character or ``ZONE_NAME_MAX``; None
+    when none ends there. A bare suffix with no name of its own before it is not an area
+    unless it names one alone (高新区, 经济技术开发区).
+
+    >>> t = "由南昌市红谷滩新区城市管理局"
+    >>> t[_zone_before(t, 9, {4: "南昌市"}) : 9], t[_zone_before(t, 9, {}) : 9]
+    ('红谷滩新区', '南昌市红谷滩新区')
+    """
+    m = _zone_regex().search(text, max(0, pos - 10), pos)
+    if not m:
+        return None
+    i = m.start()
+    while i > 0 and m.start() - i < ZONE_NAME_MAX and i not in place_ends and _CJK.match(text[i - 1]):
+        if text[i - 1] in _STOP:
+            break
+        i -= 1
+    i = _after_verbs(text, i, m.start())
+    if i == m.start() and len(m.group()) < 3:
+        return None  # "新区": a word, not an area's name
+    return i
+
+
+# verbs that stand before a name written with no stop character between ("成立…领导小组")
+_NAME_VERBS = ("成立", "建立", "组建", "设立", "健全", "完善", "召开", "通过", "负责", "同意", "开展", "推进")
+
+
+def _after_verbs(text: str, start: int, end: int) -> int:
+    """``start`` moved past the last of ``_NAME_VERBS`` in ``text[start:end]``."""
+    for verb in _NAME_VERBS:
+        k = text.rfind(verb, start, end)
+        if k >= 0:
+            start = max(start, k + len(verb))
+    return start
 
 
 def _core_of(item: str) -> str | None:
@@ -560,13 +614,13 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
             or (i > 0 and text[i - 1] in "XxＸ()（）" and m.start() - i < 28)
         ):
             i -= 1
-        for verb in ("成立", "建立", "组建", "设立", "健全", "完善", "召开", "通过", "负责"):
-            k = text.find(verb, i, m.start())
-            if k >= 0:
-                i = k + len(verb)
+        i = _after_verbs(text, i, m.start())
         lex = agency_lexicon()
+        zone = _zone_before(text, m.start(), place_ends)
+        if zone is not None and zone >= i:  # "开发区管委会": the area's name, level words in it
+            i = zone
         # the name starts at its level word or place: "报省…联席会议" → "省…联席会议"
-        if not place_ends_start(place_ends, i):
+        elif not place_ends_start(place_ends, i):
             for k in range(i + 1, min(i + 3, m.start())):
                 if place_ends_start(place_ends, k) or any(text.startswith(w, k) for w in lex.levels):
                     i = k

@@ -132,6 +132,39 @@ def test_frames_context(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # the lead-in names the giver and the receiver; items name only matters
+        (
+            "将市林业局的下列行政处罚权交由各镇人民政府行使：\n（一）对擅自移植古树的；\n（二）对在林地内取土的。",
+            [
+                {"matter": "擅自移植古树", "source": "市林业局", "target": "镇人民政府"},
+                {"matter": "在林地内取土", "source": "市林业局", "target": "镇人民政府"},
+            ],
+        ),
+        # an item's own giver wins over the lead-in's
+        (
+            "把以下职权调整至街道综合执法中心：\n一、区市场监管局承担的无照经营的行政处罚权；\n二、区城管局承担的违法搭建的行政处罚权。",
+            [
+                {"matter": "无照经营", "source": "区市场监管局", "target": "街道综合执法中心"},
+                {"matter": "违法搭建", "source": "区城管局", "target": "街道综合执法中心"},
+            ],
+        ),
+        # the lead-in's power, items written as "D方面对M的", numbered 1.
+        (
+            "乡镇人民政府可以行使下列行政处罚权：\n1.农业管理方面对违规使用农药的；\n2.畜牧管理方面对随意丢弃病死畜禽的。",
+            [
+                {"matter": "违规使用农药", "target": "乡镇人民政府", "domain": "农业管理"},
+                {"matter": "随意丢弃病死畜禽", "target": "乡镇人民政府", "domain": "畜牧管理"},
+            ],
+        ),
+    ],
+)
+def test_frames_list_lead_in_roles(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional

@@ -213,3 +213,36 @@ def test_recognize_municipal_works_bodies_are_housing_and_construction(name):
 @pytest.mark.parametrize("name, level", [("市委机构编制委员会办公室", "city"), ("县机构编制委员会办公室", "county")])
 def test_recognize_the_staffing_office_spelled_out(name, level):
     assert [(a.name, a.sector, a.level) for a in find_agencies(f"{name}牵头")] == [(name, "机构编制", level)]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a level word and, in brackets, the others it stands with
+        ("市、区(县)城管局负责", [("市城管局", "city"), ("区(县)城管局", "district")]),
+        ("由区(市、县)综合行政执法部门查处", [("区(市、县)综合行政执法部门", "district")]),
+        ("县(市、区)卫生健康部门配合", [("县(市、区)卫生健康部门", "county")]),
+        ("旗(县)人民政府负责", [("旗(县)人民政府", "county")]),
+    ],
+)
+def test_recognize_bracketed_level_words(text, names):
+    assert [(a.name, a.level) for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the bodies of functional areas the gazetteer does not hold, named after the area
+        ("由天府新区城市管理局集中行使", "天府新区城市管理局"),
+        ("经济技术开发区综合执法局负责", "经济技术开发区综合执法局"),
+        ("成立某某工业园区管委会", "某某工业园区管委会"),
+        ("由开发区管委会统一管理", "开发区管委会"),
+        ("在成都市天府新区城管局设立", "成都市天府新区城管局"),
+    ],
+)
+def test_recognize_bodies_of_functional_areas(text, name):
+    assert [(a.name, a.level) for a in find_agencies(text)] == [(name, "district")]
+
+
+def test_recognize_a_bare_area_word_is_no_name():
+    assert [a.name for a in find_agencies("建立新区城管局")] == ["区城管局"]
