@@ -225,17 +225,21 @@ def split_acts(text: str) -> list[str]:
     ['临时性建筑物搭建', '堆放物料', '占道施工']
     """
     text = text.strip(" ,，、;；")
-    for sep, join in ((r"[;；]", False), (r"[,，]\s*(?:以及|及)?|以及", False), (r"[、]|及|或|和(?=部分)", True)):
-        parts = [p.strip() for p in re.split(sep, text) if p.strip()]
+    for sep, join in ((r"[;；]", False), (r"[,，]\s*(?:以及|及)?|以及", False), (r"[、]|及|或者|或|和(?=部分)", True)):
+        pieces = re.split(f"({sep})", text)
+        parts, seps = [p.strip() for p in pieces[0::2]], pieces[1::2]
+        if not all(parts):
+            parts, seps = [p for p in parts if p], []
         if len(parts) > 1:
-            parts = join_bare_verbs(parts) if join else parts
-            return [re.sub(r"^(?:以及|及|或|和)", "", p) for p in parts if len(p) >= 2]
+            parts = join_bare_verbs(parts, seps or "、") if join else parts
+            return [re.sub(r"^(?:以及|及|或者|或|和)", "", p) for p in parts if len(p) >= 2]
     return [text] if text else []
 
 
-def join_bare_verbs(parts: list[str], joiner: str = "、") -> list[str]:
+def join_bare_verbs(parts: list[str], joiner: str | list[str] = "、") -> list[str]:
     """Join a bare verb to the verb + object after it: ["擅自修剪", "砍伐行道树"] → one act;
     a short act stays ("违法建设", "占道经营"); so does an opening 在… with no closing word.
+    ``joiner`` is what joins two parts, or the separators written between them, in order.
 
     >>> join_bare_verbs(["擅自占用", "挖掘城市道路", "乱搭乱建"])
     ['擅自占用、挖掘城市道路', '乱搭乱建']
@@ -243,10 +247,14 @@ def join_bare_verbs(parts: list[str], joiner: str = "、") -> list[str]:
     ['在建筑物、设施上悬挂、张贴宣传品', '占道经营']
     >>> join_bare_verbs(["在河道管理范围内倾倒垃圾", "渣土"])
     ['在河道管理范围内倾倒垃圾、渣土']
+    >>> split_acts("破坏或者擅自改变界桩标志、违法建设")
+    ['破坏或者擅自改变界桩标志', '违法建设']
     """
+    joiners = [joiner] * len(parts) if isinstance(joiner, str) else list(joiner)
     out: list[str] = []
     carry = ""
     for i, p in enumerate(parts):
+        joiner = joiners[i - 1] if i else ""
         if carry:
             p, carry = carry + joiner + p, ""
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
@@ -503,6 +511,10 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         return _list_item(text, bodies, state, rules, rid)
     if not is_item:
         state.list_open = False
+    if not is_item and state.grantee and len(text) <= _HEADING_MAX and _GRANTED_ITEMS.search(text):
+        # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
+        state.receivers, state.list_open, state.top_items = list(state.grantee), True, None
+        state.item_numbers, state.list_power, state.list_giver = {}, None, None
     return out
 
 
@@ -550,15 +562,23 @@ _GRANTED_ITEMS = re.compile(
 )
 
 
+# the longest line read as a heading that opens a list of granted items
+_HEADING_MAX = 20
+
+
 def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
     shifted = [Body(b.text, b.sector, b.start - offset, b.end - offset) for b in bodies]
     out = []
+    lead = _MARKER.match(item).end()
+    # "（一）县林业局：对…的处罚；对…的处罚": the items of the body that opens the item
+    owner = next((b for b in shifted if b.start == lead and item[b.end : b.end + 1] in (":", "：")), None)
     phrases = _items_phrase(item, shifted, rules, "list") or _lead_power_items(item, shifted, state, rules)
     for label, matter, domain, giver, scope in phrases:
         if label not in _ENFORCEMENT:
             continue
         for receiver in state.receivers:
-            out.append(_record(label, matter, domain, giver or state.list_giver, receiver, rid, rules, scope=scope))
+            giver = giver or owner or state.list_giver
+            out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=scope))
     return out
 
 
@@ -704,7 +724,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
                 for i, (label, matter) in enumerate(written):
                     for r in receivers:
                         rec = _record(label, matter, None, giver, r, rid, rules)
-                        if i == 0 and matter:
+                        if i == 0 and matter and matter[:2] in ("部分", "全部"):
                             rec["scope"] = matter[:2]
                         out.append(rec)
             state.grantee = receivers
@@ -733,7 +753,8 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         ph = parse_object(obj_text, bodies)
         for matter in ph.matters:
             for r in receivers:
-                out.append(_record(label, matter, ph.domain, givers[-1] if givers else None, r, rid, rules))
+                giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
+                out.append(_record(label, matter, ph.domain, giver, r, rid, rules))
         state.grantee = receivers
         return out
     # "赋予R在D1、D2方面的P": the object after the receiver
@@ -752,7 +773,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-_OWNED = re.compile(r"(?:等(?:有关)?(?:部门|单位|机关))?的(?P<q>部分|全部)?")
+_OWNED = re.compile(r"(?:等(?:有关)?(?:部门|单位|机关))?的(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?")
 
 
 def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):

@@ -698,6 +698,8 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     if m:
         issuers = [a.name for a in _agencies(m.group("issuers"))]
     head_lines = doc.text.split("\n")[:6]
+    if not issuers:
+        issuers = _issuer_lines(head_lines[1:], title)
     doc_number = None
     for line in head_lines:
         for s, _e, number in find_doc_numbers(line):
@@ -713,6 +715,8 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         doc_number = _order_number(doc.text.split("\n")[:12])
     date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places)
+    if jurisdiction is None and issuers:  # "关于…的决定" over a line "某县人民政府": the issuer's place
+        jurisdiction, inferred, level = _jurisdiction(doc, issuers[0], places)
     if level is None and title and "关于" in title:
         # "中共中央 国务院关于…", "住房和城乡建设部关于…": an act of central bodies is national
         heads = _agencies(title[: title.index("关于")])
@@ -735,6 +739,24 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         out["inferred_name"] = inferred_place.standard_name
         out["inferred_parent"] = inferred_place.parent
     return out
+
+
+def _issuer_lines(lines: list[str], title: str | None) -> list[str]:
+    """Bodies written alone on a header line next to the title ("关于…的决定" / "某县人民政府"),
+    before the salutation or the text begins."""
+    out: list[str] = []
+    for line in lines[:3]:
+        bare = re.sub(r"\s+", "", line)
+        if not bare or bare.endswith((":", "：")) or len(bare) > _ISSUER_LINE_MAX or (title and bare == title):
+            break
+        bodies = _agencies(bare)
+        if bodies and sum(a.end - a.start for a in {(a.start, a.end): a for a in bodies}.values()) >= len(bare) - 1:
+            out.extend(a.name for a in bodies)
+    return out
+
+
+# the longest line read as a line of issuers
+_ISSUER_LINE_MAX = 40
 
 
 # "2019年11月27日 某市第十五届人民代表大会常务委员会第十六次会议通过" and later "…修正"/"…修订" lines:

@@ -165,6 +165,42 @@ def test_frames_list_lead_in_roles(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # a counted grant of several bodies' powers, and the related powers that go with them
+        (
+            "将区城管局、区市场监管局等部门的36项行政处罚权及与之相关的行政检查权，赋予各街道办事处行使。",
+            [
+                {"power": "行政处罚权", "matter": "36项行政处罚权", "source": "区市场监管局", "target": "街道办事处"},
+                {"power": "行政检查权", "matter": None, "source": "区城管局", "target": "街道办事处"},
+            ],
+        ),
+        # a heading names the granted items; each item opens with the body that gave them
+        (
+            "将县水利局等部门的部分行政处罚权赋予各乡镇人民政府。\n二、下放事项\n"
+            "（一）县水利局：对在河道内违法采砂的处罚；对擅自取水的处罚。",
+            [
+                {"matter": "在河道内违法采砂", "source": "县水利局", "target": "乡镇人民政府"},
+                {"matter": "擅自取水", "source": "县水利局", "target": "乡镇人民政府"},
+            ],
+        ),
+        # "调整由/改由 R 承担": the object first, with the body that held it
+        (
+            "将区交通运输局承担的出租车违规揽客的处罚职责，改由区综合行政执法局承担。",
+            [{"power": "行政处罚权", "matter": "出租车违规揽客", "source": "区交通运输局"}],
+        ),
+        # "G承担的M的P，移交R": no 将
+        (
+            "县住建局承担的城市供水监管职责，移交县城市管理局。",
+            [{"matter": "城市供水", "source": "县住建局", "target": "县城市管理局"}],
+        ),
+    ],
+)
+def test_frames_grants_and_hand_overs_of_other_wordings(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
@@ -174,6 +210,8 @@ def test_frames_list_lead_in_roles(text, want):
         "市城管局作出行政处罚决定前,应当告知当事人。",  # a decision, not a power
         "乡镇综合执法队依法行使行政处罚法规定的职权。",  # the law's name, not a power
         "序号\t工作任务\t牵头单位\t完成时限\n1\t完善执法制度\t区城市管理局\t2020年底",  # a task table
+        "当事人涉嫌犯罪的，县综合执法局应当将案件移交公安机关依法处理。",  # a case handed on, no power
+        "(一)环境保护方面露天烧烤的行政处罚权;\n(五)加强执法队伍建设。",  # items with no lead-in
     ],
 )
 def test_frames_not_transfers(text):

@@ -494,3 +494,26 @@ def test_relate_bodies_of_two_places_stay_two_and_a_placeless_name_joins_its_one
     assert {"东胜区城市管理综合执法局", "康巴什区城市管理综合执法局"} <= set(agencies)
     governments = [n for n in agencies if n.endswith("人民政府")]
     assert len(governments) == 1, governments
+
+
+@pytest.mark.parametrize(
+    "text, jurisdiction, level",
+    [
+        (
+            "关于赋予乡镇部分行政执法权的决定\n汉阴县人民政府\n(2022年3月1日)\n各镇人民政府:\n现决定如下。",
+            "汉阴县",
+            "county",
+        ),
+        ("关于调整城市管理职责的通知\n宜宾市人民政府办公室\n各区县人民政府:\n现通知如下。", "宜宾市", "city"),
+    ],
+)
+def test_relate_issuer_line_under_an_untitled_place(text, jurisdiction, level):
+    # a title with no place, the issuing body alone on the next line: the document is that body's
+    doc = next(f for f in _facts(text) if f.kind == "document")
+    assert (doc.get("jurisdiction"), doc.get("level")) == (jurisdiction, level)
+    assert doc.get("issuer")
+
+
+def test_relate_a_body_in_the_text_is_no_issuer_line():
+    doc = next(f for f in _facts("关于加强城市管理的意见\n市城管局要加强对占道经营的查处。") if f.kind == "document")
+    assert doc.get("issuer") == ()
