@@ -1043,7 +1043,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     if after and receivers:
         givers = [b for b in bodies if after.start("g") <= b.start and b.end <= trig.start()]
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", after.group("g").strip())  # "…部门应当停止行使"
-        return _restated(after.group("p"), givers or None, receivers[-1], written, rules, text)
+        return _restated(after.group("p"), givers[0] if givers else None, receivers[-1], written, rules)
     m = re.search(
         r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
@@ -1062,32 +1062,17 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         return []
     giver_text = re.sub(r"^[,，\s]*", "", text[m.end() : trig.start()]).strip()
     givers = [b for b in bodies if b.start >= m.end() and b.end <= trig.start()]
-    return _restated(m.group("p"), givers or None, receiver, giver_text, rules, text)
+    return _restated(m.group("p"), givers[0] if givers else None, receiver, giver_text, rules)
 
 
-def _restated(power_text: str, giver, receiver: Body, written: str, rules: FrameRules, text: str = "") -> list[dict]:
-    """The record of a restatement: the power it names (行政处罚权 when none), matter null, the
-    giver as written ("有关部门") when no body is named; one per giver when several are named
-    together ("市环保局、市林业局等部门不再行使")."""
+def _restated(power_text: str, giver: Body | None, receiver: Body, written: str, rules: FrameRules) -> list[dict]:
+    """The one record of a restatement: the power it names (行政处罚权 when none), matter null, the
+    giver as written ("有关部门") when no body is named."""
     powers = _power_at(power_text, rules)
     label = powers[0][3] if powers else "行政处罚权"
-    givers = giver if isinstance(giver, list) else [giver]
-    out = []
-    for g in _coordinated(givers, text) if text and givers[0] is not None else givers:
-        rec = _record(label, None, None, g, receiver, rules.rule_id("restatement"), rules)
-        rec["source"] = rec["source"] or written or None
-        out.append(rec)
-    return out
-
-
-def _coordinated(bodies: list[Body], text: str) -> list[Body]:
-    """The first of ``bodies`` and those joined to it by 、/和/及 in ``text``."""
-    out = bodies[:1]
-    for b in bodies[1:]:
-        if not re.fullmatch(r"[、和及与]", text[out[-1].end : b.start]):
-            break
-        out.append(b)
-    return out
+    rec = _record(label, None, None, giver, receiver, rules.rule_id("restatement"), rules)
+    rec["source"] = rec["source"] or written or None
+    return [rec]
 
 
 FRAMES: dict[str, Frame] = {
