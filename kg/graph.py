@@ -676,6 +676,10 @@ def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
             g.add((node, RDF.type, QZ.Start if start else QZ.Deadline))
             g.add((node, QZ.startsOn if start else QZ.dueDate, _typed(f["date"], XSD.date)))
             g.add((node, QZ.task, _lit(f.get("task") or "")))
+        elif kind == "masked_deadline":  # "到20xx年底…": the source masks the year; the date as written
+            g.add((node, RDF.type, QZ.MaskedDeadline))
+            g.add((node, QZ.dateText, _plain(f["written"])))
+            g.add((node, QZ.task, _lit(f.get("task") or "")))
         elif kind == "pilot":
             found = _lookup_standard(f["jurisdiction"]) or gazetteer().lookup(f["jurisdiction"])
             if not found:

@@ -62,6 +62,8 @@ class QZ(DefinedNamespace):
     Pilot: URIRef
     pilotPlace: URIRef
     Deadline: URIRef
+    MaskedDeadline: URIRef
+    dateText: URIRef
     task: URIRef
     Start: URIRef
     startsOn: URIRef

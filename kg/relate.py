@@ -598,7 +598,8 @@ def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str)
 
 # ---------------------------------------------------------------- deadlines
 
-_Y = r"(?P<y>(?:19|20)\d{2})\s*年"
+# a year as written; "20xx" is one the source masks (a deadline then has no date, conventions: skipped in gold)
+_Y = r"(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2})\s*年"
 _DEADLINE = re.compile(
     rf"(?P<to>到|至|于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
     rf"(?P<before>前|以前|之前)?(?P<start>起|开始)?"
@@ -616,10 +617,13 @@ def _iso(y: int, m: int | None, d: int | None) -> str:
 
 
 def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, str, tuple[int, int], bool]]:
-    """Dated obligations in a sentence: (ISO date, task, span, is_start_date).
+    """Dated obligations in a sentence: (ISO date, task, span, is_start_date); the date is None
+    when the source masks the year ("到20xx年底") — ``masked_dates`` gives the date as written.
 
     >>> [(d, t) for d, t, _, _ in deadlines_in("2017年6月底前,各县完成网格划定,建成数字化平台。")]
     [('2017-06-30', '各县完成网格划定'), ('2017-06-30', '建成数字化平台')]
+    >>> [(d, t) for d, t, _, _ in deadlines_in("到20xx年底,完成执法人员轮训。")]
+    [(None, '完成执法人员轮训')]
     """
     out = []
     if "年" not in text and not (year_hint and "月" in text):
@@ -633,14 +637,18 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     matches.sort(key=lambda m: m.start())
     for i, m in enumerate(matches):
         g = m.groupdict()
-        y = int(g["y"]) if g.get("y") else year_hint
+        masked = bool(g.get("y")) and not g["y"].isdigit()
+        y = (2000 if masked else int(g["y"])) if g.get("y") else year_hint
         if y is None:
             continue
         is_start = bool(g.get("start"))
         marked = g.get("to") or g.get("before") or g.get("half") or g.get("mend") or is_start
         if not marked and g.get("y") and not g.get("m"):
             # "2020年实现…": a bare year followed by a verb of completion is a deadline too
-            marked = re.match(r"\s*(?:各[^,,。;；]{0,8}?)?(?:完成|建成|实现|出台|形成|建立|达到)", text[m.end() :])
+            # ("2014年出台的《…》": a past act described, not a deadline)
+            marked = re.match(
+                r"\s*(?:各[^,,。;；]{0,8}?)?(?:完成|建成|实现|出台|形成|建立|达到)(?!的)", text[m.end() :]
+            )
         if not marked:
             continue
         if g.get("y") and (re.match(r"\s*[-—~至到]\s*(?:\d{4}\s*年|\d{1,2}\s*月)", text[m.end() : m.end() + 8])):
@@ -653,6 +661,7 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
             continue
         # a start is its first day: "从2017年起" 2017-01-01, "2022年10月1日起" 2022-10-01
         iso = f"{y}-{month or 1:02d}-{day or 1:02d}" if is_start else _iso(y, month, day)
+        iso = None if masked else iso
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         scope = text[m.end() : end].strip(" ,,;；。")
         if is_start and re.fullmatch(r"(?:正式)?(?:施行|实施|执行|生效)", scope):
@@ -1132,10 +1141,18 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
             year_hint = int(hint.group(1))
         dated = deadlines_in(s.text, year_hint=year_hint)
         for iso, task, span, is_start in dated:
+            if iso is None:  # "到20xx年底…": kept with the date as written, no date (gold skips these)
+                m = _DEADLINE.match(s.text, span[0])
+                written = s.text[m.start("y") : m.end()]
+                written = re.sub(r"(?:前|以前|之前|起|开始)$", "", written)
+                fields = {"written": written, "task": task, "date_type": "start" if is_start else "due"}
+                facts.append(_fact(doc, "masked_deadline", fields, s, "deadline.masked_year.v1", span))
+                continue
             fields = {"date": iso, "task": task}
             if is_start:
                 fields["date_type"] = "start"
             facts.append(_fact(doc, "deadline", fields, s, "deadline.dated_clause.v1", span))
+        dated = [d for d in dated if d[0] is not None]
         for t in found:
             if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):
                 continue  # "…下达的其他(职责)", "…清单以外": a catch-all names no matter (conventions G16)

@@ -132,6 +132,16 @@ def test_graph_a_start_is_no_deadline():
     assert validate(ds).conforms
 
 
+def test_graph_a_masked_year_is_kept_as_written_without_a_date():
+    ex = _ex("某县方案\n到20xx年底,建成智慧城管平台。2019年6月底前,完成队伍整合。", "m.txt")
+    ds = to_rdf([ex])
+    masked = list(ds.subjects(RDF.type, QZ.MaskedDeadline))
+    assert [str(next(ds.objects(m, QZ.dateText))) for m in masked] == ["20xx年底"]
+    assert not list(ds.objects(masked[0], QZ.dueDate))
+    assert [str(next(ds.objects(d, QZ.dueDate))) for d in ds.subjects(RDF.type, QZ.Deadline)] == ["2019-06-30"]
+    assert validate(ds).conforms
+
+
 def test_graph_a_kind_of_body_covers_only_its_documents_place():
     """城市管理部门 named in a Hebei text covers Hebei's bureaus, not Yunnan's; a national text's
     kind covers every place."""

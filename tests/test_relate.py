@@ -110,7 +110,7 @@ def test_relate_split_matters(text, he, expected):
         ("2018年上半年完成网格划定。", [("2018-06-30", "完成网格划定")]),
         ("2016年9月30日前出台配备标准。", [("2016-09-30", "出台配备标准")]),
         ("2019年起全面执行执法公示制度。", [("2019-01-01", "全面执行执法公示制度")]),
-        ("到20xx年基本建立制度。", []),
+        ("到20xx年基本建立制度。", [(None, "基本建立制度")]),  # a masked year: no date (masked_deadline)
         ("1999年4月1日发布的办法。", []),
     ],
 )
@@ -517,3 +517,18 @@ def test_relate_issuer_line_under_an_untitled_place(text, jurisdiction, level):
 def test_relate_a_body_in_the_text_is_no_issuer_line():
     doc = next(f for f in _facts("关于加强城市管理的意见\n市城管局要加强对占道经营的查处。") if f.kind == "document")
     assert doc.get("issuer") == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [("到20XX年底,全面完成执法人员轮训。", "20XX年底"), ("力争20xx年6月底前建成数字化平台。", "20xx年6月底")],
+)
+def test_relate_a_masked_year_is_a_masked_deadline_not_a_date(sentence, written):
+    facts = _facts("某市方案\n" + sentence)
+    assert not [f for f in facts if f.kind == "deadline"]
+    (masked,) = [f for f in facts if f.kind == "masked_deadline"]
+    assert masked.get("written") == written and masked.get("date_type") == "due"
+
+
+def test_relate_a_past_act_is_no_deadline():
+    assert not [f for f in _facts("某市方案\n依据2014年出台的《某省城市管理条例》执行。") if "deadline" in f.kind]
