@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from kg.frames import FrameState, collective_agencies, frame_rules, frame_transfers, join_bare_verbs, scope_sector
@@ -671,6 +671,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     return out
 
 
+# a dated task that is the moving itself ("完成职责划转", "完成交接工作", "做好下放事项的承接")
+_MOVES_DONE = re.compile(r"划转|移交|交接|下放|赋权|承接|整合到位")
 _DELIVER = re.compile(
     r"^(?:并(?!实现)|以及|(?:同时)?(?:全面)?(?:完成|建成|建立|出台|制定|公布|划定|配齐|整合形成|基本建成|全部完成))"
 )
@@ -1070,6 +1072,8 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
     context = _Context()
     frame_state = FrameState()
     year_hint = None
+    undated: list[int] = []  # transfers with no deadline of their own (indices into facts)
+    move_deadlines: list[tuple[int, str]] = []  # (index into facts where stated, date) of deadlines for the moves
     k = 0
     for i, s in enumerate(sentences):
         ps = resolved[k : k + len(per_sentence_places[i])]
@@ -1153,6 +1157,9 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
                 fields["date_type"] = "start"
             facts.append(_fact(doc, "deadline", fields, s, "deadline.dated_clause.v1", span))
         dated = [d for d in dated if d[0] is not None]
+        due_moves = next((iso for iso, task, _, start in dated if not start and _MOVES_DONE.search(task)), None)
+        if due_moves:  # "各部门要在2021年6月30日前完成交接工作", "6月底前完成职责划转": when the moves are due
+            move_deadlines.append((len(facts), due_moves))
         for t in found:
             if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):
                 continue  # "…下达的其他(职责)", "…清单以外": a catch-all names no matter (conventions G16)
@@ -1164,6 +1171,8 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
             due = next((iso for iso, _, (ds, _), start in dated if not start and ds <= span[0] + 2), None)
             if due:
                 t["deadline"] = due
+            if not due:
+                undated.append(len(facts))
             facts.append(_fact(doc, "transfer", t, s, rule, span))
         for target in _TARGET.finditer(s.text) if dated else ():
             date = next((iso for iso, _, (ds, de), _ in dated if ds <= target.start() < de), None)
@@ -1192,9 +1201,23 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
             facts.extend(_lead(doc, s, m, s.headings))
     for m in _LEAD.finditer(doc.text):
         facts.extend(_lead_block(doc, sentences, m))
+    _date_the_moves(facts, undated, move_deadlines)
     facts.extend(merge_aliases(list(seen_agency.values())))
     facts.extend(seen_place.values())
     return _dedupe(facts)
+
+
+def _date_the_moves(facts: list[Fact], undated: list[int], move_deadlines: list[tuple[int, str]]) -> None:
+    """Give each transfer with no deadline of its own the date the text sets for completing the
+    moves: the first such date stated after it, else the last stated before it (a schedule that
+    opens the document)."""
+    if not move_deadlines:
+        return
+    for j in undated:
+        due = next((iso for at, iso in move_deadlines if at > j), move_deadlines[-1][1])
+        fields = dict(facts[j].fields)
+        fields.setdefault("deadline", due)
+        facts[j] = replace(facts[j], fields=tuple(fields.items()))
 
 
 # 主送机关: "各区、县(市)人民政府,市政府各部门、各单位:" addresses bodies, it names no actor

@@ -532,3 +532,23 @@ def test_relate_a_masked_year_is_a_masked_deadline_not_a_date(sentence, written)
 
 def test_relate_a_past_act_is_no_deadline():
     assert not [f for f in _facts("某市方案\n依据2014年出台的《某省城市管理条例》执行。") if "deadline" in f.kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the date for completing the moves stated after them
+        "某县方案\n将县环保局的露天烧烤污染的行政处罚权划转至县综合执法局。\n各部门要在2019年9月30日前完成职责划转。",
+        # a schedule that opens the document
+        "某县方案\n2019年9月30日前,完成各项职责的移交。\n将县环保局的露天烧烤污染的行政处罚权划转至县综合执法局。",
+    ],
+)
+def test_relate_a_transfer_carries_the_date_set_for_the_moves(text):
+    (t,) = [f for f in _facts(text) if f.kind == "transfer"]
+    assert t.get("deadline") == "2019-09-30"
+
+
+def test_relate_a_deadline_of_other_work_dates_no_transfer():
+    text = "某县方案\n将县环保局的露天烧烤污染的行政处罚权划转至县综合执法局。\n2019年9月30日前,建成数字化平台。"
+    (t,) = [f for f in _facts(text) if f.kind == "transfer"]
+    assert t.get("deadline") is None
