@@ -277,6 +277,8 @@ _LAW = re.compile(
     r"(?:的)?(?:国家和省|有关)?(?:的)?法律[、,，和及]?(?:行政)?法规(?:[、,，和及]?(?:地方性法规|规章))*"
     r"(?:和[^，,。；;]{0,12}?)?(?:的)?(?:规定|设定)?的?"
 )
+# "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
+_LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
@@ -439,8 +441,8 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             continue
         for m in pattern.finditer(tail if powers else text):
             seg = (tail if powers else text)[: m.start()]
-            d = _DOMAIN_WORD.search(seg)
-            domain = re.sub(r"^(?:依据|依照|根据|在|行使)", "", d.group("d")) if d else None
+            d = _DOMAIN_WORD.search(seg) or _LAW_DOMAIN.search(seg)
+            domain = re.sub(r"^(?:依据|依照|根据|按照|在|行使)", "", d.group("d")) if d else None
             for act in [m.group("M")] if keep else split_acts(m.group("M")):
                 act = re.sub(r"(?:的违法行为|的行为|违法行为)$", "", act)
                 out.append((label, keep + act, domain, None, None))

@@ -62,8 +62,9 @@ def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
     """The recognize and resolve stages over one document's sentences: spaCy's places component
     on each sentence, then the places resolved with the whole document as context (亳州 next to
     宿州 is Anhui's), then the bodies component reading them. One (places, bodies) per sentence."""
+    from kg.frames import frame_rules
     from kg.nlp import fast_nlp, recognized, set_resolved_places
-    from kg.recognize import resolve_places
+    from kg.recognize import defined_names, resolve_places, self_references
 
     nlp = fast_nlp()
     places_pipe, bodies_pipe = nlp.get_pipe("quanze_places"), nlp.get_pipe("quanze_bodies")
@@ -75,7 +76,15 @@ def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
         set_resolved_places(doc, resolved[k : k + len(places)])
         k += len(places)
         out.append(recognized(bodies_pipe(doc)))
-    return out
+    # short names the document defines ("(以下简称市执法局)") stand for their bodies wherever they occur
+    texts, found = [s.text for s in sentences], [bodies for _, bodies in out]
+    extra = defined_names(texts, found)
+    # "我局" in a letter its signer wrote ("…昆明市城市管理局 / 2021年7月20日"): the signer
+    own = self_references(texts, found, frame_rules().self_reference)
+    return [
+        (places, sorted([*bodies, *more, *mine], key=lambda a: (a.start, a.end)))
+        for (places, bodies), more, mine in zip(out, extra, own)
+    ]
 
 
 def extract_document(document: Document) -> Extraction:

@@ -412,6 +412,106 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     return start
 
 
+# "市城市管理行政执法局(以下简称市执法局)": a short name the document defines for the body before it
+_DEFINES = re.compile(
+    r"[(（](?:以下简称|以下称|下称|简称)[“\"「]?(?P<short>[^()（）“”\"「」,，;；。、]{2,12}?)[”\"」]?[)）]"
+)
+
+
+def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list[AgencySpan]]:
+    """The short names a document defines for its bodies ("(以下简称市执法局)"), found in each of
+    its sentences ``texts`` where no body in ``bodies`` stands: names the composition rules cannot
+    read, each with the sector, level and place of the body it stands for.
+
+    >>> texts = ["市城市管理行政执法局(以下简称市执法局)主管。", "市执法局负责监督。"]
+    >>> found = defined_names(texts, [find_agencies(t) for t in texts])
+    >>> [(a.name, a.sector, a.level, a.rule_id) for a in found[1]]
+    [('市执法局', '城市管理', 'city', 'agency.defined_short.v1')]
+    """
+    defs: dict[str, AgencySpan] = {}
+    for text, found in zip(texts, bodies):
+        for m in _DEFINES.finditer(text):
+            body = next((b for b in reversed(found) if b.end == m.start()), None)
+            if body is not None:
+                defs.setdefault(m.group("short"), body)
+    if not defs:
+        return [[] for _ in texts]
+    names = re.compile(_alt(defs))
+    out = []
+    for text, found in zip(texts, bodies):
+        here = []
+        for m in names.finditer(text):
+            if any(b.start < m.end() and m.start() < b.end for b in found) or _DEFINES.match(
+                text, _open_paren(text, m)
+            ):
+                continue  # inside a body read by the rules, or the definition itself
+            d = defs[m.group()]
+            here.append(
+                AgencySpan(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    m.group(),
+                    d.sector,
+                    d.level,
+                    "agency.defined_short.v1",
+                    d.place,
+                    d.generic,
+                )
+            )
+        out.append(here)
+    return out
+
+
+# how many closing lines may hold a signature ("昆明市城市管理局" over "2021年7月20日")
+SIGNATURE_LINES = 3
+
+
+def self_references(texts: list[str], bodies: list[list[AgencySpan]], words: tuple[str, ...]) -> list[list[AgencySpan]]:
+    """ "我局", "本局"… in a document its signer wrote: the signer's body, wherever they occur. The
+    signer is a body standing alone on one of the closing lines; none, nothing is found.
+
+    >>> texts = ["已划转我局统一行使。", "昆明市城市管理局", "2021年7月20日"]
+    >>> found = self_references(texts, [find_agencies(t) for t in texts], ("我局",))
+    >>> [(a.text, a.name, a.level) for a in found[0]]
+    [('我局', '昆明市城市管理局', 'city')]
+    """
+    out: list[list[AgencySpan]] = [[] for _ in texts]
+    signer = next(
+        (
+            found[0]
+            for text, found in list(zip(texts, bodies))[-SIGNATURE_LINES:][::-1]
+            if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip())
+        ),
+        None,
+    )
+    if signer is None or not words:
+        return out
+    rx = re.compile(_alt(words))
+    for i, text in enumerate(texts):
+        out[i] = [
+            AgencySpan(
+                m.start(),
+                m.end(),
+                m.group(),
+                signer.name,
+                signer.sector,
+                signer.level,
+                "agency.self_reference.v1",
+                signer.place,
+                False,
+            )
+            for m in rx.finditer(text)
+        ]
+    return out
+
+
+def _open_paren(text: str, m: re.Match) -> int:
+    """Where the parenthesis that ``m`` stands in opens (or ``m``'s start when it stands in none)."""
+    k = max(text.rfind("(", 0, m.start()), text.rfind("（", 0, m.start()))
+    return k if k >= 0 and max(text.rfind(")", k, m.start()), text.rfind("）", k, m.start())) < 0 else m.start()
+
+
 def _core_of(item: str) -> str | None:
     """The sector core a coordinated item ends with: "工贸国资" → "国资" (a few characters of its own)."""
     lex = agency_lexicon()

@@ -552,3 +552,26 @@ def test_relate_a_deadline_of_other_work_dates_no_transfer():
     text = "某县方案\n将县环保局的露天烧烤污染的行政处罚权划转至县综合执法局。\n2019年9月30日前,建成数字化平台。"
     (t,) = [f for f in _facts(text) if f.kind == "transfer"]
     assert t.get("deadline") is None
+
+
+def test_relate_a_defined_short_name_receives_the_list():
+    text = (
+        "某市办法\n第三条 区综合行政执法局(以下简称区执法局)具体实施。\n第四条 区执法局行使下列行政处罚权:\n"
+        "(一)依照城市绿化法律、法规的规定,对擅自砍伐城市树木的行为实施行政处罚;"
+    )
+    (t,) = [f for f in _facts(text) if f.kind == "transfer"]
+    assert (t.get("target"), t.get("matter"), t.get("source_sector")) == ("区执法局", "擅自砍伐城市树木", "城市管理")
+    agencies = [f for f in _facts(text) if f.kind == "agency"]
+    assert [(a.get("name"), a.get("aliases")) for a in agencies] == [("区综合行政执法局", ("区执法局",))]
+
+
+def test_relate_a_letter_says_we_for_its_signer():
+    text = "关于某建议的答复\n李代表:\n原由区环保局承担的餐饮油烟查处职责,已划转我局统一行使。\n某某区城市管理局\n2020年5月6日"
+    (t,) = [f for f in _facts(text) if f.kind == "transfer"]
+    assert (t.get("source"), t.get("target"), t.get("matter")) == ("区环保局", "我局", "餐饮油烟")
+    assert "某某区城市管理局" in [f.get("name") for f in _facts(text) if f.kind == "agency"]
+
+
+def test_relate_we_without_a_signer_is_nobody():
+    text = "某市方案\n原由区环保局承担的餐饮油烟查处职责,已划转我局统一行使。"
+    assert not [f for f in _facts(text) if f.kind == "transfer" and f.get("target") == "我局"]

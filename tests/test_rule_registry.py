@@ -35,9 +35,14 @@ def test_rule_registry_examples_give_their_records(rule_id, kind, example):
     text = example["text"]
     facts = extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)))).facts
     mine = [f.as_record() for f in facts if f.rule_id == rule_id]
+    want = example["expect"]
+    if not mine and kind == "agency" and want.get("aliases"):
+        # a rule that reads another name of a body: its mention joins that body's record as an alias
+        mine = [
+            f.as_record() for f in facts if f.kind == "agency" and set(want["aliases"]) <= set(f.get("aliases") or ())
+        ]
     assert mine, f"{rule_id}: gives nothing for {text!r}"
     assert all(f.kind == kind for f in facts if f.rule_id == rule_id)
-    want = example["expect"]
     assert any(all(_same(v, rec.get(k)) for k, v in want.items()) for rec in mine), (rule_id, want, mine)
 
 
