@@ -16,6 +16,7 @@ from functools import cache
 
 from kg.errors import RuleError
 from kg.lexicon import load_yaml
+from kg.normalize import small_number
 from kg.recognize import AgencySpan
 from kg.resources import rules_file
 
@@ -364,6 +365,12 @@ class FrameState:
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
 
+    def open_list(self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None) -> None:
+        """A lead-in opens a list: its items go to ``receivers``, name ``power`` when they name
+        none, and come from ``giver`` when they name no giver."""
+        self.receivers, self.list_open, self.top_items, self.item_numbers = receivers, bool(receivers), None, {}
+        self.list_power, self.list_giver = power, giver
+
 
 def _back_reference_re(words) -> re.Pattern:
     """A matter that is only a word pointing back ("上述", "前款规定的", "以上各项"): no transfer of
@@ -486,22 +493,20 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         verb = verbs[-1] if verbs else None
         subj = [b for b in bodies if b.end <= (verb.start() if verb else colon.start())]
         receivers = subj[-1:] if subj else []
-        state.list_giver = None
+        giver = None
         move = _last(rules.move_verbs.finditer(head))
         moved_to = [b for b in bodies if move and move.end() <= b.start and b.end <= colon.start()]
         if moved_to:  # "将(甲局的)以下职责划入乙局：": the body after the verb receives
             receivers = moved_to[:1]
             givers = [b for b in bodies if b.end <= move.start()]
-            state.list_giver = givers[-1] if givers else None
+            giver = givers[-1] if givers else None
         lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
-        state.list_power = lead_power[0][3] if lead_power else None
         if not receivers:
             ante = _antecedent(head, state, rules)
             receivers = [ante] if ante else []
         if not receivers and state.grantee and _GRANTED_ITEMS.search(head):
             receivers = list(state.grantee)  # "(赋权)事项…具体如下：" after a grant: the items granted
-        state.receivers, state.list_open, state.top_items = receivers, bool(receivers), None
-        state.item_numbers = {}
+        state.open_list(receivers, power=lead_power[0][3] if lead_power else None, giver=giver)
         rest = text[colon.end() :]
         if not receivers or not rest.strip():
             return out
@@ -515,8 +520,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         state.list_open = False
     if not is_item and state.grantee and len(text) <= _HEADING_MAX and _GRANTED_ITEMS.search(text):
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
-        state.receivers, state.list_open, state.top_items = list(state.grantee), True, None
-        state.item_numbers, state.list_power, state.list_giver = {}, None, None
+        state.open_list(list(state.grantee))
     return out
 
 
@@ -526,23 +530,6 @@ _ITEM_NUMBER = re.compile(
 )
 
 
-def _numeral(word: str) -> int | None:
-    """ "3" → 3, "十二" → 12, "二十" → 20.
-
-    >>> [_numeral(w) for w in ("7", "九", "十", "十二", "二十一")]
-    [7, 9, 10, 12, 21]
-    """
-    if word.isdigit():
-        return int(word)
-    digits = "一二三四五六七八九"
-    if "十" not in word:
-        return digits.index(word) + 1 if len(word) == 1 and word in digits else None
-    tens, _, ones = word.partition("十")
-    t = 1 if not tens else (digits.index(tens) + 1 if tens in digits else None)
-    o = 0 if not ones else (digits.index(ones) + 1 if ones in digits else None)
-    return None if t is None or o is None else t * 10 + o
-
-
 def _next_item(text: str, state: FrameState) -> bool:
     """Whether the item ``text`` numbers next in its style (or starts a list of its own, at 1),
     noting its number."""
@@ -550,7 +537,7 @@ def _next_item(text: str, state: FrameState) -> bool:
     if not m:
         return True
     style = m.lastgroup
-    n = _numeral(m.group(style))
+    n = small_number(m.group(style))
     last = state.item_numbers.get(style)
     if n is None or n == 1 or last is None or n == last + 1:
         state.item_numbers[style] = n

@@ -341,3 +341,24 @@ def _title_of(text: str) -> str:
         if 2 <= len(line) <= 90 and not _ADOPTION.match(line) and not _DOC_NUMBER_ALONE.fullmatch(line):
             return line
     return ""
+
+
+CN_DIGIT = str.maketrans("〇零○O0一二三四五六七八九", "00000123456789")
+
+
+def small_number(word: str) -> int | None:
+    """A number below 100 in Arabic or Chinese numerals ("7", "九", "十", "十二", "二十一"); None
+    for anything else.
+
+    >>> [small_number(w) for w in ("7", "九", "十", "十二", "二十一", "百")]
+    [7, 9, 10, 12, 21, None]
+    """
+    if word.isdigit():
+        return int(word)
+    tens, ten, ones = word.partition("十")
+    digits = [tens, ones] if ten else [word]
+    if not all(len(d) <= 1 and (not d or d in "一二三四五六七八九") for d in digits) or not word:
+        return None
+    if not ten:
+        return int(word.translate(CN_DIGIT))
+    return int((tens or "一").translate(CN_DIGIT)) * 10 + (int(ones.translate(CN_DIGIT)) if ones else 0)

@@ -445,20 +445,7 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
                 text, _open_paren(text, m)
             ):
                 continue  # inside a body read by the rules, or the definition itself
-            d = defs[m.group()]
-            here.append(
-                AgencySpan(
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    m.group(),
-                    d.sector,
-                    d.level,
-                    "agency.defined_short.v1",
-                    d.place,
-                    d.generic,
-                )
-            )
+            here.append(_standing_for(defs[m.group()], m, m.group(), "agency.defined_short.v1"))
         out.append(here)
     return out
 
@@ -489,21 +476,13 @@ def self_references(texts: list[str], bodies: list[list[AgencySpan]], words: tup
         return out
     rx = re.compile(_alt(words))
     for i, text in enumerate(texts):
-        out[i] = [
-            AgencySpan(
-                m.start(),
-                m.end(),
-                m.group(),
-                signer.name,
-                signer.sector,
-                signer.level,
-                "agency.self_reference.v1",
-                signer.place,
-                False,
-            )
-            for m in rx.finditer(text)
-        ]
+        out[i] = [_standing_for(signer, m, signer.name, "agency.self_reference.v1") for m in rx.finditer(text)]
     return out
+
+
+def _standing_for(body: AgencySpan, m: re.Match, name: str, rule: str) -> AgencySpan:
+    """A mention at ``m`` of ``body`` under another name ("区执法局", "我局")."""
+    return AgencySpan(m.start(), m.end(), m.group(), name, body.sector, body.level, rule, body.place, body.generic)
 
 
 def _open_paren(text: str, m: re.Match) -> int:

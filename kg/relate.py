@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from kg.frames import FrameState, collective_agencies, frame_rules, frame_transfers, join_bare_verbs, scope_sector
 from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
-from kg.normalize import DOC_TYPE, ITEM_NUMBER
+from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
 from kg.recognize import (
     MASKED_PLACE,
     AgencySpan,
@@ -826,9 +826,6 @@ def _order_number(lines: list[str]) -> str | None:
     return None
 
 
-_CN_DIGIT = str.maketrans("〇零○O0一二三四五六七八九", "00000123456789")
-
-
 def _cn_date_digits(line: str) -> str:
     """A date line in Chinese numerals ("二000年三月三十日") in Arabic digits; other lines unchanged.
 
@@ -840,14 +837,7 @@ def _cn_date_digits(line: str) -> str:
     )
     if not m:
         return line
-
-    def small(t: str) -> int:  # 十 = 10, 十一 = 11, 二十 = 20, 三十一 = 31
-        if "十" not in t:
-            return int(t.translate(_CN_DIGIT))
-        tens, _, ones = t.partition("十")
-        return int((tens or "一").translate(_CN_DIGIT)) * 10 + (int(ones.translate(_CN_DIGIT)) if ones else 0)
-
-    return f"{m.group(1).translate(_CN_DIGIT)}年{small(m.group(2))}月{small(m.group(3))}日"
+    return f"{m.group(1).translate(CN_DIGIT)}年{small_number(m.group(2))}月{small_number(m.group(3))}日"
 
 
 _SELF = {
