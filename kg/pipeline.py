@@ -59,23 +59,19 @@ def no_input(paths: Iterable[str | Path]) -> InputError:
 
 
 def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
-    """The recognize and resolve stages over one document's sentences: spaCy's places component
-    on each sentence, then the places resolved with the whole document as context (亳州 next to
-    宿州 is Anhui's), then the bodies component reading them. One (places, bodies) per sentence."""
+    """The recognize and resolve stages over one document's sentences, as spaCy components on one
+    Doc of the document: places in each sentence, then the places resolved with the whole document
+    as context (亳州 next to 宿州 is Anhui's), then the bodies reading them; then the names the
+    document gives its bodies. One (places, bodies) per sentence."""
     from kg.frames import frame_rules
-    from kg.nlp import fast_nlp, recognized, set_resolved_places
-    from kg.recognize import defined_names, resolve_places, self_references
+    from kg.nlp import recognize_text
+    from kg.recognize import defined_names, self_references
 
-    nlp = fast_nlp()
-    places_pipe, bodies_pipe = nlp.get_pipe("quanze_places"), nlp.get_pipe("quanze_bodies")
-    docs = [places_pipe(nlp.make_doc(s.text)) for s in sentences]
-    written = [recognized(doc)[0] for doc in docs]
-    resolved = resolve_places([p for places in written for p in places])
-    out, k = [], 0
-    for doc, places in zip(docs, written):
-        set_resolved_places(doc, resolved[k : k + len(places)])
-        k += len(places)
-        out.append(recognized(bodies_pipe(doc)))
+    bounds, at = [], 0
+    for s in sentences:  # the sentences one per line: a Doc of the document's own sentences
+        bounds.append((at, at + len(s.text)))
+        at += len(s.text) + 1
+    out = recognize_text("\n".join(s.text for s in sentences), bounds)
     # short names the document defines ("(以下简称市执法局)") stand for their bodies wherever they occur
     texts, found = [s.text for s in sentences], [bodies for _, bodies in out]
     extra = defined_names(texts, found)

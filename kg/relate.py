@@ -1099,6 +1099,8 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
                         "sector": a.sector,
                         "level": a.level,
                         "generic": a.generic,
+                        # the place the name opens with (辽宁省沈阳市…局: 沈阳市), as the recognizer resolved it
+                        "adcode": a.place.adcode if a.place is not None else None,
                     },
                     s,
                     a.rule_id,
@@ -1265,11 +1267,7 @@ def _by_place(group: list[Fact]) -> list[list[Fact]]:
     placed: dict[str, list[Fact]] = {}
     placeless: list[Fact] = []
     for f in group:
-        own, end = None, 0
-        for p in find_places(str(f.get("name"))):  # the last of the places the name opens with: 辽宁省沈阳市 → 沈阳市
-            if p.start != end or p.place is None:
-                break
-            own, end = p.place.adcode, p.end
+        own = f.get("adcode")  # the place the name opens with (辽宁省沈阳市… → 沈阳市)
         (placed.setdefault(own, []) if own else placeless).append(f)
     if len(placed) == 1:
         next(iter(placed.values())).extend(placeless)
@@ -1325,7 +1323,7 @@ def _merged(key: tuple, members: list[Fact]) -> Fact:
         # a kind of body: its plainest name ("规划部门", not "城市规划行政管理部门")
         main = min(members, key=lambda f: (len(str(f.get("name"))), members.index(f)))
     else:
-        main = max(members, key=lambda f: (_has_place(str(f.get("name"))), len(str(f.get("name"))), -members.index(f)))
+        main = max(members, key=lambda f: (_has_place(f), len(str(f.get("name"))), -members.index(f)))
     aliases = tuple(dict.fromkeys(str(f.get("name")) for f in members if f is not main))
     fields = dict(main.fields)
     if aliases:
@@ -1335,12 +1333,9 @@ def _merged(key: tuple, members: list[Fact]) -> Fact:
     )
 
 
-def _has_place(name: str) -> bool:
-    return (
-        bool(MASKED_PLACE.match(name))
-        or any(p.start == 0 for p in find_places(name) if p.place is not None)
-        or name.startswith("中共")
-    )
+def _has_place(f: Fact) -> bool:
+    name = str(f.get("name"))
+    return bool(f.get("adcode")) or bool(MASKED_PLACE.match(name)) or name.startswith("中共")
 
 
 _UNITS = re.compile(

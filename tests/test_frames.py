@@ -237,3 +237,23 @@ def test_frames_unknown_frame_is_a_load_error(tmp_path):
     )
     with pytest.raises(RuleError, match="unknown key 'trigers'"):
         frame_rules(str(bad))
+
+
+def test_frames_tried_only_where_their_triggers_occur_give_the_same_records(monkeypatch):
+    # the trigger gate only saves time: every rule example and every seed gives the same transfers without it
+    from pathlib import Path
+
+    import kg.frames
+    from kg.pipeline import extract
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    texts = ["某地实施办法\n" + e["text"] for r in frame_rules().rules.values() for e in r["examples"]]
+
+    def records():
+        found = [sorted(map(str, _transfers(t))) for t in texts]
+        found += [sorted(str(f.as_record()) for f in ex.facts if f.kind == "transfer") for ex in extract(seeds)]
+        return found
+
+    gated = records()
+    monkeypatch.setattr(kg.frames, "_GATED", frozenset())
+    assert records() == gated

@@ -47,3 +47,27 @@ def test_nlp_fast_pipeline_keeps_the_vocabulary_to_characters():
     for i in range(50):
         nlp(f"第{i}条 将县甲{i}局的职责划入县乙局。")
     assert len(nlp.vocab) - before < 40  # new characters only, never a new word per sentence
+
+
+def test_nlp_the_resolve_component_reads_each_name_in_context():
+    nlp = spacy.blank("zh")
+    for name in ("quanze_places", "quanze_resolve", "quanze_bodies"):
+        nlp.add_pipe(name)
+    doc = nlp("长春市城管局指导朝阳区城管局")
+    # 朝阳区 beside 长春 is Changchun's, not Beijing's (written alone, the gazetteer's first)
+    assert [(s.text, s._.found.place.adcode) for s in doc.spans["places"]] == [
+        ("长春市", "220100"),
+        ("朝阳区", "220104"),
+    ]
+
+
+def test_nlp_the_build_reads_a_document_as_one_doc_of_its_sentences():
+    from kg.nlp import recognize_text
+
+    text = "长春市试点。\n将朝阳区城管局的职责划入区执法局。"
+    found = recognize_text(text, [(0, 6), (7, len(text))])
+    assert [[p.text for p in places] for places, _ in found] == [["长春市"], ["朝阳区"]]
+    assert found[1][0][0].place.adcode == "220104"  # 朝阳区 read with 长春 in the other sentence
+    assert [b.name for b in found[1][1]] == ["朝阳区城管局"] and found[1][1][
+        0
+    ].start == 1  # offsets within the sentence
