@@ -671,6 +671,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     return out
 
 
+# "(2016年8月-12月)": a section's period, whose year months without one take
+_YEAR_SPAN = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]")
 # a dated task that is the moving itself ("完成职责划转", "完成交接工作", "做好下放事项的承接")
 _MOVES_DONE = re.compile(r"划转|移交|交接|下放|赋权|承接|整合到位")
 _DELIVER = re.compile(
@@ -1132,7 +1134,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
                 seen_agency[name] = _fact(doc, "agency", record, s, "agency.collective.v1", (start, end))
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
-        hint = re.search(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]", " ".join(s.headings) + s.text)
+        hint = (_YEAR_SPAN.search(" ".join(s.headings)) if s.headings else None) or _YEAR_SPAN.search(s.text)
         if hint:
             year_hint = int(hint.group(1))
         dated = deadlines_in(s.text, year_hint=year_hint)
@@ -1163,7 +1165,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
             due = next((iso for iso, _, (ds, _), start in dated if not start and ds <= span[0] + 2), None)
             if due:
                 t["deadline"] = due
-            if not due:
+            else:
                 undated.append(len(facts))
             facts.append(_fact(doc, "transfer", t, s, rule, span))
         for target in _TARGET.finditer(s.text) if dated else ():
