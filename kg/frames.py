@@ -47,6 +47,7 @@ class FrameRules:
     power_labels: dict[str, str] = field(default_factory=dict)  # power noun → label
     back_reference: re.Pattern = re.compile(r"(?!)")  # a matter that only points back (上述, 前款规定的…)
     move_verbs: re.Pattern = re.compile(r"(?!)")  # verbs that move powers to the body after them (划入, 交由…)
+    table_columns: dict[str, re.Pattern] = field(default_factory=dict)  # role → header names of a catalogue's column
     trigger_words: object = None  # one automaton of every frame's triggers: word → the frames it triggers
 
     def triggered(self, text: str) -> set[str]:
@@ -88,6 +89,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
             "anaphora",
             "self_reference",
             "back_references",
+            "table_columns",
             "scope_sectors",
             "rules",
         },
@@ -140,8 +142,25 @@ def frame_rules(path: str | None = None) -> FrameRules:
         dict(nouns),
         _back_reference_re(data.get("back_references") or ()),
         _move_verbs_re(relation_rules().triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))),
+        _table_columns(data.get("table_columns") or {}),
         trigger_words,
     )
+
+
+_COLUMN_ROLES = ("matter", "kind", "receiver", "giver", "other")
+
+
+def _table_columns(columns: dict) -> dict[str, re.Pattern]:
+    unknown = set(columns) - set(_COLUMN_ROLES)
+    if unknown:
+        raise RuleError(
+            f"frames.yaml: table_columns: unknown role {sorted(unknown)[0]!r}; known: {', '.join(_COLUMN_ROLES)}"
+        )
+    return {role: re.compile(_alt_words(names)) for role, names in columns.items()}
+
+
+def _alt_words(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!)"
 
 
 def _trigger_automaton(rules: dict[str, dict]):
@@ -300,6 +319,10 @@ _LAW = re.compile(
     r"(?:的)?(?:国家和省|有关)?(?:的)?法律[、,，和及]?(?:行政)?法规(?:[、,，和及]?(?:地方性法规|规章))*"
     r"(?:和[^，,。；;]{0,12}?)?(?:的)?(?:规定|设定)?的?"
 )
+# "…方面与城市管理相关的部分": which of a field's powers, not a matter of its own
+RELEVANT_PART = re.compile(
+    r"(?:方面|领域)?(?:中)?(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)的?(?:全部|部分)?$"
+)
 # "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
 _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
@@ -336,8 +359,11 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
             None,
         )
         if own is not None:  # "G(对)M的P": the body whose power it was, then the matter
+            unit = next((b for b in bodies if b.start == own.end), None)
+            if unit is not None and written.startswith(own.text + unit.text):  # "市公安局交通警察支队": a unit of it
+                own = Body(own.text + unit.text, unit.sector, own.start, unit.end)
             ph.giver = own
-            seg = re.sub(r"^(?:的)?", "", written[len(own.text) :])
+            seg = re.sub(r"^(?:的|[:：])?", "", written[len(own.text) :])
             break
     given = re.match(r"^(?P<g>.+?)(?:行使|承担|负责)的(?P<rest>.*)$", seg)
     if given:
@@ -354,7 +380,7 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
         ph.domain = re.sub(r"^(?:在|其|有关)", "", d.group("d"))
         ph.domain_kind = d.group("k")
         seg = seg[d.end() :]
-    seg = _LAW.sub("", seg)
+    seg = _LAW.sub("", RELEVANT_PART.sub("", seg))
     seg = re.sub(r"^(?:的|中|内)", "", seg)
     obj = re.match(r"^(?:的)?对(?P<m>.+?)(?:的行为|行为)?的?$", seg)
     if obj:
@@ -381,7 +407,7 @@ class FrameState:
     grantee: list[Body] = field(default_factory=list)  # receiver of the last grant (catalogues)
     topic: Body | None = None  # the last body set up or acting as subject (antecedent of 其)
     self_body: Body | None = None  # the body that writes 我局
-    giver_column: int | None = None  # the column of a catalogue table whose body gave the power (原实施部门)
+    columns: dict[str, int] = field(default_factory=dict)  # role → column of the catalogue table's header row
     item_numbers: dict[str, int | None] = field(default_factory=dict)  # the open list's last item number by style
     top_items: bool | None = None  # the open list numbers its items 一、二、 (None: no item seen yet)
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
@@ -439,7 +465,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     powers = [p for p in _power_at(text, rules) if p[3] not in ("职权",)]
     prev, prev_written = 0, ""
     for s, e, written, label in powers:
-        seg = text[prev:s]
+        seg = text[prev:s].lstrip(";；,，。 ")  # "…P；D2方面…P2": the next object after the separator
         prev = e
         # "…的行政处罚权及相关的行政检查权": a bundled power takes the matter of the first, unless
         # that matter is only the first power itself ("G的全部行政处罚权及相关的行政强制权")
@@ -528,6 +554,9 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             receivers = [ante] if ante else []
         if not receivers and state.grantee and _GRANTED_ITEMS.search(head):
             receivers = list(state.grantee)  # "(赋权)事项…具体如下：" after a grant: the items granted
+        if not receivers and state.last:  # "…划入乙局。具体包括：": the items of the move just stated
+            targets = {(r["target"], r.get("target_sector")) for r in state.last if r.get("target")}
+            receivers = [Body(t, sector) for t, sector in sorted(targets)]
         state.open_list(receivers, power=lead_power[0][3] if lead_power else None, giver=giver)
         rest = text[colon.end() :]
         if not receivers or not rest.strip():
@@ -942,29 +971,29 @@ _MATTER_OF_ROW = re.compile(r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的检�
 
 
 # a catalogue's column naming the body that held the power before (原实施部门, 划出单位…)
-_GIVER_COLUMN = re.compile(r"(?:原|划出|移交|下放)(?:实施|行使|执法|职权|主管)?(?:部门|单位|主体|机关)")
-
-
 def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     """A row of a catalogue table (权责清单, 赋权事项目录): cells tab-separated, one a kind of power
     (行政处罚, 行政许可…), one the matter (对…的处罚, …审批), one perhaps the body that carries it out
-    (实施主体); with no body cell, the receiver of the catalogue's lead-in."""
+    (实施主体) and one the body that held it before (原实施部门); with no body cell, the receiver
+    of the catalogue's lead-in. A header row names the columns (frames.yaml ``table_columns``)."""
     cells = [c.strip() for c in text.split("\t")]
     if len(cells) < 3:
         return []
-    givers_at = [i for i, c in enumerate(cells) if _GIVER_COLUMN.fullmatch(c)]
-    if givers_at:  # a header row: "序号 事项名称 职权类型 原实施部门"
-        state.giver_column = givers_at[0]
+    roles = _header_roles(cells, rules)
+    if roles:  # a header row: "序号 事项名称 职权类型 实施主体 原实施部门"
+        state.columns = roles
         return []
+    cols = state.columns
     kinds = [i for i, c in enumerate(cells) if rules.trigger_re("table_row").fullmatch(re.sub(r"[类权]+$", "", c))]
     if not kinds:
         return []
-    column = state.giver_column
-    if column is not None and column < len(cells):  # the body in that column gave the power
-        giver = next((b for b in bodies if b.text == cells[column]), None)
-        bodies = [b for b in bodies if b is not giver]
-    else:
-        giver = None
+
+    def body_in(role: str) -> Body | None:
+        at = cols.get(role)
+        return next((b for b in bodies if at is not None and at < len(cells) and b.text == cells[at]), None)
+
+    giver = body_in("giver")
+    bodies = [b for b in bodies if b is not giver]
     kind = re.sub(r"[类权]+$", "", cells[kinds[0]])
     owners = [
         b
@@ -973,25 +1002,50 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
             text.find(c) <= b.start and b.end <= text.find(c) + len(c) and len(b.text) >= len(c) - 2 for c in cells if c
         )
     ]
-    receivers = owners[-1:] or state.grantee or ([state.topic] if state.topic else [])
+    own = body_in("receiver")
+    receivers = (
+        [own]
+        if own
+        else (owners[-1:] if "receiver" not in cols else []) or state.grantee or ([state.topic] if state.topic else [])
+    )
     if not receivers:
         return []
-    named = [
-        c
-        for i, c in enumerate(cells)
-        if i not in kinds
-        and i != column
-        and len(c) >= 4
-        and not c.isdigit()
-        and "《" not in c
-        and not any(b.text == c for b in owners)
-    ]
+    at = cols.get("matter")
+    skip = {i for role, i in cols.items() if role != "matter"}
+    named = (
+        [cells[at]]
+        if at is not None and at < len(cells) and cells[at]
+        else [
+            c
+            for i, c in enumerate(cells)
+            if i not in kinds
+            and i not in skip
+            and len(c) >= 4
+            and not c.isdigit()
+            and "《" not in c
+            and not any(b.text == c for b in owners)
+        ]
+    )
     if not named:
         return []
     m = _MATTER_OF_ROW.match(named[0])
     matter = m.group("m") if m else named[0]
     label = {"行政强制": "行政强制权"}.get(kind, kind + "权")
     return [_record(label, matter, None, giver, r, rules.rule_id("table_row"), rules) for r in receivers]
+
+
+def _header_roles(cells: list[str], rules: FrameRules) -> dict[str, int]:
+    """The role of each column a header row names ({"matter": 1, "kind": 2, …}); empty when
+    the row is not a header (fewer than two cells are column names)."""
+    roles: dict[str, int] = {}
+    named = 0
+    for i, c in enumerate(cells):
+        for role, names in rules.table_columns.items():
+            if names.fullmatch(c):
+                named += 1
+                roles.setdefault(role, i)
+                break
+    return {r: i for r, i in roles.items() if r != "other"} if named >= 2 else {}
 
 
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
@@ -1061,8 +1115,9 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     ) or re.search(r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{2,16})[,，]", text)
     if not m:
         # "有关部门不得再行使(已经统一)由一个行政机关行使的P": the receiver is the body the text is about
-        late = re.match(r"(?:已经)?(?:统一)?由[^,，;；]{2,24}?行使的(?P<p>[^,，;；。]{2,16})", text[trig.end() :])
-        receiver = (state.receivers or [state.topic])[0]
+        late = re.match(r"(?:已经|已)?(?:统一)?由[^,，;；]{2,30}?行使的(?P<p>[^,，;；。]{2,16})", text[trig.end() :])
+        named = [b for b in bodies if late and trig.end() <= b.start and b.end <= trig.end() + late.start("p")]
+        receiver = named[0] if named else (state.receivers or [state.topic])[0]
         if not late or receiver is None:
             return []
         givers = [b for b in bodies if b.end <= trig.start()]

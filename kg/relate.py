@@ -13,7 +13,15 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from kg.frames import FrameState, collective_agencies, frame_rules, frame_transfers, join_bare_verbs, scope_sector
+from kg.frames import (
+    RELEVANT_PART,
+    FrameState,
+    collective_agencies,
+    frame_rules,
+    frame_transfers,
+    join_bare_verbs,
+    scope_sector,
+)
 from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
 from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
 from kg.recognize import (
@@ -313,7 +321,7 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
 
 def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     """Split "环境保护管理方面社会生活噪声污染、…" into (matters, domain)."""
-    text = _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:"))
+    text = RELEVANT_PART.sub("", _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:")))
     listed = _LISTED_DOMAIN.match(text)
     if listed:  # "城市道路、桥梁等市政设施管理方面": the matters listed, then the field they belong to
         return listed.group("list"), listed.group("domain")

@@ -201,6 +201,61 @@ def test_frames_grants_and_hand_overs_of_other_wordings(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # the header names the columns: the matter is in 职权名称, not in the code before it; the
+        # receiver is the 行使主体, not the office that handles the case
+        (
+            "权责清单\n职权编码\t职权名称\t职权类别\t行使主体\t承办机构\n"
+            "A-01\t对擅自设置户外广告的处罚\t行政处罚\t县综合执法局\t市容管理科",
+            [{"matter": "擅自设置户外广告", "target": "县综合执法局", "power": "行政处罚权"}],
+        ),
+        # columns in another order, and the body that held the power before
+        (
+            "赋权事项目录\n序号\t类别\t事项名称\t原实施部门\t实施主体\n"
+            "1\t行政处罚\t对在禁渔区内捕捞的处罚\t县农业农村局\t镇人民政府",
+            [{"matter": "在禁渔区内捕捞", "source": "县农业农村局", "target": "镇人民政府"}],
+        ),
+    ],
+)
+def test_frames_catalogue_columns_named_by_the_header(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # fields named with "与X相关的部分": the fields are the matters
+        (
+            "将水利、林业方面与城市管理相关的部分行政处罚权，划入县综合执法局。",
+            [{"matter": "水利", "target": "县综合执法局"}, {"matter": "林业", "target": "县综合执法局"}],
+        ),
+        # the items on the lead-in's own line, separated by ； with no numbers
+        (
+            "县综合执法局集中行使下列行政处罚权：市政设施管理方面法律、法规规定的行政处罚权；"
+            "水利管理方面法律、法规规定的对河道内违法采砂的行政处罚权。",
+            [
+                {"matter": "市政设施管理", "domain": "市政设施管理", "target": "县综合执法局"},
+                {"matter": "河道内违法采砂", "domain": "水利管理", "target": "县综合执法局"},
+            ],
+        ),
+        # a restatement naming the receiver after 已由
+        (
+            "处罚权集中后，有关部门不得再行使已由区城市管理局集中行使的行政处罚权。",
+            [{"matter": None, "source": "有关部门", "target": "区城市管理局"}],
+        ),
+        # an item giver written as a unit of a body ("县公安局交通警察大队：")
+        (
+            "将部分行政处罚权划入县综合执法局。具体包括：\n1.县公安局交通警察大队：占用盲道停车的行政处罚权。",
+            [{"matter": "占用盲道停车", "source": "县公安局交通警察大队", "target": "县综合执法局"}],
+        ),
+    ],
+)
+def test_frames_fields_inline_items_and_units(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
