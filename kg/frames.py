@@ -198,14 +198,23 @@ class Body:
     sector: str | None
     start: int = -1
     end: int = -1
+    parts: tuple[Body, ...] = ()  # the bodies a coordination names, each by its own name
+
+    def each_sector(self) -> list[Body]:
+        """The bodies of several sectors a coordination names, one each ("自然资源、生态环境等部门");
+        itself when it names one sector (at one or several levels: "市、县(区)环保局" gives as written)."""
+        return list(self.parts) if len({p.sector for p in self.parts}) > 1 else [self]
 
 
 def _groups(agencies: list[AgencySpan]) -> list[Body]:
     """One body per written span: a coordination ("市、县(区)…局") stays as written."""
-    seen: dict[tuple[int, int], Body] = {}
+    spans: dict[tuple[int, int], list[AgencySpan]] = {}
     for a in sorted(agencies, key=lambda a: a.start):
-        seen.setdefault((a.start, a.end), Body(a.text, a.sector, a.start, a.end))
-    return list(seen.values())
+        spans.setdefault((a.start, a.end), []).append(a)
+    return [
+        Body(group[0].text, group[0].sector, s, e, tuple(Body(a.name, a.sector, s, e) for a in group))
+        for (s, e), group in spans.items()
+    ]
 
 
 def bodies_in(text: str, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
@@ -319,6 +328,8 @@ _LAW = re.compile(
     r"(?:的)?(?:国家和省|有关)?(?:的)?法律[、,，和及]?(?:行政)?法规(?:[、,，和及]?(?:地方性法规|规章))*"
     r"(?:和[^，,。；;]{0,12}?)?(?:的)?(?:规定|设定)?的?"
 )
+# "市政公用、市容环卫、" before "园林绿化方面": the other fields of a list of fields
+_FIELD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+")
 # "…方面与城市管理相关的部分": which of a field's powers, not a matter of its own
 RELEVANT_PART = re.compile(
     r"(?:方面|领域)?(?:中)?(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)的?(?:全部|部分)?$"
@@ -342,6 +353,7 @@ class Phrase:
     matters: list[str] = field(default_factory=list)
     giver: Body | None = None
     scope: str | None = None
+    fields: list[str] = field(default_factory=list)  # "市政公用、市容环卫、园林绿化方面": each field named
 
 
 def parse_object(seg: str, bodies: list[Body]) -> Phrase:
@@ -379,6 +391,9 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
     if d and not re.search(r"[,，;；]", seg[: d.start()]):
         ph.domain = re.sub(r"^(?:在|其|有关)", "", d.group("d"))
         ph.domain_kind = d.group("k")
+        listed = _FIELD_LIST.fullmatch(re.sub(r"^(?:在|其|有关)", "", seg[: d.start()]))
+        if listed:
+            ph.fields = [*listed.group().rstrip("、").split("、"), ph.domain]
         seg = seg[d.end() :]
     seg = _LAW.sub("", RELEVANT_PART.sub("", seg))
     seg = re.sub(r"^(?:的|中|内)", "", seg)
@@ -409,6 +424,8 @@ class FrameState:
     self_body: Body | None = None  # the body that writes 我局
     columns: dict[str, int] = field(default_factory=dict)  # role → column of the catalogue table's header row
     item_numbers: dict[str, int | None] = field(default_factory=dict)  # the open list's last item number by style
+    entry_kind: str | None = None  # the kind of power a catalogue heading names ("一、行政处罚")
+    following: tuple[str, list[Body]] = ("", [])  # the next sentence and its bodies
     top_items: bool | None = None  # the open list numbers its items 一、二、 (None: no item seen yet)
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
@@ -483,6 +500,9 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
         matters = ph.matters
         if ph.giver is not None and not matters:
             matters = [f"{ph.scope or ''}{written}"] if ph.scope else [written]
+        elif not matters and ph.fields:  # several fields, each its own record (matter = domain = the field)
+            out.extend((label, f, f, None, ph.scope) for f in ph.fields)
+            continue
         elif not matters and ph.domain:
             matters = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")]
         for m in matters:
@@ -760,7 +780,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         owned = _owned_powers(text, jiang + 1, trig.start(), bodies)
         if owned:  # "将G1、G2等部门的部分P，以及与之相关的P2，赋予R": each giver's powers
             owners, written = owned
-            for giver in owners:
+            for giver in (one for owner in owners for one in owner.each_sector()):
                 for i, (label, matter) in enumerate(written):
                     for r in receivers:
                         rec = _record(label, matter, None, giver, r, rid, rules)
@@ -832,7 +852,7 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     if tail is None:
         return None
     rest = text[tail.end() : end]
-    names = re.findall(r"行政处罚|行政检查|行政强制措施|行政强制", rest)
+    names = re.findall(r"行政执法|行政处罚|行政检查|行政强制措施|行政强制", rest)
     if not names or not rest.startswith(names[0]):
         return None
     quantity = tail.group("q")
@@ -920,6 +940,7 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
 
 # "行政处罚以及与之相关的行政检查和行政强制措施": enforcement powers named without 权, coordinated
 _ENFORCEMENT_NAMES = {
+    "行政执法": "行政执法权",
     "行政处罚": "行政处罚权",
     "行政检查": "行政检查权",
     "行政强制措施": "行政强制权",
@@ -1048,6 +1069,42 @@ def _header_roles(cells: list[str], rules: FrameRules) -> dict[str, int]:
     return {r: i for r, i in roles.items() if r != "other"} if named >= 2 else {}
 
 
+# "一、行政处罚", "(二)行政强制类": a catalogue's heading naming the kind of the entries under it
+_KIND_HEADING = re.compile(
+    rf"\s*(?:{_PAREN_ITEM}|[一二三四五六七八九十]+、|\d{{1,2}}[.、．])?\s*(?P<kind>行政[\u4e00-\u9fff]{{2}})(?:类|事项|权)?\s*"
+)
+# "实施主体：某区综合行政执法局": a labelled line of a catalogue entry
+_LABELLED = re.compile(r"\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*(?P<value>.+?)\s*$")
+
+
+def _entry_frame(text, bodies, state, rules) -> list[dict]:
+    """A catalogue written entry by entry, not as a table: under a heading naming the kind of
+    power ("一、行政处罚"), an entry ("1.对擅自占用城市道路的处罚") followed by a labelled line naming
+    the body that carries it out ("实施主体：某区综合行政执法局")."""
+    heading = _KIND_HEADING.fullmatch(text)
+    if heading and rules.trigger_re("table_row").fullmatch(heading.group("kind")):
+        state.entry_kind = heading.group("kind")
+        return []
+    nxt, nxt_bodies = state.following
+    label = _LABELLED.match(nxt)
+    if (
+        state.entry_kind is None
+        or not label
+        or not rules.table_columns.get("receiver", _NEVER).fullmatch(label.group("label"))
+    ):
+        return []
+    receivers = [b for b in nxt_bodies if b.start >= label.start("value")][:1]
+    if not receivers or not re.match(rf"\s*(?:{_PAREN_ITEM}|\d{{1,3}}[.、．])", text):
+        return []
+    item = _ITEM_END.sub("", text[_MARKER.match(text).end() :])
+    m = _MATTER_OF_ROW.match(item)
+    label_power = {"行政强制": "行政强制权"}.get(state.entry_kind, state.entry_kind + "权")
+    return [_record(label_power, m.group("m") if m else item, None, None, receivers[0], rules.rule_id("entry"), rules)]
+
+
+_NEVER = re.compile(r"(?!)")
+
+
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     """ "将G的T成建制划入R": a team moves whole (power 编制, matter the team)."""
     trig = rules.trigger_re("whole_unit").search(text)
@@ -1090,9 +1147,12 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _AFTER_EXERCISE = re.compile(
-    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|有关|前款规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)(?:以?后|的)[,，]"
+    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|有关|前[款条项]规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)(?:以?后|的)[,，]"
     r"(?P<g>[^,，;；]{2,24}?)$"
 )
+
+
+_ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已)*")
 
 
 def _restatement_frame(text, bodies, state, rules) -> list[dict]:
@@ -1103,7 +1163,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         return []
     after = _AFTER_EXERCISE.search(text[: trig.start()])
     receivers = [
-        b for b in bodies if after and b.end <= after.start() and not text[b.end : after.start()].strip("，, ")
+        b for b in bodies if after and b.end <= after.start() and _ADVERBS.fullmatch(text[b.end : after.start()])
     ]
     if after and receivers:
         givers = [b for b in bodies if after.start("g") <= b.start and b.end <= trig.start()]
@@ -1155,6 +1215,7 @@ FRAMES: dict[str, Frame] = {
     "restatement": _restatement_frame,
     "exercise": _exercise_frame,
     "table_row": _table_row_frame,
+    "entry": _entry_frame,
 }
 # Frames that give nothing in a sentence without one of their rule's triggers: tried only where
 # the trigger automaton found one (tests/test_frames.py checks each returns nothing without).
@@ -1179,6 +1240,7 @@ _SET_UP = re.compile(r"设立|成立|组建")
 # the others only read sentences those rules left alone.
 _OVERRIDE = (
     "table_row",
+    "entry",
     "list",
     "definition",
     "restatement",
@@ -1201,6 +1263,7 @@ def frame_transfers(
     rules: FrameRules | None = None,
     headings: tuple[str, ...] = (),
     legacy: list[dict] | None = None,
+    following: tuple[str, list[AgencySpan]] = ("", []),
 ) -> tuple[list[dict], bool]:
     """Transfer records of one sentence by the clause frames, updating ``state``.
 
@@ -1209,6 +1272,7 @@ def frame_transfers(
     (the second value is True); no other frame adds to a sentence those rules already read.
     """
     rules = rules or frame_rules()
+    state.following = (following[0], bodies_in(following[0], following[1], rules) if following[0] else [])
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     if "《" in text:
         text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)

@@ -283,7 +283,7 @@ _SESSION = re.compile(rf"第[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or CP
 _PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|机构改革)")
 # "发展改革、自然资源、人民防空等行政主管部门": sectors sharing one head, some of them beyond the lexicon
 _SECTOR_LIST = re.compile(
-    r"(?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?P<rel>有关|相关)?"
+    r"(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[\d一二三四五六七八九十]{1,3}个)?(?P<rel>有关|相关)?"
     r"(?P<suf>行政主管部门|主管部门|行政部门|管理部门|部门)"
 )
 _ORGAN_END = ("办", "委", "局", "厅")
@@ -643,6 +643,8 @@ def _sector_lists(text: str, place_ends, taken: bytearray) -> list[AgencySpan]:
 
     >>> [(a.name, a.sector) for a in _sector_lists("市发展改革、财政、人民防空等部门", {}, bytearray(20))]
     [('市发展改革部门', '发展改革'), ('市财政部门', '财政'), ('市人民防空部门', '其他')]
+    >>> [a.name for a in _sector_lists("将市级自然资源、住房和城乡建设等2个部门的职权", {}, bytearray(30))]
+    ['市级自然资源部门', '市级住房和城乡建设部门']
     """
     lex = agency_lexicon()
     out: list[AgencySpan] = []

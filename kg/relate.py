@@ -402,6 +402,8 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
             seg = clause[g_end : own_power[-1].start()]
         seg, p_text = _glued_power(seg, p_text)
         matter_text, domain = _matter_and_domain(seg)
+        if matter_text and _COUNTED.fullmatch(matter_text):  # "…的52项(行政执法权)": so many of the power
+            matter_text += p_text
         if not matter_text or len(matter_text) < 2:
             whole = re.search(r"全部|部分", seg)
             matter_text = whole.group() + p_text if whole else None
@@ -417,6 +419,7 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     return out
 
 
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)项")
 _STAFFING = re.compile(r"从(?P<giver>[^,,。;；]{2,20}?)划转(?P<num>\d+名)?(?:编制|人员)?")
 _NEW_BODY = re.compile(r"(?:设立|成立|组建|设置)")
 
@@ -792,6 +795,14 @@ _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s
 _PAGE_DATE = re.compile(r"(?:发布|發佈|发稿|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 
 
+# "2022-04-18 09:30 来源：某某日报": a news item's byline, its date opening the line
+_BYLINE_DATE = re.compile(
+    r"^\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"(?:来源|來源|作者|稿源|编辑|編輯|浏览|瀏覽|$)",
+    re.M,
+)
+
+
 def _header_date(doc: Document) -> str | None:
     """The document's date: the latest adoption or amendment line of a regulation's header (not the
     higher legislature's approval); else the
@@ -822,7 +833,8 @@ def _header_date(doc: Document) -> str | None:
     if DOC_TYPE.search(doc.title or ""):
         return None  # an act or a list whose own date is not in the text: page chrome is no date (G7)
     # a news item (its title a headline): the page's publication date is its date
-    m = _PAGE_DATE.search("\n".join(doc.raw.split("\n")[:8]))
+    head = "\n".join(doc.raw.split("\n")[:8])
+    m = _PAGE_DATE.search(head) or _BYLINE_DATE.search(head)
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
@@ -1128,7 +1140,10 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         found = transfers_in(s.text, next_text=next_text, context=context, agencies=agencies)
-        framed, override = frame_transfers(s.text, agencies, frame_state, headings=s.headings, legacy=found)
+        following = (next_text, mentions[i + 1][1] if i + 1 < len(sentences) else [])
+        framed, override = frame_transfers(
+            s.text, agencies, frame_state, headings=s.headings, legacy=found, following=following
+        )
         if override:
             found = []
         found.extend(dict(t, span=(0, len(s.text))) for t in framed)

@@ -256,6 +256,38 @@ def test_frames_fields_inline_items_and_units(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # departments of several sectors counted ("等3个部门"), one with a long name; each gives
+        (
+            "将县级林业、交通运输、住房和城乡建设等3个部门的52项行政执法权下放至各镇人民政府。",
+            [
+                {"power": "行政执法权", "matter": "52项行政执法权", "source": "县级林业部门"},
+                {"power": "行政执法权", "source": "县级住房和城乡建设部门", "source_sector": "住房城乡建设"},
+            ],
+        ),
+        # a list of fields before one 方面, and 行政处罚事项 as the power
+        (
+            "区综合执法局实施下列行政执法事项：\n（一）燃气管理、供水管理方面的行政处罚事项；",
+            [{"matter": "燃气管理", "domain": "燃气管理"}, {"matter": "供水管理", "domain": "供水管理"}],
+        ),
+        # a restatement after the receiver's exercise of the powers "前条规定的"
+        (
+            "县综合执法局依法行使前条规定的行政处罚权的，原主管部门不得再行使。",
+            [{"matter": None, "source": "原主管部门", "target": "县综合执法局"}],
+        ),
+        # a catalogue written entry by entry, the body on a labelled line after each
+        (
+            "三、行政强制\n1.扣押违法摆卖的物品\n行使主体：某县城市管理局",
+            [{"power": "行政强制权", "matter": "扣押违法摆卖的物品", "target": "某县城市管理局"}],
+        ),
+    ],
+)
+def test_frames_counted_departments_field_lists_and_entries(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional

@@ -575,3 +575,15 @@ def test_relate_a_letter_says_we_for_its_signer():
 def test_relate_we_without_a_signer_is_nobody():
     text = "某市方案\n原由区环保局承担的餐饮油烟查处职责,已划转我局统一行使。"
     assert not [f for f in _facts(text) if f.kind == "transfer" and f.get("target") == "我局"]
+
+
+def test_relate_a_news_items_byline_dates_it():
+    text = "某县下放执法权\n2023-05-06 10:20 来源：某某日报\n日前，某县向乡镇下放执法权。"
+    doc = next(f for f in _facts(text) if f.kind == "document")
+    assert doc.get("date") == "2023-05-06"
+
+
+def test_relate_an_acts_page_byline_is_no_date():
+    text = "某县城市管理办法\n2023-05-06 10:20 来源：某某网\n第一条 为了规范管理，制定本办法。"
+    doc = next(f for f in _facts(text) if f.kind == "document")
+    assert doc.get("date") is None  # conventions G7: only a news item takes its page's date
