@@ -1264,8 +1264,11 @@ def frame_transfers(
     headings: tuple[str, ...] = (),
     legacy: list[dict] | None = None,
     following: tuple[str, list[AgencySpan]] = ("", []),
+    bodies_of: Callable[[str], list[AgencySpan]] | None = None,
 ) -> tuple[list[dict], bool]:
-    """Transfer records of one sentence by the clause frames, updating ``state``.
+    """Transfer records of one sentence by the clause frames, updating ``state``. ``following``
+    is the next sentence with its bodies; ``bodies_of`` gives the bodies recognized in a part of
+    the document (a heading).
 
     ``legacy`` are the records the move/concentrate rules of relations.yaml found in this
     sentence. A list (lead-in and items) is read by the list frame, which then replaces them
@@ -1279,11 +1282,9 @@ def frame_transfers(
         bodies = [b for b in bodies_in(text, agencies, rules) if "〇" not in text[b.start : b.end]]
     else:
         bodies = bodies_in(text, agencies, rules)
-    if state.self_body is None and any(w in text for w in rules.self_reference):
-        from kg.relate import _agencies
-
-        for h in headings:
-            hb = _groups(list(_agencies(h)))
+    if state.self_body is None and bodies_of is not None and any(w in text for w in rules.self_reference):
+        for h in headings:  # "一、某局的职责来源" over "我局…": the body that writes names itself in a heading
+            hb = _groups(bodies_of(h))
             if hb:
                 state.self_body = hb[0]
                 break

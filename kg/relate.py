@@ -214,7 +214,44 @@ class _Context:
 
 @lru_cache(maxsize=2048)
 def _agencies(text: str) -> tuple[AgencySpan, ...]:
+    """Bodies of a text that is not part of a document (``transfers_in`` called on its own)."""
     return tuple(find_agencies(text, resolve_places(find_places(text))))
+
+
+class Recognized:
+    """What the recognize stage found in a document, looked up by any part of its text (the title,
+    a heading, a header line, the words before 关于): the relate stage reads mentions from here and
+    never runs the recognizers itself. Offsets are within the part asked for."""
+
+    def __init__(self, doc: Document, sentences: list[Sentence], mentions: list) -> None:
+        self._text = doc.text
+        self._found = [
+            (s.start + x.start, s.start + x.end, x, kind)
+            for s, (places, bodies) in zip(sentences, mentions)
+            for kind, xs in ((0, places), (1, bodies))
+            for x in xs
+        ]
+        self._memo: dict[str, tuple[list[PlaceSpan], list[AgencySpan]]] = {}
+
+    def within(self, part: str) -> tuple[list[PlaceSpan], list[AgencySpan]]:
+        """The places (as resolved) and bodies recognized inside the first occurrence of ``part``
+        in the document's text; nothing when the text does not hold it."""
+        if part not in self._memo:
+            at = self._text.find(part) if part else -1
+            places: list[PlaceSpan] = []
+            bodies: list[AgencySpan] = []
+            if at >= 0:
+                for start, end, x, kind in self._found:
+                    if at <= start and end <= at + len(part):
+                        (bodies if kind else places).append(replace(x, start=start - at, end=end - at))
+            self._memo[part] = (places, bodies)
+        return self._memo[part]
+
+    def bodies(self, part: str) -> list[AgencySpan]:
+        return self.within(part)[1]
+
+    def places(self, part: str) -> list[PlaceSpan]:
+        return self.within(part)[0]
 
 
 @cache
@@ -236,6 +273,7 @@ def transfers_in(
     next_text: str = "",
     context: _Context | None = None,
     agencies: list[AgencySpan] | None = None,
+    next_agencies: list[AgencySpan] | None = None,
 ) -> list[dict]:
     """Transfers stated in one sentence, as dicts (source, source_sector, power, matter,
     target, target_sector, domain, rule, span).
@@ -266,7 +304,7 @@ def transfers_in(
                 or _grant_transfer(clause, cs, in_clause, powers)
                 or _exercise_transfer(clause, cs, in_clause, powers, agencies)
                 or _assume_transfer(clause, cs, in_clause, powers)
-                or _scope_item(clause, cs, in_clause, powers, context, next_text)
+                or _scope_item(clause, cs, in_clause, powers, context, next_text, next_agencies)
             )
         for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
             t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
@@ -584,7 +622,7 @@ def _grant_transfer(clause, cs, agencies, powers) -> list[dict]:
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")
 
 
-def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str) -> list[dict]:
+def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str, next_agencies=None) -> list[dict]:
     """An item of a list of powers with no verb: "环境保护管理方面…的行政处罚权;" The receiver
     is the header's ("X集中行使…:"), else a body named in the next sentence ("城市管理部门可以…")."""
     power = powers[-1]
@@ -599,7 +637,8 @@ def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str)
         return []
     receiver = context.receiver
     if receiver is None:
-        following = [a for a in _agencies(next_text) if a.sector == "城市管理"]
+        nxt = _agencies(next_text) if next_agencies is None else next_agencies
+        following = [a for a in nxt if a.sector == "城市管理"]
         receiver = following[0] if following else None
     if receiver is None:
         return []
@@ -711,7 +750,7 @@ def _tasks(scope: str) -> list[str]:
 _ISSUER_HEAD = re.compile(r"^(?P<issuers>.+?)关于")
 
 
-def document_record(doc: Document, sentences: list[Sentence], places: list[PlaceSpan]) -> dict:
+def document_record(doc: Document, sentences: list[Sentence], places: list[PlaceSpan], found: Recognized) -> dict:
     """The ``document`` record: title, issuers, 文号, date, jurisdiction, level, citations."""
     # "# 标题" (Markdown) is the title; a salutation ("某某代表:", "某市人民政府:") opens an untitled reply
     title = re.sub(r"^#+\s*", "", doc.title) or None
@@ -720,10 +759,10 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     issuers: list[str] = []
     m = _ISSUER_HEAD.match(title or "")
     if m:
-        issuers = [a.name for a in _agencies(m.group("issuers"))]
+        issuers = [a.name for a in found.bodies(m.group("issuers"))]
     head_lines = doc.text.split("\n")[:6]
     if not issuers:
-        issuers = _issuer_lines(head_lines[1:], title)
+        issuers = _issuer_lines(head_lines[1:], title, found)
     doc_number = None
     for line in head_lines:
         for s, _e, number in find_doc_numbers(line):
@@ -738,12 +777,12 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     if doc_number is None:
         doc_number = _order_number(doc.text.split("\n")[:12])
     date = _header_date(doc)
-    jurisdiction, inferred, level = _jurisdiction(doc, title or "", places)
+    jurisdiction, inferred, level = _jurisdiction(doc, title or "", places, found)
     if jurisdiction is None and issuers:  # "关于…的决定" over a line "某县人民政府": the issuer's place
-        jurisdiction, inferred, level = _jurisdiction(doc, issuers[0], places)
+        jurisdiction, inferred, level = _jurisdiction(doc, issuers[0], places, found)
     if level is None and title and "关于" in title:
         # "中共中央 国务院关于…", "住房和城乡建设部关于…": an act of central bodies is national
-        heads = _agencies(title[: title.index("关于")])
+        heads = found.bodies(title[: title.index("关于")])
         if heads and all(a.level == "central" for a in heads):
             level = "national"
     inferred_place = _infer_masked(jurisdiction, level, places) if jurisdiction else None
@@ -765,7 +804,7 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     return out
 
 
-def _issuer_lines(lines: list[str], title: str | None) -> list[str]:
+def _issuer_lines(lines: list[str], title: str | None, found: Recognized) -> list[str]:
     """Bodies written alone on a header line next to the title ("关于…的决定" / "某县人民政府"),
     before the salutation or the text begins."""
     out: list[str] = []
@@ -773,7 +812,7 @@ def _issuer_lines(lines: list[str], title: str | None) -> list[str]:
         bare = re.sub(r"\s+", "", line)
         if not bare or bare.endswith((":", "：")) or len(bare) > _ISSUER_LINE_MAX or (title and bare == title):
             break
-        bodies = _agencies(bare)
+        bodies = found.bodies(line.strip())
         if bodies and sum(a.end - a.start for a in {(a.start, a.end): a for a in bodies}.values()) >= len(bare) - 1:
             out.extend(a.name for a in bodies)
     return out
@@ -878,10 +917,12 @@ _SELF = {
 }
 
 
-def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[str | None, bool, str | None]:
+def _jurisdiction(
+    doc: Document, title: str, places: list[PlaceSpan], found: Recognized
+) -> tuple[str | None, bool, str | None]:
     """(jurisdiction, inferred, level): the place in the title or issuer; else the place
     the text calls 我省/我市/我区 — the most named division of that level."""
-    title_places = resolve_places(find_places(title))
+    title_places = found.places(title)
     if title_places:
         chain = _place_chain(title_places, 0)
         # "江西省人民政府关于九江市修水县开展…的批复": an act about a place within the issuer's is that place's
@@ -902,10 +943,10 @@ def _jurisdiction(doc: Document, title: str, places: list[PlaceSpan]) -> tuple[s
     masked = MASKED_PLACE.match(title)
     if masked and masked.group()[-1] in "省市县区":
         return masked.group(), True, _level_of_masked(masked.group())  # "**市城乡建设监察工作总结"
-    addressed = _addressee_place(doc)
+    addressed = _addressee_place(doc, found)
     if addressed:
         return addressed
-    own = _self_referred_place(doc)
+    own = _self_referred_place(doc, found)
     if own:
         return own
     self_level = None
@@ -958,24 +999,24 @@ def _contains(outer: PlaceSpan, inner: PlaceSpan) -> bool:
 _SALUTATION = re.compile(r"^(?P<body>[^\n,，。:：]{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅))[:：]\s*$", re.M)
 
 
-def _addressee_place(doc: Document) -> tuple[str, bool, str] | None:
+def _addressee_place(doc: Document, found: Recognized) -> tuple[str, bool, str] | None:
     m = _SALUTATION.search("\n".join(doc.text.split("\n")[:6]))
     if m is None:
         return None
-    places = [p for p in resolve_places(find_places(m.group("body"))) if p.place is not None]
+    places = [p for p in found.places(m.group("body")) if p.place is not None]
     if not places or not re.search(r"你(?:省|市|州|县|区)", doc.text):
         return None
     p = _place_chain(places, 0)[-1]
     return p.place.standard_name, False, p.place.level
 
 
-def _self_referred_place(doc: Document) -> tuple[str, bool, str] | None:
+def _self_referred_place(doc: Document, found: Recognized) -> tuple[str, bool, str] | None:
     """A document that speaks as 我局/本局 (an untitled reply): the place of the body of that organ it names."""
     m = re.search(r"[我本](局|委|厅|办)(?![面势员])", doc.text)
     if m is None:
         return None
     for line in doc.text.split("\n")[:40]:
-        for a in find_agencies(line):
+        for a in found.bodies(line):
             if a.place is not None and a.name.endswith(m.group(1)):
                 return a.place.standard_name, False, a.place.level
     return None
@@ -1063,20 +1104,18 @@ _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
 
-def relate_document(doc: Document, sentences: list[Sentence], mentions: list | None = None) -> list[Fact]:
+def relate_document(doc: Document, sentences: list[Sentence], mentions: list) -> list[Fact]:
     """Every fact of one document, the ``document`` record first.
 
     ``mentions`` holds each sentence's (places, bodies) as the recognize and resolve stages found
-    them (``kg.pipeline.recognize_sentences``); without it they are found here the same way.
+    them (``kg.pipeline.recognize_sentences``): this stage reads them and never runs the
+    recognizers itself.
     """
-    if mentions is None:
-        from kg.pipeline import recognize_sentences
-
-        mentions = recognize_sentences(sentences)
     facts: list[Fact] = []
     per_sentence_places = [places for places, _ in mentions]
     resolved = [p for places in per_sentence_places for p in places]
-    record = document_record(doc, sentences, resolved)
+    found_in = Recognized(doc, sentences, mentions)
+    record = document_record(doc, sentences, resolved, found_in)
     facts.append(_fact(doc, "document", record, None, "document.header.v1"))
 
     seen_agency: dict[str, Fact] = {}
@@ -1128,7 +1167,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
                     a.rule_id,
                     (a.start, a.end),
                 )
-        for unit in _internal_units(s, agencies):
+        for unit in _internal_units(s, agencies, found_in):
             if unit.name not in seen_agency:
                 seen_agency[unit.name] = _fact(
                     doc,
@@ -1139,10 +1178,19 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
                     (unit.start, unit.end),
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
-        found = transfers_in(s.text, next_text=next_text, context=context, agencies=agencies)
-        following = (next_text, mentions[i + 1][1] if i + 1 < len(sentences) else [])
+        next_agencies = mentions[i + 1][1] if i + 1 < len(sentences) else []
+        found = transfers_in(
+            s.text, next_text=next_text, context=context, agencies=agencies, next_agencies=next_agencies
+        )
+        following = (next_text, next_agencies)
         framed, override = frame_transfers(
-            s.text, agencies, frame_state, headings=s.headings, legacy=found, following=following
+            s.text,
+            agencies,
+            frame_state,
+            headings=s.headings,
+            legacy=found,
+            following=following,
+            bodies_of=found_in.bodies,
         )
         if override:
             found = []
@@ -1210,14 +1258,14 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list | N
                 )
             )
         if _PILOT.search(s.text):
-            facts.extend(_pilots(doc, s, ps, record))
+            facts.extend(_pilots(doc, s, ps, record, found_in))
         if _ESTABLISH.search(s.text):
             facts.extend(_established(doc, s, agencies, next_text))
         m = _LEAD_INLINE.search(s.text) if "牵头" in s.text else None
         if m:
-            facts.extend(_lead(doc, s, m, s.headings))
+            facts.extend(_lead(doc, s, m, s.headings, found_in))
     for m in _LEAD.finditer(doc.text):
-        facts.extend(_lead_block(doc, sentences, m))
+        facts.extend(_lead_block(doc, sentences, m, found_in))
     _date_the_moves(facts, undated, move_deadlines)
     facts.extend(merge_aliases(list(seen_agency.values())))
     facts.extend(seen_place.values())
@@ -1369,14 +1417,14 @@ _UNITS = re.compile(
 _UNIT_END = re.compile(r"(?:处|科|室|中心|办|大队|中队|支队|分队|站|所|股)$")
 
 
-def _internal_units(s: Sentence, agencies: list[AgencySpan]) -> list[AgencySpan]:
+def _internal_units(s: Sentence, agencies: list[AgencySpan], found: Recognized) -> list[AgencySpan]:
     """Internal units listed after "内设五个机构:" / "下设:" — each item ending in an organ word is a
     body, of its own sector if it names one, else of the body it belongs to (named before the list
     or in the section heading)."""
     m = _UNITS.search(s.text)
     if not m:
         return []
-    parents = [a for a in agencies if a.end <= m.start()] or [a for h in s.headings for a in _agencies(h)]
+    parents = [a for a in agencies if a.end <= m.start()] or [a for h in s.headings for a in found.bodies(h)]
     parent = parents[-1] if parents else None
     out = []
     pos = m.start("list")
@@ -1397,10 +1445,10 @@ def _inside_citation(text: str, pos: int) -> bool:
     return before.count("《") > before.count("》")
 
 
-def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict) -> list[Fact]:
+def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict, found: Recognized) -> list[Fact]:
     out = []
     # the issuer's own place is no pilot; the place an act is about may be ("省政府关于在南通市开展…试点")
-    issuer_places = [p for p in resolve_places(find_places(record.get("title") or "")) if p.place is not None]
+    issuer_places = [p for p in found.places(record.get("title") or "") if p.place is not None]
     own = _place_chain(issuer_places, 0)[-1].place.standard_name if issuer_places else record.get("jurisdiction")
     lessons = [x.span() for x in _LESSON.finditer(s.text)]
     for p in places:
@@ -1461,20 +1509,16 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
     return out
 
 
-def _names(text: str) -> list[str]:
-    return [a.name for a in _agencies(text)]
-
-
-def _lead(doc, s, m, headings) -> list[Fact]:
-    lead, coop = _names(m.group("lead")), _names(m.group("coop"))
+def _lead(doc, s, m, headings, found: Recognized) -> list[Fact]:
+    lead, coop = [a.name for a in found.bodies(m.group("lead"))], [a.name for a in found.bodies(m.group("coop"))]
     if not lead:
         return []
     task = _task_of(headings)
     return [_fact(doc, "lead", {"task": task, "lead": lead, "cooperate": coop}, s, "lead.inline.v1", m.span())]
 
 
-def _lead_block(doc, sentences, m) -> list[Fact]:
-    lead, coop = _names(m.group("lead")), _names(m.group("coop"))
+def _lead_block(doc, sentences, m, found: Recognized) -> list[Fact]:
+    lead, coop = [a.name for a in found.bodies(m.group("lead"))], [a.name for a in found.bodies(m.group("coop"))]
     if not lead:
         return []
     holder = next((s for s in sentences if s.start <= m.start() < s.end + 1), None)

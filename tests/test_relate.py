@@ -3,14 +3,20 @@ from __future__ import annotations
 import pytest
 
 from kg.normalize import normalize
+from kg.pipeline import recognize_sentences
 from kg.relate import deadlines_in, relate_document, split_matters, transfers_in
 from kg.segment import segment
 from kg.types import Article
 
 
+def _relate(doc):
+    sentences = segment(doc)
+    return relate_document(doc, sentences, recognize_sentences(sentences))
+
+
 def _facts(text: str, name: str = "t.txt"):
     doc = normalize(Article(name, name, text, 0, len(text)))
-    return relate_document(doc, segment(doc))
+    return _relate(doc)
 
 
 def _t(text, **kw):
@@ -158,7 +164,7 @@ def test_relate_document_jurisdiction_inferred_from_places():
 def test_relate_every_fact_has_evidence_in_text():
     text = "某市方案\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。2018年底前完成。"
     doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
-    for f in relate_document(doc, segment(doc)):
+    for f in _relate(doc):
         if f.kind == "document":
             continue
         assert f.rule_id and f.sentence_id.startswith("t.txt#s")
@@ -427,7 +433,7 @@ def test_relate_a_start_is_the_day_written(text, date):
 
 def _doc_transfers(text: str) -> list[dict]:
     doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
-    return [dict(f.fields) for f in relate_document(doc, segment(doc)) if f.kind == "transfer"]
+    return [dict(f.fields) for f in _relate(doc) if f.kind == "transfer"]
 
 
 @pytest.mark.parametrize(
@@ -459,7 +465,7 @@ def test_relate_restatement_after_the_receivers_exercise_names_the_givers():
 def test_relate_a_government_orders_promulgation_dates_it(header, date):
     text = f"某市城市管理综合执法办法\n{header}\n第一条 为了规范执法，制定本办法。"
     doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
-    record = dict(relate_document(doc, segment(doc))[0].fields)
+    record = dict(_relate(doc)[0].fields)
     assert record["date"] == date
 
 
@@ -469,7 +475,7 @@ def test_relate_page_date_is_no_date_of_an_act_but_is_a_news_items():
     dates = []
     for text in (act, news):
         doc = normalize(Article("t.html", "t.html", text, 0, len(text)))
-        dates.append(dict(relate_document(doc, segment(doc))[0].fields).get("date"))
+        dates.append(dict(_relate(doc)[0].fields).get("date"))
     assert dates == [None, "2022-03-01"]
 
 
@@ -490,7 +496,7 @@ def test_relate_bodies_of_two_places_stay_two_and_a_placeless_name_joins_its_one
         "辽宁省沈阳市人民政府决定。市人民政府负责组织。沈阳市人民政府监督。"
     )
     doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
-    agencies = {f.get("name"): f.get("aliases") for f in relate_document(doc, segment(doc)) if f.kind == "agency"}
+    agencies = {f.get("name"): f.get("aliases") for f in _relate(doc) if f.kind == "agency"}
     assert {"东胜区城市管理综合执法局", "康巴什区城市管理综合执法局"} <= set(agencies)
     governments = [n for n in agencies if n.endswith("人民政府")]
     assert len(governments) == 1, governments
