@@ -76,7 +76,7 @@ def _build_into(
     from kg.graph import report_text, shared_quads, shared_trig, validate_quads
     from kg.outdir import swap_in
     from kg.pipeline import Workers, extract_document, no_input, read_documents
-    from kg.store import fill_store, open_store, store_dataset
+    from kg.store import open_store, store_dataset
 
     documents = list(read_documents(paths, errors=errors))
     if not documents:
@@ -116,15 +116,18 @@ def _build_into(
             cache.put(ex)
         if not extractions:
             raise InputError(f"no article could be extracted: {errors[0]}")
-        reports, units = _graph_units(extractions, out / "cache", tmp, workers, errors, progress)
+        reports, units, unit_keys = _graph_units(extractions, out / "cache", tmp, workers, errors, progress)
     shared = shared_quads(units)
+    graphs: dict[str, list[str]] = {}  # each named graph → the cached units it is made of
+    for unit, unit_key in zip(units, unit_keys):
+        graphs.setdefault(unit.graph, []).append(unit_key)
     with open(tmp / "graph.nq", "ab") as handle:
         handle.write(shared.encode("utf-8"))
     with open(tmp / "graph.trig", "a", encoding="utf-8") as handle:
         handle.write(shared_trig(shared))
     report = report_text([*reports, validate_quads(shared)])
+    quads = _store(out, tmp, graphs, shared)
     del shared, units
-    quads = fill_store(tmp / "graph.nq", tmp / "store")
     store = open_store(tmp / "store", read_only=True)
     ds = store_dataset(store)
     ext = {"turtle": "ttl", "json-ld": "jsonld"}
@@ -149,12 +152,35 @@ def _build_into(
     del ds, store
     summary = {"articles": result.articles, "facts": dict(counts), "quads": quads}
     summary |= {"conforms": report.conforms, "violations": report.violations}
-    (tmp / _KEY_FILE).write_text(json.dumps({"key": key, "result": summary}), encoding="utf-8")
+    (tmp / _KEY_FILE).write_text(json.dumps({"key": key, "result": summary, "graphs": graphs}), encoding="utf-8")
     swap_in(tmp, out)
     return result
 
 
 _KEY_FILE = "build.json"
+
+
+def _store(out: Path, tmp: Path, graphs: dict[str, list[str]], shared: str) -> int:
+    """The build's store: the previous build's with the named graphs whose units changed (and the
+    shared graph) replaced and those of articles gone dropped, when most graphs are unchanged;
+    else loaded whole from ``graph.nq``. Returns the number of quads."""
+    from kg.store import fill_store, update_store
+
+    try:
+        previous = json.loads((out / _KEY_FILE).read_text(encoding="utf-8")).get("graphs")
+    except (OSError, ValueError):
+        previous = None
+    if isinstance(previous, dict) and (out / "store").is_dir():
+        changed = [g for g, keys in graphs.items() if sorted(previous.get(g) or []) != sorted(keys)]
+        gone = [g for g in previous if g not in graphs]
+        if len(changed) + len(gone) <= len(graphs) * _UPDATE_AT_MOST:
+            add = [tmp / "cache" / f"{k}.nq" for g in changed for k in graphs[g]]
+            return update_store(out / "store", tmp / "store", [*changed, *gone], add, shared)
+    return fill_store(tmp / "graph.nq", tmp / "store")
+
+
+# the share of named graphs changed above which loading the store whole is quicker than updating it
+_UPDATE_AT_MOST = 0.3
 
 
 class _bar:
@@ -186,7 +212,8 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     written to ``tmp/graph.nq`` as they come, so the graph is never held whole in memory. The
     units to make are made by ``workers`` (a ``kg.pipeline.Workers``).
 
-    Returns each unit's validation and the units without their quads (what the shared graph needs).
+    Returns each unit's validation, the units without their quads (what the shared graph needs)
+    and the cache key of each (its N-Quads are in ``tmp/cache/KEY.nq``).
     """
     from dataclasses import replace
     from functools import partial
@@ -202,7 +229,7 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     run = partial(checked_unit, acts)
     repeated = {g for g, n in Counter(ex.document.sha1 for ex in extractions).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
-    reports, units = [], []
+    reports, units, unit_keys = [], [], []
     with (
         _bar(progress, len(todo)) as tick,
         open(tmp / "graph.nq", "wb") as handle,
@@ -242,7 +269,8 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
                 trig.write(unit.trig.encode("utf-8"))
             reports.append(report)
             units.append(replace(unit, quads="", trig=""))
-    return reports, units
+            unit_keys.append(key)
+    return reports, units, unit_keys
 
 
 def _build_key(documents, errors: list[str], formats, html: bool) -> str:

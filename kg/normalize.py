@@ -128,12 +128,28 @@ class _Mapped:
 
 
 class _NfkcTable(dict):
-    """str.translate table filled on demand: each character → its NFKC form (CJK punctuation kept)."""
+    """str.translate table filled on demand: each character → its NFKC form (CJK punctuation kept);
+    ``seen`` holds the characters looked up, ``changes_length`` those whose form is not one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+        self.changes_length: set[str] = set()
 
     def __missing__(self, code: int) -> str:
         value = _nfkc(chr(code))
         self[code] = value
+        self.seen.add(chr(code))
+        if len(value) != 1:
+            self.changes_length.add(chr(code))
         return value
+
+    def keeps_length(self, text: str) -> bool:
+        """Whether every character of ``text`` maps to one character (offsets stay as they are)."""
+        chars = set(text)
+        for ch in chars - self.seen:
+            self[ord(ch)]
+        return not (chars & self.changes_length)
 
 
 _NFKC_TABLE = _NfkcTable()
@@ -164,7 +180,7 @@ def normalize(article: Article) -> Document:
     """
     m = _Mapped(article.raw, article.start)
     m.delete([x.span() for x in _GLOSS.finditer(m.text)])
-    if all(len(_NFKC_TABLE[ord(c)]) == 1 for c in set(m.text)):
+    if _NFKC_TABLE.keeps_length(m.text):
         m.replace_same_length(m.text.translate(_NFKC_TABLE))  # the usual case: offsets unchanged
     else:
         m.map_chars(_nfkc)

@@ -8,11 +8,12 @@ import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import StoreError
 
-__all__ = ["fill_store", "open_store", "push", "store_dataset"]
+__all__ = ["fill_store", "open_store", "push", "store_dataset", "update_store"]
 
 
 def open_store(path: str | Path, *, read_only: bool = False):
@@ -42,6 +43,31 @@ def fill_store(nquads: bytes | Path, path: str | Path) -> int:
         store.bulk_load(io.BytesIO(nquads), format=ox.RdfFormat.N_QUADS)
     else:
         store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    store.optimize()
+    return len(store)
+
+
+def update_store(previous: Path, path: Path, drop: Iterable[str], add: Iterable[Path], shared: str) -> int:
+    """Make the store at ``path`` from the ``previous`` build's store: its files linked (a store
+    never rewrites a table file; the files it appends to are copied), the named graphs in ``drop``
+    and the shared graph removed, the N-Quads files ``add`` and the ``shared`` graph's N-Quads
+    loaded. The previous store is left as it was. Returns the number of quads."""
+    import pyoxigraph as ox
+
+    from kg.cache import link_or_copy
+    from kg.ns import SHARED_GRAPH
+
+    def copy(source: str, dest: str) -> None:
+        (link_or_copy if source.endswith(".sst") else shutil.copyfile)(Path(source), Path(dest))
+
+    shutil.copytree(previous, path, copy_function=copy)
+    store = open_store(path)
+    for graph in [*drop, str(SHARED_GRAPH)]:
+        store.remove_graph(ox.NamedNode(graph))
+    for quads in add:
+        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(io.BytesIO(shared.encode("utf-8")), format=ox.RdfFormat.N_QUADS)
     store.flush()
     store.optimize()
     return len(store)

@@ -74,3 +74,44 @@ def test_units_a_changed_article_remakes_only_its_own_unit(tmp_path, monkeypatch
     changed.write_text(changed.read_text(encoding="utf-8") + "\n确定某某县为试点县。", encoding="utf-8")
     build([src], tmp_path / "out", html=False, jobs=1)
     assert made == [changed.name]
+
+
+def _store_quads(store_dir: Path) -> set:
+    from kg.store import open_store
+
+    return set(open_store(store_dir, read_only=True))
+
+
+def test_units_a_rebuild_updates_the_previous_store_graph_by_graph(tmp_path, monkeypatch):
+    import kg.store
+
+    src = tmp_path / "in"
+    shutil.copytree(ROOT / "seeds", src)
+    out = tmp_path / "out"
+    build([src], out, html=False)
+    before = _store_quads(out / "store")
+    files = sorted(src.glob("*.txt"))
+    files[0].write_text(
+        files[0].read_text(encoding="utf-8") + "\n补充一句:各区要在2030年底前完成整合。", encoding="utf-8"
+    )
+    files[1].unlink()
+    loads = []
+    monkeypatch.setattr(kg.store, "fill_store", lambda *a: loads.append(a) or 0)  # the whole load must not run
+    failing = tmp_path / "failing"
+    shutil.copytree(out, failing)
+    import kg.build
+
+    real = kg.build._report
+    monkeypatch.setattr(kg.build, "_report", lambda *a: 1 / 0)  # fail after the store is made
+    try:
+        build([src], failing, html=False)
+    except ZeroDivisionError:
+        pass
+    assert _store_quads(failing / "store") == before  # the previous store, its files linked, is untouched
+    monkeypatch.setattr(kg.build, "_report", real)
+    updated = build([src], out, html=False)
+    assert not loads
+    monkeypatch.undo()
+    whole = build([src], tmp_path / "whole", html=False)
+    assert _store_quads(out / "store") == _store_quads(tmp_path / "whole" / "store") != before
+    assert updated.quads == whole.quads == len(_quads(out))
