@@ -209,12 +209,72 @@ def normalize(article: Article) -> Document:
                 drop.append((end - trail, end))
         pos = end + 1
     m.delete(drop)
+    m.replace_same_length(cells_to_rows(m.text))
     text = m.text.rstrip("\n")
     offsets = tuple(m.offs[: len(text)])
     raw_text = article.raw
     title = _title_of(text)
     sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()
     return Document(article.id, article.source, title, raw_text, text, offsets, sha1)
+
+
+# the longest line read as a table cell
+CELL_MAX = 200
+
+
+def cells_to_rows(text: str) -> str:
+    r"""A table copied from a web page one cell a line ("序号\n事项名称\n职权类型\n1\n对…的处罚\n行政处罚"),
+    as rows with tab-separated cells: a run of at least three lines that are column names
+    (frames.yaml ``table_columns``) is the header, and the lines after it, in groups of as many,
+    are rows while each group looks like one (a number under a number column, no empty line or
+    sentence-ending 。). The text keeps its length: only line ends become tabs.
+
+    >>> cells_to_rows("清单\n序号\n事项名称\n职权类型\n1\n对甲的处罚\n行政处罚\n说明。")
+    '清单\n序号\t事项名称\t职权类型\n1\t对甲的处罚\t行政处罚\n说明。'
+    """
+    if "\n" not in text:
+        return text
+    from kg.frames import frame_rules
+
+    names = frame_rules().table_columns.values()
+    lines = text.split("\n")
+    is_name = [any(n.fullmatch(line.strip()) for n in names) for line in lines]
+    joined = list(lines)
+    glue = ["\n"] * (len(lines) - 1)  # what follows each line
+    i = 0
+    while i < len(lines):
+        k = i
+        while k < len(lines) and is_name[k]:
+            k += 1
+        width = k - i
+        if width < 3:
+            i = max(k, i + 1)
+            continue
+        numbered = _NUMBER_COLUMN.fullmatch(lines[i].strip()) is not None
+        rows = [(i, k)]
+        j = k
+        while j + width <= len(lines):
+            cells = [c.strip() for c in lines[j : j + width]]
+            if not all(cells) or any(len(c) > CELL_MAX or c.endswith("。") for c in cells):
+                break
+            if numbered and not re.fullmatch(r"[\dA-Za-z\-]{1,20}", cells[0]):
+                break
+            rows.append((j, j + width))
+            j += width
+        if len(rows) > 1:
+            for a, b in rows:
+                for x in range(a, b - 1):
+                    glue[x] = "\t"
+        i = j
+    out = []
+    for x, line in enumerate(joined):
+        out.append(line)
+        if x < len(glue):
+            out.append(glue[x])
+    return "".join(out)
+
+
+_NUMBER_COLUMN = re.compile(r"序号|编号|编码|[\u4e00-\u9fff]{0,4}编码")
 
 
 # what a title ends with when it names a kind of document (意见, 条例, 清单…), perhaps with "(试行)"

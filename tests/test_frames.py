@@ -222,6 +222,12 @@ def test_frames_catalogue_columns_named_by_the_header(text, want):
     _assert_found(text, want)
 
 
+def test_frames_a_catalogue_copied_one_cell_a_line():
+    text = "序号\n事项名称\n类别\n实施主体\n1\n对在绿地内停车的处罚\n行政处罚\n县城市管理局\n2\n对损毁路灯的处罚\n行政处罚\n县城市管理局"
+    want = [{"matter": "在绿地内停车", "target": "县城市管理局"}, {"matter": "损毁路灯", "target": "县城市管理局"}]
+    _assert_found(text, want)
+
+
 @pytest.mark.parametrize(
     "text,want",
     [

@@ -95,3 +95,15 @@ def test_normalize_a_line_broken_inside_a_cited_title_is_one_line():
     doc = normalize(Article("a", "a", raw, 0, len(raw)))
     assert doc.text.split("\n")[1] == "依据《某省人民政府关于推进改革的意见》,制定本方案。"
     assert doc.raw[doc.offsets[doc.text.index("某省")]] == "某"
+
+
+def test_normalize_a_table_copied_one_cell_a_line_becomes_rows():
+    from kg.normalize import cells_to_rows
+
+    text = "清单\n编号\n职权名称\n行使主体\nA-1\n对甲的处罚\n某局\nA-2\n对乙的处罚\n某局\n第二条 本清单动态调整。"
+    assert cells_to_rows(text) == (
+        "清单\n编号\t职权名称\t行使主体\nA-1\t对甲的处罚\t某局\nA-2\t对乙的处罚\t某局\n第二条 本清单动态调整。"
+    )
+    prose = "事项名称\n类别\n备注\n这是一段说明。\n另一段。\n再一段。"  # the lines after it are no rows
+    assert cells_to_rows(prose) == prose
+    assert len(cells_to_rows(text)) == len(text)
