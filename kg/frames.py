@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.errors import RuleError
@@ -199,6 +199,10 @@ class Body:
     start: int = -1
     end: int = -1
     parts: tuple[Body, ...] = ()  # the bodies a coordination names, each by its own name
+
+    def shifted(self, offset: int) -> Body:
+        """The same body with its offsets within a text that starts ``offset`` later."""
+        return replace(self, start=self.start - offset, end=self.end - offset)
 
     def each_sector(self) -> list[Body]:
         """The bodies of several sectors a coordination names, one each ("自然资源、生态环境等部门");
@@ -627,7 +631,7 @@ _HEADING_MAX = 20
 
 
 def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
-    shifted = [Body(b.text, b.sector, b.start - offset, b.end - offset) for b in bodies]
+    shifted = [b.shifted(offset) for b in bodies]
     out = []
     lead = _MARKER.match(item).end()
     # "（一）县林业局：对…的处罚；对…的处罚": the items of the body that opens the item
@@ -892,9 +896,10 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         power = powers[-1]
         head = _ARTICLE_HEAD.sub("", clause[: power[0]])
         offset = clause_start + (len(clause[: power[0]]) - len(head))
-        local = [Body(b.text, b.sector, b.start - offset, b.end - offset) for b in bodies if b.start >= offset]
+        local = [b.shifted(offset) for b in bodies if b.start >= offset]
         ph = parse_object(re.sub(r"的$", "", head), local)
         for matter in ph.matters or ([ph.domain] if ph.domain else []):
+            # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
             out.append(_record(power[3], matter, ph.domain, ph.giver, receiver, rules.rule_id("passive"), rules))
     return out
 
@@ -1120,6 +1125,8 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     giver = givers[0] if givers else None
     team = seg[giver.end - start :] if giver else seg
     team = re.sub(r"^(?:的|所属|下属)", "", team)
+    if giver is not None and _TEAM.search(giver.text) and re.fullmatch(r"(?:人员)?编制|(?:全部)?人员|人员和编制", team):
+        team, giver = giver.text, None  # "甲大队的人员编制整体上划至乙": the team itself moves
     if not re.search(r"(?:队|队伍|中心|站|所)$", team):
         return []
     return [_record("编制", team, None, giver, receivers[0], rules.rule_id("whole_unit"), rules)]
@@ -1147,12 +1154,12 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _AFTER_EXERCISE = re.compile(
-    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|有关|前[款条项]规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)(?:以?后|的)[,，]"
+    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|有关|前[款条项]规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)(?:以?后|的)?[,，]"
     r"(?P<g>[^,，;；]{2,24}?)$"
 )
 
 
-_ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已)*")
+_ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已|以自己的名义|统一|集中|相对集中)*")
 
 
 def _restatement_frame(text, bodies, state, rules) -> list[dict]:

@@ -294,6 +294,34 @@ def test_frames_counted_departments_field_lists_and_entries(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # powers going back ("划回") and duties moved with 调整由 and no 将
+        (
+            "将县综合执法局承担的噪声污染行政处罚职责划回县生态环境局。",
+            [{"matter": "噪声污染", "source": "县综合执法局", "target": "县生态环境局", "power": "行政处罚权"}],
+        ),
+        (
+            "区城市管理局承担的燃气安全监管职责，调整由区住房和城乡建设局负责。",
+            [{"matter": "燃气安全", "source": "区城市管理局", "target": "区住房和城乡建设局"}],
+        ),
+        # a team's staff posts moving up: the team moves whole (G6)
+        (
+            "各街道综合执法中队的人员编制整体上划至区综合行政执法大队。",
+            [{"power": "编制", "matter": "街道综合执法中队", "target": "区综合行政执法大队"}],
+        ),
+        # a restatement after "R以自己的名义行使…P，"
+        (
+            "镇人民政府以自己的名义行使县人民政府赋予的行政处罚权，县级有关部门不再行使。",
+            [{"matter": None, "source": "县级有关部门", "target": "镇人民政府"}],
+        ),
+    ],
+)
+def test_frames_powers_back_and_up_and_restated(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
