@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.errors import RuleError
-from kg.lexicon import load_yaml
+from kg.lexicon import alternation, load_yaml
 from kg.normalize import small_number
 from kg.recognize import AgencySpan
 from kg.resources import rules_file
@@ -126,8 +126,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
     ]
     trigger_res = {}
     for r in rules.values():
-        words = sorted(r["triggers"], key=len, reverse=True)
-        trigger_res[r["frame"]] = re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
+        trigger_res[r["frame"]] = re.compile(alternation(r["triggers"]))
     trigger_words = _trigger_automaton(rules)
     return FrameRules(
         tuple(nouns),
@@ -156,11 +155,7 @@ def _table_columns(columns: dict) -> dict[str, re.Pattern]:
         raise RuleError(
             f"frames.yaml: table_columns: unknown role {sorted(unknown)[0]!r}; known: {', '.join(_COLUMN_ROLES)}"
         )
-    return {role: re.compile(_alt_words(names)) for role, names in columns.items()}
-
-
-def _alt_words(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!)"
+    return {role: re.compile(alternation(names)) for role, names in columns.items()}
 
 
 def _trigger_automaton(rules: dict[str, dict]):
@@ -184,7 +179,7 @@ def rules_by_frame(rules: dict[str, dict], frame: str) -> list[str]:
 
 
 def _move_verbs_re(words) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if "…" not in w))
+    return re.compile(alternation(w for w in words if "…" not in w))
 
 
 # ---------------------------------------------------------------- bodies
@@ -550,11 +545,12 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("list")
     cue = rules.trigger_re("list").search(text)
     colon = re.search(r"[:：]", text)
-    is_item = bool(re.match(rf"^\s*(?:{_PAREN_ITEM}|\d{{1,2}}[.、．](?!\d))", text))
+    number = _ITEM_NUMBER.match(text)
+    is_item = bool(number) and number.lastgroup != "top"
     # "一、" numbers the items of a lead-in ending in a colon when the first item is "一、"
-    top = state.list_open and _TOP_ITEM.match(text) and state.top_items is not False
+    top = state.list_open and number is not None and number.lastgroup == "top" and state.top_items is not False
     if state.list_open and state.top_items is None:
-        state.top_items = bool(top and _TOP_ITEM.match(text).group(1) == "一")
+        state.top_items = bool(top and number.group("top") == "一")
     is_item = is_item or bool(top and state.top_items)
     if is_item and state.list_open and not _next_item(text, state):
         state.list_open = False  # "(一)…(二)…(六)": a number out of turn belongs to another list
@@ -599,9 +595,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-_TOP_ITEM = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、")
 _ITEM_NUMBER = re.compile(
-    r"^\s*(?:[(（](?P<paren>[一二三四五六七八九十\d]{1,3})[)）]|(?P<digit>\d{1,2})[.、．]|(?P<top>[一二三四五六七八九十]{1,3})、)"
+    r"^\s*(?:[(（](?P<paren>[一二三四五六七八九十\d]{1,3})[)）]|(?P<digit>\d{1,2})[.、．](?!\d)|(?P<top>[一二三四五六七八九十]{1,3})、)"
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -62,6 +63,16 @@ class AgencyLexicon:
     party: tuple[str, ...]
     paired_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "市州" → ("市", "州")
     zones: tuple[str, ...] = ()  # what names of functional areas end with (新区, 开发区…), longest first
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first (so the longest word at a place wins);
+    one that matches nothing when there are none.
+
+    >>> print(alternation(["划入", "划入到", "a.b"]))
+    a\\.b|划入到|划入
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
 @cache

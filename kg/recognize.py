@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicon import agency_lexicon, cores_automaton, longest_core, place_rules
+from kg.lexicon import agency_lexicon, alternation, cores_automaton, longest_core, place_rules
 from kg.places import Place, gazetteer
 
 __all__ = [
@@ -146,10 +146,6 @@ def resolve_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
 # ---------------------------------------------------------------- agencies
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 _MODIFIERS = [
     "综合",
     "行政",
@@ -196,8 +192,8 @@ def _agency_regex() -> re.Pattern:
         re.escape(x) + (f"(?![{blocked[x]}])" if x in blocked else "")
         for x in sorted(lex.suffixes, key=len, reverse=True)
     )
-    mods = _alt(_MODIFIERS)
-    level_names = _alt(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
+    mods = alternation(_MODIFIERS)
+    level_names = alternation(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
     return re.compile(
         rf"(?P<gov>(?:人民)?政府)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}|(?![省市县区州乡镇街])[\u4e00-\u9fff]{{1,3}}?(?:{cores})))*)"
         rf"(?:(?P<deng>等)?(?P<lvl>{level_names})?(?P<rel>相关|有关)?"
@@ -240,9 +236,9 @@ def _matches_at(rx: re.Pattern, text: str, positions) -> list[re.Match]:
 @cache
 def _standalone_regex() -> re.Pattern:
     lex = agency_lexicon()
-    gov = _alt(lex.government)
+    gov = alternation(lex.government)
     return re.compile(
-        rf"(?P<standalone>{_alt(lex.standalone)})|(?P<gov>{gov})|(?P<party>党工委|党委|党组|(?<=[省市县区])委(?![员会]))"
+        rf"(?P<standalone>{alternation(lex.standalone)})|(?P<gov>{gov})|(?P<party>党工委|党委|党组|(?<=[省市县区])委(?![员会]))"
     )
 
 
@@ -272,7 +268,7 @@ def _endings_re() -> re.Pattern:
 def _prefix_regex() -> re.Pattern:
     """Prefixes read backwards: level words and masked places, possibly coordinated."""
     lex = agency_lexicon()
-    levels = _alt([*lex.levels, *lex.paired_levels])
+    levels = alternation([*lex.levels, *lex.paired_levels])
     return re.compile(rf"(?:{levels}|{MASKED_PLACE.pattern})$")
 
 
@@ -368,7 +364,7 @@ def _prefix_chain(
 
 @cache
 def _zone_regex() -> re.Pattern:
-    return re.compile(rf"(?:{_alt(agency_lexicon().zones)})$" if agency_lexicon().zones else r"(?!)")
+    return re.compile(rf"(?:{alternation(agency_lexicon().zones)})$" if agency_lexicon().zones else r"(?!)")
 
 
 # how far back a functional area's own name reaches ("红谷滩" of 红谷滩新区)
@@ -436,7 +432,7 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
                 defs.setdefault(m.group("short"), body)
     if not defs:
         return [[] for _ in texts]
-    names = re.compile(_alt(defs))
+    names = re.compile(alternation(defs))
     out = []
     for text, found in zip(texts, bodies):
         here = []
@@ -474,7 +470,7 @@ def self_references(texts: list[str], bodies: list[list[AgencySpan]], words: tup
     )
     if signer is None or not words:
         return out
-    rx = re.compile(_alt(words))
+    rx = re.compile(alternation(words))
     for i, text in enumerate(texts):
         out[i] = [_standing_for(signer, m, signer.name, "agency.self_reference.v1") for m in rx.finditer(text)]
     return out

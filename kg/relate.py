@@ -22,7 +22,7 @@ from kg.frames import (
     join_bare_verbs,
     scope_sector,
 )
-from kg.lexicon import agency_lexicon, canonical_name, load_yaml, longest_core
+from kg.lexicon import agency_lexicon, alternation, canonical_name, load_yaml, longest_core
 from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
 from kg.recognize import (
     MASKED_PLACE,
@@ -74,10 +74,6 @@ def relation_rules(path: str | None = None) -> RelationRules:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _evidence(text: str, limit: int = 80) -> str:
@@ -197,7 +193,7 @@ _CLAUSE = re.compile(r"[^;；]+[;；]?")
 
 @cache
 def _power_regex() -> re.Pattern:
-    return re.compile(_alt(t for t, _ in relation_rules().powers))
+    return re.compile(alternation(t for t, _ in relation_rules().powers))
 
 
 @cache
@@ -256,7 +252,7 @@ class Recognized:
 
 @cache
 def _trigger_regex(triggers: tuple[str, ...]) -> re.Pattern:
-    return re.compile(_alt(triggers))
+    return re.compile(alternation(triggers))
 
 
 def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
