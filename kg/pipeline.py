@@ -65,7 +65,7 @@ def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
     document gives its bodies. One (places, bodies) per sentence."""
     from kg.frames import frame_rules
     from kg.nlp import recognize_text
-    from kg.recognize import defined_names, self_references
+    from kg.resolve import defined_names, self_references
 
     bounds, at = [], 0
     for s in sentences:  # the sentences one per line: a Doc of the document's own sentences

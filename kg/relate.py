@@ -31,9 +31,9 @@ from kg.recognize import (
     find_agencies,
     find_doc_numbers,
     find_places,
-    organ_of,
     resolve_places,
 )
+from kg.resolve import merge_aliases
 from kg.resources import rules_file
 from kg.types import Document, Fact, Sentence
 
@@ -1279,132 +1279,6 @@ def _date_the_moves(facts: list[Fact], undated: list[int], move_deadlines: list[
         fields = dict(facts[j].fields)
         fields.setdefault("deadline", due)
         facts[j] = replace(facts[j], fields=tuple(fields.items()))
-
-
-# 主送机关: "各区、县(市)人民政府,市政府各部门、各单位:" addresses bodies, it names no actor
-# for telling bodies apart within one document, the generic organ words are one class
-_ORGAN_CLASS = {"机关": "部门", "机构": "部门"}
-
-
-def _organ(name: str) -> str:
-    organ = organ_of(name)
-    return _ORGAN_CLASS.get(organ, organ)
-
-
-def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
-    """One record per distinct body of a document: names that share sector, level and kind of
-    organ are one body ("市住建局" = "XX市住房和城乡建设局", "省委" = "中共安徽省委"); a name without
-    a level joins the one leveled body of its sector and organ, if there is exactly one. The
-    longest name stands for the body; the others become its aliases.
-
-    >>> from kg.types import Fact
-    >>> fields = lambda n: (("name", n), ("sector", "住房城乡建设"), ("level", "city"))
-    >>> fs = [Fact("d", "agency", fields(n), "") for n in ("市住建局", "XX市住房和城乡建设局")]
-    >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases(fs)]
-    [('XX市住房和城乡建设局', ('市住建局',))]
-    """
-    groups: dict[tuple, list[Fact]] = {}
-    for f in agency_facts:
-        if (
-            f.rule_id in ("agency.council.v1", "agency.standalone.v1", "agency.internal_unit.v1")
-            or f.get("sector") == "其他"
-        ):
-            key = ("council", f.get("name"))  # named whole, or of no known sector: only its own name
-        else:
-            key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))))
-        groups.setdefault(key, []).append(f)
-    for key in [k for k in groups if k[0] != "council" and k[1] is None]:
-        leveled = [k for k in groups if k[0] == key[0] and k[2] == key[2] and k[1] is not None]
-        if len(leveled) == 1 and key[2] not in ("部门",):
-            groups[leveled[0]].extend(groups.pop(key))
-    # "市环保部门" in a city's text is its 市环保局 when the text names exactly one such bureau
-    for key in [k for k in groups if k[0] != "council" and k[1] is not None and k[2] == "部门"]:
-        specific = [k for k in groups if k[:2] == key[:2] and k[2] in ("局", "厅", "委员会")]
-        if len(specific) == 1:
-            groups[specific[0]].extend(groups.pop(key))
-    out = []
-    for key, group in groups.items():
-        for same_place in _by_place(group):
-            for members in _by_compatible_core(same_place):
-                out.append(_merged(key, members))
-    return out
-
-
-def _by_place(group: list[Fact]) -> list[list[Fact]]:
-    """Bodies whose names open with different places are different bodies (东胜区…局, 康巴什区…局);
-    a name with no place of its own joins the one placed body, if there is exactly one."""
-    placed: dict[str, list[Fact]] = {}
-    placeless: list[Fact] = []
-    for f in group:
-        own = f.get("adcode")  # the place the name opens with (辽宁省沈阳市… → 沈阳市)
-        (placed.setdefault(own, []) if own else placeless).append(f)
-    if len(placed) == 1:
-        next(iter(placed.values())).extend(placeless)
-        placeless = []
-    return [members for members in (*placed.values(), placeless) if members]
-
-
-def _abbreviates(short: str, long: str) -> bool:
-    """True when ``short`` is ``long`` abbreviated: its characters appear in ``long`` in order
-    (住建 ↔ 住房和城乡建设, 城管执法 ↔ 城市管理行政执法, 食药监 ↔ 食品药品监督管理; not 建管 ↔ 建设)."""
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
-# A name that opens with a bare level word (市政府, 州政府): different words are different bodies.
-_LEVEL_HEAD = re.compile(r"^[省市州盟县区旗](?![级辖])")
-
-
-def _level_head(name: str) -> str | None:
-    """The bare level word a name opens with ("州政府" → 州), unless it begins the core ("市容局").
-
-    >>> _level_head("州政府"), _level_head("市容局"), _level_head("市辖区城管局")
-    ('州', None, None)
-    """
-    m = _LEVEL_HEAD.match(name)
-    if m is None or name.startswith(longest_core(name) or "\0"):
-        return None
-    return m.group()
-
-
-def _by_compatible_core(members: list[Fact]) -> list[list[Fact]]:
-    """Split a group of same sector, level and organ by core: "市建设部门" and "市建管部门" stay two."""
-    clusters: list[tuple[str, list[Fact]]] = []
-    for f in sorted(members, key=lambda f: -len(longest_core(str(f.get("name"))))):
-        core = longest_core(str(f.get("name")))
-        head = _level_head(str(f.get("name")))
-        for rep, cluster in clusters:
-            other = _level_head(str(cluster[0].get("name")))
-            if head and other and head != other:
-                continue  # "市政府" and "州政府": two level words, two bodies
-            if _abbreviates(core, rep):
-                cluster.append(f)
-                break
-        else:
-            clusters.append((core, [f]))
-    # keep the document's order within each cluster (the first written name breaks ties)
-    return [sorted(c, key=members.index) for _, c in clusters]
-
-
-def _merged(key: tuple, members: list[Fact]) -> Fact:
-    """One agency record for the names of one body; the others become its aliases."""
-    if key[0] != "council" and key[1] is None and key[2] == "部门":
-        # a kind of body: its plainest name ("规划部门", not "城市规划行政管理部门")
-        main = min(members, key=lambda f: (len(str(f.get("name"))), members.index(f)))
-    else:
-        main = max(members, key=lambda f: (_has_place(f), len(str(f.get("name"))), -members.index(f)))
-    aliases = tuple(dict.fromkeys(str(f.get("name")) for f in members if f is not main))
-    fields = dict(main.fields)
-    if aliases:
-        fields["aliases"] = aliases
-    return Fact(
-        main.doc, main.kind, tuple(fields.items()), main.evidence, main.sentence_id, main.start, main.end, main.rule_id
-    )
-
-
-def _has_place(f: Fact) -> bool:
-    name = str(f.get("name"))
-    return bool(f.get("adcode")) or bool(MASKED_PLACE.match(name)) or name.startswith("中共")
 
 
 _UNITS = re.compile(

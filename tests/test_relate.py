@@ -385,7 +385,7 @@ def test_relate_document_header_variations(text, want):
 
 
 def test_relate_bodies_of_two_level_words_stay_two_and_short_names_still_merge():
-    from kg.relate import merge_aliases
+    from kg.resolve import merge_aliases
     from kg.types import Fact
 
     def agency(name, sector="人民政府", level="city"):
