@@ -4,7 +4,7 @@ for places and schemes), and its SHACL validation."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -622,93 +622,15 @@ def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
         bodies[name] = iri
         return iri
 
-    power_scheme = QZ.PowerKindScheme
+    unit = _Unit(g, shared, body)
     for fact in ex.facts:
         f = dict(fact.fields)
-        kind = fact.kind
-        if kind == "document":
+        mapper = _MAPPERS.get(fact.kind)
+        if mapper is None:  # the document record is the document node itself
             continue
         parts = [fact.kind, fact.evidence, str(fact.start), repr(sorted(f.items(), key=lambda kv: kv[0]))]
-        node = fact_iri(document.sha1, kind, *parts)
-        if kind == "agency":
-            iri = body(f["name"], f.get("sector"), f.get("level"), bool(f.get("generic")))
-            g.add((node, RDF.type, QZ.Mention))
-            g.add((node, QZ.mentions, iri))
-            g.add((node, QZ.asWritten, _lit(f["name"])))
-        elif kind == "jurisdiction":
-            places = gazetteer().by_code.get(f.get("adcode") or "", [])
-            if not places:
-                continue
-            place = next((p for p in places if p.standard_name == f.get("standard_name")), places[0])
-            g.add((node, RDF.type, QZ.Mention))
-            g.add((node, QZ.mentions, _place(shared, place)))
-            g.add((node, QZ.asWritten, _lit(f["name"])))
-        elif kind == "transfer":
-            g.add((node, RDF.type, QZ.PowerTransfer))
-            giver = body(f.get("source"), f.get("source_sector"))
-            receiver = body(f.get("target"), f.get("target_sector"))
-            if giver is not None:
-                g.add((node, QZ.giver, giver))
-                g.add((node, ORG.originalOrganization, giver))
-            if receiver is not None:
-                g.add((node, QZ.receiver, receiver))
-                g.add((node, ORG.resultingOrganization, receiver))
-            if f.get("source_sector"):
-                g.add((node, QZ.givingSector, concept_iri("sector", f["source_sector"])))
-            if f.get("target_sector"):
-                g.add((node, QZ.receivingSector, concept_iri("sector", f["target_sector"])))
-            g.add((node, QZ.powerKind, _concept(shared, power_scheme, "power", f.get("power") or "职责")))
-            if f.get("matter"):
-                matter = _concept(shared, QZ.MatterScheme, "matter", f["matter"])
-                g.add((node, QZ.matter, matter))
-                central = central_match(f["matter"])
-                if central is not None and central != f["matter"]:
-                    shared.add((matter, SKOS.closeMatch, concept_iri("matter", central)))
-            if f.get("domain"):
-                g.add((node, QZ.domain, _lit(f["domain"])))
-            if f.get("deadline"):
-                g.add((node, QZ.dueDate, _typed(f["deadline"], XSD.date)))
-            giver_name = f.get("source") or f.get("source_sector") or "?"
-            label = f"{giver_name} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
-            g.add((node, RDFS.label, _lit(label)))
-        elif kind == "deadline":
-            start = f.get("date_type") == "start"  # "从2017年起…": when a task starts, not when it is due
-            g.add((node, RDF.type, QZ.Start if start else QZ.Deadline))
-            g.add((node, QZ.startsOn if start else QZ.dueDate, _typed(f["date"], XSD.date)))
-            g.add((node, QZ.task, _lit(f.get("task") or "")))
-        elif kind == "masked_deadline":  # "到20xx年底…": the source masks the year; the date as written
-            g.add((node, RDF.type, QZ.MaskedDeadline))
-            g.add((node, QZ.dateText, _plain(f["written"])))
-            g.add((node, QZ.task, _lit(f.get("task") or "")))
-        elif kind == "pilot":
-            found = _lookup_standard(f["jurisdiction"]) or gazetteer().lookup(f["jurisdiction"])
-            if not found:
-                continue
-            g.add((node, RDF.type, QZ.Pilot))
-            g.add((node, QZ.pilotPlace, _place(shared, found[0])))
-        elif kind == "body_established":
-            g.add((node, RDF.type, QZ.Establishment))
-            new = body(f["name"], None)
-            g.add((node, ORG.resultingOrganization, new))
-            if f.get("chair"):
-                g.add((node, QZ.chair, _lit(f["chair"])))
-            if f.get("office_at"):
-                office = body(f["office_at"], None)
-                g.add((node, QZ.officeAt, office))
-        elif kind == "target":
-            g.add((node, RDF.type, QZ.Target))
-            g.add((node, QZ.value, _plain(f["value"])))
-            g.add((node, QZ.task, _lit(f.get("object") or "")))
-            if f.get("date"):
-                g.add((node, QZ.dueDate, _typed(f["date"], XSD.date)))
-        elif kind == "lead":
-            g.add((node, RDF.type, QZ.Assignment))
-            g.add((node, QZ.task, _lit(f.get("task") or "")))
-            for name in f.get("lead") or ():
-                g.add((node, QZ.leadUnit, body(name, None)))
-            for name in f.get("cooperate") or ():
-                g.add((node, QZ.cooperatingUnit, body(name, None)))
-        else:
+        node = fact_iri(document.sha1, fact.kind, *parts)
+        if mapper(unit, node, f) is False:
             continue
         g.add((node, QZ.statedIn, d))
         _evidence(g, node, fact, ex)
@@ -724,6 +646,140 @@ def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
         parents,
         region,
     )
+
+
+# ---------------------------------------------------------------- one mapper per kind of fact
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What a fact's mapper writes to: the article's graph, the shared graph, and the IRI of a
+    body by name (described once, in the shared graph)."""
+
+    g: _Triples
+    shared: _Triples
+    body: Callable[..., URIRef | None]
+
+
+def _map_agency(u: _Unit, node, f: dict):
+    """A body named (QZ.Mention of a qz:Body; shape qz:BodyShape for the body)."""
+    iri = u.body(f["name"], f.get("sector"), f.get("level"), bool(f.get("generic")))
+    u.g.add((node, RDF.type, QZ.Mention))
+    u.g.add((node, QZ.mentions, iri))
+    u.g.add((node, QZ.asWritten, _lit(f["name"])))
+
+
+def _map_jurisdiction(u: _Unit, node, f: dict):
+    """A place named (QZ.Mention of a schema:AdministrativeArea); none when the code is unknown."""
+    places = gazetteer().by_code.get(f.get("adcode") or "", [])
+    if not places:
+        return False
+    place = next((p for p in places if p.standard_name == f.get("standard_name")), places[0])
+    u.g.add((node, RDF.type, QZ.Mention))
+    u.g.add((node, QZ.mentions, _place(u.shared, place)))
+    u.g.add((node, QZ.asWritten, _lit(f["name"])))
+
+
+def _map_transfer(u: _Unit, node, f: dict):
+    """A power that moves (QZ.PowerTransfer; shape qz:TransferShape): giver, receiver, sectors,
+    kind of power, matter (linked to the central list's wording), field, deadline."""
+    g = u.g
+    g.add((node, RDF.type, QZ.PowerTransfer))
+    giver = u.body(f.get("source"), f.get("source_sector"))
+    receiver = u.body(f.get("target"), f.get("target_sector"))
+    if giver is not None:
+        g.add((node, QZ.giver, giver))
+        g.add((node, ORG.originalOrganization, giver))
+    if receiver is not None:
+        g.add((node, QZ.receiver, receiver))
+        g.add((node, ORG.resultingOrganization, receiver))
+    if f.get("source_sector"):
+        g.add((node, QZ.givingSector, concept_iri("sector", f["source_sector"])))
+    if f.get("target_sector"):
+        g.add((node, QZ.receivingSector, concept_iri("sector", f["target_sector"])))
+    g.add((node, QZ.powerKind, _concept(u.shared, QZ.PowerKindScheme, "power", f.get("power") or "职责")))
+    if f.get("matter"):
+        matter = _concept(u.shared, QZ.MatterScheme, "matter", f["matter"])
+        g.add((node, QZ.matter, matter))
+        central = central_match(f["matter"])
+        if central is not None and central != f["matter"]:
+            u.shared.add((matter, SKOS.closeMatch, concept_iri("matter", central)))
+    if f.get("domain"):
+        g.add((node, QZ.domain, _lit(f["domain"])))
+    if f.get("deadline"):
+        g.add((node, QZ.dueDate, _typed(f["deadline"], XSD.date)))
+    giver_name = f.get("source") or f.get("source_sector") or "?"
+    label = f"{giver_name} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
+    g.add((node, RDFS.label, _lit(label)))
+
+
+def _map_deadline(u: _Unit, node, f: dict):
+    """A dated task: QZ.Deadline with its due date, or QZ.Start ("从2017年起…") with the day it starts
+    (shapes qz:DeadlineShape, qz:StartShape)."""
+    start = f.get("date_type") == "start"
+    u.g.add((node, RDF.type, QZ.Start if start else QZ.Deadline))
+    u.g.add((node, QZ.startsOn if start else QZ.dueDate, _typed(f["date"], XSD.date)))
+    u.g.add((node, QZ.task, _lit(f.get("task") or "")))
+
+
+def _map_masked_deadline(u: _Unit, node, f: dict):
+    """A deadline whose year the source masks ("到20xx年底…"): the date as written, no date
+    (shape qz:MaskedDeadlineShape)."""
+    u.g.add((node, RDF.type, QZ.MaskedDeadline))
+    u.g.add((node, QZ.dateText, _plain(f["written"])))
+    u.g.add((node, QZ.task, _lit(f.get("task") or "")))
+
+
+def _map_pilot(u: _Unit, node, f: dict):
+    """A place named a pilot (QZ.Pilot); none when the gazetteer does not know it."""
+    found = _lookup_standard(f["jurisdiction"]) or gazetteer().lookup(f["jurisdiction"])
+    if not found:
+        return False
+    u.g.add((node, RDF.type, QZ.Pilot))
+    u.g.add((node, QZ.pilotPlace, _place(u.shared, found[0])))
+
+
+def _map_body_established(u: _Unit, node, f: dict):
+    """A body set up (QZ.Establishment), with its chair and the body its office is placed in."""
+    u.g.add((node, RDF.type, QZ.Establishment))
+    u.g.add((node, ORG.resultingOrganization, u.body(f["name"], None)))
+    if f.get("chair"):
+        u.g.add((node, QZ.chair, _lit(f["chair"])))
+    if f.get("office_at"):
+        u.g.add((node, QZ.officeAt, u.body(f["office_at"], None)))
+
+
+def _map_target(u: _Unit, node, f: dict):
+    """A quantitative target of a dated task (QZ.Target)."""
+    u.g.add((node, RDF.type, QZ.Target))
+    u.g.add((node, QZ.value, _plain(f["value"])))
+    u.g.add((node, QZ.task, _lit(f.get("object") or "")))
+    if f.get("date"):
+        u.g.add((node, QZ.dueDate, _typed(f["date"], XSD.date)))
+
+
+def _map_lead(u: _Unit, node, f: dict):
+    """A task's lead and cooperating units (QZ.Assignment)."""
+    u.g.add((node, RDF.type, QZ.Assignment))
+    u.g.add((node, QZ.task, _lit(f.get("task") or "")))
+    for name in f.get("lead") or ():
+        u.g.add((node, QZ.leadUnit, u.body(name, None)))
+    for name in f.get("cooperate") or ():
+        u.g.add((node, QZ.cooperatingUnit, u.body(name, None)))
+
+
+# kind of fact → its mapper; a kind with none (the document record) is not a statement node
+_MAPPERS: dict[str, Callable[[_Unit, URIRef, dict], bool | None]] = {
+    "agency": _map_agency,
+    "jurisdiction": _map_jurisdiction,
+    "transfer": _map_transfer,
+    "deadline": _map_deadline,
+    "masked_deadline": _map_masked_deadline,
+    "pilot": _map_pilot,
+    "body_established": _map_body_established,
+    "target": _map_target,
+    "lead": _map_lead,
+}
 
 
 # ---------------------------------------------------------------- ontology and validation
