@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from array import array
 from functools import cache
 
 from kg.types import Article, Document
@@ -211,7 +212,7 @@ def normalize(article: Article) -> Document:
     m.delete(drop)
     m.replace_same_length(cells_to_rows(m.text))
     text = m.text.rstrip("\n")
-    offsets = tuple(m.offs[: len(text)])
+    offsets = array("I", m.offs[: len(text)])
     raw_text = article.raw
     title = _title_of(text)
     sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()

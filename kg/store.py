@@ -42,10 +42,26 @@ def fill_store(nquads: bytes | Path, path: str | Path) -> int:
     if isinstance(nquads, bytes):
         store.bulk_load(io.BytesIO(nquads), format=ox.RdfFormat.N_QUADS)
     else:
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        _load_in_chunks(store, Path(nquads))
     store.flush()
     store.optimize()
     return len(store)
+
+
+# N-Quads lines loaded at once: the bulk loader holds what it is given (about 0.8 kB a quad), so a
+# graph of millions of quads is loaded in slices; the graph has no blank nodes, whose labels would
+# not carry across slices (every node Quanze makes has an IRI)
+LOAD_CHUNK_LINES = 100_000
+
+
+def _load_in_chunks(store, nquads: Path) -> None:
+    import itertools
+
+    import pyoxigraph as ox
+
+    with open(nquads, "rb") as handle:
+        while chunk := b"".join(itertools.islice(handle, LOAD_CHUNK_LINES)):
+            store.bulk_load(io.BytesIO(chunk), format=ox.RdfFormat.N_QUADS)
 
 
 def update_store(previous: Path, path: Path, drop: Iterable[str], add: Iterable[Path], shared: str) -> int:
@@ -66,7 +82,7 @@ def update_store(previous: Path, path: Path, drop: Iterable[str], add: Iterable[
     for graph in [*drop, str(SHARED_GRAPH)]:
         store.remove_graph(ox.NamedNode(graph))
     for quads in add:
-        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
+        _load_in_chunks(store, quads)
     store.bulk_load(io.BytesIO(shared.encode("utf-8")), format=ox.RdfFormat.N_QUADS)
     store.flush()
     store.optimize()

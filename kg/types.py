@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -40,7 +41,9 @@ class Document:
     title: str
     raw: str
     text: str
-    offsets: tuple[int, ...] = field(repr=False)
+    # per character of ``text``, its offset in the source text: a sequence of ints (the build keeps an
+    # ``array('I')``, four bytes a character, not a tuple of int objects)
+    offsets: Sequence[int] = field(repr=False, compare=False)
     sha1: str = ""
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:

@@ -40,6 +40,15 @@ def test_units_same_graph_with_one_or_two_processes_and_incrementally(seeds_buil
         assert trig == set(ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS))
 
 
+def test_units_the_graph_has_no_blank_nodes_and_loads_in_slices(seeds_build, tmp_path, monkeypatch):
+    # the store is loaded in slices of N-Quads lines: that holds only if no blank node spans two slices
+    import kg.store
+
+    assert not any(term.startswith("_:") for q in _quads(seeds_build.out) for term in q.split(" "))
+    monkeypatch.setattr(kg.store, "LOAD_CHUNK_LINES", 97)
+    assert kg.store.fill_store(seeds_build.out / "graph.nq", tmp_path / "store") == seeds_build.quads
+
+
 def test_units_validated_one_by_one_agree_with_the_whole_graph(seeds_build):
     assert seeds_build.conforms
     assert validate_quads((seeds_build.out / "graph.nq").read_text(encoding="utf-8")).conforms
