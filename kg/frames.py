@@ -1318,7 +1318,10 @@ def frame_transfers(
         after = [b for b in bodies if b.start >= set_up.end()]
         if after:
             state.topic = after[0]
-    elif bodies and bodies[0].start <= 2:
+    elif bodies and bodies[0].start <= 2 and "\t" not in text:  # a table row has no subject
         state.topic = bodies[0]
     state.last = out if (override or not legacy) else legacy
+    if legacy and not override and not out:  # "将甲局的部分P下放至乙": a catalogue after it lists what 乙 got
+        granted = {(r["target"], r.get("target_sector")) for r in legacy if r.get("target")}
+        state.grantee = [next((b for b in bodies if b.text == t), Body(t, sector)) for t, sector in sorted(granted)]
     return [r for r in out if r.get("target") or r.get("matter")], override

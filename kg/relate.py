@@ -425,9 +425,18 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     # several givers, each followed by its own matters: "将A的全部职责和B…职责调整到C"
     givers.sort(key=lambda a: a.start)
     grouped = _group(givers)
+    # "将甲局、乙局的部分P…": givers joined by 、/和 before one object share it
+    joined = [False] * len(grouped)
+    for i in range(len(grouped) - 1):
+        joined[i] = (
+            re.fullmatch(r"[、和及与]", clause[grouped[i][0].end - cs : grouped[i + 1][0].start - cs]) is not None
+        )
     for i, group in enumerate(grouped):
-        g_end = group[0].end - cs
-        nxt = grouped[i + 1][0].start - cs if i + 1 < len(grouped) else power.start()
+        k = i
+        while k < len(grouped) - 1 and joined[k]:
+            k += 1
+        g_end = grouped[k][0].end - cs  # the object after the last of the joined givers
+        nxt = grouped[k + 1][0].start - cs if k + 1 < len(grouped) else power.start()
         seg = clause[g_end:nxt]
         seg = re.sub(r"(?:和|及|与|以及)$", "", seg)
         own_power = [p for p in powers if g_end <= p.start() < nxt]

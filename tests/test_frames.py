@@ -322,6 +322,32 @@ def test_frames_powers_back_and_up_and_restated(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # givers joined by 、 before one object each give it
+        (
+            "将区水务局、区林业局的部分行政处罚权划转至区综合执法局。",
+            [
+                {"source": "区水务局", "matter": "部分行政处罚权", "target": "区综合执法局"},
+                {"source": "区林业局", "matter": "部分行政处罚权", "target": "区综合执法局"},
+            ],
+        ),
+        # a catalogue after a move lists what the receiver got; its rows name no subject of their own
+        (
+            "将县水利局、县林业局的部分行政处罚权下放至各镇人民政府。\n附件\n序号\t原实施部门\t事项名称\t类别\n"
+            "1\t县水利局\t对河道内采砂的处罚\t行政处罚\n2\t县林业局\t对擅自采伐林木的处罚\t行政处罚",
+            [
+                {"source": "县水利局", "matter": "河道内采砂", "target": "镇人民政府"},
+                {"source": "县林业局", "matter": "擅自采伐林木", "target": "镇人民政府"},
+            ],
+        ),
+    ],
+)
+def test_frames_joined_givers_and_a_catalogue_after_a_move(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
