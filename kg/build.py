@@ -73,7 +73,7 @@ def _build_into(
 ) -> BuildResult:
     from kg.cache import ExtractionCache
     from kg.errors import InputError
-    from kg.graph import report_text, shared_quads, shared_trig, validate_quads
+    from kg.graph import report_text, shared_trig, validate_quads
     from kg.outdir import swap_in
     from kg.pipeline import Workers, extract_document, no_input, read_documents
     from kg.store import open_store, store_dataset
@@ -116,18 +116,15 @@ def _build_into(
             cache.put(ex)
         if not extractions:
             raise InputError(f"no article could be extracted: {errors[0]}")
-        reports, units, unit_keys = _graph_units(extractions, out / "cache", tmp, workers, errors, progress)
-    shared = shared_quads(units)
-    graphs: dict[str, list[str]] = {}  # each named graph → the cached units it is made of
-    for unit, unit_key in zip(units, unit_keys):
-        graphs.setdefault(unit.graph, []).append(unit_key)
+        reports, shared_graph, graphs = _graph_units(extractions, out / "cache", tmp, workers, errors, progress)
+    shared = shared_graph.quads()
     with open(tmp / "graph.nq", "ab") as handle:
         handle.write(shared.encode("utf-8"))
     with open(tmp / "graph.trig", "a", encoding="utf-8") as handle:
         handle.write(shared_trig(shared))
     report = report_text([*reports, validate_quads(shared)])
     quads = _store(out, tmp, graphs, shared)
-    del shared, units
+    del shared, shared_graph
     store = open_store(tmp / "store", read_only=True)
     ds = store_dataset(store)
     ext = {"turtle": "ttl", "json-ld": "jsonld"}
@@ -212,14 +209,13 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     written to ``tmp/graph.nq`` as they come, so the graph is never held whole in memory. The
     units to make are made by ``workers`` (a ``kg.pipeline.Workers``).
 
-    Returns each unit's validation, the units without their quads (what the shared graph needs)
-    and the cache key of each (its N-Quads are in ``tmp/cache/KEY.nq``).
+    Returns each unit's validation, the shared graph gathered from the units (which are not kept)
+    and each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``).
     """
-    from dataclasses import replace
     from functools import partial
 
     from kg.cache import UnitCache
-    from kg.graph import Acts, checked_unit, document_record, trig_prefixes
+    from kg.graph import Acts, SharedGraph, checked_unit, document_record, trig_prefixes
     from kg.pipeline import Workers
 
     acts = Acts.of(extractions)
@@ -229,7 +225,7 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     run = partial(checked_unit, acts)
     repeated = {g for g, n in Counter(ex.document.sha1 for ex in extractions).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
-    reports, units, unit_keys = [], [], []
+    reports, shared, graphs = [], SharedGraph(), {}
     with (
         _bar(progress, len(todo)) as tick,
         open(tmp / "graph.nq", "wb") as handle,
@@ -268,9 +264,9 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
             else:
                 trig.write(unit.trig.encode("utf-8"))
             reports.append(report)
-            units.append(replace(unit, quads="", trig=""))
-            unit_keys.append(key)
-    return reports, units, unit_keys
+            shared.add(unit)
+            graphs.setdefault(unit.graph, []).append(key)
+    return reports, shared, graphs
 
 
 def _build_key(documents, errors: list[str], formats, html: bool) -> str:

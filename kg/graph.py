@@ -389,31 +389,49 @@ def shared_quads(units: Iterable[GraphUnit]) -> str:
     """The shared graph (N-Quads) assembled from the articles' units: schemes, places, concepts
     and bodies, each body named once (its first name is its prefLabel, the others altLabels),
     and the links across articles (kinds of body, 2018 successors)."""
-    lines: dict[str, None] = {}
-    labels: dict[str, list[str]] = {}
-    bodies: dict[str, BodyNote] = {}
-    coverage: dict[str, list[str]] = {}
-    parents: dict[str, str] = {}
+    shared = SharedGraph()
     for unit in units:
-        lines.update(dict.fromkeys(unit.shared))
-        parents.update(unit.parents)
+        shared.add(unit)
+    return shared.quads()
+
+
+class SharedGraph:
+    """The shared graph gathered unit by unit: what each article's unit adds (its lines, the names
+    and notes of its bodies, its places' parents) is merged as it comes, so the units themselves
+    need not be kept; ``quads()`` writes it, with the links across articles."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, None] = {}
+        self.labels: dict[str, list[str]] = {}
+        self.bodies: dict[str, BodyNote] = {}
+        self.coverage: dict[str, list[str]] = {}
+        self.parents: dict[str, str] = {}
+
+    def add(self, unit: GraphUnit) -> None:
+        self.lines.update(dict.fromkeys(unit.shared))
+        self.parents.update(unit.parents)
         for iri, name in unit.labels:
-            names = labels.setdefault(iri, [])
+            names = self.labels.setdefault(iri, [])
             if name not in names:
                 names.append(name)
         for note in unit.bodies:
-            bodies.setdefault(note.iri, note)
+            self.bodies.setdefault(note.iri, note)
             if note.generic and unit.region is not None:
-                coverage.setdefault(note.iri, []).append(unit.region)
-    lines.update(dict.fromkeys(_scheme_quads().splitlines(keepends=True)))
-    extra = _Triples()
-    for iri, names in labels.items():
-        extra.add((URIRef(iri), SKOS.prefLabel, _lit(names[0])))
-        for name in names[1:]:
-            extra.add((URIRef(iri), SKOS.altLabel, _lit(name)))
-    _link_bodies(extra, list(bodies.values()), coverage, parents)
-    lines.update(dict.fromkeys(nquads(extra, str(SHARED_GRAPH)).splitlines(keepends=True)))
-    return "".join(lines)
+                regions = self.coverage.setdefault(note.iri, [])
+                if unit.region not in regions:
+                    regions.append(unit.region)
+
+    def quads(self) -> str:
+        lines = dict(self.lines)
+        lines.update(dict.fromkeys(_scheme_quads().splitlines(keepends=True)))
+        extra = _Triples()
+        for iri, names in self.labels.items():
+            extra.add((URIRef(iri), SKOS.prefLabel, _lit(names[0])))
+            for name in names[1:]:
+                extra.add((URIRef(iri), SKOS.altLabel, _lit(name)))
+        _link_bodies(extra, list(self.bodies.values()), self.coverage, self.parents)
+        lines.update(dict.fromkeys(nquads(extra, str(SHARED_GRAPH)).splitlines(keepends=True)))
+        return "".join(lines)
 
 
 def _link_bodies(
