@@ -374,9 +374,10 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
             if unit is not None and written.startswith(own.text + unit.text):  # "市公安局交通警察支队": a unit of it
                 own = Body(own.text + unit.text, unit.sector, own.start, unit.end)
             ph.giver = own
-            seg = re.sub(r"^(?:的|[:：])?", "", written[len(own.text) :])
+            seg = re.sub(r"^(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行))?", "", written[len(own.text) :])
             break
-    given = re.match(r"^(?P<g>.+?)(?:行使|承担|负责)的(?P<rest>.*)$", seg)
+    # "G承担的M", and "G不再承担M" (G stops holding what the receiver takes over)
+    given = re.match(r"^(?P<g>.+?)(?:(?:行使|承担|负责)的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$", seg)
     if given:
         owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
         if owner is not None:
@@ -862,6 +863,7 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     return owners, written
 
 
+_SINCE = re.compile(r"^(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?")
 _ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
 _PASSIVE_PENALTY = re.compile(r"(?:依法)?(?:予以|给予|实施|进行|作出)(?:行政)?处罚")
 _ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
@@ -889,7 +891,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         if not powers:
             continue
         power = powers[-1]
-        head = _ARTICLE_HEAD.sub("", clause[: power[0]])
+        head = _SINCE.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # "自2020年1月1日起，": when, not what
         offset = clause_start + (len(clause[: power[0]]) - len(head))
         local = [b.shifted(offset) for b in bodies if b.start >= offset]
         ph = parse_object(re.sub(r"的$", "", head), local)
@@ -973,7 +975,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies)
         receiver = before[-1]
         # "G(可以)委托R行使…": the body that entrusts its power gives it
-        entrusting = re.search(r"(?:可以|依法)?委托$", text[: receiver.start])
+        entrusting = re.search(r"(?:可以|依法)?委托(?:各|所属|辖区内?的?)?$", text[: receiver.start])
         if entrusting and ph.giver is None:
             ph.giver = next((b for b in bodies if b.end == entrusting.start()), None)
         # "乡镇(街道)…由综合行政执法大队行使": a team named after the townships it serves is theirs

@@ -348,6 +348,25 @@ def test_frames_joined_givers_and_a_catalogue_after_a_move(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # the giver stops holding what the receiver takes over; a start date before it is no matter
+        (
+            "从2021年7月1日起，县交通运输局不再承担出租车非法营运的行政处罚职责，由县综合行政执法局承担。",
+            [{"source": "县交通运输局", "matter": "出租车非法营运", "target": "县综合行政执法局"}],
+        ),
+        # the body that entrusts, before 委托各…
+        (
+            "区市场监管局委托各街道综合执法中心实施无证摊贩的行政处罚。",
+            [{"source": "区市场监管局", "matter": "无证摊贩", "target": "街道综合执法中心"}],
+        ),
+    ],
+)
+def test_frames_stopping_givers_and_entrusting_bodies(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
