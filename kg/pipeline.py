@@ -117,6 +117,29 @@ def _chars(item) -> int:
     return len((item.document if hasattr(item, "document") else item).text)
 
 
+def _run_chunk(task: Callable, items: list) -> list:
+    return [task(item) for item in items]
+
+
+def _windowed(pool, task: Callable, items: list, chunk: int, window: int) -> Iterator:
+    """``task`` over ``items`` in the pool, in order, with at most ``window`` chunks of ``chunk``
+    items in flight: neither the tasks waiting nor the results not yet read (an article's graph
+    is its whole N-Quads) pile up for the whole corpus."""
+    from collections import deque
+
+    pending: deque = deque()
+    chunks = (items[i : i + chunk] for i in range(0, len(items), chunk))
+    for part in chunks:
+        pending.append(pool.submit(_run_chunk, task, part))
+        if len(pending) >= window:
+            break
+    while pending:
+        yield from pending.popleft().result()
+        part = next(chunks, None)
+        if part is not None:
+            pending.append(pool.submit(_run_chunk, task, part))
+
+
 class Workers:
     """Where per-article work runs: on the Dask cluster whose scheduler is at ``scheduler`` (e.g.
     tcp://10.0.0.5:8786) when given; else in a pool of ``jobs`` local processes; else (``jobs``
@@ -169,7 +192,7 @@ class Workers:
             context = mp.get_context("spawn")
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=start, initargs=(os.getpid(),))
         chunk = max(1, min(32, len(items) // (self.jobs * 4) or 1))  # small articles go in chunks
-        yield from self._pool.map(task, items, chunksize=chunk)
+        yield from _windowed(self._pool, task, items, chunk, window=4 * self.jobs)
 
     def _on_cluster(self, task: Callable, items: list) -> Iterator:
         """At most a few items per worker are in flight, so neither side holds the whole corpus;
