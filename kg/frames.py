@@ -265,6 +265,10 @@ _OPEN_PLACE = re.compile(r"^在(?!.*(?:上|内|中|外|时|范围))")
 _PLACE_VERB = re.compile(r"^在.*(?:上|内|中|外)(?:擅自|违法|非法|随意)?[\u4e00-\u9fff]{2}$")
 
 
+# 及 joining two acts, not inside a word (涉及, 普及, 危及, 顾及, 触及, 提及, 波及)
+_AND = r"(?<![涉普危顾触论提波以])及"
+
+
 def split_acts(text: str) -> list[str]:
     """Split a list of acts on the strongest separator present (；, then ，/以及, then 、/及/或);
     a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act).
@@ -275,7 +279,11 @@ def split_acts(text: str) -> list[str]:
     ['临时性建筑物搭建', '堆放物料', '占道施工']
     """
     text = text.strip(" ,，、;；")
-    for sep, join in ((r"[;；]", False), (r"[,，]\s*(?:以及|及)?|以及", False), (r"[、]|及|或者|或|和(?=部分)", True)):
+    for sep, join in (
+        (r"[;；]", False),
+        (r"[,，]\s*(?:以及|及)?|以及", False),
+        (rf"[、]|{_AND}|或者|或|和(?=部分)", True),
+    ):
         pieces = re.split(f"({sep})", text)
         parts, seps = [p.strip() for p in pieces[0::2]], pieces[1::2]
         if not all(parts):
@@ -331,8 +339,10 @@ _LAW = re.compile(
 _FIELD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+")
 # "…方面与城市管理相关的部分": which of a field's powers, not a matter of its own
 RELEVANT_PART = re.compile(
-    r"(?:方面|领域)?(?:中)?(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)的?(?:全部|部分)?$"
+    r"(?:方面|领域)?(?:中)?(?:(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)|涉及[\u4e00-\u9fff]{2,8})的?(?:全部|部分)?$"
 )
+# "区甲局、区乙局三个部门…": the count of the givers just named
+COUNT_OF_GIVERS = re.compile(r"^(?:等)?[一二三四五六七八九十两\d]{1,2}个(?:部门|单位|机关)(?:的)?")
 # "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
 _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
@@ -865,7 +875,10 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
 
 _SINCE = re.compile(r"^(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?")
 _ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
-_PASSIVE_PENALTY = re.compile(r"(?:依法)?(?:予以|给予|实施|进行|作出)(?:行政)?处罚")
+# "(依法)予以处罚", "依照《某条例》予以处罚": the penalty as a verb after its holder
+_PASSIVE_PENALTY = re.compile(
+    r"(?:依法)?(?:(?:依照|依据|按照|根据)《[^《》]{1,40}》(?:的?(?:有关)?规定)?)?(?:予以|给予|实施|进行|作出)(?:行政)?处罚"
+)
 _ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from kg.frames import (
+    COUNT_OF_GIVERS,
     RELEVANT_PART,
     FrameState,
     collective_agencies,
@@ -172,6 +173,10 @@ def split_matters(text: str, *, split_he: bool) -> list[str]:
     return cleaned
 
 
+# the character before 及 in a word of its own (涉及, 普及, 危及, 顾及, 触及, 提及, 波及)
+_IN_WORD = re.compile(r"[涉普危顾触论提波]$")
+
+
 def _split_on(text: str, word: str) -> list[str]:
     """Split at ``word`` only when both sides are substantial (four characters or more)."""
     pieces = text.split(word)
@@ -179,7 +184,7 @@ def _split_on(text: str, word: str) -> list[str]:
         return [text]
     out = [pieces[0]]
     for p in pieces[1:]:
-        if len(out[-1]) >= 4 and len(p) >= 4 and not p.startswith(("其", "时", "以")):
+        if len(out[-1]) >= 4 and len(p) >= 4 and not p.startswith(("其", "时", "以")) and not _IN_WORD.search(out[-1]):
             out.append(p)
         else:
             out[-1] = out[-1] + word + p
@@ -355,7 +360,7 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
 
 def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     """Split "环境保护管理方面社会生活噪声污染、…" into (matters, domain)."""
-    text = RELEVANT_PART.sub("", _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:")))
+    text = RELEVANT_PART.sub("", COUNT_OF_GIVERS.sub("", _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:"))))
     listed = _LISTED_DOMAIN.match(text)
     if listed:  # "城市道路、桥梁等市政设施管理方面": the matters listed, then the field they belong to
         return listed.group("list"), listed.group("domain")

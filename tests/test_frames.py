@@ -367,6 +367,33 @@ def test_frames_stopping_givers_and_entrusting_bodies(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # 查处职能 is a penalty power
+        (
+            "县卫生健康局的公共场所控烟查处职能，整体划转县综合执法局。",
+            [{"power": "行政处罚权", "matter": "公共场所控烟", "source": "县卫生健康局"}],
+        ),
+        # the penalty after a cited act ("依照《…》予以处罚")
+        (
+            "对违反燃气管理规定的行为，由区城市管理局依照《某省燃气管理条例》予以处罚。",
+            [{"power": "行政处罚权", "matter": "违反燃气管理规定", "target": "区城市管理局"}],
+        ),
+        # 涉及 is one word, and "三个部门" counts the givers: each gives, no matter of its own
+        (
+            "将县林业局、县水利局两个部门涉及城市管理的行政处罚权划入县综合执法局。",
+            [
+                {"source": "县林业局", "matter": None, "target": "县综合执法局"},
+                {"source": "县水利局", "matter": None, "target": "县综合执法局"},
+            ],
+        ),
+    ],
+)
+def test_frames_other_words_for_penalty_powers(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
