@@ -435,7 +435,7 @@ class FrameState:
     columns: dict[str, int] = field(default_factory=dict)  # role → column of the catalogue table's header row
     item_numbers: dict[str, int | None] = field(default_factory=dict)  # the open list's last item number by style
     entry_kind: str | None = None  # the kind of power a catalogue heading names ("一、行政处罚")
-    following: tuple[str, list[Body]] = ("", [])  # the next sentence and its bodies
+    following: tuple[str, list[AgencySpan]] = ("", [])  # the next sentence and the bodies recognized in it
     top_items: bool | None = None  # the open list numbers its items 一、二、 (None: no item seen yet)
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
@@ -1096,19 +1096,18 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
     """A catalogue written entry by entry, not as a table: under a heading naming the kind of
     power ("一、行政处罚"), an entry ("1.对擅自占用城市道路的处罚") followed by a labelled line naming
     the body that carries it out ("实施主体：某区综合行政执法局")."""
-    heading = _KIND_HEADING.fullmatch(text)
-    if heading and rules.trigger_re("table_row").fullmatch(heading.group("kind")):
-        state.entry_kind = heading.group("kind")
+    if len(text) <= _HEADING_MAX:
+        heading = _KIND_HEADING.fullmatch(text)
+        if heading and rules.trigger_re("table_row").fullmatch(heading.group("kind")):
+            state.entry_kind = heading.group("kind")
+            return []
+    if state.entry_kind is None:
         return []
-    nxt, nxt_bodies = state.following
+    nxt, nxt_agencies = state.following
     label = _LABELLED.match(nxt)
-    if (
-        state.entry_kind is None
-        or not label
-        or not rules.table_columns.get("receiver", _NEVER).fullmatch(label.group("label"))
-    ):
+    if not label or not rules.table_columns.get("receiver", _NEVER).fullmatch(label.group("label")):
         return []
-    receivers = [b for b in nxt_bodies if b.start >= label.start("value")][:1]
+    receivers = [b for b in _groups(nxt_agencies) if b.start >= label.start("value")][:1]
     if not receivers or not re.match(rf"\s*(?:{_PAREN_ITEM}|\d{{1,3}}[.、．])", text):
         return []
     item = _ITEM_END.sub("", text[_MARKER.match(text).end() :])
@@ -1292,7 +1291,7 @@ def frame_transfers(
     (the second value is True); no other frame adds to a sentence those rules already read.
     """
     rules = rules or frame_rules()
-    state.following = (following[0], bodies_in(following[0], following[1], rules) if following[0] else [])
+    state.following = following
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     if "《" in text:
         text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)
