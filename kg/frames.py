@@ -968,12 +968,18 @@ _POWER_SERIES = re.compile(
 )
 
 
+# "原由甲局行使的…", "由乙局负责的…": a relative clause naming the former holder
+_OF_FORMER_HOLDER = re.compile(r"(?:原由|原来由|由)[^,，;；。]{2,40}$")
+
+
 def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     """ "由R行使M的行政处罚以及与之相关的行政检查和行政强制措施": R holds each enforcement power over M."""
     out = []
     if text.rstrip().endswith((":", "：")):
         return []  # a list's lead-in ("…集中行使城市管理领域6个方面的行政处罚权:"): the list frame reads it
     for trig in rules.trigger_re("exercise").finditer(text):
+        if _OF_FORMER_HOLDER.search(text, 0, trig.start()) and text.startswith("的", trig.end()):
+            continue  # "原由甲局行使的…": whose the powers were, not who now holds them
         before = [
             b
             for b in bodies
@@ -997,9 +1003,13 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
             receiver = Body(receiver.text, "街道乡镇", receiver.start, receiver.end)
         names = re.findall(r"行政处罚|行政检查|行政强制措施|行政强制", m.group())
         for name in dict.fromkeys(names):
-            for matter in ph.matters or [ph.domain]:
+            whole = [f"{ph.scope}{m.group()}"] if ph.scope and not ph.matters else []  # "原由甲局行使的部分P" (G4)
+            # a share of the powers of several sectors' departments: each department gives its share
+            givers = ph.giver.each_sector() if ph.giver is not None and whole else [ph.giver]
+            for matter in ph.matters or whole or [ph.domain]:
                 label = _ENFORCEMENT_NAMES[name]
-                out.append(_record(label, matter, ph.domain, ph.giver, receiver, rules.rule_id("exercise"), rules))
+                for giver in givers:
+                    out.append(_record(label, matter, ph.domain, giver, receiver, rules.rule_id("exercise"), rules))
     return out
 
 

@@ -394,6 +394,32 @@ def test_frames_other_words_for_penalty_powers(text, want):
 
 
 @pytest.mark.parametrize(
+    "text,want",
+    [
+        # 查处权 and 处罚权 are penalty powers
+        (
+            "将原由县住建局行使的违法建设查处权划归县综合执法局。",
+            [{"power": "行政处罚权", "matter": "违法建设", "source": "县住建局", "target": "县综合执法局"}],
+        ),
+        (
+            "将区卫生健康部门对公共场所吸烟的处罚权移交区城市管理部门行使。",
+            [{"power": "行政处罚权", "matter": "公共场所吸烟", "target": "区城市管理部门"}],
+        ),
+        # the former holders in a relative clause give, each its share; they are no receivers
+        (
+            "镇综合执法队统一行使原由县水利、林业等部门行使的部分行政处罚权。",
+            [
+                {"source": "县水利部门", "matter": "部分行政处罚权", "target": "镇综合执法队"},
+                {"source": "县林业部门", "matter": "部分行政处罚权", "target": "镇综合执法队"},
+            ],
+        ),
+    ],
+)
+def test_frames_former_holders_and_short_power_words(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "行政主管部门的行政处罚权依法交由乡人民政府行使的，该行政主管部门应当加强指导。",  # conditional
