@@ -563,7 +563,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     if state.list_open and state.top_items is None:
         state.top_items = bool(top and number.group("top") == "一")
     is_item = is_item or bool(top and state.top_items)
-    if is_item and state.list_open and not _next_item(text, state):
+    if is_item and state.list_open and not _next_item(number, state):
         state.list_open = False  # "(一)…(二)…(六)": a number out of turn belongs to another list
     out: list[dict] = []
     if cue and colon and cue.start() < colon.start() and not is_item:
@@ -611,10 +611,9 @@ _ITEM_NUMBER = re.compile(
 )
 
 
-def _next_item(text: str, state: FrameState) -> bool:
-    """Whether the item ``text`` numbers next in its style (or starts a list of its own, at 1),
-    noting its number."""
-    m = _ITEM_NUMBER.match(text)
+def _next_item(m: re.Match | None, state: FrameState) -> bool:
+    """Whether the item numbered ``m`` (``_ITEM_NUMBER``'s match) numbers next in its style (or
+    starts a list of its own, at 1), noting its number."""
     if not m:
         return True
     style = m.lastgroup

@@ -235,11 +235,9 @@ def cells_to_rows(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    from kg.frames import frame_rules
-
-    names = frame_rules().table_columns.values()
+    names = _column_names()
     lines = text.split("\n")
-    is_name = [any(n.fullmatch(line.strip()) for n in names) for line in lines]
+    is_name = [names.fullmatch(line.strip()) is not None for line in lines]
     joined = list(lines)
     glue = ["\n"] * (len(lines) - 1)  # what follows each line
     i = 0
@@ -273,6 +271,14 @@ def cells_to_rows(text: str) -> str:
         if x < len(glue):
             out.append(glue[x])
     return "".join(out)
+
+
+@cache
+def _column_names() -> re.Pattern:
+    """Every column name of frames.yaml ``table_columns``, whatever its role, as one pattern."""
+    from kg.frames import frame_rules
+
+    return re.compile("|".join(f"(?:{n.pattern})" for n in frame_rules().table_columns.values()) or r"(?!)")
 
 
 _NUMBER_COLUMN = re.compile(r"序号|编号|编码|[\u4e00-\u9fff]{0,4}编码")

@@ -1393,8 +1393,12 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
     return out
 
 
+def _names(found: Recognized, part: str) -> list[str]:
+    return [a.name for a in found.bodies(part)]
+
+
 def _lead(doc, s, m, headings, found: Recognized) -> list[Fact]:
-    lead, coop = [a.name for a in found.bodies(m.group("lead"))], [a.name for a in found.bodies(m.group("coop"))]
+    lead, coop = _names(found, m.group("lead")), _names(found, m.group("coop"))
     if not lead:
         return []
     task = _task_of(headings)
@@ -1402,7 +1406,7 @@ def _lead(doc, s, m, headings, found: Recognized) -> list[Fact]:
 
 
 def _lead_block(doc, sentences, m, found: Recognized) -> list[Fact]:
-    lead, coop = [a.name for a in found.bodies(m.group("lead"))], [a.name for a in found.bodies(m.group("coop"))]
+    lead, coop = _names(found, m.group("lead")), _names(found, m.group("coop"))
     if not lead:
         return []
     holder = next((s for s in sentences if s.start <= m.start() < s.end + 1), None)
