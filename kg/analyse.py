@@ -30,7 +30,7 @@ def _label(g: Graph, node) -> str:
         return str(lab)
     for lab in g.objects(node, SCHEMA.name):
         return str(lab)
-    return str(node).rsplit("/", 1)[-1]
+    return str(node)  # no label: the IRI itself (never parsed for meaning)
 
 
 def _doc_info(g: Graph, d) -> dict:

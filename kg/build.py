@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.facts import as_dict
+
 __all__ = ["BuildResult", "build"]
 
 
@@ -322,7 +324,7 @@ def _report(result: BuildResult, extractions, store) -> str:
         lines += ["", "## Files not read or not extracted", ""] + [f"- {_md(e)}" for e in result.errors]
     lines += ["", "## Articles", "", "| article | title | jurisdiction | transfers |", "| --- | --- | --- | --- |"]
     for ex in extractions:
-        doc = next((dict(f.fields) for f in ex.facts if f.kind == "document"), {})
+        doc = next((as_dict(f.data) for f in ex.facts if f.kind == "document"), {})
         n = sum(1 for f in ex.facts if f.kind == "transfer")
         cells = (ex.document.id, doc.get("title"), doc.get("jurisdiction"))
         lines.append("| " + " | ".join(map(_md, cells)) + f" | {n} |")

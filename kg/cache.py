@@ -12,6 +12,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+from kg.facts import as_dict, make
 from kg.types import Document, Fact, Sentence
 
 __all__ = ["ExtractionCache", "UnitCache", "fingerprint", "link_or_copy"]
@@ -27,10 +28,6 @@ def fingerprint() -> str:
             h.update(path.relative_to(root).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:12]
-
-
-def _tuples(value):
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 def _write(path: Path, text: str) -> None:
@@ -142,8 +139,7 @@ class ExtractionCache(_Cache):
         facts = tuple(
             Fact(
                 f["doc"],
-                f["kind"],
-                tuple((k, _tuples(v)) for k, v in f["fields"]),
+                make(f["kind"], dict(f["fields"])),
                 f["evidence"],
                 f["sentence_id"],
                 f["start"],
@@ -177,7 +173,7 @@ class ExtractionCache(_Cache):
                 {
                     "doc": f.doc,
                     "kind": f.kind,
-                    "fields": [[k, v] for k, v in f.fields],
+                    "fields": as_dict(f.data),
                     "evidence": f.evidence,
                     "sentence_id": f.sentence_id,
                     "start": f.start,

@@ -7,12 +7,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
+from kg import facts
 from kg.errors import OntologyError
+from kg.facts import as_dict
 from kg.lexicon import canonical_core, central_aliases, central_match, central_template
 from kg.ns import (
     ELI,
@@ -479,7 +482,7 @@ def _within(parents: dict[str, str], place: str | None, region: str) -> bool:
 
 def document_record(ex: Extraction) -> dict:
     """The fields of an article's ``document`` fact (title, date, jurisdiction, citations …)."""
-    return next((dict(f.fields) for f in ex.facts if f.kind == "document"), {})
+    return next((as_dict(f.data) for f in ex.facts if f.kind == "document"), {})
 
 
 class Acts:
@@ -608,7 +611,7 @@ def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
     agencies = {}
     for f in ex.facts:
         if f.kind == "agency":
-            agencies.setdefault(f.get("name"), dict(f.fields))
+            agencies.setdefault(f.get("name"), as_dict(f.data))
 
     def body(name: str | None, sector: str | None, level: str | None = None, generic: bool = False) -> URIRef | None:
         if not name:
@@ -642,13 +645,11 @@ def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
 
     unit = _Unit(g, shared, body)
     for fact in ex.facts:
-        f = dict(fact.fields)
-        mapper = _MAPPERS.get(fact.kind)
+        mapper = _MAPPERS.get(type(fact.data))
         if mapper is None:  # the document record is the document node itself
             continue
-        parts = [fact.kind, fact.evidence, str(fact.start), repr(sorted(f.items(), key=lambda kv: kv[0]))]
-        node = fact_iri(document.sha1, fact.kind, *parts)
-        if mapper(unit, node, f) is False:
+        node = fact_iri(document.sha1, fact.kind, fact.kind, fact.evidence, str(fact.start), repr(fact.data))
+        if mapper(unit, node, fact.data) is False:
             continue
         g.add((node, QZ.statedIn, d))
         _evidence(g, node, fact, ex)
@@ -679,124 +680,124 @@ class _Unit:
     body: Callable[..., URIRef | None]
 
 
-def _map_agency(u: _Unit, node, f: dict):
+def _map_agency(u: _Unit, node, f: facts.Agency):
     """A body named (QZ.Mention of a qz:Body; shape qz:BodyShape for the body)."""
-    iri = u.body(f["name"], f.get("sector"), f.get("level"), bool(f.get("generic")))
+    iri = u.body(f.name, f.sector, f.level, bool(f.generic))
     u.g.add((node, RDF.type, QZ.Mention))
     u.g.add((node, QZ.mentions, iri))
-    u.g.add((node, QZ.asWritten, _lit(f["name"])))
+    u.g.add((node, QZ.asWritten, _lit(f.name)))
 
 
-def _map_jurisdiction(u: _Unit, node, f: dict):
+def _map_jurisdiction(u: _Unit, node, f: facts.Jurisdiction):
     """A place named (QZ.Mention of a schema:AdministrativeArea); none when the code is unknown."""
-    places = gazetteer().by_code.get(f.get("adcode") or "", [])
+    places = gazetteer().by_code.get(f.adcode or "", [])
     if not places:
         return False
-    place = next((p for p in places if p.standard_name == f.get("standard_name")), places[0])
+    place = next((p for p in places if p.standard_name == f.standard_name), places[0])
     u.g.add((node, RDF.type, QZ.Mention))
     u.g.add((node, QZ.mentions, _place(u.shared, place)))
-    u.g.add((node, QZ.asWritten, _lit(f["name"])))
+    u.g.add((node, QZ.asWritten, _lit(f.name)))
 
 
-def _map_transfer(u: _Unit, node, f: dict):
+def _map_transfer(u: _Unit, node, f: facts.Transfer):
     """A power that moves (QZ.PowerTransfer; shape qz:TransferShape): giver, receiver, sectors,
     kind of power, matter (linked to the central list's wording), field, deadline."""
     g = u.g
     g.add((node, RDF.type, QZ.PowerTransfer))
-    giver = u.body(f.get("source"), f.get("source_sector"))
-    receiver = u.body(f.get("target"), f.get("target_sector"))
+    giver = u.body(f.source, f.source_sector)
+    receiver = u.body(f.target, f.target_sector)
     if giver is not None:
         g.add((node, QZ.giver, giver))
         g.add((node, ORG.originalOrganization, giver))
     if receiver is not None:
         g.add((node, QZ.receiver, receiver))
         g.add((node, ORG.resultingOrganization, receiver))
-    if f.get("source_sector"):
-        g.add((node, QZ.givingSector, concept_iri("sector", f["source_sector"])))
-    if f.get("target_sector"):
-        g.add((node, QZ.receivingSector, concept_iri("sector", f["target_sector"])))
-    g.add((node, QZ.powerKind, _concept(u.shared, QZ.PowerKindScheme, "power", f.get("power") or "职责")))
-    if f.get("matter"):
-        matter = _concept(u.shared, QZ.MatterScheme, "matter", f["matter"])
+    if f.source_sector:
+        g.add((node, QZ.givingSector, concept_iri("sector", f.source_sector)))
+    if f.target_sector:
+        g.add((node, QZ.receivingSector, concept_iri("sector", f.target_sector)))
+    g.add((node, QZ.powerKind, _concept(u.shared, QZ.PowerKindScheme, "power", f.power or "职责")))
+    if f.matter:
+        matter = _concept(u.shared, QZ.MatterScheme, "matter", f.matter)
         g.add((node, QZ.matter, matter))
-        central = central_match(f["matter"])
-        if central is not None and central != f["matter"]:
+        central = central_match(f.matter)
+        if central is not None and central != f.matter:
             u.shared.add((matter, SKOS.closeMatch, concept_iri("matter", central)))
-    if f.get("domain"):
-        g.add((node, QZ.domain, _lit(f["domain"])))
-    if f.get("deadline"):
-        g.add((node, QZ.dueDate, _typed(f["deadline"], XSD.date)))
-    giver_name = f.get("source") or f.get("source_sector") or "?"
-    label = f"{giver_name} → {f.get('target') or '?'}: {f.get('matter') or ''}{f.get('power')}"
+    if f.domain:
+        g.add((node, QZ.domain, _lit(f.domain)))
+    if f.deadline:
+        g.add((node, QZ.dueDate, _typed(f.deadline, XSD.date)))
+    giver_name = f.source or f.source_sector or "?"
+    label = f"{giver_name} → {f.target or '?'}: {f.matter or ''}{f.power}"
     g.add((node, RDFS.label, _lit(label)))
 
 
-def _map_deadline(u: _Unit, node, f: dict):
+def _map_deadline(u: _Unit, node, f: facts.Deadline):
     """A dated task: QZ.Deadline with its due date, or QZ.Start ("从2017年起…") with the day it starts
     (shapes qz:DeadlineShape, qz:StartShape)."""
-    start = f.get("date_type") == "start"
+    start = f.date_type == "start"
     u.g.add((node, RDF.type, QZ.Start if start else QZ.Deadline))
-    u.g.add((node, QZ.startsOn if start else QZ.dueDate, _typed(f["date"], XSD.date)))
-    u.g.add((node, QZ.task, _lit(f.get("task") or "")))
+    u.g.add((node, QZ.startsOn if start else QZ.dueDate, _typed(f.date, XSD.date)))
+    u.g.add((node, QZ.task, _lit(f.task or "")))
 
 
-def _map_masked_deadline(u: _Unit, node, f: dict):
+def _map_masked_deadline(u: _Unit, node, f: facts.MaskedDeadline):
     """A deadline whose year the source masks ("到20xx年底…"): the date as written, no date
     (shape qz:MaskedDeadlineShape)."""
     u.g.add((node, RDF.type, QZ.MaskedDeadline))
-    u.g.add((node, QZ.dateText, _plain(f["written"])))
-    u.g.add((node, QZ.task, _lit(f.get("task") or "")))
+    u.g.add((node, QZ.dateText, _plain(f.written)))
+    u.g.add((node, QZ.task, _lit(f.task or "")))
 
 
-def _map_pilot(u: _Unit, node, f: dict):
+def _map_pilot(u: _Unit, node, f: facts.Pilot):
     """A place named a pilot (QZ.Pilot); none when the gazetteer does not know it."""
-    found = _lookup_standard(f["jurisdiction"]) or gazetteer().lookup(f["jurisdiction"])
+    found = _lookup_standard(f.jurisdiction) or gazetteer().lookup(f.jurisdiction)
     if not found:
         return False
     u.g.add((node, RDF.type, QZ.Pilot))
     u.g.add((node, QZ.pilotPlace, _place(u.shared, found[0])))
 
 
-def _map_body_established(u: _Unit, node, f: dict):
+def _map_body_established(u: _Unit, node, f: facts.BodyEstablished):
     """A body set up (QZ.Establishment), with its chair and the body its office is placed in."""
     u.g.add((node, RDF.type, QZ.Establishment))
-    u.g.add((node, ORG.resultingOrganization, u.body(f["name"], None)))
-    if f.get("chair"):
-        u.g.add((node, QZ.chair, _lit(f["chair"])))
-    if f.get("office_at"):
-        u.g.add((node, QZ.officeAt, u.body(f["office_at"], None)))
+    u.g.add((node, ORG.resultingOrganization, u.body(f.name, None)))
+    if f.chair:
+        u.g.add((node, QZ.chair, _lit(f.chair)))
+    if f.office_at:
+        u.g.add((node, QZ.officeAt, u.body(f.office_at, None)))
 
 
-def _map_target(u: _Unit, node, f: dict):
+def _map_target(u: _Unit, node, f: facts.Target):
     """A quantitative target of a dated task (QZ.Target)."""
     u.g.add((node, RDF.type, QZ.Target))
-    u.g.add((node, QZ.value, _plain(f["value"])))
-    u.g.add((node, QZ.task, _lit(f.get("object") or "")))
-    if f.get("date"):
-        u.g.add((node, QZ.dueDate, _typed(f["date"], XSD.date)))
+    u.g.add((node, QZ.value, _plain(f.value)))
+    u.g.add((node, QZ.task, _lit(f.object or "")))
+    if f.date:
+        u.g.add((node, QZ.dueDate, _typed(f.date, XSD.date)))
 
 
-def _map_lead(u: _Unit, node, f: dict):
+def _map_lead(u: _Unit, node, f: facts.Lead):
     """A task's lead and cooperating units (QZ.Assignment)."""
     u.g.add((node, RDF.type, QZ.Assignment))
-    u.g.add((node, QZ.task, _lit(f.get("task") or "")))
-    for name in f.get("lead") or ():
+    u.g.add((node, QZ.task, _lit(f.task or "")))
+    for name in f.lead or ():
         u.g.add((node, QZ.leadUnit, u.body(name, None)))
-    for name in f.get("cooperate") or ():
+    for name in f.cooperate or ():
         u.g.add((node, QZ.cooperatingUnit, u.body(name, None)))
 
 
-# kind of fact → its mapper; a kind with none (the document record) is not a statement node
-_MAPPERS: dict[str, Callable[[_Unit, URIRef, dict], bool | None]] = {
-    "agency": _map_agency,
-    "jurisdiction": _map_jurisdiction,
-    "transfer": _map_transfer,
-    "deadline": _map_deadline,
-    "masked_deadline": _map_masked_deadline,
-    "pilot": _map_pilot,
-    "body_established": _map_body_established,
-    "target": _map_target,
-    "lead": _map_lead,
+# type of fact → its mapper; a type with none (the document header) is not a statement node
+_MAPPERS: dict[type, Callable[[_Unit, URIRef, Any], bool | None]] = {
+    facts.Agency: _map_agency,
+    facts.Jurisdiction: _map_jurisdiction,
+    facts.Transfer: _map_transfer,
+    facts.Deadline: _map_deadline,
+    facts.MaskedDeadline: _map_masked_deadline,
+    facts.Pilot: _map_pilot,
+    facts.BodyEstablished: _map_body_established,
+    facts.Target: _map_target,
+    facts.Lead: _map_lead,
 }
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from kg.facts import make
 from kg.frames import (
     COUNT_OF_GIVERS,
     RELEVANT_PART,
@@ -90,27 +91,21 @@ def declared_rule_ids() -> frozenset[str]:
 
 
 def _fact(doc: Document, kind: str, fields: dict, sentence: Sentence | None, rule: str, span=None) -> Fact:
-    if rule not in declared_rule_ids():
-        from kg.errors import RuleError
+    from kg.errors import RuleError
 
+    if rule not in declared_rule_ids():
         raise RuleError(f"rule {rule!r} gives a {kind} fact but no rules file declares it")
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+    try:
+        data = make(kind, fields)
+    except (TypeError, ValueError) as e:
+        raise RuleError(f"rule {rule!r}: {e}") from e
     if sentence is not None:
         s, e = span if span else (0, len(sentence.text))
         if len(sentence.text[s:e]) < 6:  # a bare name is no evidence: quote its sentence
             s, e = 0, len(sentence.text)
         evidence = sentence.text[s:e]
-        return Fact(
-            doc.id,
-            kind,
-            tuple(fields.items()),
-            _evidence(evidence),
-            sentence.id,
-            sentence.start + s,
-            sentence.start + e,
-            rule,
-        )
-    return Fact(doc.id, kind, tuple(fields.items()), _evidence(doc.title), "", -1, -1, rule)
+        return Fact(doc.id, data, _evidence(evidence), sentence.id, sentence.start + s, sentence.start + e, rule)
+    return Fact(doc.id, data, _evidence(doc.title), "", -1, -1, rule)
 
 
 def _sector_of_text(text: str) -> str | None:
@@ -1290,9 +1285,8 @@ def _date_the_moves(facts: list[Fact], undated: list[int], move_deadlines: list[
         return
     for j in undated:
         due = next((iso for at, iso in move_deadlines if at > j), move_deadlines[-1][1])
-        fields = dict(facts[j].fields)
-        fields.setdefault("deadline", due)
-        facts[j] = replace(facts[j], fields=tuple(fields.items()))
+        if facts[j].get("deadline") is None:
+            facts[j] = replace(facts[j], data=replace(facts[j].data, deadline=due))
 
 
 _UNITS = re.compile(
@@ -1417,8 +1411,7 @@ def _lead_block(doc, sentences, m, found: Recognized) -> list[Fact]:
     return [
         Fact(
             fact.doc,
-            fact.kind,
-            fact.fields,
+            fact.data,
             _evidence(doc.text[m.start() : m.end()].replace("\n", "")),
             fact.sentence_id,
             m.start(),
@@ -1439,7 +1432,7 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     seen = set()
     out = []
     for f in facts:
-        key = (f.kind, f.fields) if f.kind != "deadline" else (f.kind, f.fields, f.start)
+        key = f.data if f.kind != "deadline" else (f.data, f.start)
         if key in seen:
             continue
         seen.add(key)

@@ -16,6 +16,7 @@ bodies it records.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.lexicon import alternation, longest_core
 from kg.recognize import MASKED_PLACE, AgencySpan, organ_of
@@ -120,9 +121,8 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
     a level joins the one leveled body of its sector and organ, if there is exactly one. The
     longest name stands for the body; the others become its aliases.
 
-    >>> from kg.types import Fact
-    >>> fields = lambda n: (("name", n), ("sector", "住房城乡建设"), ("level", "city"))
-    >>> fs = [Fact("d", "agency", fields(n), "") for n in ("市住建局", "XX市住房和城乡建设局")]
+    >>> from kg.facts import Agency
+    >>> fs = [Fact("d", Agency(n, "住房城乡建设", "city"), "") for n in ("市住建局", "XX市住房和城乡建设局")]
     >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases(fs)]
     [('XX市住房和城乡建设局', ('市住建局',))]
     """
@@ -217,12 +217,7 @@ def _merged(key: tuple, members: list[Fact]) -> Fact:
     else:
         main = max(members, key=lambda f: (_has_place(f), len(str(f.get("name"))), -members.index(f)))
     aliases = tuple(dict.fromkeys(str(f.get("name")) for f in members if f is not main))
-    fields = dict(main.fields)
-    if aliases:
-        fields["aliases"] = aliases
-    return Fact(
-        main.doc, main.kind, tuple(fields.items()), main.evidence, main.sentence_id, main.start, main.end, main.rule_id
-    )
+    return replace(main, data=replace(main.data, aliases=aliases)) if aliases else main
 
 
 def _has_place(f: Fact) -> bool:

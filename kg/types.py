@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kg.facts import FactData, as_dict
+
 __all__ = ["Article", "Document", "Fact", "Label", "Mention", "Sentence", "Source"]
 
 Label = Literal["AGENCY", "JURISDICTION", "POWER", "MATTER", "DATE", "DOC_NUMBER", "DOC_TITLE", "DOMAIN"]
@@ -94,34 +96,36 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """An extracted statement in the gold schema's terms, with its evidence.
-
-    ``fields`` holds the kind's fields (see shared/gold/SCHEMA.md) as a tuple of pairs so
-    that a Fact stays hashable; ``as_record()`` gives the JSON object.
-    """
+    """An extracted statement with its evidence: ``data`` is the kind's own frozen type
+    (:mod:`kg.facts`, the gold schema's kinds); ``as_record()`` gives the JSON object."""
 
     doc: str
-    kind: str
-    fields: tuple[tuple[str, object], ...]
+    data: FactData
     evidence: str
     sentence_id: str = ""
     start: int = -1  # offsets in Document.text
     end: int = -1
     rule_id: str = ""
 
+    @property
+    def kind(self) -> str:
+        return self.data.KIND
+
     def get(self, key: str, default: object = None) -> object:
-        for k, v in self.fields:
-            if k == key:
-                return v
-        return default
+        """The field ``key`` of the fact's data (``default`` when its kind has no such field)."""
+        return getattr(self.data, key, default)
 
     def as_record(self, *, provenance: bool = False) -> dict:
         record: dict = {"doc": self.doc, "kind": self.kind}
-        for k, v in self.fields:
-            record[k] = list(v) if isinstance(v, tuple) else v
+        for k, v in as_dict(self.data).items():
+            record[k] = _listed(v)
         record["evidence"] = self.evidence
         if provenance:
             record["sentence"] = self.sentence_id
             record["offsets"] = [self.start, self.end]
             record["rule"] = self.rule_id
         return record
+
+
+def _listed(value: object) -> object:
+    return [_listed(v) for v in value] if isinstance(value, tuple) else value

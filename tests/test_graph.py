@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from rdflib import Dataset
 from rdflib.namespace import RDF, SKOS
 
 from kg.graph import load_ontology, to_rdf, validate
@@ -85,6 +87,43 @@ def test_graph_validation_reads_classes_through_the_ontology():
 
 def test_graph_seeds_build_and_conform(fixture_build):
     assert fixture_build.conforms and fixture_build.quads > 100
+
+
+def test_graph_every_kind_of_fact_has_its_type_its_mapper_and_a_shape(seeds_build):
+    """One frozen type per kind of fact, one mapper per type, and every class a mapper gives a
+    statement node is the target of a SHACL shape (the document header is the document node)."""
+    from dataclasses import FrozenInstanceError
+
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import SH
+
+    from kg import facts
+    from kg.graph import _MAPPERS
+    from kg.resources import ontology_dir
+
+    assert set(_MAPPERS) == set(facts.KINDS.values()) - {facts.DocumentHeader}
+    with pytest.raises(FrozenInstanceError):
+        facts.Pilot("平凉市").jurisdiction = "庆阳市"
+    with pytest.raises(ValueError, match="no field 'place'"):
+        facts.make("pilot", {"place": "平凉市"})
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl")
+    targeted = set(shapes.objects(None, SH.targetClass))
+    ds = Dataset()
+    ds.parse(seeds_build.out / "graph.nq", format="nquads")
+    stated = {s for s, _, _, _ in ds.quads((None, QZ.statedIn, None, None))}
+    classes = {o for s, _, o, _ in ds.quads((None, RDF.type, None, None)) if s in stated}
+    assert {QZ.PowerTransfer, QZ.Mention, QZ.Deadline, QZ.Pilot} <= classes
+    assert classes - {QZ.Document} <= targeted, classes - targeted
+    assert URIRef(str(QZ.Mention)) in targeted
+
+
+def test_graph_a_rule_that_writes_a_field_its_kind_lacks_is_an_error():
+    from kg.errors import RuleError
+    from kg.relate import _fact
+
+    doc = _ex("某市实施意见\n市政府印发。", "a.txt").document
+    with pytest.raises(RuleError, match="pilot.named_place.v1.*no field 'city'"):
+        _fact(doc, "pilot", {"city": "平凉市"}, None, "pilot.named_place.v1")
 
 
 def test_graph_links_kinds_and_successors_across_articles():

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.facts import as_dict
 from kg.normalize import normalize
 from kg.pipeline import recognize_sentences
 from kg.relate import deadlines_in, relate_document, split_matters, transfers_in
@@ -229,7 +230,7 @@ def test_relate_one_record_per_body_with_aliases():
     assert agencies["县(区)城市管理行政执法局"] == ("县(区)城管执法局",)  # an abbreviation is the same body
     assert "市建设部门" in agencies and "市建管部门" in agencies  # 建管 does not abbreviate 建设
     assert "市商务部门" in agencies and "市供销部门" in agencies  # no known sector: never merged
-    assert "机关工委" in agencies and agencies["机关工委"] is None
+    assert "机关工委" in agencies and agencies["机关工委"] == ()
     assert agencies["中共淄博市委"] == ("市委",)
 
 
@@ -385,11 +386,12 @@ def test_relate_document_header_variations(text, want):
 
 
 def test_relate_bodies_of_two_level_words_stay_two_and_short_names_still_merge():
+    from kg.facts import Agency
     from kg.resolve import merge_aliases
     from kg.types import Fact
 
     def agency(name, sector="人民政府", level="city"):
-        return Fact("d", "agency", (("name", name), ("sector", sector), ("level", level)), "")
+        return Fact("d", Agency(name, sector, level), "")
 
     merged = merge_aliases([agency("市政府"), agency("州政府"), agency("盟政府")])
     assert sorted(f.get("name") for f in merged) == ["州政府", "市政府", "盟政府"]
@@ -433,7 +435,7 @@ def test_relate_a_start_is_the_day_written(text, date):
 
 def _doc_transfers(text: str) -> list[dict]:
     doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
-    return [dict(f.fields) for f in _relate(doc) if f.kind == "transfer"]
+    return [as_dict(f.data) for f in _relate(doc) if f.kind == "transfer"]
 
 
 @pytest.mark.parametrize(
@@ -465,7 +467,7 @@ def test_relate_restatement_after_the_receivers_exercise_names_the_givers():
 def test_relate_a_government_orders_promulgation_dates_it(header, date):
     text = f"某市城市管理综合执法办法\n{header}\n第一条 为了规范执法，制定本办法。"
     doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
-    record = dict(_relate(doc)[0].fields)
+    record = as_dict(_relate(doc)[0].data)
     assert record["date"] == date
 
 
@@ -475,7 +477,7 @@ def test_relate_page_date_is_no_date_of_an_act_but_is_a_news_items():
     dates = []
     for text in (act, news):
         doc = normalize(Article("t.html", "t.html", text, 0, len(text)))
-        dates.append(dict(_relate(doc)[0].fields).get("date"))
+        dates.append(as_dict(_relate(doc)[0].data).get("date"))
     assert dates == [None, "2022-03-01"]
 
 
