@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.facts import as_dict
-
 __all__ = ["BuildResult", "build"]
 
 
@@ -73,52 +71,24 @@ def build(
 def _build_into(
     tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs: int = 1, scheduler=None
 ) -> BuildResult:
-    from kg.cache import ExtractionCache
+    from kg.cache import ExtractionCache, FileIndex
     from kg.errors import InputError
     from kg.graph import report_text, shared_trig, validate_quads
     from kg.outdir import swap_in
-    from kg.pipeline import Workers, extract_document, no_input, read_documents
+    from kg.pipeline import Workers
     from kg.store import open_store, store_dataset
 
-    documents = list(read_documents(paths, errors=errors))
-    if not documents:
-        raise InputError(f"no readable document among the inputs: {errors[0]}") if errors else no_input(paths)
-    key = _build_key(documents, errors, formats, html)
-    same = _unchanged_build(out, key)
-    if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
-        from kg.cache import link_or_copy
-
-        for entry in out.iterdir():  # linked, not copied: the previous build's files are never written again
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                shutil.copytree(entry, tmp / entry.name, copy_function=link_or_copy)
-            else:
-                link_or_copy(entry, tmp / entry.name)
-        result = BuildResult(
-            out,
-            same["articles"],
-            Counter(same["facts"]),
-            same["quads"],
-            same["conforms"],
-            same["violations"],
-            errors,
-            same["articles"],
-        )
-        swap_in(tmp, out)
-        return result
     cache = ExtractionCache(out / "cache", tmp / "cache")
-    cached = {d.id: cache.get(d) for d in documents}
-    todo = [d for d in documents if cached[d.id] is None]
+    index = FileIndex()
     with Workers(jobs, scheduler) as workers:
-        with _bar(progress, len(todo)) as tick:  # the articles to extract
-            fresh = {d.id: ex for d, ex in zip(todo, workers.map(extract_document, todo, errors, tick))}
-        extractions = [cached[d.id] or fresh[d.id] for d in documents if cached[d.id] or fresh.get(d.id)]
-        for ex in extractions:
-            cache.put(ex)
-        if not extractions:
+        articles = _articles(paths, FileIndex.read(out / _INDEX_FILE), index, cache, workers, errors, progress)
+        if not articles:
             raise InputError(f"no article could be extracted: {errors[0]}")
-        reports, shared_graph, graphs = _graph_units(extractions, out / "cache", tmp, workers, errors, progress)
+        key = _build_key(articles, errors, formats, html)
+        same = _unchanged_build(out, key)
+        if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
+            return _keep_previous(out, tmp, same, errors, index)
+        reports, shared_graph, graphs = _graph_units(articles, cache, out / "cache", tmp, workers, errors, progress)
     shared = shared_graph.quads()
     with open(tmp / "graph.nq", "ab") as handle:
         handle.write(shared.encode("utf-8"))
@@ -133,12 +103,12 @@ def _build_into(
     for fmt in formats:
         if fmt in ext:
             ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
-    with open(tmp / "facts.jsonl", "w", encoding="utf-8") as handle:
-        for ex in extractions:
-            for f in ex.facts:
-                handle.write(json.dumps(f.as_record(provenance=True), ensure_ascii=False) + "\n")
+    with open(tmp / "facts.jsonl", "wb") as handle:  # each article's lines, as the cache keeps them
+        for a in articles:
+            with open(cache.facts_file(a.cache), "rb") as chunk:
+                shutil.copyfileobj(chunk, handle)
     (tmp / "validation.txt").write_text(report.text, encoding="utf-8")
-    counts = Counter(f.kind for ex in extractions for f in ex.facts)
+    counts = sum((Counter(a.counts) for a in articles), Counter())
     if html:
         from kg.analyse import to_view_graph
         from kg.visualise import write_html
@@ -146,17 +116,86 @@ def _build_into(
         G = to_view_graph(ds)
         if G.number_of_nodes():
             write_html(G, tmp / "graph.html")
-    result = BuildResult(out, len(extractions), counts, quads, report.conforms, report.violations, errors, cache.reused)
-    (tmp / "report.md").write_text(_report(result, extractions, store), encoding="utf-8")
+    result = BuildResult(out, len(articles), counts, quads, report.conforms, report.violations, errors, cache.reused)
+    (tmp / "report.md").write_text(_report(result, articles, store), encoding="utf-8")
     del ds, store
     summary = {"articles": result.articles, "facts": dict(counts), "quads": quads}
     summary |= {"conforms": report.conforms, "violations": report.violations}
     (tmp / _KEY_FILE).write_text(json.dumps({"key": key, "result": summary, "graphs": graphs}), encoding="utf-8")
+    index.write(tmp / _INDEX_FILE)
+    swap_in(tmp, out)
+    return result
+
+
+def _articles(paths, previous, index, cache, workers, errors: list[str], progress) -> list:
+    """Every article under ``paths``, in order, as an ``ArticleSummary``: a file the ``previous``
+    index saw as it is now is not read again (its articles' summaries come from the cache); of a
+    file read, an article whose extraction is cached is not extracted again; the others are
+    extracted by ``workers``, written to the cache and dropped. ``index`` is filled for the next
+    build. Only the documents to extract and the summaries are held, never the extractions."""
+    from kg.cache import ExtractionCache
+    from kg.errors import InputError
+    from kg.load import iter_paths, read_source, split_articles
+    from kg.normalize import normalize
+    from kg.pipeline import extract_payload, no_input
+
+    slots: list = []  # per article: its summary, or the document to extract
+    for path in iter_paths(paths):
+        try:
+            stat = path.stat()
+        except OSError as e:
+            errors.append(f"{path}: cannot read ({e.strerror or e})")
+            continue
+        names = previous.unchanged(path, stat)
+        summaries = [cache.summary(n) for n in names] if names is not None else []
+        if names is not None and all(summaries):
+            slots.extend(summaries)
+            index.add(path, stat, names)
+            continue
+        try:
+            source = read_source(path)
+        except InputError as e:
+            errors.append(str(e))
+            continue
+        documents = [normalize(a) for a in split_articles(source)]
+        names = [ExtractionCache.name(d.id, d.sha1) for d in documents]
+        slots.extend(cache.summary(n) or d for n, d in zip(names, documents))
+        index.add(path, stat, names)
+    if not slots:
+        raise InputError(f"no readable document among the inputs: {errors[0]}") if errors else no_input(paths)
+    todo = [i for i, slot in enumerate(slots) if not hasattr(slot, "counts")]
+    with _bar(progress, len(todo)) as tick:  # the articles to extract
+        for i, payload in zip(todo, workers.map(extract_payload, [slots[i] for i in todo], errors, tick)):
+            if payload is not None:
+                cache.put(payload)
+            slots[i] = payload and payload.summary
+    return [slot for slot in slots if slot is not None]
+
+
+def _keep_previous(out: Path, tmp: Path, same: dict, errors: list[str], index) -> BuildResult:
+    """The previous build's outputs, kept as they are (hard links: its files are never written again)."""
+    from kg.cache import link_or_copy
+    from kg.outdir import swap_in
+
+    shutil.rmtree(tmp / "cache")  # the previous build's cache, linked in as it was read
+    for entry in out.iterdir():
+        if entry.name.startswith(".") or entry.name == _INDEX_FILE:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, tmp / entry.name, copy_function=link_or_copy)
+        else:
+            link_or_copy(entry, tmp / entry.name)
+    index.write(tmp / _INDEX_FILE)
+    facts = Counter(same["facts"])
+    result = BuildResult(
+        out, same["articles"], facts, same["quads"], same["conforms"], same["violations"], errors, same["articles"]
+    )
     swap_in(tmp, out)
     return result
 
 
 _KEY_FILE = "build.json"
+_INDEX_FILE = "files.json"  # the input files as this build read them (kg.cache.FileIndex)
 
 
 def _store(out: Path, tmp: Path, graphs: dict[str, list[str]], shared: str) -> int:
@@ -205,27 +244,32 @@ class _bar:
         next(self._ticks, None)
 
 
-def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[str], progress):
+def _graph_units(articles, extractions, read_dir: Path, tmp: Path, workers, errors: list[str], progress):
     """Each article's part of the graph, reused from the previous build where its text, the code
-    and the acts it cites are unchanged, else made (in ``jobs`` processes); their named graphs are
-    written to ``tmp/graph.nq`` as they come, so the graph is never held whole in memory. The
-    units to make are made by ``workers`` (a ``kg.pipeline.Workers``).
+    and the acts it cites are unchanged, else made by ``workers`` from its cached extraction
+    (read one by one as the work goes); their named graphs are written to ``tmp/graph.nq`` as
+    they come, so the graph is never held whole in memory.
 
     Returns each unit's validation, the shared graph gathered from the units (which are not kept)
     and each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``).
     """
     from functools import partial
 
-    from kg.cache import UnitCache
-    from kg.graph import Acts, SharedGraph, checked_unit, document_record, trig_prefixes
+    from kg.cache import CachedExtraction, UnitCache
+    from kg.graph import Acts, SharedGraph, checked_cached_unit, trig_prefixes
     from kg.pipeline import Workers
 
-    acts = Acts.of(extractions)
+    acts = Acts([a.record for a in articles])
     cache = UnitCache(read_dir, tmp / "cache")
-    keys = [cache.key(ex.document, acts.context(document_record(ex))) for ex in extractions]
-    todo = [ex for ex, k in zip(extractions, keys) if not (read_dir / k).is_file()]
-    run = partial(checked_unit, acts)
-    repeated = {g for g, n in Counter(ex.document.sha1 for ex in extractions).items() if n > 1}
+    keys = [cache.key(a.id, a.sha1, acts.context(a.record)) for a in articles]
+    todo = [a for a, k in zip(articles, keys) if not (read_dir / k).is_file()]
+    run = partial(checked_cached_unit, acts)
+
+    def cached(a) -> CachedExtraction:
+        return CachedExtraction(a.id, extractions.text(a.cache))
+
+    size = (len(todo), sum((extractions.write_dir / a.cache).stat().st_size // 3 for a in todo))
+    repeated = {g for g, n in Counter(a.sha1 for a in articles).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
     reports, shared, graphs = [], SharedGraph(), {}
     with (
@@ -234,15 +278,15 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
         open(tmp / "graph.trig", "wb") as trig,
     ):
         trig.write(trig_prefixes().encode("utf-8"))
-        made = workers.map(run, todo, errors, tick)
-        for ex, key in zip(extractions, keys):
+        made = workers.map(run, map(cached, todo), errors, tick, size=size)
+        for a, key in zip(articles, keys):
             quads_file = None
             if (read_dir / key).is_file():  # reused, or made here if the cached files are unreadable
                 got = cache.get(key)
                 if got is not None:
                     unit, report, quads_file = got
                 else:
-                    got = next(Workers().map(run, [ex], errors))
+                    got = next(Workers().map(run, [cached(a)], errors))
             else:
                 got = next(made)
             if got is None:  # the unit failed: its error is in ``errors``
@@ -250,7 +294,7 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
             if quads_file is None:
                 unit, report = got
             cache.put(key, unit, report)
-            if ex.document.sha1 in repeated:  # the same text in two files: one graph, its lines once
+            if a.sha1 in repeated:  # the same text in two files: one graph, its lines once
                 quads = quads_file.read_text(encoding="utf-8") if quads_file else unit.quads
                 lines = seen.setdefault(unit.graph, set())
                 handle.writelines(q.encode() for q in quads.splitlines(keepends=True) if q not in lines)
@@ -271,7 +315,7 @@ def _graph_units(extractions, read_dir: Path, tmp: Path, workers, errors: list[s
     return reports, shared, graphs
 
 
-def _build_key(documents, errors: list[str], formats, html: bool) -> str:
+def _build_key(articles, errors: list[str], formats, html: bool) -> str:
     """What decides a build's outputs: each article's id and text, the unreadable files, Quanze's
     code and rules, the ontology, shapes and saved queries, and the options."""
     import hashlib
@@ -283,8 +327,8 @@ def _build_key(documents, errors: list[str], formats, html: bool) -> str:
     for path in sorted(ontology_dir().rglob("*")):
         if path.is_file():
             h.update(path.name.encode() + path.read_bytes())
-    for d in documents:
-        h.update(f"\x1e{d.id}\x1f{d.sha1}".encode())
+    for a in articles:
+        h.update(f"\x1e{a.id}\x1f{a.sha1}".encode())
     h.update(json.dumps([sorted(errors), sorted(formats), html]).encode())
     return h.hexdigest()
 
@@ -311,7 +355,7 @@ def _md(value) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _report(result: BuildResult, extractions, store) -> str:
+def _report(result: BuildResult, articles, store) -> str:
     lines = [
         "# Quanze build report",
         "",
@@ -323,11 +367,9 @@ def _report(result: BuildResult, extractions, store) -> str:
     if result.errors:
         lines += ["", "## Files not read or not extracted", ""] + [f"- {_md(e)}" for e in result.errors]
     lines += ["", "## Articles", "", "| article | title | jurisdiction | transfers |", "| --- | --- | --- | --- |"]
-    for ex in extractions:
-        doc = next((as_dict(f.data) for f in ex.facts if f.kind == "document"), {})
-        n = sum(1 for f in ex.facts if f.kind == "transfer")
-        cells = (ex.document.id, doc.get("title"), doc.get("jurisdiction"))
-        lines.append("| " + " | ".join(map(_md, cells)) + f" | {n} |")
+    for a in articles:
+        cells = (a.id, a.record.get("title"), a.record.get("jurisdiction"))
+        lines.append("| " + " | ".join(map(_md, cells)) + f" | {a.counts.get('transfer', 0)} |")
     try:  # the saved query's answer, so the report counts what `kg query powers_by_body` counts
         from kg.query import query
 

@@ -9,13 +9,26 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from array import array
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 from kg.facts import as_dict, make
 from kg.types import Document, Fact, Sentence
 
-__all__ = ["ExtractionCache", "UnitCache", "fingerprint", "link_or_copy"]
+__all__ = [
+    "ArticleSummary",
+    "CachedExtraction",
+    "ExtractionCache",
+    "ExtractionPayload",
+    "FileIndex",
+    "UnitCache",
+    "extraction_of",
+    "fingerprint",
+    "link_or_copy",
+    "payload_of",
+]
 
 
 @cache
@@ -80,8 +93,8 @@ class UnitCache(_Cache):
     copied into the build's graph.nq as bytes, never parsed."""
 
     @staticmethod
-    def key(document: Document, context: tuple) -> str:
-        h = hashlib.sha1(f"{fingerprint()}\x1f{document.id}\x1f{document.sha1}\x1f{context!r}".encode())
+    def key(doc_id: str, sha1: str, context: tuple) -> str:
+        h = hashlib.sha1(f"{fingerprint()}\x1f{doc_id}\x1f{sha1}\x1f{context!r}".encode())
         return h.hexdigest()[:24] + ".unit.json"
 
     def get(self, name: str):
@@ -118,68 +131,221 @@ class UnitCache(_Cache):
 
 
 class ExtractionCache(_Cache):
-    """Reads cached extractions from ``read_dir`` (the previous build's) and writes every
-    extraction of this build to ``write_dir``; ``reused`` counts the articles not re-extracted."""
-
-    def _name(self, document: Document) -> str:
-        doc_key = hashlib.sha1(f"{document.id}\x1f{document.sha1}".encode()).hexdigest()[:16]
-        return f"{fingerprint()}-{doc_key}.json"
-
-    def get(self, document: Document):
-        """The cached extraction of ``document``, or None."""
-        from kg.pipeline import Extraction
-
-        data = self._load(self._name(document))
-        if data is None:
-            return None
-        sentences = tuple(
-            Sentence(s["id"], s["doc_id"], s["text"], s["start"], s["end"], tuple(s["headings"]), s["line"])
-            for s in data["sentences"]
-        )
-        facts = tuple(
-            Fact(
-                f["doc"],
-                make(f["kind"], dict(f["fields"])),
-                f["evidence"],
-                f["sentence_id"],
-                f["start"],
-                f["end"],
-                f["rule_id"],
-            )
-            for f in data["facts"]
-        )
-        self.reused += 1
-        return Extraction(document, sentences, facts)
-
-    def put(self, extraction) -> None:
-        self._store(self._name(extraction.document), lambda: json.dumps(self._data(extraction), ensure_ascii=False))
+    """An article's extraction under its name (the code's fingerprint, its id and content hash):
+    ``NAME`` (JSON: the normalized document, its sentences and facts), ``NAME.facts.jsonl`` (its
+    lines of facts.jsonl, copied into the build's as bytes) and ``NAME.sum.json`` (its
+    ``ArticleSummary``: all the build keeps of an article once it is extracted). Reads the previous
+    build's (``read_dir``) and writes every article of this build to ``write_dir``; ``reused``
+    counts the articles not extracted again."""
 
     @staticmethod
-    def _data(extraction) -> dict:
-        return {
-            "sentences": [
-                {
-                    "id": s.id,
-                    "doc_id": s.doc_id,
-                    "text": s.text,
-                    "start": s.start,
-                    "end": s.end,
-                    "headings": list(s.headings),
-                    "line": s.line,
-                }
-                for s in extraction.sentences
-            ],
-            "facts": [
-                {
-                    "doc": f.doc,
-                    "kind": f.kind,
-                    "fields": as_dict(f.data),
-                    "evidence": f.evidence,
-                    "sentence_id": f.sentence_id,
-                    "start": f.start,
-                    "end": f.end,
-                    "rule_id": f.rule_id,
-                }
-                for f in extraction.facts
-            ],
-        }
+    def name(doc_id: str, sha1: str) -> str:
+        doc_key = hashlib.sha1(f"{doc_id}\x1f{sha1}".encode()).hexdigest()[:16]
+        return f"{fingerprint()}-{doc_key}.json"
+
+    def summary(self, name: str) -> ArticleSummary | None:
+        """The summary of the extraction cached under ``name`` by the previous build, or None; a
+        summary found counts as reused, its files are kept (linked) into this build's cache."""
+        if self.read_dir is None or not all((self.read_dir / (name + s)).is_file() for s in _EXTRACTION_FILES):
+            return None
+        data = self._load(name + ".sum.json")
+        if data is None:
+            return None
+        try:
+            summary = ArticleSummary(**data)
+        except TypeError:
+            return None
+        for suffix in _EXTRACTION_FILES:
+            link_or_copy(self.read_dir / (name + suffix), self.write_dir / (name + suffix))
+        self.reused += 1
+        return summary
+
+    def put(self, payload: ExtractionPayload) -> None:
+        """Write a fresh extraction's files (the JSON last: the extraction is whole when it is there)."""
+        _write(self.write_dir / (payload.name + ".facts.jsonl"), payload.facts)
+        _write(self.write_dir / (payload.name + ".sum.json"), json.dumps(asdict(payload.summary), ensure_ascii=False))
+        _write(self.write_dir / payload.name, payload.extraction)
+
+    def text(self, name: str) -> str:
+        """The JSON of the extraction written under ``name`` in this build's cache."""
+        return (self.write_dir / name).read_text(encoding="utf-8")
+
+    def facts_file(self, name: str) -> Path:
+        return self.write_dir / (name + ".facts.jsonl")
+
+
+@dataclass(frozen=True)
+class CachedExtraction:
+    """An extraction as its cached JSON, sent to where its part of the graph is made."""
+
+    id: str
+    text: str
+
+
+class FileIndex:
+    """The input files of a build by path: size, modification time and the cache names of their
+    articles' extractions, so that the next build does not read a file again that has not
+    changed since (as git's index does). A file modified within ``RACY_NS`` before the index was
+    written could change again within the same clock tick unseen: it is read again."""
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, data: dict | None = None) -> None:
+        data = data if isinstance(data, dict) and data.get("fingerprint") == fingerprint() else {}
+        self.written_ns = int(data.get("written_ns") or 0)
+        self.files: dict[str, list] = data.get("files") or {}
+
+    @classmethod
+    def read(cls, path: Path) -> FileIndex:
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return cls()
+
+    def unchanged(self, path: Path, stat: os.stat_result) -> list[str] | None:
+        """The cache names of the articles of ``path`` when it is as the index saw it, else None."""
+        entry = self.files.get(self._key(path))
+        if not entry or entry[:2] != [stat.st_size, stat.st_mtime_ns]:
+            return None
+        return entry[2] if stat.st_mtime_ns < self.written_ns - self.RACY_NS else None
+
+    def add(self, path: Path, stat: os.stat_result, names: list[str]) -> None:
+        self.files[self._key(path)] = [stat.st_size, stat.st_mtime_ns, names]
+
+    @staticmethod
+    def _key(path: Path) -> str:
+        # the path's bytes as text: a name that is not UTF-8 (a GBK file name) keeps its bytes escaped
+        return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+
+    def write(self, path: Path) -> None:
+        import time
+
+        data = {"fingerprint": fingerprint(), "written_ns": time.time_ns(), "files": self.files}
+        _write(path, json.dumps(data, ensure_ascii=False))
+
+
+# an extraction's files, the JSON last (written last, so a killed write leaves no whole-looking entry)
+_EXTRACTION_FILES = (".facts.jsonl", ".sum.json", "")
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What a build keeps of an extracted article: its id, file, content hash, the fields of its
+    document header (for the acts it cites and the report) and how many facts of each kind."""
+
+    id: str
+    source: str
+    sha1: str
+    record: dict
+    counts: dict
+    cache: str  # the name of its extraction in the cache
+
+
+@dataclass(frozen=True)
+class ExtractionPayload:
+    """An extraction as the cache writes it, made where it was extracted (a worker)."""
+
+    name: str
+    extraction: str
+    facts: str
+    summary: ArticleSummary
+
+
+def payload_of(extraction) -> ExtractionPayload:
+    """The cache's files of an extraction, and its summary."""
+    from collections import Counter
+
+    document = extraction.document
+    name = ExtractionCache.name(document.id, document.sha1)
+    header = next((as_dict(f.data) for f in extraction.facts if f.kind == "document"), {})
+    summary = ArticleSummary(
+        document.id,
+        document.source,
+        document.sha1,
+        json.loads(json.dumps(header, ensure_ascii=False)),  # as JSON gives it back: lists, not tuples
+        dict(Counter(f.kind for f in extraction.facts)),
+        name,
+    )
+    facts = "".join(json.dumps(f.as_record(provenance=True), ensure_ascii=False) + "\n" for f in extraction.facts)
+    return ExtractionPayload(name, json.dumps(_data(extraction), ensure_ascii=False), facts, summary)
+
+
+def extraction_of(text: str):
+    """The extraction from its cached JSON (``payload_of``'s ``extraction``)."""
+    from kg.pipeline import Extraction
+
+    data = json.loads(text)
+    d = data["document"]
+    document = Document(d["id"], d["source"], d["title"], d["raw"], d["text"], _offsets(d["offsets"]), d["sha1"])
+    sentences = tuple(
+        Sentence(s["id"], s["doc_id"], s["text"], s["start"], s["end"], tuple(s["headings"]), s["line"])
+        for s in data["sentences"]
+    )
+    facts = tuple(
+        Fact(f["doc"], make(f["kind"], f["fields"]), f["evidence"], f["sentence_id"], f["start"], f["end"], f["rule"])
+        for f in data["facts"]
+    )
+    return Extraction(document, sentences, facts)
+
+
+def _runs(offsets) -> list[list[int]]:
+    """Source offsets as the places they do not go on by one: [[index, offset], …] (the text of
+    an article maps to its source mostly one to one, so this is short).
+
+    >>> _runs([5, 6, 7, 10, 11]), _offsets(_runs([5, 6, 7, 10, 11])).tolist()
+    ([[0, 5], [3, 10], [5, 0]], [5, 6, 7, 10, 11])
+    """
+    out, expect = [], None
+    for i, o in enumerate(offsets):
+        if o != expect:
+            out.append([i, o])
+        expect = o + 1
+    out.append([len(offsets), 0])  # the length
+    return out
+
+
+def _offsets(runs: list[list[int]]) -> array:
+    out = array("I")
+    for (i, o), (j, _) in zip(runs, runs[1:]):
+        out.extend(range(o, o + j - i))
+    return out
+
+
+def _data(extraction) -> dict:
+    d = extraction.document
+    return {
+        "document": {
+            "id": d.id,
+            "source": d.source,
+            "title": d.title,
+            "raw": d.raw,
+            "text": d.text,
+            "offsets": _runs(d.offsets),
+            "sha1": d.sha1,
+        },
+        "sentences": [
+            {
+                "id": s.id,
+                "doc_id": s.doc_id,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "headings": list(s.headings),
+                "line": s.line,
+            }
+            for s in extraction.sentences
+        ],
+        "facts": [
+            {
+                "doc": f.doc,
+                "kind": f.kind,
+                "fields": as_dict(f.data),
+                "evidence": f.evidence,
+                "sentence_id": f.sentence_id,
+                "start": f.start,
+                "end": f.end,
+                "rule": f.rule_id,
+            }
+            for f in extraction.facts
+        ],
+    }

@@ -42,6 +42,7 @@ __all__ = [
     "GraphUnit",
     "ValidationReport",
     "article_unit",
+    "checked_cached_unit",
     "checked_unit",
     "document_record",
     "load_ontology",
@@ -880,6 +881,13 @@ def checked_unit(acts: Acts, ex: Extraction) -> tuple[GraphUnit, ValidationRepor
     """An article's part of the graph and its validation: the build's unit of work after extraction."""
     unit = article_unit(ex, acts)
     return unit, validate_unit(unit)
+
+
+def checked_cached_unit(acts: Acts, cached) -> tuple[GraphUnit, ValidationReport]:
+    """``checked_unit`` of an extraction sent as its cached JSON (a ``kg.cache.CachedExtraction``)."""
+    from kg.cache import extraction_of
+
+    return checked_unit(acts, extraction_of(cached.text))
 
 
 def report_text(reports: Iterable[ValidationReport]) -> ValidationReport:

@@ -21,6 +21,7 @@ __all__ = [
     "extract",
     "extract_document",
     "extract_each",
+    "extract_payload",
     "Workers",
     "read_documents",
 ]
@@ -90,6 +91,14 @@ def extract_document(document: Document) -> Extraction:
     return Extraction(document, tuple(sentences), tuple(facts))
 
 
+def extract_payload(document: Document):
+    """An article extracted and written as the cache keeps it (``kg.cache.ExtractionPayload``),
+    where it ran: a worker serialises its own work, the build's process only writes files."""
+    from kg.cache import payload_of
+
+    return payload_of(extract_document(document))
+
+
 def _safely(run: Callable, item, label: str):
     """``run(item)`` in a worker process: its result, or the one-line error."""
     try:
@@ -121,14 +130,16 @@ def _run_chunk(task: Callable, items: list) -> list:
     return [task(item) for item in items]
 
 
-def _windowed(pool, task: Callable, items: list, chunk: int, window: int) -> Iterator:
+def _windowed(pool, task: Callable, items: Iterable, chunk: int, window: int) -> Iterator:
     """``task`` over ``items`` in the pool, in order, with at most ``window`` chunks of ``chunk``
     items in flight: neither the tasks waiting nor the results not yet read (an article's graph
     is its whole N-Quads) pile up for the whole corpus."""
+    import itertools
     from collections import deque
 
     pending: deque = deque()
-    chunks = (items[i : i + chunk] for i in range(0, len(items), chunk))
+    stream = iter(items)
+    chunks = iter(lambda: list(itertools.islice(stream, chunk)), [])
     for part in chunks:
         pending.append(pool.submit(_run_chunk, task, part))
         if len(pending) >= window:
@@ -160,19 +171,30 @@ class Workers:
         if self._client is not None:
             self._client.close()
 
-    def map(self, run: Callable, items: list, errors: list[str], done: Callable[[], None] | None = None) -> Iterator:
-        """``run`` over ``items`` (documents or extractions), one result per item in their order;
-        an item whose run fails is one line in ``errors`` and yields None. ``run`` must be
-        picklable (a module-level function or a ``functools.partial`` of one)."""
+    def map(
+        self,
+        run: Callable,
+        items: Iterable,
+        errors: list[str],
+        done: Callable[[], None] | None = None,
+        *,
+        size: tuple[int, int] | None = None,
+    ) -> Iterator:
+        """``run`` over ``items`` (documents, extractions or cached extractions: each has an ``id``
+        or a ``document``, and a ``text``), one result per item in their order; an item whose run
+        fails is one line in ``errors`` and yields None. ``run`` must be picklable (a module-level
+        function or a ``functools.partial`` of one). Items that are not a list are taken one by one
+        as the work goes; ``size`` then gives their number and characters."""
         from functools import partial
 
         task = partial(_task, run)
+        count, chars = size if size is not None else (len(items), sum(map(_chars, items)))
         if self.scheduler:
             results = self._on_cluster(task, items)
-        elif self.jobs <= 1 or len(items) < 2 * self.jobs or sum(map(_chars, items)) < PARALLEL_MIN_CHARS:
+        elif self.jobs <= 1 or count < 2 * self.jobs or chars < PARALLEL_MIN_CHARS:
             results = map(task, items)
         else:
-            results = self._in_processes(task, items)
+            results = self._in_processes(task, items, count)
         for result in results:
             if isinstance(result, _Failure):
                 errors.append(result.line)
@@ -181,7 +203,7 @@ class Workers:
             if done:
                 done()
 
-    def _in_processes(self, task: Callable, items: list) -> Iterator:
+    def _in_processes(self, task: Callable, items: Iterable, count: int) -> Iterator:
         import multiprocessing as mp
         import os
         from concurrent.futures import ProcessPoolExecutor
@@ -191,10 +213,10 @@ class Workers:
         if self._pool is None:  # spawned, not forked: see kg/worker.py
             context = mp.get_context("spawn")
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=start, initargs=(os.getpid(),))
-        chunk = max(1, min(32, len(items) // (self.jobs * 4) or 1))  # small articles go in chunks
+        chunk = max(1, min(32, count // (self.jobs * 4) or 1))  # small articles go in chunks
         yield from _windowed(self._pool, task, items, chunk, window=4 * self.jobs)
 
-    def _on_cluster(self, task: Callable, items: list) -> Iterator:
+    def _on_cluster(self, task: Callable, items: Iterable) -> Iterator:
         """At most a few items per worker are in flight, so neither side holds the whole corpus;
         the workers need Quanze installed (the same version: the task is sent by reference)."""
         from collections import deque

@@ -54,14 +54,22 @@ def fill_store(nquads: bytes | Path, path: str | Path) -> int:
 LOAD_CHUNK_LINES = 100_000
 
 
-def _load_in_chunks(store, nquads: Path) -> None:
+def _load_in_chunks(store, nquads: Path | Iterable[Path]) -> None:
+    """Bulk-load N-Quads files (one, or several read one after the other) in slices of at most
+    ``LOAD_CHUNK_LINES`` lines: each call of the bulk loader writes table files of its own, so many
+    small files are loaded as few slices, and a large one never whole."""
     import itertools
 
     import pyoxigraph as ox
 
-    with open(nquads, "rb") as handle:
-        while chunk := b"".join(itertools.islice(handle, LOAD_CHUNK_LINES)):
-            store.bulk_load(io.BytesIO(chunk), format=ox.RdfFormat.N_QUADS)
+    def lines():
+        for path in [nquads] if isinstance(nquads, Path) else nquads:
+            with open(path, "rb") as handle:
+                yield from handle
+
+    stream = lines()
+    while chunk := b"".join(itertools.islice(stream, LOAD_CHUNK_LINES)):
+        store.bulk_load(io.BytesIO(chunk), format=ox.RdfFormat.N_QUADS)
 
 
 def update_store(previous: Path, path: Path, drop: Iterable[str], add: Iterable[Path], shared: str) -> int:
@@ -81,11 +89,9 @@ def update_store(previous: Path, path: Path, drop: Iterable[str], add: Iterable[
     store = open_store(path)
     for graph in [*drop, str(SHARED_GRAPH)]:
         store.remove_graph(ox.NamedNode(graph))
-    for quads in add:
-        _load_in_chunks(store, quads)
+    _load_in_chunks(store, list(add))
     store.bulk_load(io.BytesIO(shared.encode("utf-8")), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    store.optimize()
+    store.flush()  # not compacted: the previous build's tables stay as they were (a full build compacts)
     return len(store)
 
 
