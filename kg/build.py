@@ -268,7 +268,7 @@ def _graph_units(articles, extractions, read_dir: Path, tmp: Path, workers, erro
     def cached(a) -> CachedExtraction:
         return CachedExtraction(a.id, extractions.text(a.cache))
 
-    size = (len(todo), sum((extractions.write_dir / a.cache).stat().st_size // 3 for a in todo))
+    size = (len(todo), sum(a.chars for a in todo))
     repeated = {g for g, n in Counter(a.sha1 for a in articles).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
     reports, shared, graphs = [], SharedGraph(), {}

@@ -239,6 +239,7 @@ class ArticleSummary:
     record: dict
     counts: dict
     cache: str  # the name of its extraction in the cache
+    chars: int  # the length of its normalized text
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,7 @@ def payload_of(extraction) -> ExtractionPayload:
         json.loads(json.dumps(header, ensure_ascii=False)),  # as JSON gives it back: lists, not tuples
         dict(Counter(f.kind for f in extraction.facts)),
         name,
+        len(document.text),
     )
     facts = "".join(json.dumps(f.as_record(provenance=True), ensure_ascii=False) + "\n" for f in extraction.facts)
     return ExtractionPayload(name, json.dumps(_data(extraction), ensure_ascii=False), facts, summary)
