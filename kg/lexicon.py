@@ -37,7 +37,8 @@ def load_yaml(path: str | Path, allowed: set[str], *, required: set[str] = froze
     """
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader where PyYAML was built with it (the pure-Python one is 5-10× slower)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as e:
         raise RuleError(f"{path.name}: cannot read rules: {e}") from e
     if not isinstance(data, dict):

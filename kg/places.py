@@ -100,26 +100,37 @@ def gazetteer(first_year: int = 1990) -> Gazetteer:
 
     A dated name ("广德县", a county until 2019) stays findable beside its successor.
     """
-    spans: dict[tuple[str, str, int], list] = {}
+    # the dataset lists every division once a year: the same row but for its year, read once
+    years: dict[str, list[int]] = {}
     with open(places_csv(), encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            year = int(row["year"])
+        header = next(csv.reader(handle))
+        for line in handle:
+            year_text, _, rest = line.rstrip("\r\n").partition(",")
+            year = int(year_text)
             if year < first_year:
                 continue
-            rank = int(row["rank"])
-            if rank == 1:
-                code, name, short, city = row["province_adcode"], row["province_name"], row["province_short"], None
-            elif rank == 2:
-                code, name, short, city = row["city_adcode"], row["city_name"], row["city_short"], None
-                if name in _NOT_CITY:
-                    continue
+            seen = years.get(rest)
+            if seen is None:
+                years[rest] = [year, year]
             else:
-                code, name, short = row["county_adcode"], row["county_name"], row["county_short"]
-                city = row["city_name"] if row["city_name"] not in _NOT_CITY else None
-            key = (code, name, rank)
-            if key in spans:
-                spans[key][6] = min(spans[key][6], year)
-                spans[key][7] = max(spans[key][7], year)
-            else:
-                spans[key] = [code, name, short or "", rank, row["province_name"], city, year, year]
+                seen[0], seen[1] = min(seen[0], year), max(seen[1], year)
+    spans: dict[tuple[str, str, int], list] = {}
+    for rest, (first, last) in years.items():
+        row = dict(zip(header[1:], next(csv.reader([rest]))))
+        rank = int(row["rank"])
+        if rank == 1:
+            code, name, short, city = row["province_adcode"], row["province_name"], row["province_short"], None
+        elif rank == 2:
+            code, name, short, city = row["city_adcode"], row["city_name"], row["city_short"], None
+            if name in _NOT_CITY:
+                continue
+        else:
+            code, name, short = row["county_adcode"], row["county_name"], row["county_short"]
+            city = row["city_name"] if row["city_name"] not in _NOT_CITY else None
+        key = (code, name, rank)
+        if key in spans:
+            spans[key][6] = min(spans[key][6], first)
+            spans[key][7] = max(spans[key][7], last)
+        else:
+            spans[key] = [code, name, short or "", rank, row["province_name"], city, first, last]
     return Gazetteer([Place(*v) for v in spans.values()])
