@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 from collections import Counter
@@ -129,17 +130,16 @@ def _build_into(
 
 def _articles(paths, previous, index, cache, workers, errors: list[str], progress) -> list:
     """Every article under ``paths``, in order, as an ``ArticleSummary``: a file the ``previous``
-    index saw as it is now is not read again (its articles' summaries come from the cache); of a
-    file read, an article whose extraction is cached is not extracted again; the others are
-    extracted by ``workers``, written to the cache and dropped. ``index`` is filled for the next
-    build. Only the documents to extract and the summaries are held, never the extractions."""
-    from kg.cache import ExtractionCache
+    index saw as it is now is not read again (its articles' summaries come from the cache); the
+    other files are read, normalized and their articles extracted by ``workers`` (an article whose
+    extraction is cached is not extracted again), each result written to the cache and dropped.
+    ``index`` is filled for the next build. Only the summaries are held, never the extractions."""
     from kg.errors import InputError
-    from kg.load import iter_paths, read_source, split_articles
-    from kg.normalize import normalize
-    from kg.pipeline import extract_payload, no_input
+    from kg.load import iter_paths
+    from kg.pipeline import FileJob, no_input, read_and_extract
 
-    slots: list = []  # per article: its summary, or the document to extract
+    slots: list = []  # per file: its articles' summaries, or the job that reads it
+    jobs: list[tuple[int, FileJob, os.stat_result]] = []
     for path in iter_paths(paths):
         try:
             stat = path.stat()
@@ -147,29 +147,49 @@ def _articles(paths, previous, index, cache, workers, errors: list[str], progres
             errors.append(f"{path}: cannot read ({e.strerror or e})")
             continue
         names = previous.unchanged(path, stat)
-        summaries = [cache.summary(n) for n in names] if names is not None else []
-        if names is not None and all(summaries):
-            slots.extend(summaries)
+        if names is not None and all(cache.has(n) for n in names):
+            slots.append([cache.summary(n) for n in names])
             index.add(path, stat, names)
             continue
-        try:
-            source = read_source(path)
-        except InputError as e:
-            errors.append(str(e))
-            continue
-        documents = [normalize(a) for a in split_articles(source)]
-        names = [ExtractionCache.name(d.id, d.sha1) for d in documents]
-        slots.extend(cache.summary(n) or d for n, d in zip(names, documents))
-        index.add(path, stat, names)
-    if not slots:
+        jobs.append((len(slots), FileJob(path, cache.read_dir), stat))
+        slots.append([])
+    size = (len(jobs), sum(stat.st_size for _, _, stat in jobs) // 3)  # about three bytes a character
+    with _bar(progress, len(jobs)) as tick:  # the files to read
+        done = workers.map(read_and_extract, [job for _, job, _ in jobs], errors, tick, size=size)
+        for (at, job, stat), result in zip(jobs, done):
+            if result is None:  # a defect, reported in ``errors``
+                continue
+            errors.extend(result.errors)
+            if result.unreadable:
+                continue
+            for got in result.articles:
+                if isinstance(got, str):  # extracted before: the previous build's cache has it
+                    summary = cache.summary(got) or _extract_again(job, got, cache, errors)
+                else:
+                    cache.put(got)
+                    summary = got.summary
+                slots[at].append(summary)
+            index.add(job.path, stat, [a if isinstance(a, str) else a.name for a in result.articles])
+    articles = [a for found in slots for a in found if a is not None]
+    if not articles and not any(r for r in slots):
         raise InputError(f"no readable document among the inputs: {errors[0]}") if errors else no_input(paths)
-    todo = [i for i, slot in enumerate(slots) if not hasattr(slot, "counts")]
-    with _bar(progress, len(todo)) as tick:  # the articles to extract
-        for i, payload in zip(todo, workers.map(extract_payload, [slots[i] for i in todo], errors, tick)):
-            if payload is not None:
-                cache.put(payload)
-            slots[i] = payload and payload.summary
-    return [slot for slot in slots if slot is not None]
+    return articles
+
+
+def _extract_again(job, name: str, cache, errors: list[str]):
+    """The article cached as ``name`` that the cache could not give back after all: its file read
+    and extracted here."""
+    from dataclasses import replace
+
+    from kg.pipeline import read_and_extract
+
+    result = read_and_extract(replace(job, cached=None))
+    got = next((a for a in result.articles if not isinstance(a, str) and a.name == name), None)
+    if got is None:
+        errors.extend(result.errors)
+        return None
+    cache.put(got)
+    return got.summary
 
 
 def _keep_previous(out: Path, tmp: Path, same: dict, errors: list[str], index) -> BuildResult:

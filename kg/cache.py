@@ -24,6 +24,7 @@ __all__ = [
     "ExtractionPayload",
     "FileIndex",
     "UnitCache",
+    "extraction_cached",
     "extraction_of",
     "fingerprint",
     "link_or_copy",
@@ -143,10 +144,14 @@ class ExtractionCache(_Cache):
         doc_key = hashlib.sha1(f"{doc_id}\x1f{sha1}".encode()).hexdigest()[:16]
         return f"{fingerprint()}-{doc_key}.json"
 
+    def has(self, name: str) -> bool:
+        """Whether the previous build cached an extraction under ``name``."""
+        return self.read_dir is not None and extraction_cached(self.read_dir, name)
+
     def summary(self, name: str) -> ArticleSummary | None:
         """The summary of the extraction cached under ``name`` by the previous build, or None; a
         summary found counts as reused, its files are kept (linked) into this build's cache."""
-        if self.read_dir is None or not all((self.read_dir / (name + s)).is_file() for s in _EXTRACTION_FILES):
+        if not self.has(name):
             return None
         data = self._load(name + ".sum.json")
         if data is None:
@@ -156,7 +161,8 @@ class ExtractionCache(_Cache):
         except TypeError:
             return None
         for suffix in _EXTRACTION_FILES:
-            link_or_copy(self.read_dir / (name + suffix), self.write_dir / (name + suffix))
+            if not (self.write_dir / (name + suffix)).exists():  # (the same article in two files: once)
+                link_or_copy(self.read_dir / (name + suffix), self.write_dir / (name + suffix))
         self.reused += 1
         return summary
 
@@ -222,6 +228,11 @@ class FileIndex:
 
         data = {"fingerprint": fingerprint(), "written_ns": time.time_ns(), "files": self.files}
         _write(path, json.dumps(data, ensure_ascii=False))
+
+
+def extraction_cached(folder: Path, name: str) -> bool:
+    """Whether the cache ``folder`` has the extraction ``name``, all its files."""
+    return all((folder / (name + s)).is_file() for s in _EXTRACTION_FILES)
 
 
 # an extraction's files, the JSON last (written last, so a killed write leaves no whole-looking entry)

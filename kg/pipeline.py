@@ -21,7 +21,9 @@ __all__ = [
     "extract",
     "extract_document",
     "extract_each",
-    "extract_payload",
+    "FileJob",
+    "FileResult",
+    "read_and_extract",
     "Workers",
     "read_documents",
 ]
@@ -91,12 +93,53 @@ def extract_document(document: Document) -> Extraction:
     return Extraction(document, tuple(sentences), tuple(facts))
 
 
-def extract_payload(document: Document):
-    """An article extracted and written as the cache keeps it (``kg.cache.ExtractionPayload``),
-    where it ran: a worker serialises its own work, the build's process only writes files."""
-    from kg.cache import payload_of
+@dataclass(frozen=True)
+class FileJob:
+    """A file for a worker to read and extract; ``cached``: the previous build's cache folder,
+    where an article extracted before is found (None, or a folder the worker cannot see: every
+    article is extracted)."""
 
-    return payload_of(extract_document(document))
+    path: Path
+    cached: Path | None = None
+
+    @property
+    def id(self) -> str:
+        return str(self.path)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """A file's articles, in order: each the ``kg.cache.ExtractionPayload`` of its extraction, or
+    the cache name of the extraction ``FileJob.cached`` already has; and the one-line errors."""
+
+    articles: tuple = ()
+    errors: tuple[str, ...] = ()
+    unreadable: bool = False
+
+
+def read_and_extract(job: FileJob) -> FileResult:
+    """Read, normalize and extract one file where the worker runs, each article written as the
+    cache keeps it: the build's process only writes the files. An article whose extraction is
+    cached is not extracted again; one whose extraction fails is an error line, the others go on."""
+    from kg.cache import ExtractionCache, extraction_cached, payload_of
+
+    try:
+        source = read_source(job.path)
+    except InputError as e:
+        return FileResult(errors=(str(e),), unreadable=True)
+    articles, errors = [], []
+    for article in split_articles(source):
+        document = normalize(article)
+        name = ExtractionCache.name(document.id, document.sha1)
+        if job.cached is not None and extraction_cached(job.cached, name):
+            articles.append(name)
+            continue
+        try:
+            articles.append(payload_of(extract_document(document)))
+        except Exception as e:  # noqa: BLE001 - one article's failure must not lose the others
+            first = (str(e).splitlines() or [""])[0][:200]
+            errors.append(f"{document.id}: extraction failed, please report ({type(e).__name__}: {first})")
+    return FileResult(tuple(articles), tuple(errors))
 
 
 def _safely(run: Callable, item, label: str):

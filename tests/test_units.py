@@ -136,7 +136,7 @@ def _aged(folder: Path, seconds: float = 60) -> None:
 
 
 def test_units_a_file_unchanged_since_the_last_build_is_not_read_again(tmp_path, monkeypatch):
-    import kg.load
+    import kg.pipeline
 
     src = tmp_path / "in"
     src.mkdir()
@@ -145,8 +145,8 @@ def test_units_a_file_unchanged_since_the_last_build_is_not_read_again(tmp_path,
     _aged(src)
     first = build([src], tmp_path / "out", html=False)
     read = []
-    real = kg.load.read_source
-    monkeypatch.setattr(kg.load, "read_source", lambda p: read.append(p.name) or real(p))
+    real = kg.pipeline.read_source
+    monkeypatch.setattr(kg.pipeline, "read_source", lambda p: read.append(p.name) or real(p))
     same = build([src], tmp_path / "out", html=False)
     assert read == [] and (same.articles, same.facts, same.quads) == (first.articles, first.facts, first.quads)
     changed = sorted(src.iterdir())[1]
@@ -164,7 +164,7 @@ def test_units_a_file_written_just_before_the_index_is_read_again(tmp_path, monk
     (a racy entry, as git calls it): such a file is read again, the others are not."""
     import os
 
-    import kg.load
+    import kg.pipeline
 
     src = tmp_path / "in"
     src.mkdir()
@@ -179,8 +179,8 @@ def test_units_a_file_written_just_before_the_index_is_read_again(tmp_path, monk
     fresh.write_text(text.replace("城市", "城邑", 1), encoding="utf-8")  # same size, same time
     os.utime(fresh, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     read = []
-    real = kg.load.read_source
-    monkeypatch.setattr(kg.load, "read_source", lambda p: read.append(p.name) or real(p))
+    real = kg.pipeline.read_source
+    monkeypatch.setattr(kg.pipeline, "read_source", lambda p: read.append(p.name) or real(p))
     build([src], tmp_path / "out", html=False)
     assert read == [fresh.name]
     assert "城邑" in (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
