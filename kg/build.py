@@ -89,14 +89,14 @@ def _build_into(
         same = _unchanged_build(out, key)
         if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
             return _keep_previous(out, tmp, same, errors, index)
-        reports, shared_graph, graphs = _graph_units(articles, cache, out / "cache", tmp, workers, errors, progress)
+        reports, shared_graph, graphs, loader = _graph_units(articles, cache, out, tmp, workers, errors, progress)
     shared = shared_graph.quads()
     with open(tmp / "graph.nq", "ab") as handle:
         handle.write(shared.encode("utf-8"))
     with open(tmp / "graph.trig", "a", encoding="utf-8") as handle:
         handle.write(shared_trig(shared))
     report = report_text([*reports, validate_quads(shared)])
-    quads = _store(out, tmp, graphs, shared)
+    quads = _store(out, tmp, graphs, shared, loader)
     del shared, shared_graph
     store = open_store(tmp / "store", read_only=True)
     ds = store_dataset(store)
@@ -218,27 +218,52 @@ _KEY_FILE = "build.json"
 _INDEX_FILE = "files.json"  # the input files as this build read them (kg.cache.FileIndex)
 
 
-def _store(out: Path, tmp: Path, graphs: dict[str, list[str]], shared: str) -> int:
-    """The build's store: the previous build's with the named graphs whose units changed (and the
-    shared graph) replaced and those of articles gone dropped, when most graphs are unchanged;
-    else loaded whole from ``graph.nq``. Returns the number of quads."""
-    from kg.store import fill_store, update_store
-
+def _previous_graphs(out: Path) -> dict | None:
+    """The previous build's named graphs and their units' keys, when its store is there to update."""
     try:
         previous = json.loads((out / _KEY_FILE).read_text(encoding="utf-8")).get("graphs")
     except (OSError, ValueError):
-        previous = None
-    if isinstance(previous, dict) and (out / "store").is_dir():
-        changed = [g for g, keys in graphs.items() if sorted(previous.get(g) or []) != sorted(keys)]
-        gone = [g for g in previous if g not in graphs]
-        if len(changed) + len(gone) <= len(graphs) * _UPDATE_AT_MOST:
-            add = [tmp / "cache" / f"{k}.nq" for g in changed for k in graphs[g]]
-            return update_store(out / "store", tmp / "store", [*changed, *gone], add, shared)
-    return fill_store(tmp / "graph.nq", tmp / "store")
+        return None
+    return previous if isinstance(previous, dict) and (out / "store").is_dir() else None
+
+
+def _changed(previous: dict, graphs: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """The named graphs whose units differ from the previous build's, and those gone."""
+    changed = [g for g, keys in graphs.items() if sorted(previous.get(g) or []) != sorted(keys)]
+    return changed, [g for g in previous if g not in graphs]
+
+
+def _store(out: Path, tmp: Path, graphs: dict[str, list[str]], shared: str, loader) -> int:
+    """The build's store: loaded whole as the graph was written (``loader``, a ``StoreLoader``),
+    or the previous build's with the named graphs whose units changed (and the shared graph)
+    replaced and those of articles gone dropped. Returns the number of quads."""
+    from kg.store import update_store
+
+    if loader is not None:
+        loader.write(shared.encode("utf-8"))
+        return loader.finish()
+    changed, gone = _changed(_previous_graphs(out) or {}, graphs)
+    add = [tmp / "cache" / f"{k}.nq" for g in changed for k in graphs[g]]
+    return update_store(out / "store", tmp / "store", [*changed, *gone], add, shared)
 
 
 # the share of named graphs changed above which loading the store whole is quicker than updating it
 _UPDATE_AT_MOST = 0.3
+
+
+class _Tee:
+    """A file that N-Quads are written to, and the store loader (if any) they go to as well."""
+
+    def __init__(self, handle, loader) -> None:
+        self.handle, self.loader = handle, loader
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        if self.loader is not None:
+            self.loader.write(data)
+
+    def writelines(self, lines) -> None:
+        self.write(b"".join(lines))
 
 
 class _bar:
@@ -264,24 +289,56 @@ class _bar:
         next(self._ticks, None)
 
 
-def _graph_units(articles, extractions, read_dir: Path, tmp: Path, workers, errors: list[str], progress):
+def _graph_units(articles, extractions, out: Path, tmp: Path, workers, errors: list[str], progress):
     """Each article's part of the graph, reused from the previous build where its text, the code
     and the acts it cites are unchanged, else made by ``workers`` from its cached extraction
     (read one by one as the work goes); their named graphs are written to ``tmp/graph.nq`` as
     they come, so the graph is never held whole in memory.
 
-    Returns each unit's validation, the shared graph gathered from the units (which are not kept)
-    and each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``).
+    When more than ``_UPDATE_AT_MOST`` of the named graphs changed since the previous build (or
+    there is none), the store is loaded whole as the graph is written, by a ``StoreLoader``.
+
+    Returns each unit's validation, the shared graph gathered from the units (which are not kept),
+    each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``) and the
+    loader (None: the previous store is to be updated graph by graph).
     """
-    from functools import partial
 
-    from kg.cache import CachedExtraction, UnitCache
-    from kg.graph import Acts, SharedGraph, checked_cached_unit, trig_prefixes
-    from kg.pipeline import Workers
+    from kg.cache import UnitCache
+    from kg.graph import Acts
+    from kg.ns import graph_iri
+    from kg.store import StoreLoader
 
+    read_dir = out / "cache"
     acts = Acts([a.record for a in articles])
     cache = UnitCache(read_dir, tmp / "cache")
     keys = [cache.key(a.id, a.sha1, acts.context(a.record)) for a in articles]
+    expected: dict[str, list[str]] = {}
+    for a, key in zip(articles, keys):
+        expected.setdefault(str(graph_iri(a.sha1)), []).append(key)
+    previous = _previous_graphs(out)
+    update = previous is not None and sum(map(len, _changed(previous, expected))) <= len(expected) * _UPDATE_AT_MOST
+    loader = None if update else StoreLoader(tmp / "store")
+    try:
+        reports, shared, graphs = _write_units(
+            articles, keys, acts, extractions, read_dir, tmp, workers, errors, progress, loader
+        )
+    except BaseException:
+        if loader is not None:
+            loader.abort()
+        raise
+    return reports, shared, graphs, loader
+
+
+def _write_units(articles, keys, acts, extractions, read_dir: Path, tmp: Path, workers, errors, progress, loader):
+    """The units of ``_graph_units``, reused or made, written to graph.nq and graph.trig (and the
+    ``loader``) in the articles' order."""
+    from functools import partial
+
+    from kg.cache import CachedExtraction, UnitCache
+    from kg.graph import SharedGraph, checked_cached_unit, trig_prefixes
+    from kg.pipeline import Workers
+
+    cache = UnitCache(read_dir, tmp / "cache")
     todo = [a for a, k in zip(articles, keys) if not (read_dir / k).is_file()]
     run = partial(checked_cached_unit, acts)
 
@@ -294,9 +351,10 @@ def _graph_units(articles, extractions, read_dir: Path, tmp: Path, workers, erro
     reports, shared, graphs = [], SharedGraph(), {}
     with (
         _bar(progress, len(todo)) as tick,
-        open(tmp / "graph.nq", "wb") as handle,
+        open(tmp / "graph.nq", "wb") as nq,
         open(tmp / "graph.trig", "wb") as trig,
     ):
+        handle = _Tee(nq, loader)
         trig.write(trig_prefixes().encode("utf-8"))
         made = workers.map(run, map(cached, todo), errors, tick, size=size)
         for a, key in zip(articles, keys):
@@ -320,8 +378,7 @@ def _graph_units(articles, extractions, read_dir: Path, tmp: Path, workers, erro
                 handle.writelines(q.encode() for q in quads.splitlines(keepends=True) if q not in lines)
                 lines.update(quads.splitlines(keepends=True))
             elif quads_file is not None:
-                with open(quads_file, "rb") as chunk:
-                    shutil.copyfileobj(chunk, handle)
+                handle.write(quads_file.read_bytes())
             else:
                 handle.write(unit.quads.encode("utf-8"))
             if quads_file is not None:  # a graph's TriG block (written twice for a text two files hold: one union)

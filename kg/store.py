@@ -11,9 +11,9 @@ import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.errors import StoreError
+from kg.errors import OutputError, StoreError
 
-__all__ = ["fill_store", "open_store", "push", "store_dataset", "update_store"]
+__all__ = ["StoreLoader", "open_store", "push", "store_dataset", "update_store"]
 
 
 def open_store(path: str | Path, *, read_only: bool = False):
@@ -28,24 +28,6 @@ def open_store(path: str | Path, *, read_only: bool = False):
     except (OSError, RuntimeError) as e:  # RuntimeError: RocksDB reports corruption so
         first = (str(e).splitlines() or [type(e).__name__])[0][:200]
         raise StoreError(f"{path}: cannot open the store ({first}); run 'kg build' again") from None
-
-
-def fill_store(nquads: bytes | Path, path: str | Path) -> int:
-    """Create a store at ``path`` from N-Quads (bytes, or the file they are in); returns the
-    number of quads."""
-    import pyoxigraph as ox
-
-    path = Path(path)
-    if path.exists():
-        shutil.rmtree(path)
-    store = open_store(path)
-    if isinstance(nquads, bytes):
-        store.bulk_load(io.BytesIO(nquads), format=ox.RdfFormat.N_QUADS)
-    else:
-        _load_in_chunks(store, Path(nquads))
-    store.flush()
-    store.optimize()
-    return len(store)
 
 
 # N-Quads lines loaded at once: the bulk loader holds what it is given (about 0.8 kB a quad), so a
@@ -70,6 +52,81 @@ def _load_in_chunks(store, nquads: Path | Iterable[Path]) -> None:
     stream = lines()
     while chunk := b"".join(itertools.islice(stream, LOAD_CHUNK_LINES)):
         store.bulk_load(io.BytesIO(chunk), format=ox.RdfFormat.N_QUADS)
+
+
+class StoreLoader:
+    """A new store at ``path`` filled with N-Quads as they are written, by a thread of its own:
+    the bulk loader runs (outside the GIL) while the build goes on making the rest of the graph.
+    ``write`` takes whole lines; ``finish`` loads what is left, compacts the store, closes it and
+    returns the number of quads; ``abort`` stops without finishing."""
+
+    def __init__(self, path: str | Path) -> None:
+        import queue
+        import threading
+
+        import pyoxigraph as ox
+
+        path = Path(path)
+        if path.exists():
+            shutil.rmtree(path)
+        self.path = path
+        try:
+            self.store = ox.Store(str(path))
+        except (OSError, RuntimeError) as e:  # a full disk, no permission
+            raise OutputError(f"{path}: cannot write the build ({_first_line(e)})") from None
+        self.parts: list[bytes] = []
+        self.lines = 0
+        self.error: BaseException | None = None
+        self.queue: queue.Queue = queue.Queue(maxsize=2)  # slices waiting: the rest waits for the loader
+        self.thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
+        self.thread.start()
+
+    def write(self, data: bytes) -> None:
+        self.parts.append(data)
+        self.lines += data.count(b"\n")
+        if self.lines >= LOAD_CHUNK_LINES:
+            self._send()
+
+    def _send(self) -> None:
+        if self.parts:
+            self.queue.put(b"".join(self.parts))
+        self.parts, self.lines = [], 0
+
+    def _run(self) -> None:
+        import pyoxigraph as ox
+
+        while (chunk := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.store.bulk_load(io.BytesIO(chunk), format=ox.RdfFormat.N_QUADS)
+                except BaseException as e:  # noqa: BLE001 - raised by finish() in the build's thread
+                    self.error = e
+
+    def finish(self) -> int:
+        self._send()
+        self.queue.put(None)
+        self.thread.join()
+        try:
+            if self.error is not None:
+                raise self.error
+            self.store.flush()
+            self.store.optimize()
+        except (OSError, RuntimeError, ValueError) as e:
+            raise OutputError(f"{self.path}: cannot write the build ({_first_line(e)})") from None
+        quads = len(self.store)
+        del self.store  # closed, so that it can be opened again
+        return quads
+
+    def abort(self) -> None:
+        if self.thread.is_alive():
+            self.error = self.error or RuntimeError("aborted")
+            self.parts = []
+            self.queue.put(None)
+            self.thread.join()
+
+
+def _first_line(e: BaseException) -> str:
+    return (str(e).splitlines() or [type(e).__name__])[0][:200]
 
 
 def update_store(previous: Path, path: Path, drop: Iterable[str], add: Iterable[Path], shared: str) -> int:

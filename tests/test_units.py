@@ -46,7 +46,10 @@ def test_units_the_graph_has_no_blank_nodes_and_loads_in_slices(seeds_build, tmp
 
     assert not any(term.startswith("_:") for q in _quads(seeds_build.out) for term in q.split(" "))
     monkeypatch.setattr(kg.store, "LOAD_CHUNK_LINES", 97)
-    assert kg.store.fill_store(seeds_build.out / "graph.nq", tmp_path / "store") == seeds_build.quads
+    loader = kg.store.StoreLoader(tmp_path / "store")
+    for line in (seeds_build.out / "graph.nq").read_bytes().splitlines(keepends=True):
+        loader.write(line)
+    assert loader.finish() == seeds_build.quads
 
 
 def test_units_validated_one_by_one_agree_with_the_whole_graph(seeds_build):
@@ -105,7 +108,7 @@ def test_units_a_rebuild_updates_the_previous_store_graph_by_graph(tmp_path, mon
     )
     files[1].unlink()
     loads = []
-    monkeypatch.setattr(kg.store, "fill_store", lambda *a: loads.append(a) or 0)  # the whole load must not run
+    monkeypatch.setattr(kg.store, "StoreLoader", lambda *a: loads.append(a) or 0)  # the whole load must not run
     failing = tmp_path / "failing"
     shutil.copytree(out, failing)
     import kg.build
