@@ -4,7 +4,8 @@ cache helps, built from scratch in a child process; prints time, peak RSS and th
 
     .venv/bin/python bench/scale.py --sizes 1,10        # MB of text; 100 takes a long while
 
-Also times a rebuild with 1% of the articles changed and one with nothing changed.
+Also times a rebuild with 1% of the articles changed and one with nothing changed, and with
+``--jobs-runs N`` the last corpus built with -j 1 and -j 2, N times each (medians).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,12 +45,14 @@ def make_corpus(folder: Path, megabytes: float, seed: int = 7) -> int:
     return n
 
 
-def build(corpus: Path, out: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one `kg build` in a child process."""
+def build(corpus: Path, out: Path, jobs: int | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one `kg build` in a child process (``jobs``: its -j;
+    None: the default, all cores)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--no-html"],
+        [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--no-html"]
+        + ([] if jobs is None else ["-j", str(jobs)]),
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -61,7 +65,15 @@ def build(corpus: Path, out: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10", help="corpus sizes in MB, comma-separated")
+    parser.add_argument(
+        "--jobs-runs",
+        type=int,
+        default=0,
+        help="also build the last corpus from scratch with -j 1 and -j 2 this many times each, "
+        "alternately, and print the ratio of the medians",
+    )
     args = parser.parse_args()
+    jobs_line = ""
     sizes = [float(x) for x in args.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,12 +89,23 @@ def main() -> None:
             again, _ = build(corpus, out)
             same, _ = build(corpus, out)
             rows.append((mb, files, seconds, rss, again, same))
+            if args.jobs_runs and mb == sizes[-1]:
+                times: dict[int, list[float]] = {1: [], 2: []}
+                for _ in range(args.jobs_runs):
+                    for jobs in (1, 2):
+                        shutil.rmtree(out)
+                        times[jobs].append(build(corpus, out, jobs)[0])
+                one, two = statistics.median(times[1]), statistics.median(times[2])
+                jobs_line = f"{mb:.0f} MB from scratch, median of {args.jobs_runs}: -j 1 {one:.1f} s, -j 2 {two:.1f} s"
+                jobs_line += f" ({one / two:.2f}×)"
             shutil.rmtree(corpus)
     print(f"{'MB':>6} {'files':>7} {'build s':>8} {'peak MB':>8} {'1% changed':>11} {'unchanged':>10}")
     for mb, files, seconds, rss, again, same in rows:
         print(f"{mb:6.0f} {files:7d} {seconds:8.1f} {rss:8.0f} {again / seconds:10.0%} {same / seconds:10.0%}")
     for (mb1, _, s1, r1, *_), (mb2, _, s2, r2, *_) in zip(rows, rows[1:]):
         print(f"{mb1:.0f} → {mb2:.0f} MB: time ×{s2 / s1:.1f}, peak memory ×{r2 / r1:.1f} (text ×{mb2 / mb1:.0f})")
+    if jobs_line:
+        print(jobs_line)
 
 
 if __name__ == "__main__":
