@@ -72,7 +72,7 @@ def build(
 def _build_into(
     tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs: int = 1, scheduler=None
 ) -> BuildResult:
-    from kg.cache import ExtractionCache, FileIndex
+    from kg.cache import ExtractionCache, FileIndex, UnitCache
     from kg.errors import InputError
     from kg.graph import report_text, shared_trig, validate_quads
     from kg.outdir import swap_in
@@ -80,16 +80,20 @@ def _build_into(
     from kg.store import open_store, store_dataset
 
     cache = ExtractionCache(out / "cache", tmp / "cache")
+    units = UnitCache(out / "cache", tmp / "cache")
     index = FileIndex()
     with Workers(jobs, scheduler) as workers:
-        articles = _articles(paths, FileIndex.read(out / _INDEX_FILE), index, cache, workers, errors, progress)
+        previous = FileIndex.read(out / _INDEX_FILE)
+        articles = _articles(paths, previous, index, (cache, units), workers, errors, progress)
         if not articles:
             raise InputError(f"no article could be extracted: {errors[0]}")
         key = _build_key(articles, errors, formats, html)
         same = _unchanged_build(out, key)
         if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
             return _keep_previous(out, tmp, same, errors, index)
-        reports, shared_graph, graphs, loader = _graph_units(articles, cache, out, tmp, workers, errors, progress)
+        reports, shared_graph, graphs, loader = _graph_units(
+            articles, (cache, units), out, tmp, workers, errors, progress
+        )
     shared = shared_graph.quads()
     with open(tmp / "graph.nq", "ab") as handle:
         handle.write(shared.encode("utf-8"))
@@ -128,16 +132,18 @@ def _build_into(
     return result
 
 
-def _articles(paths, previous, index, cache, workers, errors: list[str], progress) -> list:
+def _articles(paths, previous, index, caches, workers, errors: list[str], progress) -> list:
     """Every article under ``paths``, in order, as an ``ArticleSummary``: a file the ``previous``
     index saw as it is now is not read again (its articles' summaries come from the cache); the
     other files are read, normalized and their articles extracted by ``workers`` (an article whose
     extraction is cached is not extracted again), each result written to the cache and dropped.
-    ``index`` is filled for the next build. Only the summaries are held, never the extractions."""
+    ``index`` is filled for the next build. Only the summaries are held, never the extractions;
+    a part of the graph made with an extraction goes to the unit cache."""
     from kg.errors import InputError
     from kg.load import iter_paths
     from kg.pipeline import FileJob, no_input, read_and_extract
 
+    cache, units = caches
     slots: list = []  # per file: its articles' summaries, or the job that reads it
     jobs: list[tuple[int, FileJob, os.stat_result]] = []
     for path in iter_paths(paths):
@@ -167,6 +173,8 @@ def _articles(paths, previous, index, cache, workers, errors: list[str], progres
                     summary = cache.summary(got) or _extract_again(job, got, cache, errors)
                 else:
                     cache.put(got)
+                    if got.unit is not None:
+                        units.put(*got.unit)
                     summary = got.summary
                 slots[at].append(summary)
             index.add(job.path, stat, [a if isinstance(a, str) else a.name for a in result.articles])
@@ -289,7 +297,7 @@ class _bar:
         next(self._ticks, None)
 
 
-def _graph_units(articles, extractions, out: Path, tmp: Path, workers, errors: list[str], progress):
+def _graph_units(articles, caches, out: Path, tmp: Path, workers, errors: list[str], progress):
     """Each article's part of the graph, reused from the previous build where its text, the code
     and the acts it cites are unchanged, else made by ``workers`` from its cached extraction
     (read one by one as the work goes); their named graphs are written to ``tmp/graph.nq`` as
@@ -302,15 +310,12 @@ def _graph_units(articles, extractions, out: Path, tmp: Path, workers, errors: l
     each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``) and the
     loader (None: the previous store is to be updated graph by graph).
     """
-
-    from kg.cache import UnitCache
     from kg.graph import Acts
     from kg.ns import graph_iri
     from kg.store import StoreLoader
 
-    read_dir = out / "cache"
+    cache = caches[1]
     acts = Acts([a.record for a in articles])
-    cache = UnitCache(read_dir, tmp / "cache")
     keys = [cache.key(a.id, a.sha1, acts.context(a.record)) for a in articles]
     expected: dict[str, list[str]] = {}
     for a, key in zip(articles, keys):
@@ -319,9 +324,7 @@ def _graph_units(articles, extractions, out: Path, tmp: Path, workers, errors: l
     update = previous is not None and sum(map(len, _changed(previous, expected))) <= len(expected) * _UPDATE_AT_MOST
     loader = None if update else StoreLoader(tmp / "store")
     try:
-        reports, shared, graphs = _write_units(
-            articles, keys, acts, extractions, read_dir, tmp, workers, errors, progress, loader
-        )
+        reports, shared, graphs = _write_units(articles, keys, acts, caches, tmp, workers, errors, progress, loader)
     except BaseException:
         if loader is not None:
             loader.abort()
@@ -329,17 +332,17 @@ def _graph_units(articles, extractions, out: Path, tmp: Path, workers, errors: l
     return reports, shared, graphs, loader
 
 
-def _write_units(articles, keys, acts, extractions, read_dir: Path, tmp: Path, workers, errors, progress, loader):
+def _write_units(articles, keys, acts, caches, tmp: Path, workers, errors, progress, loader):
     """The units of ``_graph_units``, reused or made, written to graph.nq and graph.trig (and the
     ``loader``) in the articles' order."""
     from functools import partial
 
-    from kg.cache import CachedExtraction, UnitCache
+    from kg.cache import CachedExtraction
     from kg.graph import SharedGraph, checked_cached_unit, trig_prefixes
     from kg.pipeline import Workers
 
-    cache = UnitCache(read_dir, tmp / "cache")
-    todo = [a for a, k in zip(articles, keys) if not (read_dir / k).is_file()]
+    extractions, cache = caches
+    todo = [a for a, k in zip(articles, keys) if not cache.has(k)]
     run = partial(checked_cached_unit, acts)
 
     def cached(a) -> CachedExtraction:
@@ -359,7 +362,7 @@ def _write_units(articles, keys, acts, extractions, read_dir: Path, tmp: Path, w
         made = workers.map(run, map(cached, todo), errors, tick, size=size)
         for a, key in zip(articles, keys):
             quads_file = None
-            if (read_dir / key).is_file():  # reused, or made here if the cached files are unreadable
+            if cache.has(key):  # made with the extraction, or reused; made here if its files are unreadable
                 got = cache.get(key)
                 if got is not None:
                     unit, report, quads_file = got

@@ -68,6 +68,7 @@ class _Cache:
         self.write_dir.mkdir(parents=True, exist_ok=True)
         self.reused = 0
         self._read: dict[str, Path] = {}  # name → the previous build's file it was read from
+        self._made: set[str] = set()  # names written by this build
 
     def _load(self, name: str):
         if self.read_dir is None:
@@ -98,26 +99,41 @@ class UnitCache(_Cache):
         h = hashlib.sha1(f"{fingerprint()}\x1f{doc_id}\x1f{sha1}\x1f{context!r}".encode())
         return h.hexdigest()[:24] + ".unit.json"
 
+    def has(self, name: str) -> bool:
+        """Whether a unit is cached under ``name``: made earlier in this build, or by the previous one."""
+        return name in self._made or (self.read_dir is not None and (self.read_dir / name).is_file())
+
     def get(self, name: str):
         """(GraphUnit without its quads and TriG, ValidationReport, path of its N-Quads) cached
-        under ``name``, or None; its TriG block is beside, in ``NAME.trig``."""
+        under ``name`` (this build's first, then the previous build's), or None; its TriG block is
+        beside, in ``NAME.trig``."""
         from kg.graph import GraphUnit, ValidationReport
 
-        quads = self.read_dir / (name + ".nq") if self.read_dir else None
+        made = name in self._made
+        folder = self.write_dir if made else self.read_dir
+        quads = folder / (name + ".nq") if folder else None
         if quads is None or not quads.is_file() or not quads.with_suffix(".trig").is_file():
             return None
-        data = self._load(name)
+        if made:
+            try:
+                data = json.loads((folder / name).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return None
+        else:
+            data = self._load(name)
         if data is None:
             return None
         try:
             unit, report = GraphUnit.from_json(data["unit"]), ValidationReport(*data["report"])
         except (KeyError, TypeError):
             return None
-        self.reused += 1
+        self.reused += not made
         return unit, report, quads
 
     def put(self, name: str, unit, report) -> None:
         """Keep a unit: a fresh one (with its quads) is written, a reused one linked."""
+        if name in self._made:
+            return
         if name in self._read:
             for suffix in ("", ".nq", ".trig"):
                 link_or_copy(self._read[name].with_name(name + suffix), self.write_dir / (name + suffix))
@@ -129,6 +145,7 @@ class UnitCache(_Cache):
             "report": [report.conforms, report.violations, report.text],
         }
         _write(self.write_dir / name, json.dumps(data, ensure_ascii=False))
+        self._made.add(name)
 
 
 class ExtractionCache(_Cache):
@@ -255,12 +272,16 @@ class ArticleSummary:
 
 @dataclass(frozen=True)
 class ExtractionPayload:
-    """An extraction as the cache writes it, made where it was extracted (a worker)."""
+    """An extraction as the cache writes it, made where it was extracted (a worker); ``unit``:
+    the article's part of the graph made there too, as (cache key, GraphUnit, ValidationReport),
+    with the acts it cites resolved within the article alone: the build keeps it when the whole
+    corpus resolves them the same (the key says), else makes it again (None: not made)."""
 
     name: str
     extraction: str
     facts: str
     summary: ArticleSummary
+    unit: tuple | None = None
 
 
 def payload_of(extraction) -> ExtractionPayload:
