@@ -310,21 +310,22 @@ def _graph_units(articles, caches, out: Path, tmp: Path, workers, errors: list[s
     each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``) and the
     loader (None: the previous store is to be updated graph by graph).
     """
-    from kg.graph import Acts
+    from kg.graph import Acts, citations
     from kg.ns import graph_iri
     from kg.store import StoreLoader
 
     cache = caches[1]
     acts = Acts([a.record for a in articles])
-    keys = [cache.key(a.id, a.sha1, acts.context(a.record)) for a in articles]
+    keys = [cache.key(a.id, a.sha1) for a in articles]
+    cited = [citations(a.sha1, a.record, acts) for a in articles]
     expected: dict[str, list[str]] = {}
-    for a, key in zip(articles, keys):
-        expected.setdefault(str(graph_iri(a.sha1)), []).append(key)
+    for a, key, c in zip(articles, keys, cited):
+        expected.setdefault(str(graph_iri(a.sha1)), []).extend([key, *_cite_key(c)])
     previous = _previous_graphs(out)
     update = previous is not None and sum(map(len, _changed(previous, expected))) <= len(expected) * _UPDATE_AT_MOST
     loader = None if update else StoreLoader(tmp / "store")
     try:
-        reports, shared, graphs = _write_units(articles, keys, acts, caches, tmp, workers, errors, progress, loader)
+        reports, shared, graphs = _write_units(articles, keys, cited, caches, tmp, workers, errors, progress, loader)
     except BaseException:
         if loader is not None:
             loader.abort()
@@ -332,18 +333,23 @@ def _graph_units(articles, caches, out: Path, tmp: Path, workers, errors: list[s
     return reports, shared, graphs, loader
 
 
-def _write_units(articles, keys, acts, caches, tmp: Path, workers, errors, progress, loader):
-    """The units of ``_graph_units``, reused or made, written to graph.nq and graph.trig (and the
-    ``loader``) in the articles' order."""
-    from functools import partial
+def _cite_key(c) -> list[str]:
+    """The name under which an article's ``Citations`` are kept beside its unit (none if it cites nothing)."""
+    import hashlib
 
+    return ["cite-" + hashlib.sha1(c.quads.encode("utf-8")).hexdigest()[:24]] if c.quads else []
+
+
+def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, progress, loader):
+    """The units of ``_graph_units``, reused or made, and each article's citations (``cited``),
+    written to graph.nq and graph.trig (and the ``loader``) in the articles' order."""
     from kg.cache import CachedExtraction
     from kg.graph import SharedGraph, checked_cached_unit, trig_prefixes
     from kg.pipeline import Workers
 
     extractions, cache = caches
     todo = [a for a, k in zip(articles, keys) if not cache.has(k)]
-    run = partial(checked_cached_unit, acts)
+    run = checked_cached_unit
 
     def cached(a) -> CachedExtraction:
         return CachedExtraction(a.id, extractions.text(a.cache))
@@ -360,7 +366,7 @@ def _write_units(articles, keys, acts, caches, tmp: Path, workers, errors, progr
         handle = _Tee(nq, loader)
         trig.write(trig_prefixes().encode("utf-8"))
         made = workers.map(run, map(cached, todo), errors, tick, size=size)
-        for a, key in zip(articles, keys):
+        for a, key, c in zip(articles, keys, cited):
             quads_file = None
             if cache.has(key):  # made with the extraction, or reused; made here if its files are unreadable
                 got = cache.get(key)
@@ -376,22 +382,24 @@ def _write_units(articles, keys, acts, caches, tmp: Path, workers, errors, progr
                 unit, report = got
             cache.put(key, unit, report)
             if a.sha1 in repeated:  # the same text in two files: one graph, its lines once
-                quads = quads_file.read_text(encoding="utf-8") if quads_file else unit.quads
+                quads = (quads_file.read_text(encoding="utf-8") if quads_file else unit.quads) + c.quads
                 lines = seen.setdefault(unit.graph, set())
                 handle.writelines(q.encode() for q in quads.splitlines(keepends=True) if q not in lines)
                 lines.update(quads.splitlines(keepends=True))
-            elif quads_file is not None:
-                handle.write(quads_file.read_bytes())
             else:
-                handle.write(unit.quads.encode("utf-8"))
+                handle.write((quads_file.read_bytes() if quads_file else unit.quads.encode("utf-8")) + c.quads.encode())
             if quads_file is not None:  # a graph's TriG block (written twice for a text two files hold: one union)
                 with open(quads_file.with_suffix(".trig"), "rb") as chunk:
                     shutil.copyfileobj(chunk, trig)
             else:
                 trig.write(unit.trig.encode("utf-8"))
+            trig.write(c.trig.encode("utf-8"))  # the citations: a block of the same graph
+            for name in _cite_key(c):  # kept for a later build that updates the store graph by graph
+                (tmp / "cache" / f"{name}.nq").write_text(c.quads, encoding="utf-8")
             reports.append(report)
             shared.add(unit)
-            graphs.setdefault(unit.graph, []).append(key)
+            shared.add_lines(c.shared)
+            graphs.setdefault(unit.graph, []).extend([key, *_cite_key(c)])
     return reports, shared, graphs
 
 

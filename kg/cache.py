@@ -1,8 +1,8 @@
 """Incremental builds: an article whose normalized text (content hash) and whose rules and code
-are unchanged is not extracted again; its facts are read back from the previous build. Its part
-of the graph (a ``GraphUnit`` with its validation) is reused too when, besides, the acts it cites
-resolve as before. A cache file is written whole under a temporary name and renamed, so a build
-killed while writing never leaves a half-written unit behind."""
+are unchanged is not extracted again; its facts are read back from the previous build, and its
+part of the graph (a ``GraphUnit`` with its validation) is reused. A cache file is written whole
+under a temporary name and renamed, so a build killed while writing never leaves a half-written
+unit behind."""
 
 from __future__ import annotations
 
@@ -95,8 +95,8 @@ class UnitCache(_Cache):
     copied into the build's graph.nq as bytes, never parsed."""
 
     @staticmethod
-    def key(doc_id: str, sha1: str, context: tuple) -> str:
-        h = hashlib.sha1(f"{fingerprint()}\x1f{doc_id}\x1f{sha1}\x1f{context!r}".encode())
+    def key(doc_id: str, sha1: str) -> str:
+        h = hashlib.sha1(f"{fingerprint()}\x1f{doc_id}\x1f{sha1}".encode())
         return h.hexdigest()[:24] + ".unit.json"
 
     def has(self, name: str) -> bool:
@@ -273,9 +273,8 @@ class ArticleSummary:
 @dataclass(frozen=True)
 class ExtractionPayload:
     """An extraction as the cache writes it, made where it was extracted (a worker); ``unit``:
-    the article's part of the graph made there too, as (cache key, GraphUnit, ValidationReport),
-    with the acts it cites resolved within the article alone: the build keeps it when the whole
-    corpus resolves them the same (the key says), else makes it again (None: not made)."""
+    the article's part of the graph made there too, as (cache key, GraphUnit, ValidationReport)
+    (None: making it failed)."""
 
     name: str
     extraction: str

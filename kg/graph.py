@@ -39,15 +39,16 @@ from kg.types import Fact
 
 __all__ = [
     "Acts",
+    "Citations",
     "GraphUnit",
     "ValidationReport",
     "article_unit",
     "checked_cached_unit",
     "checked_unit",
+    "citations",
     "document_record",
     "load_ontology",
     "report_text",
-    "shared_quads",
     "to_rdf",
     "validate",
     "validate_quads",
@@ -283,10 +284,10 @@ class BodyNote:
 
 @dataclass(frozen=True)
 class GraphUnit:
-    """One article's part of the graph, made from its facts alone (and the acts resolved across
-    the corpus), serialised: the N-Quads of its named graph, the N-Quads lines it adds to the
-    shared graph, the names it gives bodies (first one first), and what linking bodies across
-    articles needs (the bodies, the places' parents, the region its kinds of body cover)."""
+    """One article's part of the graph, made from its facts alone, serialised: the N-Quads of its
+    named graph, the N-Quads lines it adds to the shared graph, the names it gives bodies (first
+    one first), and what linking bodies across articles needs (the bodies, the places' parents,
+    the region its kinds of body cover). The acts it cites are added by ``citations``."""
 
     graph: str
     quads: str
@@ -363,8 +364,41 @@ def _trig_blocks(quads) -> str:
 
 
 def shared_trig(shared: str) -> str:
-    """The shared graph (N-Quads, as ``shared_quads`` gives it) as a TriG block."""
+    """The shared graph (N-Quads, as ``SharedGraph.quads`` gives it) as a TriG block."""
     return _trig_blocks(ox.parse(shared.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+
+@dataclass(frozen=True)
+class Citations:
+    """What an article's graph says of the acts it cites, as the whole corpus resolves them (one
+    node per act, however it is cited): lines of its named graph (N-Quads and a TriG block) and
+    of the shared graph."""
+
+    quads: str
+    trig: str
+    shared: tuple[str, ...]
+
+
+def citations(sha1: str, record: dict, acts: Acts) -> Citations:
+    """The ``Citations`` of the article with content hash ``sha1`` and document header ``record``."""
+    g, shared = _Triples(), _Triples()
+    d = doc_iri(sha1)
+    for cited, iri, implements in acts.context(record):
+        act = URIRef(iri)
+        shared.add((act, RDF.type, QZ.CitedAct))
+        if _NUMBER_ONLY.search(cited):  # one spelling of a 文号: 中发[2015]37号 is 中发〔2015〕37号
+            shared.add((act, ELI.id_local, _plain(re.sub(r"\s", "", cited.translate(_BRACKETS)))))
+        else:
+            shared.add((act, DCTERMS.title, _lit(cited)))
+        g.add((d, DCTERMS.references, act))
+        if implements:
+            g.add((d, ELI.implements, act))
+    if not g:
+        return Citations("", "", ())
+    graph = str(graph_iri(sha1))
+    return Citations(
+        nquads(g, graph), trig_block(g, graph), tuple(nquads(shared, str(SHARED_GRAPH)).splitlines(keepends=True))
+    )
 
 
 def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
@@ -382,21 +416,16 @@ def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
     """
     extractions = list(extractions)
     acts = Acts.of(extractions)
-    units = [article_unit(ex, acts) for ex in extractions]
+    units = [article_unit(ex) for ex in extractions]
+    cited = [citations(ex.document.sha1, document_record(ex), acts) for ex in extractions]
+    shared = SharedGraph()
+    for unit, c in zip(units, cited):
+        shared.add(unit)
+        shared.add_lines(c.shared)
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
-    ds.parse(data="".join(u.quads for u in units) + shared_quads(units), format="nquads")
+    ds.parse(data="".join(u.quads + c.quads for u, c in zip(units, cited)) + shared.quads(), format="nquads")
     return ds
-
-
-def shared_quads(units: Iterable[GraphUnit]) -> str:
-    """The shared graph (N-Quads) assembled from the articles' units: schemes, places, concepts
-    and bodies, each body named once (its first name is its prefLabel, the others altLabels),
-    and the links across articles (kinds of body, 2018 successors)."""
-    shared = SharedGraph()
-    for unit in units:
-        shared.add(unit)
-    return shared.quads()
 
 
 class SharedGraph:
@@ -410,6 +439,10 @@ class SharedGraph:
         self.bodies: dict[str, BodyNote] = {}
         self.coverage: dict[str, list[str]] = {}
         self.parents: dict[str, str] = {}
+
+    def add_lines(self, lines: Iterable[str]) -> None:
+        """N-Quads lines of the shared graph (a ``Citations``' acts)."""
+        self.lines.update(dict.fromkeys(lines))
 
     def add(self, unit: GraphUnit) -> None:
         self.lines.update(dict.fromkeys(unit.shared))
@@ -565,8 +598,9 @@ def _same_subject(a: str, b: str) -> bool:
     return sum((Counter(short) & Counter(long_)).values()) >= 0.8 * len(short) and len(short) >= 6
 
 
-def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
-    """One article's part of the graph, from its facts and the acts resolved across the corpus."""
+def article_unit(ex: Extraction) -> GraphUnit:
+    """One article's part of the graph, from its facts alone: what it says of the acts it cites,
+    which depends on the other articles, is ``citations``."""
     document = ex.document
     g, shared = _Triples(), _Triples()
     d = doc_iri(document.sha1)
@@ -593,16 +627,6 @@ def article_unit(ex: Extraction, acts: Acts) -> GraphUnit:
     if record.get("jurisdiction") and (scope.place is None or record.get("inferred_name")):
         g.add((d, QZ.maskedJurisdiction, _plain(record["jurisdiction"])))  # as written: "XX市"
     g.add((d, QZ.jurisdictionInferred, _plain(bool(record.get("jurisdiction_inferred")))))
-    for cited, iri, implements in acts.context(record):
-        act = URIRef(iri)
-        shared.add((act, RDF.type, QZ.CitedAct))
-        if _NUMBER_ONLY.search(cited):  # one spelling of a 文号: 中发[2015]37号 is 中发〔2015〕37号
-            shared.add((act, ELI.id_local, _plain(re.sub(r"\s", "", cited.translate(_BRACKETS)))))
-        else:
-            shared.add((act, DCTERMS.title, _lit(cited)))
-        g.add((d, DCTERMS.references, act))
-        if implements:
-            g.add((d, ELI.implements, act))
     national = record.get("level") == "national"
     region = _EVERYWHERE if national else (str(place_iri(scope.place.adcode)) if scope.place is not None else None)
 
@@ -877,17 +901,17 @@ def _scheme_quads() -> str:
     return nquads(schemes, str(SHARED_GRAPH))
 
 
-def checked_unit(acts: Acts, ex: Extraction) -> tuple[GraphUnit, ValidationReport]:
+def checked_unit(ex: Extraction) -> tuple[GraphUnit, ValidationReport]:
     """An article's part of the graph and its validation: the build's unit of work after extraction."""
-    unit = article_unit(ex, acts)
+    unit = article_unit(ex)
     return unit, validate_unit(unit)
 
 
-def checked_cached_unit(acts: Acts, cached) -> tuple[GraphUnit, ValidationReport]:
+def checked_cached_unit(cached) -> tuple[GraphUnit, ValidationReport]:
     """``checked_unit`` of an extraction sent as its cached JSON (a ``kg.cache.CachedExtraction``)."""
     from kg.cache import extraction_of
 
-    return checked_unit(acts, extraction_of(cached.text))
+    return checked_unit(extraction_of(cached.text))
 
 
 def report_text(reports: Iterable[ValidationReport]) -> ValidationReport:

@@ -143,24 +143,20 @@ def read_and_extract(job: FileJob) -> FileResult:
 
 
 def _with_unit(payload_of: Callable, ex: Extraction):
-    """The extraction's payload with its part of the graph, made with the acts it cites resolved
-    within the article alone (most articles' acts resolve the same across the corpus, so the
-    build need not send the article to a worker again); none if making it fails (it is made
+    """The extraction's payload with its part of the graph, made here, where it was extracted:
+    the build need not send the article to a worker again. None if making it fails (it is made
     again, and reported, with the others)."""
     from dataclasses import replace
 
     from kg.cache import UnitCache
-    from kg.graph import Acts, checked_unit
+    from kg.graph import checked_unit
 
     payload = payload_of(ex)
-    record = payload.summary.record
-    acts = Acts([record])
     try:
-        unit, report = checked_unit(acts, ex)
+        unit, report = checked_unit(ex)
     except Exception:  # noqa: BLE001 - made again in the build's unit stage, which reports it
         return payload
-    key = UnitCache.key(ex.document.id, ex.document.sha1, acts.context(record))
-    return replace(payload, unit=(key, unit, report))
+    return replace(payload, unit=(UnitCache.key(ex.document.id, ex.document.sha1), unit, report))
 
 
 def _safely(run: Callable, item, label: str):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.build import build
-from kg.graph import Acts, article_unit, to_rdf, validate_quads, validate_unit
+from kg.graph import article_unit, to_rdf, validate_quads, validate_unit
 from kg.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +59,7 @@ def test_units_validated_one_by_one_agree_with_the_whole_graph(seeds_build):
 
 def test_units_a_broken_unit_is_reported_by_its_own_validation_and_by_the_whole_graphs():
     exs = extract([ROOT / "seeds" / "001_412e43ab7d67d126.txt"])
-    unit = article_unit(exs[0], Acts.of(exs))
+    unit = article_unit(exs[0])
     assert validate_unit(unit).conforms
     transfer = "<https://w3id.org/quanze/ontology#PowerTransfer>"
     line = next(q for q in unit.quads.splitlines() if q.split(" ")[2] == transfer)
@@ -81,7 +81,7 @@ def test_units_a_changed_article_remakes_only_its_own_unit(tmp_path, monkeypatch
     build([src], tmp_path / "out", html=False)
     made = []
     real = kg.graph.article_unit
-    monkeypatch.setattr(kg.graph, "article_unit", lambda ex, acts: made.append(ex.document.id) or real(ex, acts))
+    monkeypatch.setattr(kg.graph, "article_unit", lambda ex: made.append(ex.document.id) or real(ex))
     changed = sorted(src.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n确定某某县为试点县。", encoding="utf-8")
     build([src], tmp_path / "out", html=False, jobs=1)
@@ -187,3 +187,27 @@ def test_units_a_file_written_just_before_the_index_is_read_again(tmp_path, monk
     build([src], tmp_path / "out", html=False)
     assert read == [fresh.name]
     assert "城邑" in (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
+
+
+def test_units_an_article_added_that_links_a_cited_title_to_its_number_updates_the_citing_graph(tmp_path, monkeypatch):
+    """An act cited by title in one article and by title and 文号 in a later one is one node: the
+    first article's unit is reused, its citations follow the corpus, in graph.nq and in the store
+    updated graph by graph."""
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "_UPDATE_AT_MOST", 1.0)  # update the store even when all graphs changed
+    title = "《关于深入推进城市执法体制改革改进城市管理工作的指导意见》"
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        f"某市实施方案\n根据{title}，将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。", encoding="utf-8"
+    )
+    _aged(src)
+    build([src], tmp_path / "out", html=False)
+    (src / "b.txt").write_text(f"某省实施意见\n为贯彻{title}(中发〔2015〕37号)，制定本意见。", encoding="utf-8")
+    again = build([src], tmp_path / "out", html=False)
+    fresh = build([src], tmp_path / "fresh", html=False)
+    assert again.reused == 1 and _quads(tmp_path / "out") == _quads(tmp_path / "fresh")
+    assert _store_quads(tmp_path / "out" / "store") == _store_quads(tmp_path / "fresh" / "store")
+    acts = {q.object for q in _store_quads(tmp_path / "out" / "store") if "references" in q.predicate.value}
+    assert len(acts) == 1 and fresh.quads == again.quads
