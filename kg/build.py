@@ -77,14 +77,16 @@ def _build_into(
     from kg.graph import report_text, shared_trig, validate_quads
     from kg.outdir import swap_in
     from kg.pipeline import Workers
-    from kg.store import open_store, store_dataset
+    from kg.store import StoreLoader, open_store, store_dataset
 
     cache = ExtractionCache(out / "cache", tmp / "cache")
     units = UnitCache(out / "cache", tmp / "cache")
     index = FileIndex()
-    with Workers(jobs, scheduler) as workers:
+    # no store to update: the new one is loaded as the articles' units come, beside the extraction
+    loaded = _Loaded(None if _previous_graphs(out) is not None else StoreLoader(tmp / "store"))
+    with Workers(jobs, scheduler) as workers, loaded:
         previous = FileIndex.read(out / _INDEX_FILE)
-        articles = _articles(paths, previous, index, (cache, units), workers, errors, progress)
+        articles = _articles(paths, previous, index, (cache, units, loaded), workers, errors, progress)
         if not articles:
             raise InputError(f"no article could be extracted: {errors[0]}")
         key = _build_key(articles, errors, formats, html)
@@ -92,7 +94,7 @@ def _build_into(
         if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
             return _keep_previous(out, tmp, same, errors, index)
         reports, shared_graph, graphs, loader = _graph_units(
-            articles, (cache, units), out, tmp, workers, errors, progress
+            articles, (cache, units), loaded, out, tmp, workers, errors, progress
         )
     shared = shared_graph.quads()
     with open(tmp / "graph.nq", "ab") as handle:
@@ -143,7 +145,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
     from kg.load import iter_paths
     from kg.pipeline import FileJob, no_input, read_and_extract
 
-    cache, units = caches
+    cache, units, loaded = caches
     slots: list = []  # per file: its articles' summaries, or the job that reads it
     jobs: list[tuple[int, FileJob, os.stat_result]] = []
     for path in iter_paths(paths):
@@ -175,6 +177,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
                     cache.put(got)
                     if got.unit is not None:
                         units.put(*got.unit)
+                        loaded.add(got.unit[0], got.unit[1].quads)
                     summary = got.summary
                 slots[at].append(summary)
             index.add(job.path, stat, [a if isinstance(a, str) else a.name for a in result.articles])
@@ -259,19 +262,28 @@ def _store(out: Path, tmp: Path, graphs: dict[str, list[str]], shared: str, load
 _UPDATE_AT_MOST = 0.3
 
 
-class _Tee:
-    """A file that N-Quads are written to, and the store loader (if any) they go to as well."""
+class _Loaded:
+    """The store loader (a ``StoreLoader``, or None: the previous store is updated instead) and
+    the units it has been given, so that none is loaded twice; a build that fails stops it."""
 
-    def __init__(self, handle, loader) -> None:
-        self.handle, self.loader = handle, loader
+    def __init__(self, loader) -> None:
+        self.loader = loader
+        self.keys: set[str] = set()
 
-    def write(self, data: bytes) -> None:
-        self.handle.write(data)
-        if self.loader is not None:
-            self.loader.write(data)
+    def add(self, key: str | None, quads: str | bytes) -> None:
+        """Load a unit's (or, with no key, other) N-Quads, once."""
+        if self.loader is None or key in self.keys:
+            return
+        if key is not None:
+            self.keys.add(key)
+        self.loader.write(quads.encode("utf-8") if isinstance(quads, str) else quads)
 
-    def writelines(self, lines) -> None:
-        self.write(b"".join(lines))
+    def __enter__(self) -> _Loaded:
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        if kind is not None and self.loader is not None:
+            self.loader.abort()
 
 
 class _bar:
@@ -297,14 +309,15 @@ class _bar:
         next(self._ticks, None)
 
 
-def _graph_units(articles, caches, out: Path, tmp: Path, workers, errors: list[str], progress):
+def _graph_units(articles, caches, loaded, out: Path, tmp: Path, workers, errors: list[str], progress):
     """Each article's part of the graph, reused from the previous build where its text, the code
     and the acts it cites are unchanged, else made by ``workers`` from its cached extraction
     (read one by one as the work goes); their named graphs are written to ``tmp/graph.nq`` as
     they come, so the graph is never held whole in memory.
 
     When more than ``_UPDATE_AT_MOST`` of the named graphs changed since the previous build (or
-    there is none), the store is loaded whole as the graph is written, by a ``StoreLoader``.
+    there is none), the store is loaded whole as the graph is written, by a ``StoreLoader``
+    (``loaded``'s, started with the extraction when there was no previous build).
 
     Returns each unit's validation, the shared graph gathered from the units (which are not kept),
     each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``) and the
@@ -322,15 +335,12 @@ def _graph_units(articles, caches, out: Path, tmp: Path, workers, errors: list[s
     for a, key, c in zip(articles, keys, cited):
         expected.setdefault(str(graph_iri(a.sha1)), []).extend([key, *_cite_key(c)])
     previous = _previous_graphs(out)
-    update = previous is not None and sum(map(len, _changed(previous, expected))) <= len(expected) * _UPDATE_AT_MOST
-    loader = None if update else StoreLoader(tmp / "store")
-    try:
-        reports, shared, graphs = _write_units(articles, keys, cited, caches, tmp, workers, errors, progress, loader)
-    except BaseException:
-        if loader is not None:
-            loader.abort()
-        raise
-    return reports, shared, graphs, loader
+    if loaded.loader is None and previous is not None:
+        if sum(map(len, _changed(previous, expected))) > len(expected) * _UPDATE_AT_MOST:
+            loaded = _Loaded(StoreLoader(tmp / "store"))
+    with loaded:
+        reports, shared, graphs = _write_units(articles, keys, cited, caches, tmp, workers, errors, progress, loaded)
+    return reports, shared, graphs, loaded.loader
 
 
 def _cite_key(c) -> list[str]:
@@ -340,9 +350,9 @@ def _cite_key(c) -> list[str]:
     return ["cite-" + hashlib.sha1(c.quads.encode("utf-8")).hexdigest()[:24]] if c.quads else []
 
 
-def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, progress, loader):
+def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, progress, loaded):
     """The units of ``_graph_units``, reused or made, and each article's citations (``cited``),
-    written to graph.nq and graph.trig (and the ``loader``) in the articles' order."""
+    written to graph.nq and graph.trig in the articles' order, and to the store loader (``loaded``)."""
     from kg.cache import CachedExtraction
     from kg.graph import SharedGraph, checked_cached_unit, trig_prefixes
     from kg.pipeline import Workers
@@ -363,7 +373,6 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
         open(tmp / "graph.nq", "wb") as nq,
         open(tmp / "graph.trig", "wb") as trig,
     ):
-        handle = _Tee(nq, loader)
         trig.write(trig_prefixes().encode("utf-8"))
         made = workers.map(run, map(cached, todo), errors, tick, size=size)
         for a, key, c in zip(articles, keys, cited):
@@ -381,13 +390,16 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
             if quads_file is None:
                 unit, report = got
             cache.put(key, unit, report)
+            data = quads_file.read_bytes() if quads_file else unit.quads.encode("utf-8")
+            loaded.add(key, data)
+            loaded.add(None, c.quads)
             if a.sha1 in repeated:  # the same text in two files: one graph, its lines once
-                quads = (quads_file.read_text(encoding="utf-8") if quads_file else unit.quads) + c.quads
                 lines = seen.setdefault(unit.graph, set())
-                handle.writelines(q.encode() for q in quads.splitlines(keepends=True) if q not in lines)
-                lines.update(quads.splitlines(keepends=True))
+                new = [q for q in (data.decode("utf-8") + c.quads).splitlines(keepends=True) if q not in lines]
+                nq.write("".join(new).encode("utf-8"))
+                lines.update(new)
             else:
-                handle.write((quads_file.read_bytes() if quads_file else unit.quads.encode("utf-8")) + c.quads.encode())
+                nq.write(data + c.quads.encode("utf-8"))
             if quads_file is not None:  # a graph's TriG block (written twice for a text two files hold: one union)
                 with open(quads_file.with_suffix(".trig"), "rb") as chunk:
                     shutil.copyfileobj(chunk, trig)
