@@ -163,7 +163,9 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
         slots.append([])
     size = (len(jobs), sum(stat.st_size for _, _, stat in jobs) // 3)  # about three bytes a character
     with _bar(progress, len(jobs)) as tick:  # the files to read
-        done = workers.map(read_and_extract, [job for _, job, _ in jobs], errors, tick, size=size)
+        # a cluster's workers may not see the files: they get their bytes, read as the work goes
+        sent = (job.with_data() if workers.scheduler else job for _, job, _ in jobs)
+        done = workers.map(read_and_extract, sent, errors, tick, size=size)
         for (at, job, stat), result in zip(jobs, done):
             if result is None:  # a defect, reported in ``errors``
                 continue

@@ -284,8 +284,9 @@ def shown(path: str | Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def read_source(path: str | Path) -> Source:
-    """Read one file into a ``Source`` with its text decoded.
+def read_source(path: str | Path, data: bytes | None = None) -> Source:
+    """Read one file into a ``Source`` with its text decoded (``data``: the file's bytes, read
+    elsewhere, e.g. by the build that sent them to a cluster's worker).
 
     Raises:
         InputError: the file is missing, empty, binary, undecodable, of an unknown type, or over
@@ -297,10 +298,10 @@ def read_source(path: str | Path) -> Source:
     if suffix not in SUFFIXES:
         raise InputError(f"{name}: unsupported file type {suffix!r}; expected one of {', '.join(SUFFIXES)}")
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if size > MAX_FILE_BYTES:
             raise InputError(f"{name}: {size >> 20} MB, over the {MAX_FILE_BYTES >> 20} MB limit for one input file")
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as e:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     if suffix == ".docx":

@@ -97,10 +97,24 @@ def extract_document(document: Document) -> Extraction:
 class FileJob:
     """A file for a worker to read and extract; ``cached``: the previous build's cache folder,
     where an article extracted before is found (None, or a folder the worker cannot see: every
-    article is extracted)."""
+    article is extracted); ``data``: the file's bytes, for a worker on another machine (None:
+    the worker reads the file)."""
 
     path: Path
     cached: Path | None = None
+    data: bytes | None = None
+
+    def with_data(self) -> FileJob:
+        """The job with the file's bytes in it (None if they cannot be read: the worker says why)."""
+        from dataclasses import replace
+
+        from kg.load import MAX_FILE_BYTES
+
+        try:
+            with open(self.path, "rb") as handle:  # one byte over the limit is enough to refuse it
+                return replace(self, data=handle.read(MAX_FILE_BYTES + 1))
+        except OSError:
+            return self
 
     @property
     def id(self) -> str:
@@ -124,7 +138,7 @@ def read_and_extract(job: FileJob) -> FileResult:
     from kg.cache import ExtractionCache, extraction_cached, payload_of
 
     try:
-        source = read_source(job.path)
+        source = read_source(job.path, job.data)
     except InputError as e:
         return FileResult(errors=(str(e),), unreadable=True)
     articles, errors = [], []

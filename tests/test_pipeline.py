@@ -41,3 +41,21 @@ def test_pipeline_whole_fixtures_folder(fixtures_dir):
     assert "lanshan_gbk.txt" in ids and "broken.html" in ids and "hunan_traditional.html" in ids
     gbk = next(r for r in results if r.document.id == "lanshan_gbk.txt")
     assert gbk.document.title == "临沂市兰山区城市管理综合执法实施方案"
+
+
+def test_pipeline_a_file_sent_as_bytes_is_read_where_it_is_not(tmp_path):
+    """A cluster's worker on another machine gets a file's bytes, not its path: the same articles
+    as a worker that reads the file itself; an unreadable file is one error line either way."""
+    from kg.pipeline import FileJob, read_and_extract
+
+    text = "某市实施方案\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。"
+    path = tmp_path / "甲.txt"
+    path.write_text(text, encoding="gbk")
+    here = read_and_extract(FileJob(path))
+    job = FileJob(path).with_data()
+    path.unlink()
+    there = read_and_extract(job)
+    assert [a.extraction for a in there.articles] == [a.extraction for a in here.articles]
+    assert "露天烧烤污染" in there.articles[0].facts and not there.errors
+    gone = read_and_extract(FileJob(path).with_data())
+    assert gone.unreadable and len(gone.errors) == 1 and "甲.txt" in gone.errors[0]
