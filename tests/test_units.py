@@ -149,7 +149,7 @@ def test_units_a_file_unchanged_since_the_last_build_is_not_read_again(tmp_path,
     first = build([src], tmp_path / "out", html=False)
     read = []
     real = kg.pipeline.read_source
-    monkeypatch.setattr(kg.pipeline, "read_source", lambda p: read.append(p.name) or real(p))
+    monkeypatch.setattr(kg.pipeline, "read_source", lambda p, data=None: read.append(p.name) or real(p, data))
     same = build([src], tmp_path / "out", html=False)
     assert read == [] and (same.articles, same.facts, same.quads) == (first.articles, first.facts, first.quads)
     changed = sorted(src.iterdir())[1]
@@ -183,7 +183,7 @@ def test_units_a_file_written_just_before_the_index_is_read_again(tmp_path, monk
     os.utime(fresh, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     read = []
     real = kg.pipeline.read_source
-    monkeypatch.setattr(kg.pipeline, "read_source", lambda p: read.append(p.name) or real(p))
+    monkeypatch.setattr(kg.pipeline, "read_source", lambda p, data=None: read.append(p.name) or real(p, data))
     build([src], tmp_path / "out", html=False)
     assert read == [fresh.name]
     assert "城邑" in (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
