@@ -49,6 +49,7 @@ class FrameRules:
     move_verbs: re.Pattern = re.compile(r"(?!)")  # verbs that move powers to the body after them (划入, 交由…)
     table_columns: dict[str, re.Pattern] = field(default_factory=dict)  # role → header names of a catalogue's column
     trigger_words: object = None  # one automaton of every frame's triggers: word → the frames it triggers
+    approvals: tuple[str, ...] = ()  # "经X同意": words of assent after the body that approves
 
     def triggered(self, text: str) -> set[str]:
         """The frames whose triggers occur in ``text`` (one pass of the automaton, overlaps included)."""
@@ -88,6 +89,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
             "collective_bodies",
             "anaphora",
             "self_reference",
+            "approvals",
             "back_references",
             "table_columns",
             "scope_sectors",
@@ -143,6 +145,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
         _move_verbs_re(relation_rules().triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))),
         _table_columns(data.get("table_columns") or {}),
         trigger_words,
+        tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
     )
 
 
@@ -342,7 +345,10 @@ RELEVANT_PART = re.compile(
     r"(?:方面|领域)?(?:中)?(?:(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)|涉及[\u4e00-\u9fff]{2,8})的?(?:全部|部分)?$"
 )
 # "区甲局、区乙局三个部门…": the count of the givers just named
-COUNT_OF_GIVERS = re.compile(r"^(?:等)?[一二三四五六七八九十两\d]{1,2}个(?:部门|单位|机关)(?:的)?")
+# the givers just named, counted or not: "等7个部门的", "等有关部门的", "三个单位的"
+COUNT_OF_GIVERS = re.compile(
+    r"^(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?|[一二三四五六七八九十两\d]{1,2}个)(?:部门|单位|机关)(?:的)?"
+)
 # "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
 _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
@@ -399,7 +405,8 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
         return ph
     d = _DOMAIN_WORD.search(seg)
     if d and not re.search(r"[,，;；]", seg[: d.start()]):
-        ph.domain = re.sub(r"^(?:在|其|有关)", "", d.group("d"))
+        # "在甲、乙、丙等方面": the fields listed, the last without the 等 that closes the list
+        ph.domain = re.sub(r"等$", "", re.sub(r"^(?:在|其|有关)", "", d.group("d")))
         ph.domain_kind = d.group("k")
         listed = _FIELD_LIST.fullmatch(re.sub(r"^(?:在|其|有关)", "", seg[: d.start()]))
         if listed:
@@ -570,7 +577,9 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         head = text[: colon.start()]
         verbs = list(re.finditer(r"(?:可以)?(?:集中|相对集中)?(?:行使|负责|的(?:具体)?职责|职责|查处)", head))
         verb = verbs[-1] if verbs else None
-        subj = [b for b in bodies if b.end <= (verb.start() if verb else colon.start())]
+        subj = [
+            b for b in bodies if b.end <= (verb.start() if verb else colon.start()) and not _approver(head, b, rules)
+        ]
         receivers = subj[-1:] if subj else []
         giver = None
         move = _last(rules.move_verbs.finditer(head))
@@ -597,6 +606,9 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             out.extend(_list_item(item, bodies, state, rules, rid, offset=colon.end()))
         return out
     if is_item and state.list_open:
+        move = rules.move_verbs.search(text)
+        if move and any(b.start >= move.end() for b in bodies):
+            return out  # "一、将甲局承担的P，划转至乙局。": an item that names its own receiver is a move
         return _list_item(text, bodies, state, rules, rid)
     if not is_item:
         state.list_open = False
@@ -604,6 +616,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
         state.open_list(list(state.grantee))
     return out
+
+
+def _approver(text: str, body: Body, rules: FrameRules) -> bool:
+    """Whether ``body`` approves what the sentence announces: "经市人民政府(研究)同意"."""
+    return text[body.start - 1 : body.start] == "经" and text.startswith(rules.approvals, body.end)
 
 
 _ITEM_NUMBER = re.compile(
@@ -842,7 +859,9 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-_OWNED = re.compile(r"(?:等(?:有关)?(?:部门|单位|机关))?的(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?")
+_OWNED = re.compile(
+    r"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?(?:部门|单位|机关))?的(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
+)
 
 
 def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
@@ -868,7 +887,11 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     written = []
     for i, name in enumerate(dict.fromkeys(names)):
         label = _ENFORCEMENT_NAMES[name]
-        written.append((label, f"{quantity}{label}" if i == 0 and quantity else None))
+        if i == 0 and quantity and quantity.endswith("项"):  # "86项行政处罚事项": a count names no matter
+            noun = re.match(rf"{name}(?:权|事项|职权|职责|职能)?", rest)
+            written.append((label, noun.group() if noun else label))
+        else:
+            written.append((label, f"{quantity}{label}" if i == 0 and quantity else None))
     return owners, written
 
 

@@ -445,8 +445,10 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
             seg = clause[g_end : own_power[-1].start()]
         seg, p_text = _glued_power(seg, p_text)
         matter_text, domain = _matter_and_domain(seg)
-        if matter_text and _COUNTED.fullmatch(matter_text):  # "…的52项(行政执法权)": so many of the power
-            matter_text += p_text
+        if matter_text and _COUNTED.fullmatch(matter_text):
+            # "…的52项行政执法权": a count names no matter; the power as written stands for it
+            # (as "215项县级经济社会管理权限" is the matter 县级经济社会管理权限)
+            matter_text = p_text
         if not matter_text or len(matter_text) < 2:
             whole = re.search(r"全部|部分", seg)
             matter_text = whole.group() + p_text if whole else None

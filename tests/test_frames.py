@@ -171,7 +171,7 @@ def test_frames_list_lead_in_roles(text, want):
         (
             "将区城管局、区市场监管局等部门的36项行政处罚权及与之相关的行政检查权，赋予各街道办事处行使。",
             [
-                {"power": "行政处罚权", "matter": "36项行政处罚权", "source": "区市场监管局", "target": "街道办事处"},
+                {"power": "行政处罚权", "matter": "行政处罚权", "source": "区市场监管局", "target": "街道办事处"},
                 {"power": "行政检查权", "matter": None, "source": "区城管局", "target": "街道办事处"},
             ],
         ),
@@ -268,7 +268,7 @@ def test_frames_fields_inline_items_and_units(text, want):
         (
             "将县级林业、交通运输、住房和城乡建设等3个部门的52项行政执法权下放至各镇人民政府。",
             [
-                {"power": "行政执法权", "matter": "52项行政执法权", "source": "县级林业部门"},
+                {"power": "行政执法权", "matter": "行政执法权", "source": "县级林业部门"},
                 {"power": "行政执法权", "source": "县级住房和城乡建设部门", "source_sector": "住房城乡建设"},
             ],
         ),
@@ -476,3 +476,67 @@ def test_frames_tried_only_where_their_triggers_occur_give_the_same_records(monk
     gated = records()
     monkeypatch.setattr(kg.frames, "_GATED", frozenset())
     assert records() == gated
+
+
+@pytest.mark.parametrize(
+    "text,want,not_receiver",
+    [
+        # a notice's lead-in names the body that approved it: no receiver of the items that follow
+        (
+            "经市人民政府同意，现就调整部分行政执法职责有关事项通知如下：\n"
+            "一、将市住房和城乡建设局承担的建筑垃圾处置的行政处罚职责，划转至市城市管理和综合执法局。",
+            [{"matter": "建筑垃圾处置", "source": "市住房和城乡建设局", "target": "市城市管理和综合执法局"}],
+            "市人民政府",
+        ),
+        (
+            "经区政府研究同意，现将有关职责调整事项通知如下：\n"
+            "（一）区市场监督管理局负责的餐饮服务业油烟污染的行政处罚职责，调整由区综合行政执法局行使。",
+            [{"matter": "餐饮服务业油烟污染", "source": "区市场监督管理局", "target": "区综合行政执法局"}],
+            "区政府",
+        ),
+        # an item that names its own receiver is a move, even inside a list opened by a body
+        (
+            "县综合行政执法局行使下列职责：\n（一）将县水利局承担的河道采砂的行政处罚权，划入县自然资源局；",
+            [{"matter": "河道采砂", "source": "县水利局", "target": "县自然资源局"}],
+            "县综合行政执法局",
+        ),
+    ],
+)
+def test_frames_an_approver_is_no_receiver_and_an_item_with_its_own_receiver_is_a_move(text, want, not_receiver):
+    found = _transfers("某地通知\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['target']) for r in found]}"
+    assert not any(r["target"] == not_receiver for r in found)
+
+
+@pytest.mark.parametrize(
+    "text,givers,matter",
+    [
+        # counted givers and counted items: each giver gives; a count names no matter
+        (
+            "将县农业农村局、县自然资源和规划局、县生态环境分局等7个部门的86项行政处罚事项下放至各乡镇人民政府。",
+            ["县农业农村局", "县自然资源和规划局", "县生态环境分局"],
+            "行政处罚事项",
+        ),
+        (
+            "将区卫生健康委、区文化和旅游局等2个部门的30项行政处罚权下放至各街道办事处。",
+            ["区卫生健康委", "区文化和旅游局"],
+            "行政处罚权",
+        ),
+        # givers closed by 等部门 without a count
+        (
+            "将市林业局、市自然资源和规划局等部门的行政处罚权交由各镇人民政府行使。",
+            ["市林业局", "市自然资源和规划局"],
+            None,
+        ),
+    ],
+)
+def test_frames_counted_givers_each_give_and_a_count_is_no_matter(text, givers, matter):
+    found = _transfers("某地决定\n" + text)
+    assert sorted({r["source"] for r in found}) == sorted(givers), found
+    assert {r["matter"] for r in found} == {matter}
+
+
+def test_frames_fields_listed_before_dengfangmian_lose_the_closing_deng():
+    text = "本办法所称综合执法，是指区综合执法局集中行使有关部门在园林绿化、燃气管理、环境卫生等方面的行政处罚权。"
+    assert {r["matter"] for r in _transfers("某区办法\n" + text)} == {"园林绿化", "燃气管理", "环境卫生"}
