@@ -115,7 +115,10 @@ def _build_into(
             with open(cache.facts_file(a.cache), "rb") as chunk:
                 shutil.copyfileobj(chunk, handle)
     (tmp / "validation.txt").write_text(report.text, encoding="utf-8")
-    counts = sum((Counter(a.counts) for a in articles), Counter())
+    # the same text in two files is one document, one graph: its facts are counted once, as the
+    # graph (and so `kg stats`, the report and the saved queries) holds them once
+    distinct = {a.sha1: a for a in articles}.values()
+    counts = sum((Counter(a.counts) for a in distinct), Counter())
     if html:
         from kg.analyse import to_view_graph
         from kg.visualise import write_html

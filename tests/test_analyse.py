@@ -144,3 +144,27 @@ def test_analyse_every_view_counts_the_same_transfers(seeds_build):
     gained = int(powers_gained_lost(G)["gained"].sum())
     assert built == G.number_of_edges() == sparql == shown == gained
     assert any(d.get("kind") == "unstated" for _, d in G.nodes(data=True))  # the seeds have giverless moves
+
+
+def test_analyse_a_text_in_two_files_is_counted_once_everywhere(tmp_path):
+    """The same text under two file names is one document, one graph: the build counts its
+    facts once, as the graph and the saved queries hold them."""
+    import shutil
+    from pathlib import Path
+
+    from kg.build import build
+    from kg.query import query
+    from kg.store import open_store
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(seeds[1], src / "a.txt")
+    shutil.copy(seeds[1], src / "b.txt")  # the same text again
+    shutil.copy(seeds[3], src / "c.txt")
+    result = build([src], tmp_path / "out", html=False)
+    sparql = query(
+        open_store(tmp_path / "out" / "store", read_only=True),
+        "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a <https://w3id.org/quanze/ontology#PowerTransfer> }",
+    )[0]["n"]
+    assert result.articles == 3 and result.facts["transfer"] == sparql > 0
