@@ -176,6 +176,9 @@ KINDS: dict[str, type] = {
 }
 
 
+_FIELD_NAMES = {cls: frozenset(f.name for f in fields(cls)) for cls in KINDS.values()}
+
+
 def _frozen(value):
     if isinstance(value, list | tuple):
         return tuple(_frozen(v) for v in value)
@@ -195,7 +198,7 @@ def make(kind: str, values: dict) -> FactData:
     cls = KINDS.get(kind)
     if cls is None:
         raise ValueError(f"no kind of fact {kind!r} (kinds: {', '.join(KINDS)})")
-    names = {f.name for f in fields(cls)}
+    names = _FIELD_NAMES[cls]
     for key in values:
         if key not in names:
             raise ValueError(f"a {kind} fact has no field {key!r} (fields: {', '.join(sorted(names))})")
