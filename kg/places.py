@@ -73,6 +73,9 @@ class Gazetteer:
                 self.by_short.setdefault(p.short, []).append(p)
                 if p.name.endswith("自治州"):  # 黔南布依族苗族自治州 is written 黔南州
                     self.by_short.setdefault(p.short + "州", []).append(p)
+            elif p.rank == 3 and p.short and p.name.endswith(("自治县", "自治旗")) and p.short != p.name:
+                # 大通回族土族自治县 is written 大通县, 莫力达瓦达斡尔族自治旗 莫旗 or 莫力达瓦旗
+                self.by_short.setdefault(p.short + p.name[-1], []).append(p)
 
     def lookup(self, name: str) -> list[Place]:
         """Places with this full or (province/city) short name, most recent first.
@@ -83,6 +86,8 @@ class Gazetteer:
         '亳州市'
         >>> gazetteer().lookup("恩施州")[0].name
         '恩施土家族苗族自治州'
+        >>> gazetteer().lookup("大通县")[0].standard_name
+        '大通回族土族自治县'
         """
         found = self.by_name.get(name, []) + self.by_short.get(name, [])
         return sorted(found, key=lambda p: (-p.last_year, p.adcode))

@@ -246,3 +246,18 @@ def test_recognize_bodies_of_functional_areas(text, name):
 
 def test_recognize_a_bare_area_word_is_no_name():
     assert [a.name for a in find_agencies("建立新区城管局")] == ["区城管局"]
+
+
+@pytest.mark.parametrize(
+    "text,standard",
+    [
+        ("大通县综合行政执法局", "大通回族土族自治县"),  # an autonomous county by its short name and 县
+        ("耿马县人民政府", "耿马傣族佤族自治县"),
+        ("莫力达瓦旗人民政府", "莫力达瓦达斡尔族自治旗"),  # and an autonomous banner by its short name and 旗
+    ],
+)
+def test_recognize_an_autonomous_county_written_short_is_that_county(text, standard):
+    from kg.recognize import find_places
+
+    found = [p for p in find_places(text) if p.place is not None]
+    assert found and found[0].place.name == standard, found
