@@ -1185,12 +1185,43 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
             continue
         new = next((b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= 2), None)
         teams = [b for b in bodies if opener < b.start and b.end <= trig.start() and _TEAM.search(b.text)]
-        if new is None or len(teams) < 2:
+        if new is not None and len(teams) < 2:  # "将甲局、乙局的…队伍整合，组建丙": from the 将
+            jiang = text.rfind("将", 0, trig.start())
+            out.extend(_merged_departments(text, bodies, jiang if jiang >= 0 else opener, trig, new, rules))
+            continue
+        if new is None:
             continue
         for team in teams:
             rec = _record("编制", team.text, None, None, new, rules.rule_id("merge_units"), rules)
             rec["source_sector"] = team.sector
             out.append(rec)
+    return out
+
+
+# "将甲局、乙局的执法职责和执法队伍整合，组建丙": what the departments give, after the last of them
+_DEPARTMENTS_GIVE = re.compile(
+    r"的(?P<what>(?:[^，,。；;]{0,8}?(?:职责|职能)(?:和|及|以及|、))?(?:执法)?队伍)(?:整合|合并)?[，,]?"
+)
+
+
+def _merged_departments(text, bodies, opener, trig, new, rules) -> list[dict]:
+    """Departments whose duties and teams merge into a new body: each gives its team (编制,
+    matter 执法队伍) and, when named, its duties (执法职责) to the body set up."""
+    departments = [b for b in bodies if opener < b.start and b.end <= trig.start()]
+    owners = departments[:1]
+    for b in departments[1:]:
+        if not re.fullmatch(r"[、和及与]", text[owners[-1].end : b.start]):
+            break
+        owners.append(b)
+    tail = _DEPARTMENTS_GIVE.match(text, owners[-1].end) if owners else None
+    if tail is None or text[tail.end() : trig.start()].strip("，, "):
+        return []
+    rid = rules.rule_id("merge_units")
+    out = []
+    for giver in owners:
+        out.append(_record("编制", "执法队伍", None, giver, new, rid, rules))
+        if re.search(r"职责|职能", tail.group("what")):
+            out.append(_record("执法职责", None, None, giver, new, rid, rules))
     return out
 
 

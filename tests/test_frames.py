@@ -540,3 +540,28 @@ def test_frames_counted_givers_each_give_and_a_count_is_no_matter(text, givers, 
 def test_frames_fields_listed_before_dengfangmian_lose_the_closing_deng():
     text = "本办法所称综合执法，是指区综合执法局集中行使有关部门在园林绿化、燃气管理、环境卫生等方面的行政处罚权。"
     assert {r["matter"] for r in _transfers("某区办法\n" + text)} == {"园林绿化", "燃气管理", "环境卫生"}
+
+
+@pytest.mark.parametrize(
+    "text,givers,new,duties",
+    [
+        (
+            "将市住房和城乡建设局、市水利局、市生态环境局的执法职责和执法队伍整合，组建市综合行政执法支队。",
+            ["市住房和城乡建设局", "市水利局", "市生态环境局"],
+            "市综合行政执法支队",
+            True,
+        ),
+        ("整合区林业局、区水务局的执法队伍，组建区综合执法大队。", ["区林业局", "区水务局"], "区综合执法大队", False),
+        (
+            "将区交通运输局和区文化和旅游局的执法队伍合并组建区综合行政执法局。",
+            ["区交通运输局", "区文化和旅游局"],
+            "区综合行政执法局",
+            False,
+        ),
+    ],
+)
+def test_frames_departments_whose_teams_merge_give_them_to_the_new_body(text, givers, new, duties):
+    found = _transfers("某地方案\n" + text)
+    teams = {(r["source"], r["target"]) for r in found if r["power"] == "编制" and r["matter"] == "执法队伍"}
+    assert teams == {(g, new) for g in givers}, found
+    assert {r["source"] for r in found if r["power"] == "执法职责"} == (set(givers) if duties else set())
