@@ -283,8 +283,8 @@ class ExtractionPayload:
     unit: tuple | None = None
 
 
-def payload_of(extraction) -> ExtractionPayload:
-    """The cache's files of an extraction, and its summary."""
+def payload_of(extraction, unit: tuple | None = None) -> ExtractionPayload:
+    """The cache's files of an extraction, its summary, and its ``unit`` if made."""
     from collections import Counter
 
     document = extraction.document
@@ -300,7 +300,7 @@ def payload_of(extraction) -> ExtractionPayload:
         len(document.text),
     )
     facts = "".join(json.dumps(f.as_record(provenance=True), ensure_ascii=False) + "\n" for f in extraction.facts)
-    return ExtractionPayload(name, json.dumps(_data(extraction), ensure_ascii=False), facts, summary)
+    return ExtractionPayload(name, json.dumps(_data(extraction), ensure_ascii=False), facts, summary, unit)
 
 
 def extraction_of(text: str):

@@ -149,28 +149,26 @@ def read_and_extract(job: FileJob) -> FileResult:
             articles.append(name)
             continue
         try:
-            articles.append(_with_unit(payload_of, extract_document(document)))
+            ex = extract_document(document)
+            articles.append(payload_of(ex, _unit_of(ex)))
         except Exception as e:  # noqa: BLE001 - one article's failure must not lose the others
             first = (str(e).splitlines() or [""])[0][:200]
             errors.append(f"{document.id}: extraction failed, please report ({type(e).__name__}: {first})")
     return FileResult(tuple(articles), tuple(errors))
 
 
-def _with_unit(payload_of: Callable, ex: Extraction):
-    """The extraction's payload with its part of the graph, made here, where it was extracted:
-    the build need not send the article to a worker again. None if making it fails (it is made
-    again, and reported, with the others)."""
-    from dataclasses import replace
-
+def _unit_of(ex: Extraction) -> tuple | None:
+    """The article's part of the graph, made where it was extracted (the build need not send it
+    to a worker again), as (cache key, GraphUnit, ValidationReport); None if making it fails: it
+    is made again, and reported, with the others."""
     from kg.cache import UnitCache
     from kg.graph import checked_unit
 
-    payload = payload_of(ex)
     try:
         unit, report = checked_unit(ex)
     except Exception:  # noqa: BLE001 - made again in the build's unit stage, which reports it
-        return payload
-    return replace(payload, unit=(UnitCache.key(ex.document.id, ex.document.sha1), unit, report))
+        return None
+    return UnitCache.key(ex.document.id, ex.document.sha1), unit, report
 
 
 def _safely(run: Callable, item, label: str):
