@@ -87,8 +87,10 @@ def find_places(text: str) -> list[PlaceSpan]:
         nxt = text[e : e + 1]
         if name.endswith("区") and nxt in "域划间":  # 江南区域, 城区划: not a place
             continue
-        # "建成区和县政府": 和县 (a county) read across a conjunction that joins two level words
-        if len(name) == 2 and name[0] in "和与及或" and s > 0 and text[s - 1] in "区市县镇乡省":
+        # "建成区和县政府", "县交通运输局和县文化和旅游局": 和县 (a county) read across a conjunction
+        # that joins two level words, or a body and a body of the next level
+        joins = s > 0 and (text[s - 1] in "区市县镇乡省" or _endings_re().match(text, s - 1) is not None)
+        if len(name) == 2 and name[0] in "和与及或" and joins:
             if not (i > 0 and chosen[i - 1][1] == s):
                 continue
         if not full:

@@ -261,3 +261,18 @@ def test_recognize_an_autonomous_county_written_short_is_that_county(text, stand
 
     found = [p for p in find_places(text) if p.place is not None]
     assert found and found[0].place.name == standard, found
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # 和 after a body joins it to a body of the county level: not the county 和县
+        ("县交通运输局和县文化和旅游局", ["县交通运输局", "县文化和旅游局"]),
+        ("市生态环境局和县生态环境分局", ["市生态环境局", "县生态环境分局"]),
+        # 和县 after its own city, or opening a name, is the county
+        ("马鞍山市和县人民政府", ["马鞍山市和县人民政府"]),
+        ("安徽省和县城市管理局", ["安徽省和县城市管理局"]),
+    ],
+)
+def test_recognize_he_after_a_body_is_a_conjunction_not_hexian(text, names):
+    assert [a.name for a in find_agencies(text)] == names
