@@ -344,7 +344,6 @@ _FIELD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+")
 RELEVANT_PART = re.compile(
     r"(?:方面|领域)?(?:中)?(?:(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)|涉及[\u4e00-\u9fff]{2,8})的?(?:全部|部分)?$"
 )
-# "区甲局、区乙局三个部门…": the count of the givers just named
 # the givers just named, counted or not: "等7个部门的", "等有关部门的", "三个单位的"
 COUNT_OF_GIVERS = re.compile(
     r"^(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?|[一二三四五六七八九十两\d]{1,2}个)(?:部门|单位|机关)(?:的)?"
@@ -895,7 +894,11 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     return owners, written
 
 
-_SINCE = re.compile(r"^(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?")
+# what opens a clause before its object: when ("自2020年1月1日起，") and on what authority
+# ("根据《…》，", "按照省政府要求，"), in any order
+_LEADING_ADVERBIALS = re.compile(
+    r"^(?:(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?|(?:根据|依据|依照|按照)[^，,。；;]{1,80}?[，,])+"
+)
 _ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
 # "(依法)予以处罚", "依照《某条例》予以处罚": the penalty as a verb after its holder
 _PASSIVE_PENALTY = re.compile(
@@ -926,7 +929,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         if not powers:
             continue
         power = powers[-1]
-        head = _SINCE.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # "自2020年1月1日起，": when, not what
+        head = _LEADING_ADVERBIALS.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # when and why, not what
         offset = clause_start + (len(clause[: power[0]]) - len(head))
         local = [b.shifted(offset) for b in bodies if b.start >= offset]
         ph = parse_object(re.sub(r"的$", "", head), local)

@@ -565,3 +565,22 @@ def test_frames_departments_whose_teams_merge_give_them_to_the_new_body(text, gi
     teams = {(r["source"], r["target"]) for r in found if r["power"] == "编制" and r["matter"] == "执法队伍"}
     assert teams == {(g, new) for g in givers}, found
     assert {r["source"] for r in found if r["power"] == "执法职责"} == (set(givers) if duties else set())
+
+
+@pytest.mark.parametrize(
+    "text,matter",
+    [
+        (
+            "根据《某某实施意见》，自2021年1月1日起，燃气管理领域瓶装燃气违规经营的行政处罚权由市城市管理局集中行使。",
+            "瓶装燃气违规经营",
+        ),
+        ("按照省政府统一部署，餐饮服务业油烟污染的行政处罚权由县综合行政执法局行使。", "餐饮服务业油烟污染"),
+        (
+            "自2020年1月1日起，依据市政府决定，户外公共场所无照经营的行政处罚权，由区城市管理局集中行使。",
+            "户外公共场所无照经营",
+        ),
+    ],
+)
+def test_frames_when_and_on_what_authority_open_a_passive_clause_and_name_no_matter(text, matter):
+    found = _transfers("某地答复\n" + text)
+    assert {r["matter"] for r in found} == {matter}, found
