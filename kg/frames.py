@@ -580,6 +580,10 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             b for b in bodies if b.end <= (verb.start() if verb else colon.start()) and not _approver(head, b, rules)
         ]
         receivers = subj[-1:] if subj else []
+        for b in reversed(subj[:-1]):  # "乡镇人民政府、街道办事处行使下列…": every body of the subject
+            if not re.fullmatch(r"[、和及与]", text[b.end : receivers[0].start]):
+                break
+            receivers.insert(0, b)
         giver = None
         move = _last(rules.move_verbs.finditer(head))
         moved_to = [b for b in bodies if move and move.end() <= b.start and b.end <= colon.start()]

@@ -371,6 +371,22 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
 
 
 def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
+    """A move to the body after the verb; bodies named with it ("交由乡镇人民政府、街道办事处行使")
+    each receive the same."""
+    out = _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies)
+    if not out:
+        return out
+    ordered = sorted(agencies, key=lambda a: a.start)
+    first = next((a for a in ordered if a.text == out[0]["target"]), None)
+    more, last = [], first
+    for a in ordered:
+        if last is not None and a.start == last.end + 1 and clause[last.end - cs : a.start - cs] in "、和及与":
+            more.append(a)
+            last = a
+    return out + [dict(t, target=a.text, target_sector=a.sector) for a in more for t in out]
+
+
+def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
     trig = _trigger_regex(triggers).search(clause) if triggers else None
     rule = "transfer.move_to.v1"
     if not trig:

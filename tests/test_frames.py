@@ -584,3 +584,27 @@ def test_frames_departments_whose_teams_merge_give_them_to_the_new_body(text, gi
 def test_frames_when_and_on_what_authority_open_a_passive_clause_and_name_no_matter(text, matter):
     found = _transfers("某地答复\n" + text)
     assert {r["matter"] for r in found} == {matter}, found
+
+
+@pytest.mark.parametrize(
+    "text,receivers",
+    [
+        # a move to bodies named together: each receives
+        (
+            "县级人民政府可以将违法堆放物料的行政处罚权交由乡镇人民政府、街道办事处行使。",
+            {"乡镇人民政府", "街道办事处"},
+        ),
+        ("将区水务局河道采砂的行政处罚权划转至区城管局和区综合执法大队。", {"区城管局", "区综合执法大队"}),
+        # a list lead-in whose subject is several bodies: every item is each one's
+        (
+            "镇人民政府、街道办事处行使下列行政处罚权：\n（一）对在公共场地违法堆放物料的处罚；",
+            {"镇人民政府", "街道办事处"},
+        ),
+        # and one body stays one
+        ("区综合行政执法局行使下列行政处罚权：\n（一）对在公共场地违法堆放物料的处罚；", {"区综合行政执法局"}),
+    ],
+)
+def test_frames_bodies_named_together_as_receivers_each_receive(text, receivers):
+    found = _transfers("某地办法\n" + text)
+    assert {r["target"] for r in found} == receivers, found
+    assert len(found) == len(receivers)
