@@ -102,7 +102,7 @@ def build(paths, out, formats, no_html, jobs, scheduler):
     for line in result.errors:
         click.echo(f"error: {line}", err=True)
     facts = ", ".join(f"{k} {v}" for k, v in sorted(result.facts.items()))
-    reused = f"; {result.articles - result.reused} extracted, {result.reused} reused from the cache (unchanged)"
+    reused = f"; {result.articles - result.reused} extracted, {result.reused} unchanged and reused from the cache"
     click.echo(f"built {result.articles} articles, {result.quads} quads into {result.out}/ ({facts}){reused}")
     click.echo(
         f"SHACL: {'conforms' if result.conforms else f'{result.violations} violations, see {out}/validation.txt'}"
