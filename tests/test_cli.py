@@ -151,3 +151,12 @@ def test_cli_unchanged_rebuild_keeps_the_outputs_and_any_change_rebuilds(tmp_pat
     )
     third = build([src], out, html=False)
     assert third.facts["pilot"] == first.facts["pilot"] + 1
+
+
+def test_cli_build_says_how_many_articles_it_extracted_and_reused(tmp_path, fixtures_dir):
+    out = str(tmp_path / "out")
+    args = ["build", str(fixtures_dir / "jilin_plan.txt"), "--out", out, "--no-html"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0 and "1 extracted, 0 unchanged and reused from the cache" in first.output
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0 and "0 extracted, 1 unchanged and reused from the cache" in again.output
