@@ -64,6 +64,7 @@ class AgencyLexicon:
     party: tuple[str, ...]
     paired_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "市州" → ("市", "州")
     zones: tuple[str, ...] = ()  # what names of functional areas end with (新区, 开发区…), longest first
+    party_units: tuple[str, ...] = ()  # a party committee's own offices (市委办公室, 县委组织部)
 
 
 def alternation(words) -> str:
@@ -93,8 +94,10 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         "paired_levels",
         "bracketed_levels",
         "zones",
+        "party_units",
     }
-    data = load_yaml(p, keys, required=keys - {"version", "paired_levels", "bracketed_levels", "zones"})
+    optional = {"version", "paired_levels", "bracketed_levels", "zones", "party_units"}
+    data = load_yaml(p, keys, required=keys - optional)
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():
         if not isinstance(cores, list) or not all(isinstance(c, str) and c for c in cores):
@@ -120,6 +123,7 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         tuple(data["party"]),
         _paired_levels(p.name, data.get("paired_levels") or {}, data["levels"]),
         tuple(sorted(data.get("zones") or (), key=len, reverse=True)),
+        tuple(data.get("party_units") or ()),
     )
 
 

@@ -240,7 +240,8 @@ def _standalone_regex() -> re.Pattern:
     lex = agency_lexicon()
     gov = alternation(lex.government)
     return re.compile(
-        rf"(?P<standalone>{alternation(lex.standalone)})|(?P<gov>{gov})|(?P<party>党工委|党委|党组|(?<=[省市县区])委(?![员会]))"
+        rf"(?P<standalone>{alternation(lex.standalone)})|(?P<gov>{gov})"
+        rf"|(?P<party>(?:党工委|党委|党组|(?<=[省市县区])委(?![员会]))(?:{alternation(lex.party_units) or '(?!)'})?)"
     )
 
 

@@ -276,3 +276,18 @@ def test_recognize_an_autonomous_county_written_short_is_that_county(text, stand
 )
 def test_recognize_he_after_a_body_is_a_conjunction_not_hexian(text, names):
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("中共遵义市委办公室 遵义市人民政府办公室关于印发", ["中共遵义市委办公室", "遵义市人民政府办公室"]),
+        ("县委办公室、县政府办公室", ["县委办公室", "县政府办公室"]),
+        ("中共某县委组织部牵头", ["中共某县委组织部"]),
+        ("市委、市政府", ["市委", "市政府"]),  # the committee itself stays the committee
+    ],
+)
+def test_recognize_a_party_committees_office_is_a_body_of_its_own(text, names):
+    found = find_agencies(text)
+    assert [a.name for a in found] == names
+    assert all(a.sector in ("党委", "人民政府") for a in found)
