@@ -81,13 +81,6 @@ class _Cache:
         self._read[name] = path
         return data
 
-    def _store(self, name: str, make_text) -> None:
-        dest = self.write_dir / name
-        if name in self._read:
-            link_or_copy(self._read[name], dest)
-        else:
-            _write(dest, make_text())
-
 
 class UnitCache(_Cache):
     """An article's part of the graph and its validation, under the name ``key`` gives: what
