@@ -50,6 +50,7 @@ class FrameRules:
     table_columns: dict[str, re.Pattern] = field(default_factory=dict)  # role → header names of a catalogue's column
     trigger_words: object = None  # one automaton of every frame's triggers: word → the frames it triggers
     approvals: tuple[str, ...] = ()  # "经X同意": words of assent after the body that approves
+    deciders: re.Pattern = re.compile(r"(?!)")  # "X决定/印发《…》，将…": X decides or issues, it does not give
 
     def triggered(self, text: str) -> set[str]:
         """The frames whose triggers occur in ``text`` (one pass of the automaton, overlaps included)."""
@@ -90,6 +91,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
             "anaphora",
             "self_reference",
             "approvals",
+            "deciders",
             "back_references",
             "table_columns",
             "scope_sectors",
@@ -146,6 +148,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
         _table_columns(data.get("table_columns") or {}),
         trigger_words,
         tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
+        re.compile(alternation(data.get("deciders") or ())),
     )
 
 
@@ -459,7 +462,9 @@ def _back_reference_re(words) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?:{alternatives})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:事项|职权|范围|内容)?")
+    return re.compile(
+        rf"(?:{alternatives})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:[省市县区乡]级)?(?:事项|职权|范围|内容)?"
+    )
 
 
 def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, source_text=None) -> dict:
@@ -526,20 +531,32 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             if m.startswith("部分") and len(m) > 2:
                 m, scope = m[2:], "部分"
             out.append((label, m, ph.domain, ph.giver, scope))
-    tail = text[prev:]
+    base = prev if powers else 0
     for pattern, label, keep, only_in in rules.verbal:
         if only_in and frame not in only_in:
             continue
-        for m in pattern.finditer(tail if powers else text):
-            seg = (tail if powers else text)[: m.start()]
+        for m in pattern.finditer(text, base):
+            seg = text[base : m.start()]
             d = _DOMAIN_WORD.search(seg) or _LAW_DOMAIN.search(seg)
             domain = re.sub(r"^(?:依据|依照|根据|按照|在|行使)", "", d.group("d")) if d else None
+            giver = _holder_before(text, base, m.start(), bodies)
             for act in [m.group("M")] if keep else split_acts(m.group("M")):
                 act = re.sub(r"(?:的违法行为|的行为|违法行为)$", "", act)
-                out.append((label, keep + act, domain, None, None))
+                out.append((label, keep + act, domain, giver, None))
         if out and not powers:
             break
     return [o for o in out if o[1] and not _CATCH_ALL.search(o[1])]
+
+
+_HOLDS = re.compile(r"(?:负责|承担|行使|实施)?的")
+
+
+def _holder_before(text: str, start: int, end: int, bodies: list[Body]) -> Body | None:
+    """The body that held a verbal power, written just before it: "县级自然资源部门负责的对M的行政处罚"."""
+    for b in bodies:
+        if start <= b.start and b.end <= end and _HOLDS.fullmatch(text, b.end, end):
+            return b
+    return None
 
 
 def _antecedent(text: str, state: FrameState, rules: FrameRules) -> Body | None:
@@ -589,7 +606,9 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         moved_to = [b for b in bodies if move and move.end() <= b.start and b.end <= colon.start()]
         if moved_to:  # "将(甲局的)以下职责划入乙局：": the body after the verb receives
             receivers = moved_to[:1]
-            givers = [b for b in bodies if b.end <= move.start()]
+            givers = [
+                b for b in bodies if b.end <= move.start() and not rules.deciders.search(head, b.end, move.start())
+            ]
             giver = givers[-1] if givers else None
         lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
         if not receivers:
@@ -804,7 +823,8 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     out = []
     jiang = text.rfind("将", 0, trig.start())
     if jiang >= 0:  # "将M…交由R": the object before the verb
-        givers = [b for b in bodies if b.end <= jiang]
+        # the subject of 将 gives, not a body that decides or issues the document ("省政府决定，将…")
+        givers = [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
         obj = text[jiang + 1 : trig.start()]
         owned = _owned_powers(text, jiang + 1, trig.start(), bodies)
         if owned:  # "将G1、G2等部门的部分P，以及与之相关的P2，赋予R": each giver's powers
@@ -840,10 +860,16 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
             return out
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
         ph = parse_object(obj_text, bodies)
-        for matter in ph.matters:
+        giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
+        matters = [(m, ph.domain) for m in ph.matters if not _COUNT.fullmatch(m)]
+        if not matters and ph.fields:  # "将D1、D2等领域的86项执法事项赋予R": each field, the count is no matter
+            matters = [(f, f) for f in ph.fields]
+        elif not matters and powers and (ph.scope or ph.matters):
+            # "将部分执法事项交由R实施" (the part as written); "将86项行政处罚事项…" (the power as written)
+            matters = [((ph.scope or "") + powers[-1][2], ph.domain)]
+        for matter, domain in matters:
             for r in receivers:
-                giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
-                out.append(_record(label, matter, ph.domain, giver, r, rid, rules))
+                out.append(_record(label, matter, domain, giver, r, rid, rules, scope=ph.scope))
         state.grantee = receivers
         return out
     # "赋予R在D1、D2方面的P": the object after the receiver
@@ -861,6 +887,8 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     state.grantee = receivers
     return out
 
+
+_COUNT = re.compile(r"(?:[\d一二三四五六七八九十百]+项)")  # "86项": how many, not which
 
 _OWNED = re.compile(
     r"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?(?:部门|单位|机关))?的(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"

@@ -966,6 +966,9 @@ def _jurisdiction(
     masked = MASKED_PLACE.match(title)
     if masked and masked.group()[-1] in "省市县区":
         return masked.group(), True, _level_of_masked(masked.group())  # "**市城乡建设监察工作总结"
+    short = _short_name_in_title(title, places)
+    if short is not None:
+        return short.standard_name, False, short.level
     addressed = _addressee_place(doc, found)
     if addressed:
         return addressed
@@ -998,6 +1001,19 @@ def _jurisdiction(
     if votes:
         return votes.most_common(1)[0][0], True, self_level
     return None, False, self_level
+
+
+def _short_name_in_title(title: str, places: list[PlaceSpan]):
+    """A headline's short name of a place the text names in full ("晋江…赋予镇街" over "晋江市人民政府…"):
+    the place whose short name the title writes first."""
+    best = None
+    for p in places:
+        if p.place is None or len(p.place.short) < 2 or p.place.short == p.place.name:
+            continue
+        at = title.find(p.place.short)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, p.place)
+    return best[1] if best else None
 
 
 def _place_chain(spans: list[PlaceSpan], i: int) -> list[PlaceSpan]:

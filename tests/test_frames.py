@@ -608,3 +608,40 @@ def test_frames_bodies_named_together_as_receivers_each_receive(text, receivers)
     found = _transfers("某地办法\n" + text)
     assert {r["target"] for r in found} == receivers, found
     assert len(found) == len(receivers)
+
+
+@pytest.mark.parametrize(
+    "text,want,not_source",
+    [
+        # fields of a counted grant: each field is a record; the count names no matter
+        (
+            "区人民政府将卫生健康、文化旅游等领域的42项行政执法事项交由各街道办事处实施。",
+            [{"matter": "卫生健康", "target_sector": "街道乡镇"}, {"matter": "文化旅游", "target_sector": "街道乡镇"}],
+            None,
+        ),
+        # the body that issues the act or decides is not the giver
+        (
+            "县政府印发《通知》，将应急管理、林业等领域的17项执法事项下放至乡镇（街道）。",
+            [{"matter": "应急管理", "target": "乡镇(街道)"}, {"matter": "林业", "target": "乡镇(街道)"}],
+            "县政府",
+        ),
+        # a part of a power as written, to a collective of towns and streets
+        ("将部分行政执法事项交由各镇（街道）实施。", [{"matter": "部分行政执法事项", "target": "镇(街道)"}], None),
+        # a list under a decision: the lead-in moves nothing of its own, each item names the body that held it
+        (
+            "经研究，市人民政府决定，将下列县级行政处罚权下放至各镇人民政府：\n（一）市水利局负责的对在河道管理范围内采砂的行政处罚；"
+            "\n（二）市农业农村局承担的对违规使用农药的行政处罚。",
+            [
+                {"matter": "在河道管理范围内采砂", "source": "市水利局", "target_sector": "街道乡镇"},
+                {"matter": "违规使用农药", "source": "市农业农村局"},
+            ],
+            "市人民政府",
+        ),
+    ],
+)
+def test_frames_counted_fields_deciders_and_holders_of_listed_items(text, want, not_source):
+    found = _transfers("某市通知\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target'], r['source']) for r in found]}"
+    assert not any((r["matter"] or "").startswith(("下列", "42项", "17项")) for r in found)
+    assert not_source is None or not any(r["source"] == not_source for r in found)

@@ -369,6 +369,12 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
         ),
         # a city named once may be an example from elsewhere: no inference
         ("XX市城市管理实施方案\n学习杭州市的经验,推进改革。", {"jurisdiction": "XX市", "inferred_name": None}),
+        # a headline writes a place short that the text names in full
+        (
+            "石狮推行镇街综合执法改革\n近日，石狮市人民政府出台方案，推进改革。",
+            {"jurisdiction": "石狮市", "level": "county"},
+        ),
+        ("德阳城管执法队伍培训开班\n本报讯 德阳市城市管理行政执法局日前举办培训班。", {"jurisdiction": "德阳市"}),
         # an act of central bodies is national
         ("中共中央 国务院关于加强基层治理的意见\n为加强基层治理,提出如下意见。", {"level": "national"}),
         # a fragment that starts inside a list has no title
