@@ -415,7 +415,7 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
             ph.fields = [*listed.group().rstrip("、").split("、"), ph.domain]
         seg = seg[d.end() :]
     seg = _LAW.sub("", RELEVANT_PART.sub("", seg))
-    seg = re.sub(r"^(?:的|中|内)", "", seg)
+    seg = re.sub(r"^(?:的|中|内|\s*[:：])", "", seg)  # "环境保护方面：M的P": the heading's colon
     obj = re.match(r"^(?:的)?对(?P<m>.+?)(?:的行为|行为)?的?$", seg)
     if obj:
         seg = obj.group("m")

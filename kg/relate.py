@@ -402,6 +402,9 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     if not before:
         return []
     power = before[-1]
+    if len(before) > 1 and _STAFF_FOLLOW.search(clause, before[-2].end(), power.start()):
+        # "将G承担的M执法职责及相应编制划入R": the staff follow the duty; the duty is what moves
+        power = before[-2]
     jiang = clause.rfind("将", 0, power.start())
     start = jiang + 1 if jiang >= 0 else 0
     if jiang < 0:
@@ -410,7 +413,7 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
         for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
             if comma.end() > start and not re.search(r"[,,]\s*(?:以及|及)", clause[comma.end() : power.start()]):
                 start = comma.end()
-    givers = [a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()]
+    givers = _with_units([a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()])
     if not givers:
         # "将X职能由A调整至B": the giver stands after the power, behind 由
         by = re.search(r"由", clause[power.end() : trig.start()])
@@ -477,6 +480,23 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
                     out.append(r)
         else:
             out.extend(_records([group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
+    return out
+
+
+# what follows a duty that moves: its staff ("…执法职责及相应编制", "…职能和相关人员编制")
+_STAFF_FOLLOW = re.compile(r"^(?:及|和|以及|连同)(?:其|相应|相关)?(?:的)?(?:人员)?$")
+_UNIT = re.compile(r"(?:总队|支队|大队|中队|队|所|站|科|室|处)$")
+
+
+def _with_units(givers: list[AgencySpan]) -> list[AgencySpan]:
+    """A unit written right after its body is one giver: "市环境保护局环境监察支队"."""
+    out: list[AgencySpan] = []
+    for a in sorted(givers, key=lambda a: a.start):
+        if out and out[-1].end == a.start and _UNIT.search(a.text) and not _UNIT.search(out[-1].text):
+            head = out.pop()
+            out.append(replace(a, start=head.start, text=head.text + a.text, name=head.text + a.text, level=head.level))
+        else:
+            out.append(a)
     return out
 
 

@@ -645,3 +645,30 @@ def test_frames_counted_fields_deciders_and_holders_of_listed_items(text, want, 
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target'], r['source']) for r in found]}"
     assert not any((r["matter"] or "").startswith(("下列", "42项", "17项")) for r in found)
     assert not_source is None or not any(r["source"] == not_source for r in found)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a unit written after its bureau gives as one body; the staff that follow the duty are no matter
+        (
+            "将县生态环境局环境执法大队承担的建筑施工噪声执法职责及相应编制划入县综合行政执法局。",
+            [{"source": "县生态环境局环境执法大队", "matter": "建筑施工噪声", "source_sector": "环境保护"}],
+        ),
+        (
+            "将区自然资源局国土监察中队承担的违法占地查处职责和相关人员编制划转至区城市管理局。",
+            [{"source": "区自然资源局国土监察中队", "matter": "违法占地", "power": "行政处罚权"}],
+        ),
+        # a numbered item under a domain heading and its colon
+        (
+            "区综合执法局集中行使以下执法权：\n1.市政公用方面：擅自挖掘城市道路的行政处罚权；\n"
+            "2.绿化管理方面： 损毁绿地的行政处罚权。",
+            [{"matter": "擅自挖掘城市道路", "domain": "市政公用"}, {"matter": "损毁绿地"}],
+        ),
+    ],
+)
+def test_frames_units_of_bureaus_staff_that_follow_and_headed_items(text, want):
+    found = _transfers("某区方案\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['power']) for r in found]}"
+    assert len(found) == len(want)

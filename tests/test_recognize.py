@@ -71,6 +71,12 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
         ("由县政务服务部门办理", [("县政务服务部门", "其他", "county")]),
         # 司法厅/局 administer justice; 司法机关 are the courts
         ("由区司法局指导", [("区司法局", "法制", "district")]),
+        # a sector's inspection and enforcement teams are that sector's
+        ("县劳动保障监察大队", [("县劳动保障监察大队", "人力资源社会保障", "county")]),
+        ("由市卫生监督所查处", [("市卫生监督所", "卫生计生", "city")]),
+        ("区文化市场综合执法大队", [("区文化市场综合执法大队", "文化广电", "district")]),
+        ("省国土资源执法监察总队", [("省国土资源执法监察总队", "国土资源", "province")]),
+        ("县交通运输综合行政执法大队", [("县交通运输综合行政执法大队", "交通运输", "county")]),
         # generic kinds of body
         ("交由城市管理部门行使", [("城市管理部门", "城市管理", None)]),
         ("公安机关和检察机关", [("公安机关", "公安", None), ("检察机关", "检察", None)]),
