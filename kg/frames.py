@@ -152,7 +152,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
     )
 
 
-_COLUMN_ROLES = ("matter", "kind", "receiver", "giver", "other")
+_COLUMN_ROLES = ("matter", "kind", "receiver", "giver", "remark", "other")
 
 
 def _table_columns(columns: dict) -> dict[str, re.Pattern]:
@@ -1095,7 +1095,7 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         at = cols.get(role)
         return next((b for b in bodies if at is not None and at < len(cells) and b.text == cells[at]), None)
 
-    giver = body_in("giver")
+    giver = body_in("giver") or _former_holder(cells, cols.get("remark"), text, bodies)
     bodies = [b for b in bodies if b is not giver]
     kind = re.sub(r"[类权]+$", "", cells[kinds[0]])
     owners = [
@@ -1135,6 +1135,20 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     matter = m.group("m") if m else named[0]
     label = {"行政强制": "行政强制权"}.get(kind, kind + "权")
     return [_record(label, matter, None, giver, r, rules.rule_id("table_row"), rules) for r in receivers]
+
+
+_FORMER = re.compile(r"^(?:原由|原为|原来由|由)(?P<g>.+?)(?:行使|实施|承担|负责|划入|划转|下放)")
+
+
+def _former_holder(cells: list[str], at: int | None, text: str, bodies: list[Body]) -> Body | None:
+    """The body a remark cell names as the power's former holder: "原由市生态环境局行使"."""
+    if at is None or at >= len(cells):
+        return None
+    m = _FORMER.match(cells[at])
+    if not m:
+        return None
+    start = text.find(cells[at]) + m.start("g")
+    return next((b for b in bodies if b.start == start and b.text == m.group("g")), None)
 
 
 def _header_roles(cells: list[str], rules: FrameRules) -> dict[str, int]:

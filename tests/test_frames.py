@@ -216,6 +216,16 @@ def test_frames_grants_and_hand_overs_of_other_wordings(text, want):
             "1\t行政处罚\t对在禁渔区内捕捞的处罚\t县农业农村局\t镇人民政府",
             [{"matter": "在禁渔区内捕捞", "source": "县农业农村局", "target": "镇人民政府"}],
         ),
+        # a remark naming the former holder, when no column does
+        (
+            "权责清单\n序号\t职权类型\t职权名称\t实施主体\t备注\n"
+            "3\t行政处罚\t对损毁城市供水管道的处罚\t区城市管理局\t原由区水务局行使\n"
+            "4\t行政处罚\t对占用绿地的处罚\t区城市管理局\t",
+            [
+                {"matter": "损毁城市供水管道", "source": "区水务局", "source_sector": "水务", "target": "区城市管理局"},
+                {"matter": "占用绿地", "source": None, "target": "区城市管理局"},
+            ],
+        ),
     ],
 )
 def test_frames_catalogue_columns_named_by_the_header(text, want):
