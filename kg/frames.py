@@ -371,11 +371,19 @@ class Phrase:
     giver: Body | None = None
     scope: str | None = None
     fields: list[str] = field(default_factory=list)  # "市政公用、市容环卫、园林绿化方面": each field named
+    giver_text: str | None = None  # "有关行政主管部门在D领域的": givers named by kind, not a body
+
+
+# departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P")
+KIND_OF_GIVER = re.compile(r"^(?P<g>(?:有关|相关)(?:的)?(?:行政)?(?:主管)?(?:部门|机关))(?:在|的)")
 
 
 def parse_object(seg: str, bodies: list[Body]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
+    kind = KIND_OF_GIVER.match(seg.strip())
+    if kind:
+        ph.giver_text, seg = kind.group("g"), seg.strip()[kind.end() :]
     raw, seg = seg.strip(), _TRIM_HEAD.sub("", seg)
     own = None
     for written in (seg, raw):  # "有关行政主管部门的…": a body whose name opens with a word the trim takes
@@ -501,19 +509,21 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     """(power label, matter, domain, giver, scope) for each power stated in an item or clause."""
     out = []
     powers = [p for p in _power_at(text, rules) if p[3] not in ("职权",)]
-    prev, prev_written = 0, ""
+    prev, prev_written, group = 0, "", (0, 0)  # group: the records of the last power not bundled
     for s, e, written, label in powers:
         seg = text[prev:s].lstrip(";；,，。 ")  # "…P；D2方面…P2": the next object after the separator
         prev = e
-        # "…的行政处罚权及相关的行政检查权": a bundled power takes the matter of the first, unless
-        # that matter is only the first power itself ("G的全部行政处罚权及相关的行政强制权")
+        # "…的行政处罚权及相关的行政检查权": a bundled power takes the matters of the first (each field
+        # of "在D1、D2方面的P及相关的P2"), unless that matter is only the first power itself
+        # ("G的全部行政处罚权及相关的行政强制权")
         if out and re.fullmatch(r"[,，]?(?:及|和|以及|、)?(?:与之)?(?:相关|有关)?的?", seg.strip()):
-            _, matter, domain, giver, scope = out[-1]
-            own = bool(matter) and matter.endswith(prev_written)
-            out.append((label, written if own else matter, domain, giver, None if own else scope))
+            first = out[group[0] : group[1]]
+            for _, matter, domain, giver, scope in first:
+                own = bool(matter) and matter.endswith(prev_written)
+                out.append((label, written if own else matter, domain, giver, None if own else scope))
             prev_written = written
             continue
-        prev_written = written
+        prev_written, start = written, len(out)
         ph = parse_object(seg, bodies)
         label = (
             "执法职责" if label in ("管理职责",) and written == "职责" and ph.domain is None and ph.matters else label
@@ -523,6 +533,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             matters = [f"{ph.scope or ''}{written}"] if ph.scope else [written]
         elif not matters and ph.fields:  # several fields, each its own record (matter = domain = the field)
             out.extend((label, f, f, None, ph.scope) for f in ph.fields)
+            group = (start, len(out))
             continue
         elif not matters and ph.domain:
             matters = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")]
@@ -531,6 +542,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             if m.startswith("部分") and len(m) > 2:
                 m, scope = m[2:], "部分"
             out.append((label, m, ph.domain, ph.giver, scope))
+        group = (start, len(out))
     base = prev if powers else 0
     for pattern, label, keep, only_in in rules.verbal:
         if only_in and frame not in only_in:
@@ -1066,7 +1078,10 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
             for matter in ph.matters or whole or [ph.domain]:
                 label = _ENFORCEMENT_NAMES[name]
                 for giver in givers:
-                    out.append(_record(label, matter, ph.domain, giver, receiver, rules.rule_id("exercise"), rules))
+                    rid = rules.rule_id("exercise")
+                    out.append(
+                        _record(label, matter, ph.domain, giver, receiver, rid, rules, source_text=ph.giver_text)
+                    )
     return out
 
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from kg.facts import make
 from kg.frames import (
     COUNT_OF_GIVERS,
+    KIND_OF_GIVER,
     RELEVANT_PART,
     FrameState,
     collective_agencies,
@@ -575,7 +576,10 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
     if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面|以下", body):
         context.receiver = receiver  # a header: the items follow
         return None
-    matter_text, domain = _matter_and_domain(body)
+    # "集中行使有关行政主管部门在D领域的P": the departments named by kind gave it
+    generic = KIND_OF_GIVER.match(body)
+    giver_text = generic.group("g") if generic else None
+    matter_text, domain = _matter_and_domain(body[generic.end() :] if generic else body)
     # "由A局、B局分别…集中行使": each receiver named together holds the powers
     receivers = [receiver]
     for a in reversed(before[:-1]):
@@ -585,7 +589,16 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
     return [
         r
         for rec in receivers
-        for r in _records([], rec, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
+        for r in _records(
+            [],
+            rec,
+            power.group(),
+            matter_text,
+            domain,
+            "transfer.concentrate.v1",
+            (0, len(clause)),
+            giver_fallback=giver_text,
+        )
     ]
 
 

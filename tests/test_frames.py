@@ -682,3 +682,37 @@ def test_frames_units_of_bureaus_staff_that_follow_and_headed_items(text, want):
     for w in want:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['power']) for r in found]}"
     assert len(found) == len(want)
+
+
+@pytest.mark.parametrize(
+    "text,want,count",
+    [
+        # a power bundled with the first goes with each field the first was stated for
+        (
+            "本办法所称综合执法，是指县综合执法局集中行使有关部门在燃气管理、城市照明等方面的行政处罚权以及与之相关的行政强制权的活动。",
+            [
+                {"power": "行政处罚权", "matter": "燃气管理"},
+                {"power": "行政处罚权", "matter": "城市照明"},
+                {"power": "行政强制权", "matter": "燃气管理"},
+                {"power": "行政强制权", "matter": "城市照明"},
+            ],
+            4,
+        ),
+        # departments named by kind give, and the field is the matter, in either verb
+        (
+            "区综合执法局依法集中行使有关行政主管部门在城市节约用水领域的行政处罚权。",
+            [{"source": "有关行政主管部门", "domain": "城市节约用水", "target": "区综合执法局"}],
+            1,
+        ),
+        (
+            "镇人民政府行使相关部门在农村公路管理方面的行政处罚权。",
+            [{"source": "相关部门", "matter": "农村公路管理", "target": "镇人民政府"}],
+            1,
+        ),
+    ],
+)
+def test_frames_bundled_powers_per_field_and_givers_named_by_kind(text, want, count):
+    found = _transfers("某县办法\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['power']) for r in found]}"
+    assert len(found) == count
