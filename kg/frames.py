@@ -623,6 +623,9 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             ]
             giver = givers[-1] if givers else None
         lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
+        if not lead_power and rules.trigger_re("penalty").search(head, cue.start()):
+            # "有下列行为之一的，由R责令改正，处…罚款：": the acts listed are what R penalizes
+            lead_power = [(0, 0, "罚款", "行政处罚权")]
         if not receivers:
             ante = _antecedent(head, state, rules)
             receivers = [ante] if ante else []
@@ -1085,6 +1088,36 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# "…M的，由R责令改正，处…罚款": a penalty article (the act, then who penalizes it)
+_PENALTY_BY = re.compile(r"的[,，]\s*(?:应当)?由")
+_PENALTY_VERB = re.compile(
+    r"(?:依法|依照[^,，;；。]{0,40}?规定)?[,，]?(?:责令|处(?:以)?[^,，;；。]{0,30}?罚款|予以(?:行政)?处罚|"
+    r"给予[^,，;；。]{0,10}?处罚|没收|依法(?:予以)?(?:处罚|查处)|处罚)"
+)
+_DISCIPLINE = re.compile(r"工作人员|职责|职权|玩忽职守|徇私舞弊|滥用")
+
+
+def _penalty_frame(text, bodies, state, rules) -> list[dict]:
+    """ "违反…规定，M的，由R责令改正，处…罚款" or "对M的，由R予以处罚": R penalizes the act M. A
+    government that orders its own departments to correct (a discipline article) penalizes no act."""
+    out = []
+    for m in _PENALTY_BY.finditer(text):
+        receiver = next((b for b in bodies if b.start == m.end()), None)
+        if (
+            receiver is None
+            or receiver.sector in ("人民政府", "纪检监察", None)
+            or not _PENALTY_VERB.match(text, receiver.end)
+        ):
+            continue
+        opening = max(text.rfind(c, 0, m.start()) for c in ",，;；。:：")
+        act = re.sub(r"^(?:对|凡)", "", _ARTICLE_HEAD.sub("", text[opening + 1 : m.start()]).strip())
+        if len(act) < 2 or _DISCIPLINE.search(act) or re.search(r"下列|以下|违反", act):
+            continue
+        for a in split_acts(act):
+            out.append(_record("行政处罚权", a, None, None, receiver, rules.rule_id("penalty"), rules))
+    return out
+
+
 _MATTER_OF_ROW = re.compile(r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的检查|的行政强制|的强制措施|审批|的许可)?$")
 
 
@@ -1357,6 +1390,7 @@ FRAMES: dict[str, Frame] = {
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
     "exercise": _exercise_frame,
+    "penalty": _penalty_frame,
     "table_row": _table_row_frame,
     "entry": _entry_frame,
 }
@@ -1365,6 +1399,7 @@ FRAMES: dict[str, Frame] = {
 _GATED = frozenset(
     {
         "exercise",
+        "penalty",
         "merge_units",
         "restatement",
         "whole_unit",
@@ -1392,6 +1427,7 @@ _OVERRIDE = (
     "accompany",
     "exercise",
     "passive",
+    "penalty",
 )
 _ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)

@@ -716,3 +716,42 @@ def test_frames_bundled_powers_per_field_and_givers_named_by_kind(text, want, co
     for w in want:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['power']) for r in found]}"
     assert len(found) == count
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "第二十五条 违反本规定，擅自在公共场所散发小广告的，由街道办事处责令清除，并处五十元罚款。",
+            [{"matter": "擅自在公共场所散发小广告", "target": "街道办事处", "power": "行政处罚权"}],
+        ),
+        (
+            "第九条 对在城市桥梁上设置广告牌的，应当由县综合执法局依照《城市桥梁检测和养护维修管理办法》的规定处罚。",
+            [{"matter": "在城市桥梁上设置广告牌", "target": "县综合执法局"}],
+        ),
+        (
+            "违反本条例规定，有下列情形之一的，由区城市管理局没收违法所得：\n（一）占用盲道经营的；\n（二）在绿地内停放车辆的。",
+            [
+                {"matter": "占用盲道经营", "target": "区城市管理局"},
+                {"matter": "在绿地内停放车辆", "target": "区城市管理局"},
+            ],
+        ),
+    ],
+)
+def test_frames_penalty_articles_name_who_penalizes_an_act(text, want):
+    found = _transfers("某市条例\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
+    assert len(found) == len(want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第四十条 县级人民政府有关部门未按照规定履行职责的，由县人民政府责令改正，通报批评。",
+        "第四十一条 执法人员滥用职权的，由其所在单位依法给予处分。",
+        "城市管理执法人员玩忽职守的，由市城市管理局责令改正。",
+    ],
+)
+def test_frames_discipline_articles_penalize_no_act(text):
+    assert _transfers("某市条例\n" + text) == []
