@@ -470,8 +470,9 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
             # (as "215项县级经济社会管理权限" is the matter 县级经济社会管理权限)
             matter_text = p_text
         if not matter_text or len(matter_text) < 2:
+            # "将G承担的行政处罚职责划入R": all of G's power as written moves (as "全部职责" does)
             whole = re.search(r"全部|部分", seg)
-            matter_text = whole.group() + p_text if whole else None
+            matter_text = whole.group() + p_text if whole else p_text
         if len(group) > 1 and len({g.sector for g in group}) > 1:
             # "将规划、环保…执法队伍中部分编制划入X": bodies of several sectors give one each;
             # "市、县(区)环保局" (one sector at two levels) gives as one giver, as written

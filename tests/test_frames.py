@@ -389,12 +389,20 @@ def test_frames_stopping_givers_and_entrusting_bodies(text, want):
             "对违反燃气管理规定的行为，由区城市管理局依照《某省燃气管理条例》予以处罚。",
             [{"power": "行政处罚权", "matter": "违反燃气管理规定", "target": "区城市管理局"}],
         ),
-        # 涉及 is one word, and "三个部门" counts the givers: each gives, no matter of its own
+        # 涉及 is one word, and "三个部门" counts the givers: each gives its power as written (the
+        # conventions' "有关管理和执法职责划转…": a power with no matter of its own is its own matter)
         (
             "将县林业局、县水利局两个部门涉及城市管理的行政处罚权划入县综合执法局。",
             [
-                {"source": "县林业局", "matter": None, "target": "县综合执法局"},
-                {"source": "县水利局", "matter": None, "target": "县综合执法局"},
+                {"source": "县林业局", "matter": "行政处罚权", "target": "县综合执法局"},
+                {"source": "县水利局", "matter": "行政处罚权", "target": "县综合执法局"},
+            ],
+        ),
+        (
+            "将区住房和城乡建设局、区生态环境局承担的行政处罚职责整合划入区综合行政执法局。",
+            [
+                {"source": "区住房和城乡建设局", "matter": "行政处罚职责"},
+                {"source": "区生态环境局", "matter": "行政处罚职责"},
             ],
         ),
     ],
@@ -533,11 +541,11 @@ def test_frames_an_approver_is_no_receiver_and_an_item_with_its_own_receiver_is_
             ["区卫生健康委", "区文化和旅游局"],
             "行政处罚权",
         ),
-        # givers closed by 等部门 without a count
+        # givers closed by 等部门 without a count: the power as written, as with a count
         (
             "将市林业局、市自然资源和规划局等部门的行政处罚权交由各镇人民政府行使。",
             ["市林业局", "市自然资源和规划局"],
-            None,
+            "行政处罚权",
         ),
     ],
 )
