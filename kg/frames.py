@@ -456,6 +456,7 @@ class FrameState:
     top_items: bool | None = None  # the open list numbers its items 一、二、 (None: no item seen yet)
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
+    actor: Body | None = None  # the body whose catalogue the document is ("X局权责清单"): its entries' holder
 
     def open_list(self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None) -> None:
         """A lead-in opens a list: its items go to ``receivers``, name ``power`` when they name
@@ -1216,6 +1217,7 @@ def _header_roles(cells: list[str], rules: FrameRules) -> dict[str, int]:
 # "一、行政处罚", "(二)行政强制类": a catalogue's heading naming the kind of the entries under it
 _KIND_HEADING = re.compile(
     rf"\s*(?:{_PAREN_ITEM}|[一二三四五六七八九十]+、|\d{{1,2}}[.、．])?\s*(?P<kind>行政[\u4e00-\u9fff]{{2}})(?:类|事项|权)?\s*"
+    r"(?:[(（]共?\s*\d{1,4}\s*项[)）])?\s*"  # "一、行政处罚（共3项）": the count of its entries
 )
 # "实施主体：某区综合行政执法局": a labelled line of a catalogue entry
 _LABELLED = re.compile(r"\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*(?P<value>.+?)\s*$")
@@ -1234,9 +1236,10 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
         return []
     nxt, nxt_agencies = state.following
     label = _LABELLED.match(nxt)
-    if not label or not rules.table_columns.get("receiver", _NEVER).fullmatch(label.group("label")):
-        return []
-    receivers = [b for b in _groups(nxt_agencies) if b.start >= label.start("value")][:1]
+    if label and rules.table_columns.get("receiver", _NEVER).fullmatch(label.group("label")):
+        receivers = [b for b in _groups(nxt_agencies) if b.start >= label.start("value")][:1]
+    else:  # "实施依据：…" first, or no labelled lines: the body whose catalogue this is
+        receivers = [state.actor] if state.actor is not None else []
     if not receivers or not re.match(rf"\s*(?:{_PAREN_ITEM}|\d{{1,3}}[.、．])", text):
         return []
     item = _ITEM_END.sub("", text[_MARKER.match(text).end() :])
@@ -1246,6 +1249,25 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _NEVER = re.compile(r"(?!)")
+
+# a title naming one body's catalogue of powers: "X局权责清单", "X局行政执法事项目录"
+_CATALOGUE_TITLE = re.compile(
+    r"(?:行政)?(?:权责|权力|责任|职权|执法|处罚)(?:事项)?(?:清单|目录)|(?:事项|职权)(?:清单|目录)"
+)
+
+
+def catalogue_owner(title: str | None, bodies: list[AgencySpan]) -> Body | None:
+    """The body whose catalogue of powers the document is, when its title says so ("宁远县城市管理局
+    权责清单"): the holder of every entry that names no body of its own.
+
+    >>> from kg.recognize import find_agencies
+    >>> catalogue_owner("某县城市管理局权责清单", find_agencies("某县城市管理局权责清单")).text
+    '某县城市管理局'
+    """
+    if not title or not _CATALOGUE_TITLE.search(title):
+        return None
+    owned = _groups(bodies)
+    return owned[0] if owned and _CATALOGUE_TITLE.match(title, owned[0].end) else None
 
 
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:

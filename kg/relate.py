@@ -19,6 +19,7 @@ from kg.frames import (
     KIND_OF_GIVER,
     RELEVANT_PART,
     FrameState,
+    catalogue_owner,
     collective_agencies,
     frame_rules,
     frame_transfers,
@@ -1194,7 +1195,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
     seen_agency: dict[str, Fact] = {}
     seen_place: dict[str, Fact] = {}
     context = _Context()
-    frame_state = FrameState()
+    frame_state = FrameState(actor=catalogue_owner(record.get("title"), found_in.bodies(record.get("title") or "")))
     year_hint = None
     undated: list[int] = []  # transfers with no deadline of their own (indices into facts)
     move_deadlines: list[tuple[int, str]] = []  # (index into facts where stated, date) of deadlines for the moves

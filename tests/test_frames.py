@@ -763,3 +763,20 @@ def test_frames_penalty_articles_name_who_penalizes_an_act(text, want):
 )
 def test_frames_discipline_articles_penalize_no_act(text):
     assert _transfers("某市条例\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    "title,owner",
+    [
+        ("东城区城市管理委员会权责清单", "东城区城市管理委员会"),
+        ("某县市场监督管理局行政执法事项目录", "某县市场监督管理局"),
+        ("关于公布权责清单的通知", None),  # no body owns it
+        ("某县城市管理局关于调整权责清单的通知", None),  # the body writes about a catalogue, it is no catalogue
+    ],
+)
+def test_frames_a_catalogue_title_names_the_holder_of_its_entries(title, owner):
+    from kg.frames import catalogue_owner
+    from kg.recognize import find_agencies
+
+    found = catalogue_owner(title, find_agencies(title))
+    assert (found.text if found else None) == owner
