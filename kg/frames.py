@@ -1056,36 +1056,59 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         before = [
             b
             for b in bodies
-            if b.end <= trig.start() and re.fullmatch(r"(?:依法|统一|集中)?", text[b.end : trig.start()])
+            if b.end <= trig.start() and re.fullmatch(r"(?:依法|可以|统一|集中|相对集中)*", text[b.end : trig.start()])
         ]
         if not before:
             continue
-        clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
-        m = _POWER_SERIES.search(clause)
-        if m is None or m.start() == 0:
-            continue  # "R行使行政处罚权时…": no matter, no transfer
-        ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies)
         receiver = before[-1]
-        # "G(可以)委托R行使…": the body that entrusts its power gives it
-        entrusting = re.search(r"(?:可以|依法)?委托(?:各|所属|辖区内?的?)?$", text[: receiver.start])
-        if entrusting and ph.giver is None:
-            ph.giver = next((b for b in bodies if b.end == entrusting.start()), None)
-        # "乡镇(街道)…由综合行政执法大队行使": a team named after the townships it serves is theirs
-        owners = [b for b in bodies if b.end <= receiver.start and b.sector == "街道乡镇"]
-        if owners and receiver.sector == "城市管理" and re.match(r"^综合(?:行政)?执法", receiver.text):
-            receiver = Body(receiver.text, "街道乡镇", receiver.start, receiver.end)
-        names = re.findall(r"行政处罚|行政检查|行政强制措施|行政强制", m.group())
-        for name in dict.fromkeys(names):
-            whole = [f"{ph.scope}{m.group()}"] if ph.scope and not ph.matters else []  # "原由甲局行使的部分P" (G4)
-            # a share of the powers of several sectors' departments: each department gives its share
-            givers = ph.giver.each_sector() if ph.giver is not None and whole else [ph.giver]
-            for matter in ph.matters or whole or [ph.domain]:
-                label = _ENFORCEMENT_NAMES[name]
-                for giver in givers:
-                    rid = rules.rule_id("exercise")
-                    out.append(
-                        _record(label, matter, ph.domain, giver, receiver, rid, rules, source_text=ph.giver_text)
-                    )
+        for clause in _shared_verb_groups(text[trig.end() :], bodies):
+            out.extend(_exercised(clause, receiver, text, bodies, rules))
+    return out
+
+
+def _shared_verb_groups(rest: str, bodies: list[Body]) -> list[str]:
+    """The objects one verb governs: its own clause, then each clause after it that is only a domain's
+    powers ("行使D1方面M1的P，D2方面M2的P"): no verb, no body of its own."""
+    clauses = re.split(r"[,，;；。]", rest)
+    out = clauses[:1]
+    for c in clauses[1:]:
+        if not (_POWER_SERIES.search(c) and _DOMAIN_WORD.search(c)) or re.search(r"行使|划|交由|负责|实施|赋予", c):
+            break
+        if any(b.text in c for b in bodies):
+            break
+        out.append(c)
+    return out
+
+
+def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
+    """The records of "R行使[clause]": each enforcement power of the clause over its matters."""
+    out = []
+    m = _POWER_SERIES.search(clause)
+    if m is None or m.start() == 0:
+        return []  # "R行使行政处罚权时…": no matter, no transfer
+    if rules.back_reference.search(clause, 0, m.start()):
+        return []  # "实施与上述范围内…行政处罚权有关的…": what is stated elsewhere
+    ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies)
+    # "G(可以)委托R行使…": the body that entrusts its power gives it
+    entrusting = re.search(r"(?:可以|依法)?委托(?:各|所属|辖区内?的?)?$", text[: receiver.start])
+    if entrusting and ph.giver is None:
+        ph.giver = next((b for b in bodies if b.end == entrusting.start()), None)
+    # "乡镇(街道)…由综合行政执法大队行使": a team named after the townships it serves is theirs
+    owners = [b for b in bodies if b.end <= receiver.start and b.sector == "街道乡镇"]
+    if owners and receiver.sector == "城市管理" and re.match(r"^综合(?:行政)?执法", receiver.text):
+        receiver = Body(receiver.text, "街道乡镇", receiver.start, receiver.end)
+    names = re.findall(r"行政处罚|行政检查|行政强制措施|行政强制", m.group())
+    for name in dict.fromkeys(names):
+        # "原由甲局行使的部分P" (G4): the share as written; "D领域…的全部P": the field
+        whole = [f"{ph.scope}{m.group()}"] if ph.scope and not ph.matters and not ph.domain else []
+        field_only = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")] if ph.domain else []
+        # a share of the powers of several sectors' departments: each department gives its share
+        givers = ph.giver.each_sector() if ph.giver is not None and whole else [ph.giver]
+        for matter in ph.matters or whole or field_only or [None]:
+            label = _ENFORCEMENT_NAMES[name]
+            for giver in givers:
+                rid = rules.rule_id("exercise")
+                out.append(_record(label, matter, ph.domain, giver, receiver, rid, rules, source_text=ph.giver_text))
     return out
 
 

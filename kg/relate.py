@@ -191,6 +191,22 @@ def _split_on(text: str, word: str) -> list[str]:
 # ---------------------------------------------------------------- transfers
 
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
+_NEXT_DISPOSAL = re.compile(r"[,，](?=[将把])")
+
+
+def _clauses(sentence: str, move: re.Pattern):
+    """(clause, start) of a sentence: up to each semicolon, and a disposal already complete before a
+    comma that opens the next one ("将G1的P1划转至R，将G2的P2划转至R") is a clause of its own."""
+    for cm in _CLAUSE.finditer(sentence):
+        start = checked = cm.start()
+        moved = False
+        for comma in _NEXT_DISPOSAL.finditer(sentence, cm.start(), cm.end()):
+            moved = moved or move.search(sentence, checked, comma.start()) is not None
+            checked = comma.start()  # each stretch searched once
+            if moved:
+                yield sentence[start : comma.end()], start
+                start, moved = comma.end(), False
+        yield sentence[start : cm.end()], start
 
 
 @cache
@@ -285,8 +301,7 @@ def transfers_in(
     agencies = list(_agencies(sentence_text)) if agencies is None else agencies
     move = rules.triggers["transfer.move_to.v1"]
     concentrate = rules.triggers["transfer.concentrate.v1"]
-    for cm in _CLAUSE.finditer(sentence_text):
-        clause, cs = cm.group(), cm.start()
+    for clause, cs in _clauses(sentence_text, _trigger_regex(move)):
         ce = cs + len(clause)
         in_clause = [a for a in agencies if a.start >= cs and a.end <= ce]
         powers = list(_power_regex().finditer(clause))

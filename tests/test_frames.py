@@ -780,3 +780,30 @@ def test_frames_a_catalogue_title_names_the_holder_of_its_entries(title, owner):
 
     found = catalogue_owner(title, find_agencies(title))
     assert (found.text if found else None) == owner
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # two disposals in one sentence, joined by a comma
+        (
+            "将县市场监管局承担的占道经营行政处罚权划转至县城管局，将县水利局承担的河道采砂行政处罚权划转至县城管局。",
+            [{"matter": "占道经营", "source": "县市场监管局"}, {"matter": "河道采砂", "source": "县水利局"}],
+        ),
+        # one verb over several domains' groups, each a clause of its own
+        (
+            "区综合执法局可以集中行使市政管理方面损坏路灯的行政处罚权，绿化管理方面毁坏树木的行政处罚权。",
+            [{"matter": "损坏路灯", "domain": "市政管理"}, {"matter": "毁坏树木", "domain": "绿化管理"}],
+        ),
+        # a field's whole powers: the field is the matter
+        (
+            "县城市管理局集中行使城市供水领域法律、法规规定的全部行政处罚权。",
+            [{"matter": "城市供水领域", "target": "县城市管理局"}],
+        ),
+    ],
+)
+def test_frames_disposals_joined_by_commas_groups_under_one_verb_and_whole_fields(text, want):
+    found = _transfers("某县方案\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['domain']) for r in found]}"
+    assert len(found) == len(want)
