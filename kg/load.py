@@ -151,6 +151,61 @@ _CELL_TAGS = frozenset(("td", "th"))  # a table row is one line, its cells tab-s
 _SKIP_TAGS = frozenset("script style noscript iframe nav footer header template svg".split())
 
 
+# A merged cell's text is repeated in the rows it spans (a 权责清单's kind or body cell spans many);
+# a longer cell is no label and spans as empty, so output stays within a few times the input.
+MAX_SPANNED_CELL_CHARS = 200
+_MAX_SPAN = 1000
+
+
+class _Spans:
+    """Cells of one table that span rows (HTML rowspan, .docx vMerge): each row gets their text in
+    the column they cover, so a row's cells stay in the header's columns."""
+
+    def __init__(self) -> None:
+        self.pending: dict[int, list] = {}  # column → [rows still to fill, text]
+        self.col = 0
+
+    def start_row(self) -> None:
+        self.col = 0
+
+    def fill(self) -> list[str]:
+        """The spanned cells that stand before the next cell of this row (each text + tab)."""
+        out = []
+        while self.col in self.pending:
+            out.append(self._take(self.col) + "\t")
+            self.col += 1
+        return out
+
+    def end_cell(self, text: str, rows: int = 1, cols: int = 1) -> list[str]:
+        """Note a cell just read (spanning ``rows`` rows and ``cols`` columns); the empty cells its
+        extra columns stand for."""
+        if rows > 1:
+            self.pending[self.col] = [rows - 1, text if len(text) <= MAX_SPANNED_CELL_CHARS else ""]
+        self.col += cols
+        return ["\t"] * (cols - 1)
+
+    def end_row(self) -> list[str]:
+        """The spanned cells after the last cell of this row."""
+        out = []
+        for c in sorted(k for k in self.pending if k >= self.col):
+            out.append("\t" * (c - self.col) + self._take(c) + "\t")
+            self.col = c + 1
+        return out
+
+    def _take(self, col: int) -> str:
+        left, text = self.pending[col]
+        if left <= 1:
+            del self.pending[col]
+        else:
+            self.pending[col][0] = left - 1
+        return text
+
+
+def _span_attr(attrs, name: str) -> int:
+    value = dict(attrs).get(name) or "1"
+    return min(int(value), _MAX_SPAN) if value.strip().isdigit() and int(value) > 0 else 1
+
+
 class _HTMLText(HTMLParser):
     """Stream text out of HTML: no tree is built, so time is linear whatever the nesting depth."""
 
@@ -159,15 +214,30 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.skipping: dict[str, int] = {}
         self.cells = 0  # depth of table cells we are inside: blocks there are no line breaks
+        self.tables: list[_Spans] = []  # the tables we are inside, innermost last
+        self.open_cells: list[tuple[int, int, int]] = []  # (start in parts, rowspan, colspan) of each open cell
 
     def _break(self) -> None:
         self.parts.append(" " if self.cells else "\n")
+
+    def _table(self) -> _Spans:
+        if not self.tables:  # a row or cell outside any table (malformed): a table of its own
+            self.tables.append(_Spans())
+        return self.tables[-1]
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP_TAGS:
             self.skipping[tag] = self.skipping.get(tag, 0) + 1
         elif tag in _CELL_TAGS:
+            self.parts.extend(self._table().fill())
             self.cells += 1
+            self.open_cells.append((len(self.parts), _span_attr(attrs, "rowspan"), _span_attr(attrs, "colspan")))
+        elif tag == "table":
+            self.tables.append(_Spans())
+            self._break()
+        elif tag == "tr":
+            self._table().start_row()
+            self._break()
         elif tag in _BLOCK_TAGS:
             self._break()
 
@@ -176,7 +246,17 @@ class _HTMLText(HTMLParser):
             self.skipping[tag] -= 1
         elif tag in _CELL_TAGS and self.cells:
             self.cells -= 1
+            start, rows, cols = self.open_cells.pop() if self.open_cells else (len(self.parts), 1, 1)
+            text = re.sub(r"\s+", " ", "".join(self.parts[start:])).strip()
             self.parts.append("\t")
+            self.parts.extend(self._table().end_cell(text, rows, cols))
+        elif tag == "tr":
+            self.parts.extend(self._table().end_row())
+            self._break()
+        elif tag == "table":
+            if self.tables:
+                self.tables.pop()
+            self._break()
         elif tag in _BLOCK_TAGS:
             self._break()
 
@@ -192,6 +272,8 @@ def _html_text(html: str, name: str) -> str:
     '甲乙\\n丙&丁'
     >>> _html_text("<table><tr><td>1</td><td><p>占道</p><p>经营</p></td></tr><tr><td>2</td></tr></table>", "t.html")
     '1\\t占道 经营\\n2'
+    >>> _html_text('<table><tr><td rowspan="2">处罚</td><td>甲</td></tr><tr><td>乙</td></tr></table>', "t.html")
+    '处罚\\t甲\\n处罚\\t乙'
     """
     parser = _HTMLText()
     parser.feed(html)
@@ -240,6 +322,9 @@ def _docx_text(data: bytes, name: str) -> str:
         )
     parts: list[str] = []
     cells = 0  # depth of table cells we are inside
+    # vertically merged cells (w:vMerge): the text of the first is every continued cell's, column by column
+    merged: list[dict[int, str]] = []  # per open table: column → text of the merge that covers it
+    row: list[list] = []  # per open table: [column of the next cell, start of the cell in parts, merge, span]
     try:
         with archive.open(info) as member:
             stream = _Capped(member, MAX_DOCX_XML_BYTES, name)
@@ -250,7 +335,33 @@ def _docx_text(data: bytes, name: str) -> str:
                 tag = el.tag
                 if event == "start":
                     cells += tag == f"{_W}tc"
+                    if tag == f"{_W}tbl":
+                        merged.append({})
+                        row.append([0, 0, None, 1])
+                    elif row and tag == f"{_W}tr":
+                        row[-1][0] = 0
+                    elif row and tag == f"{_W}tc":
+                        row[-1][1:] = [len(parts), None, 1]
+                    elif row and tag == f"{_W}vMerge":
+                        row[-1][2] = el.get(f"{_W}val") or "continue"
+                    elif row and tag == f"{_W}gridSpan":
+                        span = el.get(f"{_W}val") or "1"
+                        row[-1][3] = min(int(span), _MAX_SPAN) if span.isdigit() and int(span) > 0 else 1
                     continue
+                if tag == f"{_W}tc" and row:
+                    col, start, merge, span = row[-1]
+                    text = "".join(parts[start:]).strip()
+                    if merge == "restart":
+                        merged[-1][col] = text if len(text) <= MAX_SPANNED_CELL_CHARS else ""
+                    elif merge == "continue" and not text and col in merged[-1]:
+                        del parts[start:]  # the empty paragraphs of the continued cell
+                        parts.append(merged[-1][col])
+                    else:
+                        merged[-1].pop(col, None)
+                    row[-1][0] = col + span
+                elif tag == f"{_W}tbl" and row:
+                    merged.pop()
+                    row.pop()
                 if tag == f"{_W}t":
                     # an unexpanded entity is a child: keep the text around it, drop the reference
                     parts.append((el.text or "") + "".join(child.tail or "" for child in el))

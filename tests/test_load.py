@@ -79,6 +79,44 @@ def test_load_docx_paragraphs_runs_and_table_rows(tmp_path):
     assert read_source(tmp_path / "b.docx").text == "乙县城市管理实施方案\n1\t河道采砂\n将县水务局职责划入县城管局。"
 
 
+def test_load_docx_vertically_merged_cells_fill_the_rows_they_span(tmp_path):
+    def tc(text: str, merge: str | None = None) -> str:
+        props = (
+            "" if merge is None else f"<w:tcPr><w:vMerge{'' if merge == 'continue' else f' w:val={merge!r}'}/></w:tcPr>"
+        )
+        return f"<w:tc>{props}{_p(text) if text else '<w:p/>'}</w:tc>"
+
+    rows = (
+        "<w:tr>" + tc("行政处罚", "restart") + tc("对占道经营的处罚") + tc("县城管局", "restart") + "</w:tr>"
+        "<w:tr>" + tc("", "continue") + tc("对损毁绿地的处罚") + tc("", "continue") + "</w:tr>"
+        "<w:tr>" + tc("行政强制") + tc("扣押摊贩工具") + tc("") + "</w:tr>"
+    )
+    _docx(tmp_path / "m.docx", _p("某县权责清单") + "<w:tbl>" + rows + "</w:tbl>")
+    assert read_source(tmp_path / "m.docx").text.splitlines()[1:] == [
+        "行政处罚\t对占道经营的处罚\t县城管局",
+        "行政处罚\t对损毁绿地的处罚\t县城管局",
+        "行政强制\t扣押摊贩工具",
+    ]
+
+
+def test_load_html_row_and_column_spans_keep_cells_in_their_columns(tmp_path):
+    html = (
+        "<table><tr><th>类别</th><th>名称</th><th>主体</th></tr>"
+        '<tr><td rowspan="2">行政处罚</td><td>对乱贴广告的处罚</td><td rowspan="3">区城管局</td></tr>'
+        "<tr><td>对乱倒垃圾的处罚</td></tr>"
+        '<tr><td colspan="2">合计</td></tr>'
+        '<tr><td rowspan="x">行政强制</td><td>扣押工具</td><td>区城管局</td></tr></table>'
+    )
+    (tmp_path / "t.html").write_text(html, encoding="utf-8")
+    assert read_source(tmp_path / "t.html").text.splitlines() == [
+        "类别\t名称\t主体",
+        "行政处罚\t对乱贴广告的处罚\t区城管局",
+        "行政处罚\t对乱倒垃圾的处罚\t区城管局",
+        "合计\t\t区城管局",
+        "行政强制\t扣押工具\t区城管局",
+    ]
+
+
 @pytest.mark.parametrize(
     "text,ids,first_lines",
     [
