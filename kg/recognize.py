@@ -9,7 +9,7 @@ spaCy components (``kg.nlp``: ``quanze_places`` and ``quanze_bodies``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.lexicon import agency_lexicon, alternation, cores_automaton, longest_core, place_rules
@@ -555,6 +555,35 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
     out.extend(_find_councils(text, place_ends, taken))
     out.sort(key=lambda a: (a.start, a.end))
+    return _units_of_bodies(out)
+
+
+# a unit written right after the body it belongs to: "市公安局交通管理局", "县住房和城乡建设局城建监察大队"
+_UNIT_ORGAN = re.compile(r"(?:局|总队|支队|大队|中队|处|科|所|站|中心|室)$")
+_PARENT_ORGAN = re.compile(r"(?:局|厅|委|委员会)$")
+
+
+def _units_of_bodies(found: list[AgencySpan]) -> list[AgencySpan]:
+    """A body with no place of its own written right after a body with one is a unit of it: a body
+    of its own, of the parent's sector and level ("市公安局交通管理局": 交通管理局 is 公安's, city).
+
+    >>> [(a.name, a.sector, a.level) for a in find_agencies("由市公安局交通管理局负责")]
+    [('市公安局', '公安', 'city'), ('交通管理局', '公安', 'city')]
+    """
+    out: list[AgencySpan] = []
+    for a in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == a.start
+            and a.level is None
+            and prev.level is not None
+            and prev.sector not in ("人民政府", "党委", "其他")
+            and _PARENT_ORGAN.search(prev.text)
+            and _UNIT_ORGAN.search(a.text)
+        ):
+            a = replace(a, sector=prev.sector, level=prev.level)
+        out.append(a)
     return out
 
 

@@ -77,6 +77,12 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
         ("区文化市场综合执法大队", [("区文化市场综合执法大队", "文化广电", "district")]),
         ("省国土资源执法监察总队", [("省国土资源执法监察总队", "国土资源", "province")]),
         ("县交通运输综合行政执法大队", [("县交通运输综合行政执法大队", "交通运输", "county")]),
+        # a unit written after its bureau is a body of the bureau's sector and level
+        ("由县公安局交通管理大队负责", [("县公安局", "公安", "county"), ("交通管理大队", "公安", "county")]),
+        ("市自然资源局执法监察支队", [("市自然资源局", "国土资源", "city"), ("执法监察支队", "国土资源", "city")]),
+        # 重庆's county-level divisions, and a bureau of government data
+        ("各区县(自治县)人民政府", [("区县(自治县)人民政府", "人民政府", "county")]),
+        ("区政务服务数据管理局", [("区政务服务数据管理局", "其他", "district")]),
         # generic kinds of body
         ("交由城市管理部门行使", [("城市管理部门", "城市管理", None)]),
         ("公安机关和检察机关", [("公安机关", "公安", None), ("检察机关", "检察", None)]),
