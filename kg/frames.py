@@ -1112,6 +1112,40 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     return out
 
 
+# words between a body and the verb by which it takes over powers ("区综合执法局已全面承接…")
+_BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步)*")
+
+
+def _assume_frame(text, bodies, state, rules) -> list[dict]:
+    """ "R承接G的P", "R承担原G的全部职责", "R已承接G1、G2等7个部门的126项行政处罚事项": R takes over
+    what G held (each giver of a counted list gives; a count names no matter)."""
+    trig = rules.trigger_re("assume").search(text)
+    if not trig:
+        return []
+    receivers = [b for b in bodies if b.end <= trig.start() and _BEFORE_ASSUME.fullmatch(text, b.end, trig.start())]
+    start = trig.end() + (text[trig.end() : trig.end() + 1] == "原")
+    clause_end = re.search(r"[,，;；。]|$", text[start:]).start() + start
+    givers = [b for b in bodies if b.start == start]
+    if not receivers or not givers:
+        return []
+    receiver, rid = receivers[-1], rules.rule_id("assume")
+    owned = _owned_powers(text, start, clause_end, bodies)
+    if owned:  # "G1、G2等7个部门的126项行政处罚事项"
+        owners, written = owned
+        return [
+            _record(label, matter or label, None, giver, receiver, rid, rules)
+            for giver in (one for owner in owners for one in owner.each_sector())
+            for label, matter in written
+        ]
+    powers = [p for p in _power_at(text[:clause_end], rules) if p[0] >= givers[0].end]
+    if not powers:
+        return []
+    p = powers[0]
+    ph = parse_object(text[givers[0].start : p[0]], bodies)
+    matters = ph.matters or [f"{ph.scope or ''}{p[2]}"]  # "承担原G的全部职责": all of G's remit as written
+    return [_record(p[3], m, ph.domain, givers[0], receiver, rid, rules) for m in matters]
+
+
 # "…M的，由R责令改正，处…罚款": a penalty article (the act, then who penalizes it)
 _PENALTY_BY = re.compile(r"的[,，]\s*(?:应当)?由")
 _PENALTY_VERB = re.compile(
@@ -1436,6 +1470,7 @@ FRAMES: dict[str, Frame] = {
     "restatement": _restatement_frame,
     "exercise": _exercise_frame,
     "penalty": _penalty_frame,
+    "assume": _assume_frame,
     "table_row": _table_row_frame,
     "entry": _entry_frame,
 }
@@ -1445,6 +1480,7 @@ _GATED = frozenset(
     {
         "exercise",
         "penalty",
+        "assume",
         "merge_units",
         "restatement",
         "whole_unit",
@@ -1473,6 +1509,7 @@ _OVERRIDE = (
     "exercise",
     "passive",
     "penalty",
+    "assume",
 )
 _ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)

@@ -316,7 +316,6 @@ def transfers_in(
                 concentrated
                 or _grant_transfer(clause, cs, in_clause, powers)
                 or _exercise_transfer(clause, cs, in_clause, powers, agencies)
-                or _assume_transfer(clause, cs, in_clause, powers)
                 or _scope_item(clause, cs, in_clause, powers, context, next_text, next_agencies)
             )
         for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
@@ -654,25 +653,6 @@ def _exercise_transfer(clause, cs, agencies, powers, sentence_agencies) -> list[
         )
         return out
     return []
-
-
-def _assume_transfer(clause, cs, agencies, powers) -> list[dict]:
-    """ "B承担(原)A的全部职责": B takes over what A held; only when A is a body named after 承担."""
-    m = re.search(r"(?:承担|承接|接管)(?:原)?", clause)
-    if not m:
-        return []
-    receivers = [a for a in agencies if a.end <= cs + m.start() and cs + m.start() - a.end <= 2]
-    givers = [a for a in agencies if 0 <= a.start - (cs + m.end()) <= 1]
-    after = [p for p in powers if givers and p.start() >= givers[0].end - cs]
-    if not receivers or not givers or not after:
-        return []
-    power = after[0]
-    seg, p_text = _glued_power(clause[givers[0].end - cs : power.start()], power.group())
-    matter_text, domain = _matter_and_domain(seg)
-    if not matter_text or len(matter_text) < 2:
-        whole = re.search(r"全部|部分", seg)
-        matter_text = whole.group() + p_text if whole else None
-    return _records(givers[:1], receivers[-1], p_text, matter_text, domain, "transfer.assume.v1", (0, len(clause)))
 
 
 def _grant_transfer(clause, cs, agencies, powers) -> list[dict]:
