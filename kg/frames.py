@@ -880,6 +880,8 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         matters = [(m, ph.domain) for m in ph.matters if not _COUNT.fullmatch(m)]
         if not matters and ph.fields:  # "将D1、D2等领域的86项执法事项赋予R": each field, the count is no matter
             matters = [(f, f) for f in ph.fields]
+        elif not matters and ph.domain:  # "将D领域的12项执法事项赋予R": the field
+            matters = [(ph.domain + ("领域" if ph.domain_kind == "领域" else ""), ph.domain)]
         elif not matters and powers and (ph.scope or ph.matters):
             # "将部分执法事项交由R实施" (the part as written); "将86项行政处罚事项…" (the power as written)
             matters = [((ph.scope or "") + powers[-1][2], ph.domain)]
@@ -1088,6 +1090,8 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         return []  # "R行使行政处罚权时…": no matter, no transfer
     if rules.back_reference.search(clause, 0, m.start()):
         return []  # "实施与上述范围内…行政处罚权有关的…": what is stated elsewhere
+    if GRANTED_ELSEWHERE.search(clause[: m.start()]):
+        return []  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere, not by this clause
     ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies)
     # "G(可以)委托R行使…": the body that entrusts its power gives it
     entrusting = re.search(r"(?:可以|依法)?委托(?:各|所属|辖区内?的?)?$", text[: receiver.start])
@@ -1111,6 +1115,9 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
                 out.append(_record(label, matter, ph.domain, giver, receiver, rid, rules, source_text=ph.giver_text))
     return out
 
+
+# "行使省人民政府决定赋予的行政处罚权": powers granted by another act, not by this clause
+GRANTED_ELSEWHERE = re.compile(r"(?:赋予|委托|授予|下放|交由)的$")
 
 # words between a body and the verb by which it takes over powers ("区综合执法局已全面承接…")
 _BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步)*")

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from kg.facts import make
 from kg.frames import (
     COUNT_OF_GIVERS,
+    GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
     RELEVANT_PART,
     FrameState,
@@ -645,6 +646,8 @@ def _exercise_transfer(clause, cs, agencies, powers, sentence_agencies) -> list[
             body = clause[_after_last_comma(clause, power.start()) : power.start()]
         else:
             continue
+        if GRANTED_ELSEWHERE.search(body):
+            continue  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere
         matter_text, domain = _matter_and_domain(body)
         if not matter_text or len(matter_text) < 2:
             continue  # "B行使行政处罚权时…": no matter, no transfer

@@ -807,3 +807,24 @@ def test_frames_disposals_joined_by_commas_groups_under_one_verb_and_whole_field
     for w in want:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['domain']) for r in found]}"
     assert len(found) == len(want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a bare 街道 or 乡镇 receives what is moved to it
+        (
+            "力争年底前将部分执法事项下放至街道。",
+            [{"matter": "部分执法事项", "target": "街道", "target_sector": "街道乡镇"}],
+        ),
+        # one field and a count: the field is the matter
+        ("将市场监管领域的15项执法事项赋予各乡镇行使。", [{"matter": "市场监管领域", "target": "乡镇"}]),
+        # a grant made elsewhere, exercised here: no transfer of its own
+        ("街道办事处可以依法行使市人民政府决定赋予的行政处罚权。", []),
+    ],
+)
+def test_frames_bare_townships_single_fields_and_grants_made_elsewhere(text, want):
+    found = _transfers("某市办法\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
+    assert len(found) == len(want)
