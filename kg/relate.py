@@ -1427,7 +1427,14 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
             a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)
         ]
         # "组建朝阳区城市综合管理部门", "成立了“某局”": a body right after 组建/成立/设立 is new whatever its organ
-        direct = [a for a in after if re.fullmatch(r"了?[“\"「]?", s.text[m.end() : a.start]) and m.group() != "建立"]
+        # "划入新组建的县综合行政执法局": a body that a new setting-up names is new too
+        fresh = s.text[m.start() - 1 : m.start()] == "新"
+        direct = [
+            a
+            for a in after
+            if (re.fullmatch(r"了?[“\"「]?", s.text[m.end() : a.start]) or fresh and s.text[m.end() : a.start] == "的")
+            and m.group() != "建立"
+        ]
         after = councils or direct
         if not after:
             continue
