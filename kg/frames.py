@@ -647,6 +647,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         move = rules.move_verbs.search(text)
         if move and any(b.start >= move.end() for b in bodies):
             return out  # "一、将甲局承担的P，划转至乙局。": an item that names its own receiver is a move
+        if any(b.start == m.end() for m in _OWN_HOLDER.finditer(text) for b in bodies):
+            return out  # "一、…的行政处罚权集中由市城管局行使": an item that names who holds it
         return _list_item(text, bodies, state, rules, rid)
     if not is_item:
         state.list_open = False
@@ -949,6 +951,8 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
 _LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?|(?:根据|依据|依照|按照)[^，,。；;]{1,80}?[，,])+"
 )
+_OWN_HOLDER = re.compile(r"(?:统一|集中|相对集中|改|调整)?由")
+_DISPOSAL = re.compile(r"^[^，,。；;将把]{0,10}?(?:已经|已|要|拟|先行)?[将把]")
 _ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
 # "(依法)予以处罚", "依照《某条例》予以处罚": the penalty as a verb after its holder
 _PASSIVE_PENALTY = re.compile(
@@ -980,6 +984,9 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             continue
         power = powers[-1]
         head = _LEADING_ADVERBIALS.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # when and why, not what
+        disposal = _DISPOSAL.match(head)  # "我市已将M的P，集中由R行使": the object is what 将 takes
+        if disposal:
+            head = head[disposal.end() :]
         offset = clause_start + (len(clause[: power[0]]) - len(head))
         local = [b.shifted(offset) for b in bodies if b.start >= offset]
         ph = parse_object(re.sub(r"的$", "", head), local)

@@ -828,3 +828,12 @@ def test_frames_bare_townships_single_fields_and_grants_made_elsewhere(text, wan
     for w in want:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
     assert len(found) == len(want)
+
+
+def test_frames_an_item_naming_its_own_holder_is_not_the_lead_ins():
+    text = (
+        "对市人大代表建议的答复\n我局高度重视，现答复如下：\n"
+        "一、我县已将违规设置户外广告的行政处罚权统一由县综合执法局行使。\n二、加强宣传。"
+    )
+    found = _transfers(text)
+    assert [(r["matter"], r["target"]) for r in found] == [("违规设置户外广告", "县综合执法局")]
