@@ -334,6 +334,8 @@ def _joined_title_lines(lines: list[str]) -> list[str]:
 
     >>> _joined_title_lines(["某县人民政府办公室", "关于印发《某县改革", "实施方案》的通知", "正文。"])
     ['某县人民政府办公室关于印发《某县改革实施方案》的通知', '正文。']
+    >>> _joined_title_lines(["某区人民政府", "关于在街道开展综合执法的", "实施意见", "各街道办事处："])
+    ['某区人民政府关于在街道开展综合执法的实施意见', '各街道办事处：']
     """
     out: list[str] = []
     i = 0
@@ -344,6 +346,18 @@ def _joined_title_lines(lines: list[str]) -> list[str]:
             line += lines[i]
         while line.count("《") > line.count("》") and i + 1 < len(lines) and len(line) < 120 and "。" not in line:
             i += 1
+            line += lines[i]
+        joined = 0
+        while (  # "关于在街道开展综合执法的" over "实施意见": a title broken before its kind of document
+            "关于" in line
+            and not DOC_TYPE.search(line)
+            and joined < 2
+            and i + 1 < len(lines)
+            and len(lines[i + 1]) <= 40
+            and not _is_body(lines[i + 1])
+            and not ITEM_NUMBER.match(lines[i + 1])
+        ):
+            i, joined = i + 1, joined + 1
             line += lines[i]
         out.append(line)
         i += 1

@@ -252,15 +252,31 @@ class Recognized:
         """The places (as resolved) and bodies recognized inside the first occurrence of ``part``
         in the document's text; nothing when the text does not hold it."""
         if part not in self._memo:
-            at = self._text.find(part) if part else -1
+            at, end_at, breaks = self._find(part)
             places: list[PlaceSpan] = []
             bodies: list[AgencySpan] = []
             if at >= 0:
                 for start, end, x, kind in self._found:
-                    if at <= start and end <= at + len(part):
-                        (bodies if kind else places).append(replace(x, start=start - at, end=end - at))
+                    if at <= start and end <= end_at:
+                        shift = at + sum(1 for b in breaks if b < start)  # the line breaks the part leaves out
+                        (bodies if kind else places).append(replace(x, start=start - shift, end=end - shift))
             self._memo[part] = (places, bodies)
         return self._memo[part]
+
+    def _find(self, part: str) -> tuple[int, int, list[int]]:
+        """(start, end, line breaks inside) of the first occurrence of ``part`` in the text, which
+        may break it over lines (a title joined from three header lines); (-1, -1, []) if none."""
+        if not part:
+            return -1, -1, []
+        at = self._text.find(part)
+        if at >= 0:
+            return at, at + len(part), []
+        if "\n" in part or len(part) > 200:
+            return -1, -1, []
+        m = re.search("\n?".join(map(re.escape, part)), self._text)
+        if not m:
+            return -1, -1, []
+        return m.start(), m.end(), [i for i in range(m.start(), m.end()) if self._text[i] == "\n"]
 
     def bodies(self, part: str) -> list[AgencySpan]:
         return self.within(part)[1]
@@ -834,6 +850,8 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         doc_number = _order_number(doc.text.split("\n")[:12])
     date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places, found)
+    if not issuers:  # "…\n宜春市人民政府办公室\n2024年1月8日": the signature block names the issuer
+        issuers = _signature_issuers(doc.text, found)
     if jurisdiction is None and issuers:  # "关于…的决定" over a line "某县人民政府": the issuer's place
         jurisdiction, inferred, level = _jurisdiction(doc, issuers[0], places, found)
     if level is None and title and "关于" in title:
@@ -876,6 +894,20 @@ def _issuer_lines(lines: list[str], title: str | None, found: Recognized) -> lis
 
 # the longest line read as a line of issuers
 _ISSUER_LINE_MAX = 40
+
+
+def _signature_issuers(text: str, found: Recognized) -> list[str]:
+    """Bodies written alone on a line just above the date that closes the text (the signature)."""
+    lines = [line.strip() for line in text[-600:].split("\n") if line.strip()]
+    for i in range(len(lines) - 1, 0, -1):
+        if _DATE_LINE.fullmatch(_cn_date_digits(lines[i])):
+            bare = re.sub(r"\s+", "", lines[i - 1])
+            bodies = found.bodies(lines[i - 1])
+            covered = sum(a.end - a.start for a in {(a.start, a.end): a for a in bodies}.values())
+            if bodies and len(bare) <= _ISSUER_LINE_MAX and covered >= len(bare) - 1:
+                return list(dict.fromkeys(a.name for a in bodies))
+            return []
+    return []
 
 
 # "2019年11月27日 某市第十五届人民代表大会常务委员会第十六次会议通过" and later "…修正"/"…修订" lines:

@@ -369,6 +369,17 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
         ),
         # a city named once may be an example from elsewhere: no inference
         ("XX市城市管理实施方案\n学习杭州市的经验,推进改革。", {"jurisdiction": "XX市", "inferred_name": None}),
+        # a title broken before its kind of document, under its issuer: one title, the issuer's place
+        (
+            "成都市武侯区人民政府\n关于推进街道综合执法的\n指导意见\n各街道办事处：\n为推进改革，提出如下意见。",
+            {"title": "成都市武侯区人民政府关于推进街道综合执法的指导意见", "jurisdiction": "成都市武侯区"},
+        ),
+        # no place above the text: the signature names the issuer, and so the place
+        (
+            "关于加强市容管理的通知\n各县（市、区）人民政府：\n经市政府同意，现通知如下。\n一、加强领导。\n"
+            "赣州市人民政府办公室\n2022年3月1日",
+            {"issuer": ["赣州市人民政府办公室"], "jurisdiction": "赣州市", "level": "city"},
+        ),
         # a headline writes a place short that the text names in full
         (
             "石狮推行镇街综合执法改革\n近日，石狮市人民政府出台方案，推进改革。",
