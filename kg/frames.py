@@ -50,6 +50,7 @@ class FrameRules:
     table_columns: dict[str, re.Pattern] = field(default_factory=dict)  # role → header names of a catalogue's column
     trigger_words: object = None  # one automaton of every frame's triggers: word → the frames it triggers
     approvals: tuple[str, ...] = ()  # "经X同意": words of assent after the body that approves
+    any_collective: re.Pattern = re.compile(r"(?!)")  # every collective pattern at once: most sentences have none
     deciders: re.Pattern = re.compile(r"(?!)")  # "X决定/印发《…》，将…": X decides or issues, it does not give
 
     def triggered(self, text: str) -> set[str]:
@@ -149,6 +150,7 @@ def frame_rules(path: str | None = None) -> FrameRules:
         trigger_words,
         tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
         re.compile(alternation(data.get("deciders") or ())),
+        re.compile("|".join(f"(?:{c[0].pattern})" for c in collective) or r"(?!)"),
     )
 
 
@@ -225,6 +227,8 @@ def _groups(agencies: list[AgencySpan]) -> list[Body]:
 def bodies_in(text: str, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
     """Bodies of a sentence: the recognizer's, and collective or descriptive ones from the rules."""
     out = _groups(agencies)
+    if not rules.any_collective.search(text):
+        return out
     for pattern, sector, _level, _agencies in rules.collective:
         for m in pattern.finditer(text):
             if not any(b.start < m.end() and m.start() < b.end for b in out):
@@ -240,6 +244,8 @@ def collective_agencies(text: str, rules: FrameRules) -> list[tuple[str, str, st
     [('乡镇', '街道乡镇', 'street'), ('街道', '街道乡镇', 'street')]
     """
     out = []
+    if not rules.any_collective.search(text):
+        return out
     for pattern, sector, level, agencies in rules.collective:
         for m in pattern.finditer(text):
             for name in agencies:
