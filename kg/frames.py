@@ -149,8 +149,8 @@ def frame_rules(path: str | None = None) -> FrameRules:
         _table_columns(data.get("table_columns") or {}),
         trigger_words,
         tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
-        re.compile(alternation(data.get("deciders") or ())),
-        re.compile("|".join(f"(?:{c[0].pattern})" for c in collective) or r"(?!)"),
+        deciders=re.compile(alternation(data.get("deciders") or ())),
+        any_collective=re.compile("|".join(f"(?:{c[0].pattern})" for c in collective) or r"(?!)"),
     )
 
 
@@ -597,7 +597,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     power from it. Items may stand on the lead-in's own line."""
     rid = rules.rule_id("list")
     cue = rules.trigger_re("list").search(text)
-    colon = re.search(r"[:：]", text)
+    colon = _COLON.search(text)
     number = _ITEM_NUMBER.match(text)
     is_item = bool(number) and number.lastgroup != "top"
     # "一、" numbers the items of a lead-in ending in a colon when the first item is "一、"
@@ -669,6 +669,7 @@ def _approver(text: str, body: Body, rules: FrameRules) -> bool:
     return text[body.start - 1 : body.start] == "经" and text.startswith(rules.approvals, body.end)
 
 
+_COLON = re.compile(r"[:：]")
 _ITEM_NUMBER = re.compile(
     r"^\s*(?:[(（](?P<paren>[一二三四五六七八九十\d]{1,3})[)）]|(?P<digit>\d{1,2})[.、．](?!\d)|(?P<top>[一二三四五六七八九十]{1,3})、)"
 )
@@ -1583,6 +1584,8 @@ def frame_transfers(
         return [r for r in found if not rules.back_reference.fullmatch(r.get("matter") or "")] if found else found
 
     for name in _OVERRIDE:
+        if name in _GATED and name not in triggered:
+            continue  # a frame that reads nothing without its trigger words
         out = run(name)
         if out:
             break
