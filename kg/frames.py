@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FrameRules:
     power_nouns: tuple[tuple[str, str], ...]  # (text, label), longest first
     verbal: tuple[tuple[re.Pattern, str, str, tuple[str, ...]], ...]  # (pattern with M, label, verb kept, frames)
@@ -134,21 +134,23 @@ def frame_rules(path: str | None = None) -> FrameRules:
         trigger_res[r["frame"]] = re.compile(alternation(r["triggers"]))
     trigger_words = _trigger_automaton(rules)
     return FrameRules(
-        tuple(nouns),
-        tuple(verbal),
-        tuple(collective),
-        tuple(data.get("anaphora") or ()),
-        tuple(data.get("self_reference") or ()),
-        dict(data["scope_sectors"]),
-        rules,
-        trigger_res,
-        re.compile("|".join(re.escape(t) for t, _ in nouns)),
-        dict(nouns),
-        _back_reference_re(data.get("back_references") or ()),
-        _move_verbs_re(relation_rules().triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))),
-        _table_columns(data.get("table_columns") or {}),
-        trigger_words,
-        tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
+        power_nouns=tuple(nouns),
+        verbal=tuple(verbal),
+        collective=tuple(collective),
+        anaphora=tuple(data.get("anaphora") or ()),
+        self_reference=tuple(data.get("self_reference") or ()),
+        scope_sectors=dict(data["scope_sectors"]),
+        rules=rules,
+        trigger_res=trigger_res,
+        power_re=re.compile("|".join(re.escape(t) for t, _ in nouns)),
+        power_labels=dict(nouns),
+        back_reference=_back_reference_re(data.get("back_references") or ()),
+        move_verbs=_move_verbs_re(
+            relation_rules().triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))
+        ),
+        table_columns=_table_columns(data.get("table_columns") or {}),
+        trigger_words=trigger_words,
+        approvals=tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
         deciders=re.compile(alternation(data.get("deciders") or ())),
         any_collective=re.compile("|".join(f"(?:{c[0].pattern})" for c in collective) or r"(?!)"),
     )
