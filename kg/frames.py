@@ -562,8 +562,9 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             domain = re.sub(r"^(?:依据|依照|根据|按照|在|行使)", "", d.group("d")) if d else None
             giver = _holder_before(text, base, m.start(), bodies)
             for act in [m.group("M")] if keep else split_acts(m.group("M")):
-                act = re.sub(r"(?:的违法行为|的行为|违法行为)$", "", act)
-                out.append((label, keep + act, domain, giver, None))
+                act = re.sub(r"(?:的违法行为|的行为|违法行为|(?<=[\u4e00-\u9fff]{2})行为)$", "", act)
+                if len(act) >= 2 or keep:
+                    out.append((label, keep + act, domain, giver, None))
         if out and not powers:
             break
     return [o for o in out if o[1] and not _CATCH_ALL.search(o[1])]
@@ -753,7 +754,9 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     lead = _MARKER.match(text).end()
     if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= 2:
         return []
-    if not any(p.search(text) for p, _, _, _ in rules.verbal[:1]):
+    # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处");
+    # a bare "查处…" is too often a noun ("在查处…过程中", "加大查处力度")
+    if not any(p.pattern.startswith("对") and p.search(text) for p, _, _, only_in in rules.verbal if not only_in):
         return []
     receiver = bodies[0]
     out = []

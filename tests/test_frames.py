@@ -837,3 +837,27 @@ def test_frames_an_item_naming_its_own_holder_is_not_the_lead_ins():
     )
     found = _transfers(text)
     assert [(r["matter"], r["target"]) for r in found] == [("违规设置户外广告", "县综合执法局")]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "县城市管理局负责对擅自占用城市绿地行为的行政处罚。",
+            [{"matter": "擅自占用城市绿地", "target": "县城市管理局"}],
+        ),
+        ("街道综合执法队依法对违规搭建棚架的行为进行查处。", [{"matter": "违规搭建棚架", "target": "街道综合执法队"}]),
+        # "不再承担M…，改由R承担": what the giver stops holding, not the words that say so
+        (
+            "区水利局不再承担河道采砂的行政处罚职责，改由区综合执法局承担。",
+            [{"matter": "河道采砂", "source": "区水利局", "target": "区综合执法局"}],
+        ),
+        # a bare 查处 is a noun here: no transfer
+        ("区城管局在查处违法建设过程中需要技术鉴定的，应当移送有关部门。", []),
+    ],
+)
+def test_frames_verbal_penalties_of_a_subject_and_what_a_giver_stops_holding(text, want):
+    found = _transfers("某区方案\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['target']) for r in found]}"
+    assert len(found) == len(want)
