@@ -358,7 +358,7 @@ def _cite_key(c) -> list[str]:
 def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, progress, loaded):
     """The units of ``_graph_units``, reused or made, and each article's citations (``cited``),
     written to graph.nq and graph.trig in the articles' order, and to the store loader (``loaded``)."""
-    from kg.cache import CachedExtraction
+    from kg.cache import CachedExtraction, link_or_copy
     from kg.graph import SharedGraph, checked_cached_unit, trig_prefixes
     from kg.pipeline import Workers
 
@@ -412,7 +412,13 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
                 trig.write(unit.trig.encode("utf-8"))
             trig.write(c.trig.encode("utf-8"))  # the citations: a block of the same graph
             for name in _cite_key(c):  # kept for a later build that updates the store graph by graph
-                (tmp / "cache" / f"{name}.nq").write_text(c.quads, encoding="utf-8")
+                kept, before = tmp / "cache" / f"{name}.nq", cache.read_dir and cache.read_dir / f"{name}.nq"
+                if kept.exists():
+                    continue  # (cited the same by another article: the name is the content's hash)
+                if before and before.is_file():
+                    link_or_copy(before, kept)  # named by its content's hash: the previous build's is the same
+                else:
+                    kept.write_text(c.quads, encoding="utf-8")
             reports.append(report)
             shared.add(unit)
             shared.add_lines(c.shared)
