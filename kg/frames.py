@@ -752,8 +752,8 @@ _MARKER = re.compile(
 def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     """A subject body and verbal powers in one sentence: "B依据D方面…规定，对M的违法行为实施行政处罚；…"."""
     lead = _MARKER.match(text).end()
-    if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= 2:
-        return []
+    if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= 2 or "\t" in text:
+        return []  # (a table row's first cell is no subject: the table_row frame reads rows)
     # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处");
     # a bare "查处…" is too often a noun ("在查处…过程中", "加大查处力度")
     if not any(p.pattern.startswith("对") and p.search(text) for p, _, _, only_in in rules.verbal if not only_in):
@@ -1072,8 +1072,8 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     if text.rstrip().endswith((":", "：")):
         return []  # a list's lead-in ("…集中行使城市管理领域6个方面的行政处罚权:"): the list frame reads it
     for trig in rules.trigger_re("exercise").finditer(text):
-        if _OF_FORMER_HOLDER.search(text, 0, trig.start()) and text.startswith("的", trig.end()):
-            continue  # "原由甲局行使的…": whose the powers were, not who now holds them
+        if text.startswith("的", trig.end()):
+            continue  # "(原由)甲局行使的P…": whose the powers are or were, a modifier, not who now holds them
         before = [
             b
             for b in bodies
@@ -1202,7 +1202,14 @@ def _penalty_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-_MATTER_OF_ROW = re.compile(r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的检查|的行政强制|的强制措施|审批|的许可)?$")
+# the kind of power an entry's own words name, when no column does
+_KIND_OF_ENTRY = (
+    (re.compile(r"处罚$"), "行政处罚"),
+    (re.compile(r"(?:审批|许可)$"), "行政许可"),
+    (re.compile(r"(?:强制|强制拆除|查封|扣押)"), "行政强制"),
+    (re.compile(r"检查$"), "行政检查"),
+)
+_MATTER_OF_ROW = re.compile(r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的检查|的行政强制|的强制措施|的?审批|的许可)?$")
 
 
 # a catalogue's column naming the body that held the power before (原实施部门, 划出单位…)
@@ -1220,7 +1227,11 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         return []
     cols = state.columns
     kinds = [i for i, c in enumerate(cells) if rules.trigger_re("table_row").fullmatch(re.sub(r"[类权]+$", "", c))]
-    if not kinds:
+    kind_written = None
+    if not kinds and cols.get("matter") is not None and cols["matter"] < len(cells):
+        # no column of kinds: the matter says it ("对…的处罚", "…审批")
+        kind_written = next((k for pattern, k in _KIND_OF_ENTRY if pattern.search(cells[cols["matter"]])), None)
+    if not kinds and kind_written is None:
         return []
 
     def body_in(role: str) -> Body | None:
@@ -1229,7 +1240,7 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
 
     giver = body_in("giver") or _former_holder(cells, cols.get("remark"), text, bodies)
     bodies = [b for b in bodies if b is not giver]
-    kind = re.sub(r"[类权]+$", "", cells[kinds[0]])
+    kind = re.sub(r"[类权]+$", "", cells[kinds[0]]) if kinds else kind_written
     owners = [
         b
         for b in bodies
@@ -1449,7 +1460,14 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     if after and receivers:
         givers = [b for b in bodies if after.start("g") <= b.start and b.end <= trig.start()]
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", after.group("g").strip())  # "…部门应当停止行使"
-        return _restated(after.group("p"), givers[0] if givers else None, receivers[-1], written, rules)
+        together = receivers[-1:]  # "由乡镇人民政府、街道办事处以自己的名义行使，…": each body named together
+        for b in reversed([b for b in bodies if b.end <= together[0].start]):
+            if not re.fullmatch(r"[、和及与]", text[b.end : together[0].start]):
+                break
+            together.insert(0, b)
+        state.grantee = together  # a catalogue that follows lists what they hold
+        giver = givers[0] if givers else None
+        return [r for b in together for r in _restated(after.group("p"), giver, b, written, rules)]
     m = re.search(
         r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
@@ -1464,12 +1482,18 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         givers = [b for b in bodies if b.end <= trig.start()]
         giver_text = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
         return _restated(late.group("p"), givers[-1] if givers else None, receiver, giver_text, rules)
-    receiver = next((b for b in bodies if m.start("r") <= b.start < m.end("r")), None)
-    if receiver is None:
+    named = [b for b in bodies if m.start("r") <= b.start < m.end("r")]
+    if not named:
         return []
+    receivers = named[:1]  # "由乡镇人民政府、街道办事处以自己的名义行使": each body named together
+    for b in named[1:]:
+        if not re.fullmatch(r"[、和及与]", text[receivers[-1].end : b.start]):
+            break
+        receivers.append(b)
     giver_text = re.sub(r"^[,，\s]*", "", text[m.end() : trig.start()]).strip()
     givers = [b for b in bodies if b.start >= m.end() and b.end <= trig.start()]
-    return _restated(m.group("p"), givers[0] if givers else None, receiver, giver_text, rules)
+    state.grantee = receivers  # a catalogue that follows lists what they hold
+    return [r for b in receivers for r in _restated(m.group("p"), givers[0] if givers else None, b, giver_text, rules)]
 
 
 def _restated(power_text: str, giver: Body | None, receiver: Body, written: str, rules: FrameRules) -> list[dict]:

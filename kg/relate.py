@@ -136,6 +136,9 @@ _LAW_SCOPE = re.compile(
     r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?"
 )
 _DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
+_FIELDS = re.compile(
+    r"^(?P<fields>(?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等)?(?:方面|领域)(?P<rest>.*)$"
+)
 _LISTED_DOMAIN = re.compile(r"^(?P<list>[^,，;；]+?)等(?P<domain>[\u4e00-\u9fff]{2,12}?)(?:方面|领域)(?:的)?$")
 
 
@@ -393,6 +396,10 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     listed = _LISTED_DOMAIN.match(text)
     if listed:  # "城市道路、桥梁等市政设施管理方面": the matters listed, then the field they belong to
         return listed.group("list"), listed.group("domain")
+    fields = _FIELDS.match(text)
+    if fields and len(_MATTER_TRIM_TAIL.sub("", _LAW_SCOPE.sub("", fields.group("rest")))) < 2:
+        # "城市供水、城市节约用水、城市排水方面法律、法规、规章规定的": each field is a matter
+        return fields.group("fields"), None
     m = _DOMAIN.match(text)
     if m:
         rest = _MATTER_TRIM_TAIL.sub("", _LAW_SCOPE.sub("", m.group("rest")))

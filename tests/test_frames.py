@@ -861,3 +861,39 @@ def test_frames_verbal_penalties_of_a_subject_and_what_a_giver_stops_holding(tex
     for w in want:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['target']) for r in found]}"
     assert len(found) == len(want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # "G行使的P" names whose the power was: G gives it, it does not hold it
+        (
+            "将县水利局行使的河道管理、水土保持方面法律、法规规定的行政处罚权，划归县综合执法局行使。",
+            [
+                {"matter": "河道管理", "source": "县水利局", "target": "县综合执法局"},
+                {"matter": "水土保持", "source": "县水利局", "target": "县综合执法局"},
+            ],
+        ),
+        # bodies named together restate as each
+        (
+            "清单所列事项由镇人民政府、街道办事处以自己的名义行使，县级有关部门不再行使。",
+            [{"matter": None, "target": "镇人民政府"}, {"matter": None, "target": "街道办事处"}],
+        ),
+    ],
+)
+def test_frames_former_holders_that_give_and_restatements_of_bodies_named_together(text, want):
+    found = _transfers("某县决定\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['target']) for r in found]}"
+    assert len(found) == len(want)
+
+
+def test_frames_a_catalogue_with_no_kind_column_names_the_kind_in_its_entries():
+    text = (
+        "某县通知\n清单所列事项由镇人民政府以自己的名义行使，县级有关部门不再行使。\n某县人民政府办公室\n2024年5月6日\n"
+        "序号\t原实施部门\t事项名称\n1\t县林业局\t对擅自砍伐林木的处罚\n2\t县水利局\t对河道采砂的审批"
+    )
+    found = _transfers(text)
+    assert _has(found, {"matter": "擅自砍伐林木", "source": "县林业局", "target": "镇人民政府", "power": "行政处罚权"})
+    assert _has(found, {"matter": "河道采砂", "source": "县水利局", "target": "镇人民政府", "power": "行政许可权"})
+    assert not any(r["target"] in ("县林业局", "县水利局") for r in found)  # a row's first body is no subject
