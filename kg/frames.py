@@ -319,6 +319,8 @@ def join_bare_verbs(parts: list[str], joiner: str | list[str] = "、") -> list[s
     ['在建筑物、设施上悬挂、张贴宣传品', '占道经营']
     >>> join_bare_verbs(["在河道管理范围内倾倒垃圾", "渣土"])
     ['在河道管理范围内倾倒垃圾、渣土']
+    >>> join_bare_verbs(["城市供水", "燃气", "供热行业管理"])
+    ['城市供水', '燃气', '供热行业管理']
     >>> split_acts("破坏或者擅自改变界桩标志、违法建设")
     ['破坏或者擅自改变界桩标志', '违法建设']
     """
@@ -330,7 +332,9 @@ def join_bare_verbs(parts: list[str], joiner: str | list[str] = "、") -> list[s
         if carry:
             p, carry = carry + joiner + p, ""
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if (_BARE_VERB.match(p) and len(nxt) >= 5) or (_OPEN_PLACE.match(p) and nxt) or (_PLACE_VERB.search(p) and nxt):
+        # (a field of work is a noun, not a bare verb: "燃气、供热行业管理" are two fields)
+        bare = _BARE_VERB.match(p) and len(nxt) >= 5 and p not in frame_rules().scope_sectors
+        if bare or (_OPEN_PLACE.match(p) and nxt) or (_PLACE_VERB.search(p) and nxt):
             carry = p
             continue
         if out and _SAME_SUBJECT.match(p):  # "用人单位不建立劳动关系、不依法订立劳动合同": one offence
@@ -842,6 +846,9 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         return []
     rid = rules.rule_id("hand_over")
     after = [b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= 14]
+    toward = next((b for b in bodies if b.end == trig.start() and text[b.start - 1 : b.start] in ("向", "各")), None)
+    if not after and toward is not None:
+        return _toward_frame(text, trig, toward, bodies, state, rules)
     if not after:
         return []
     first = after[0]
@@ -918,6 +925,24 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
                 out.append(_record(p[3], area, area, None, r, rid, rules))
     state.grantee = receivers
     return out
+
+
+def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
+    """ "向R下放M", "向各乡镇赋予M": the receiver before the verb, the object after it."""
+    clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
+    powers = _power_at(clause, rules)
+    if not powers:
+        return []
+    p = powers[-1]
+    obj = re.sub(r"^(?:了|给)", "", clause[: p[0]])
+    ph = parse_object(obj, bodies) if obj else Phrase()
+    level = re.fullmatch(r"[省市县区乡镇]级", obj.strip())  # "下放县级审批事项": the level is part of the power
+    matters = [m for m in ph.matters if not _COUNT.fullmatch(m)] if not level else []
+    if not matters:  # the fields, the field, or the power as written
+        field = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")] if ph.domain else []
+        matters = ph.fields or field or [(level.group() if level else ph.scope or "") + p[2]]
+    state.grantee = [receiver]
+    return [_record(p[3], m, ph.domain, ph.giver, receiver, rules.rule_id("hand_over"), rules) for m in matters]
 
 
 _COUNT = re.compile(r"(?:[\d一二三四五六七八九十百]+项)")  # "86项": how many, not which

@@ -897,3 +897,31 @@ def test_frames_a_catalogue_with_no_kind_column_names_the_kind_in_its_entries():
     assert _has(found, {"matter": "擅自砍伐林木", "source": "县林业局", "target": "镇人民政府", "power": "行政处罚权"})
     assert _has(found, {"matter": "河道采砂", "source": "县水利局", "target": "镇人民政府", "power": "行政许可权"})
     assert not any(r["target"] in ("县林业局", "县水利局") for r in found)  # a row's first body is no subject
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the receiver before the verb, after 向
+        (
+            "今年，我们将向乡镇下放县级许可事项12项。",
+            [{"matter": "县级许可事项", "target": "乡镇", "power": "行政许可权"}],
+        ),
+        (
+            "区政府向各街道办事处下放市容、绿化等方面的行政处罚权。",
+            [{"matter": "市容", "target": "街道办事处"}, {"matter": "绿化", "target": "街道办事处"}],
+        ),
+        # fields of work listed are nouns, each its own matter
+        (
+            "将县住房和城乡建设局的城市供水、燃气、供热行业管理职责划入县城市管理局。",
+            [{"matter": "城市供水"}, {"matter": "燃气"}, {"matter": "供热行业管理"}],
+        ),
+        # words that only look like moves
+        ("各街道要承接好下放的执法事项，确保接得住。", []),
+    ],
+)
+def test_frames_receivers_after_xiang_and_fields_listed_as_nouns(text, want):
+    found = _transfers("某区方案\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
+    assert len(found) == len(want)
