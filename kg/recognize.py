@@ -555,7 +555,39 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
     out.extend(_find_councils(text, place_ends, taken))
     out.sort(key=lambda a: (a.start, a.end))
-    return _units_of_bodies(out)
+    return _units_of_bodies(_levels_of_one_head(text, out) if "级" in text else out)
+
+
+# "州、县两级人民政府", "市、县两级城市管理部门": one head for the bodies of each level listed
+_LEVEL_LIST = re.compile(r"(?P<levels>[省市州县区乡镇](?:、[省市州县区乡镇])+)[两二三四五]级(?P<gov>(?:人民)?政府)?")
+
+
+def _levels_of_one_head(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
+    """Bodies of several levels sharing one head: each level's body, over the whole phrase.
+
+    >>> [(a.name, a.level) for a in find_agencies("省、市两级人民政府负责督导")]
+    [('省人民政府', 'province'), ('市人民政府', 'city')]
+    >>> [(a.name, a.level) for a in find_agencies("区、镇两级综合执法机构")]
+    [('区综合执法机构', 'district'), ('镇综合执法机构', 'street')]
+    """
+    lex = agency_lexicon()
+    out = list(found)
+    for m in _LEVEL_LIST.finditer(text):
+        levels = m.group("levels").split("、")
+        if m.group("gov"):
+            head, sector, end, rule = m.group("gov"), "人民政府", m.end(), "agency.government.v1"  # as written
+        else:
+            body = next((a for a in out if a.start == m.end() and a.level is None), None)
+            if body is None:
+                continue
+            out.remove(body)
+            head, sector, end, rule = body.name, body.sector, body.end, body.rule_id
+        for lv in levels:
+            level = lex.levels.get(lv)
+            sector_here = "街道乡镇" if level == "street" and sector == "人民政府" else sector
+            out.append(_span(text, m.start(), end, lv + head, sector_here, level, rule))
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
 
 
 # a unit written right after the body it belongs to: "市公安局交通管理局", "县住房和城乡建设局城建监察大队"

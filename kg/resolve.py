@@ -175,7 +175,7 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 # A name that opens with a bare level word (市政府, 州政府): different words are different bodies.
-_LEVEL_HEAD = re.compile(r"^[省市州盟县区旗](?![级辖])")
+_LEVEL_HEAD = re.compile(r"^(?:乡镇|街道|[省市州盟县区旗乡镇])(?![级辖])")
 
 
 def _level_head(name: str) -> str | None:
@@ -183,6 +183,8 @@ def _level_head(name: str) -> str | None:
 
     >>> _level_head("州政府"), _level_head("市容局"), _level_head("市辖区城管局")
     ('州', None, None)
+    >>> _level_head("乡人民政府"), _level_head("镇人民政府"), _level_head("乡镇人民政府")
+    ('乡', '镇', '乡镇')
     """
     m = _LEVEL_HEAD.match(name)
     if m is None or name.startswith(longest_core(name) or "\0"):

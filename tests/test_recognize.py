@@ -77,6 +77,12 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
         ("区文化市场综合执法大队", [("区文化市场综合执法大队", "文化广电", "district")]),
         ("省国土资源执法监察总队", [("省国土资源执法监察总队", "国土资源", "province")]),
         ("县交通运输综合行政执法大队", [("县交通运输综合行政执法大队", "交通运输", "county")]),
+        # bodies of several levels under one head: each level's own
+        ("县、乡两级政府共同负责", [("县政府", "人民政府", "county"), ("乡政府", "街道乡镇", "street")]),
+        (
+            "市、区两级市场监管部门",
+            [("市市场监管部门", "市场监管", "city"), ("区市场监管部门", "市场监管", "district")],
+        ),
         # a unit written after its bureau is a body of the bureau's sector and level
         ("由县公安局交通管理大队负责", [("县公安局", "公安", "county"), ("交通管理大队", "公安", "county")]),
         ("市自然资源局执法监察支队", [("市自然资源局", "国土资源", "city"), ("执法监察支队", "国土资源", "city")]),

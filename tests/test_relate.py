@@ -612,3 +612,12 @@ def test_relate_an_acts_page_byline_is_no_date():
     text = "某县城市管理办法\n2023-05-06 10:20 来源：某某网\n第一条 为了规范管理，制定本办法。"
     doc = next(f for f in _facts(text) if f.kind == "document")
     assert doc.get("date") is None  # conventions G7: only a news item takes its page's date
+
+
+def test_relate_a_township_and_a_town_are_two_bodies():
+    names = {
+        f.get("name"): f.get("aliases")
+        for f in _facts("某县办法\n乡人民政府和镇人民政府负责巡查。")
+        if f.kind == "agency"
+    }
+    assert names == {"乡人民政府": (), "镇人民政府": ()}
