@@ -460,11 +460,13 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     for m in _agency_matches(text):
         if taken[m.start()]:
             continue
-        cores = (
-            re.split(r"[、和及与]", m.group("cores"))
-            if re.search(r"[、和及与]", m.group("cores"))
-            else [m.group("cores")]
-        )
+        # split on 、 first, then on 和/及/与 inside a piece that is no core by itself
+        # ("自然资源和规划、公安": 自然资源和规划 is one core, a merged bureau's)
+        cores = [
+            c
+            for piece in m.group("cores").split("、")
+            for c in ([piece] if piece in lex.core_sector else re.split(r"[和及与]", piece))
+        ]
         # keep multi-character cores that were split wrongly (住房和城乡建设)
         if m.group("cores") in lex.core_sector:
             cores = [m.group("cores")]

@@ -77,6 +77,11 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
         ("区文化市场综合执法大队", [("区文化市场综合执法大队", "文化广电", "district")]),
         ("省国土资源执法监察总队", [("省国土资源执法监察总队", "国土资源", "province")]),
         ("县交通运输综合行政执法大队", [("县交通运输综合行政执法大队", "交通运输", "county")]),
+        # a merged bureau's core keeps its 和 inside a list of sectors
+        (
+            "自然资源和规划、交通运输等行政主管部门",
+            [("自然资源和规划行政主管部门", "国土资源", None), ("交通运输行政主管部门", "交通运输", None)],
+        ),
         # bodies of several levels under one head: each level's own
         ("县、乡两级政府共同负责", [("县政府", "人民政府", "county"), ("乡政府", "街道乡镇", "street")]),
         (

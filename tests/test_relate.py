@@ -621,3 +621,9 @@ def test_relate_a_township_and_a_town_are_two_bodies():
         if f.kind == "agency"
     }
     assert names == {"乡人民政府": (), "镇人民政府": ()}
+
+
+def test_relate_an_enforcement_team_written_short_is_the_same_team():
+    text = "某市规定\n区城市管理监察大队负责巡查。城管监察大队作出决定后应当告知当事人。"
+    names = {f.get("name"): f.get("aliases") for f in _facts(text) if f.kind == "agency"}
+    assert names == {"区城市管理监察大队": ("城管监察大队",)}
