@@ -469,6 +469,7 @@ class FrameState:
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
     actor: Body | None = None  # the body whose catalogue the document is ("X局权责清单"): its entries' holder
+    entry: dict[str, str] = field(default_factory=dict)  # role → value of the labelled entry being read
 
     def open_list(self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None) -> None:
         """A lead-in opens a list: its items go to ``receivers``, name ``power`` when they name
@@ -1369,6 +1370,38 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
 
 _NEVER = re.compile(r"(?!)")
 
+
+def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
+    """A catalogue written one labelled line per field ("职权名称：对…的处罚", "职权类型：行政处罚",
+    "实施主体：某局"): the entry's record once its matter, kind and holder are known (the holder:
+    its own line, else the body whose catalogue the document is)."""
+    label = _LABELLED.match(text)
+    role = None
+    if label:
+        role = next((r for r, names in rules.table_columns.items() if names.fullmatch(label.group("label"))), None)
+    if role is None or role in ("other", "remark"):
+        return []
+    value = label.group("value")
+    if role == "matter" or (role in state.entry and state.entry.get("done")):
+        state.entry = {}  # a new entry begins
+    state.entry[role] = value
+    entry = state.entry
+    kind = entry.get("kind") and re.sub(r"[类权]+$", "", entry["kind"])
+    if entry.get("done") or not entry.get("matter") or not kind or not rules.trigger_re("table_row").fullmatch(kind):
+        return []
+    receiver = next((b for b in bodies if b.text == entry.get("receiver")), None) if role == "receiver" else None
+    nxt = _LABELLED.match(state.following[0])
+    coming = nxt and rules.table_columns.get("receiver", _NEVER).fullmatch(nxt.group("label"))
+    if receiver is None and (coming or "receiver" in entry or state.actor is None):
+        return []  # the holder is still to come (or named by no body we know)
+    receiver = receiver or state.actor
+    entry["done"] = "1"
+    m = _MATTER_OF_ROW.match(entry["matter"])
+    power = {"行政强制": "行政强制权"}.get(kind, kind + "权")
+    rid = rules.rule_id("labelled_entry")
+    return [_record(power, m.group("m") if m else entry["matter"], None, None, receiver, rid, rules)]
+
+
 # a title naming one body's catalogue of powers: "X局权责清单", "X局行政执法事项目录"
 _CATALOGUE_TITLE = re.compile(
     r"(?:行政)?(?:权责|权力|责任|职权|执法|处罚)(?:事项)?(?:清单|目录)|(?:事项|职权)(?:清单|目录)"
@@ -1547,6 +1580,7 @@ FRAMES: dict[str, Frame] = {
     "penalty": _penalty_frame,
     "assume": _assume_frame,
     "table_row": _table_row_frame,
+    "labelled_entry": _labelled_entry_frame,
     "entry": _entry_frame,
 }
 # Frames that give nothing in a sentence without one of their rule's triggers: tried only where
@@ -1574,6 +1608,7 @@ _SET_UP = re.compile(r"设立|成立|组建")
 # the others only read sentences those rules left alone.
 _OVERRIDE = (
     "table_row",
+    "labelled_entry",
     "entry",
     "list",
     "definition",
