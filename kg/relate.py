@@ -1291,22 +1291,25 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         next_agencies = mentions[i + 1][1] if i + 1 < len(sentences) else []
-        found = transfers_in(
-            s.text, next_text=next_text, context=context, agencies=agencies, next_agencies=next_agencies
-        )
-        following = (next_text, next_agencies)
-        framed, override = frame_transfers(
-            s.text,
-            agencies,
-            frame_state,
-            headings=s.headings,
-            legacy=found,
-            following=following,
-            bodies_of=found_in.bodies,
-        )
-        if override:
+        if _states_no_transfer(s.text, agencies, frame_state, context):
             found = []
-        found.extend(dict(t, span=(0, len(s.text))) for t in framed)
+            frame_state.last = []  # what the frames would note of a sentence that moves nothing
+        else:
+            found = transfers_in(
+                s.text, next_text=next_text, context=context, agencies=agencies, next_agencies=next_agencies
+            )
+            framed, override = frame_transfers(
+                s.text,
+                agencies,
+                frame_state,
+                headings=s.headings,
+                legacy=found,
+                following=(next_text, next_agencies),
+                bodies_of=found_in.bodies,
+            )
+            if override:
+                found = []
+            found.extend(dict(t, span=(0, len(s.text))) for t in framed)
         # a collective phrase that gives or receives a power, or opens its sentence as the subject,
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
@@ -1382,6 +1385,26 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
     facts.extend(merge_aliases(list(seen_agency.values())))
     facts.extend(seen_place.values())
     return _dedupe(facts)
+
+
+def _states_no_transfer(text: str, agencies: list[AgencySpan], state: FrameState, context: _Context) -> bool:
+    """Whether a sentence can state no transfer, so the transfer rules need not read it: it names no
+    body, no power and no trigger of a frame, is no table row, labelled line, list item or lead-in,
+    and no open list, catalogue or header waits for its items (most sentences of a document)."""
+    rules = frame_rules()
+    return not (
+        agencies
+        or state.list_open
+        or state.entry_kind is not None
+        or context.receiver is not None
+        or "\t" in text
+        or ":" in text
+        or "：" in text
+        or ITEM_NUMBER.match(text)
+        or rules.power_re.search(text)
+        or rules.triggered(text)
+        or any(w in text for w in rules.self_reference)
+    )
 
 
 def _date_the_moves(facts: list[Fact], undated: list[int], move_deadlines: list[tuple[int, str]]) -> None:

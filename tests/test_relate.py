@@ -627,3 +627,20 @@ def test_relate_an_enforcement_team_written_short_is_the_same_team():
     text = "某市规定\n区城市管理监察大队负责巡查。城管监察大队作出决定后应当告知当事人。"
     names = {f.get("name"): f.get("aliases") for f in _facts(text) if f.kind == "agency"}
     assert names == {"区城市管理监察大队": ("城管监察大队",)}
+
+
+def test_relate_sentences_that_can_state_no_transfer_are_skipped_and_the_rest_are_read():
+    from kg.frames import FrameState
+    from kg.relate import _Context, _states_no_transfer
+
+    open_list = FrameState(list_open=True)
+    assert _states_no_transfer("各地要高度重视，抓好落实。", [], FrameState(), _Context())
+    assert not _states_no_transfer("（二）擅自占用城市道路的；", [], FrameState(), _Context())  # an item
+    assert not _states_no_transfer("乱贴小广告的。", [], open_list, _Context())  # an open list waits for items
+    assert not _states_no_transfer("由街道负责查处。", [], FrameState(), _Context())  # a power verb
+    assert not _states_no_transfer("序号\t事项名称\t类别", [], FrameState(), _Context())  # a table row
+    # the skip gives the same records as reading every sentence
+    text = "某县方案\n各地要高度重视。\n县城管局集中行使下列行政处罚权：\n（一）乱贴小广告的；\n抓好落实。"
+    assert [(f.get("matter"), f.get("target")) for f in _facts(text) if f.kind == "transfer"] == [
+        ("乱贴小广告", "县城管局")
+    ]
