@@ -348,6 +348,27 @@ def _graph_units(articles, caches, loaded, out: Path, tmp: Path, workers, errors
     return reports, shared, graphs, loaded.loader
 
 
+def _append_file(path: Path, out) -> None:
+    """Append the file at ``path`` to the open binary file ``out``: in the kernel where the system
+    can (copy_file_range, no bytes through Python), the rest through a buffer."""
+    with open(path, "rb") as chunk:
+        size = os.fstat(chunk.fileno()).st_size
+        done = 0
+        if hasattr(os, "copy_file_range"):
+            out.flush()  # the kernel writes at the file's offset: what is buffered goes first
+            try:
+                while done < size:
+                    n = os.copy_file_range(chunk.fileno(), out.fileno(), size - done)
+                    if n == 0:
+                        break
+                    done += n
+            except OSError:  # a file system or kernel without it: the rest through a buffer
+                pass
+        if done < size:
+            chunk.seek(done)
+            shutil.copyfileobj(chunk, out)
+
+
 def _cite_key(c) -> list[str]:
     """The name under which an article's ``Citations`` are kept beside its unit (none if it cites nothing)."""
     import hashlib
@@ -395,19 +416,22 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
             if quads_file is None:
                 unit, report = got
             cache.put(key, unit, report)
-            data = quads_file.read_bytes() if quads_file else unit.quads.encode("utf-8")
-            loaded.add(key, data)
             loaded.add(None, c.quads)
-            if a.sha1 in repeated:  # the same text in two files: one graph, its lines once
-                lines = seen.setdefault(unit.graph, set())
-                new = [q for q in (data.decode("utf-8") + c.quads).splitlines(keepends=True) if q not in lines]
-                nq.write("".join(new).encode("utf-8"))
-                lines.update(new)
+            if quads_file is not None and loaded.loader is None and a.sha1 not in repeated:
+                _append_file(quads_file, nq)  # a reused unit's N-Quads as they are, copied by the kernel
+                nq.write(c.quads.encode("utf-8"))
             else:
-                nq.write(data + c.quads.encode("utf-8"))
+                data = quads_file.read_bytes() if quads_file else unit.quads.encode("utf-8")
+                loaded.add(key, data)
+                if a.sha1 in repeated:  # the same text in two files: one graph, its lines once
+                    lines = seen.setdefault(unit.graph, set())
+                    new = [q for q in (data.decode("utf-8") + c.quads).splitlines(keepends=True) if q not in lines]
+                    nq.write("".join(new).encode("utf-8"))
+                    lines.update(new)
+                else:
+                    nq.write(data + c.quads.encode("utf-8"))
             if quads_file is not None:  # a graph's TriG block (written twice for a text two files hold: one union)
-                with open(quads_file.with_suffix(".trig"), "rb") as chunk:
-                    shutil.copyfileobj(chunk, trig)
+                _append_file(quads_file.with_suffix(".trig"), trig)
             else:
                 trig.write(unit.trig.encode("utf-8"))
             trig.write(c.trig.encode("utf-8"))  # the citations: a block of the same graph
