@@ -158,8 +158,9 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
             errors.append(f"{path}: cannot read ({e.strerror or e})")
             continue
         names = previous.unchanged(path, stat)
-        if names is not None and all(cache.has(n) for n in names):
-            slots.append([cache.summary(n) for n in names])
+        summaries = [cache.summary(n) for n in names] if names is not None else [None]
+        if all(summary is not None for summary in summaries):
+            slots.append(summaries)
             index.add(path, stat, names)
             continue
         jobs.append((len(slots), FileJob(path, cache.read_dir), stat))

@@ -61,6 +61,23 @@ def link_or_copy(source: Path, dest: Path) -> None:
         shutil.copyfile(source, dest)
 
 
+def _keep(source: Path, dest: Path) -> bool:
+    """``link_or_copy`` that tells whether ``dest`` is there now (already there: the same article in
+    two files), False when ``source`` is missing or unreadable."""
+    import shutil
+
+    try:
+        os.link(source, dest)
+    except FileExistsError:
+        return True
+    except OSError:
+        try:
+            shutil.copyfile(source, dest)
+        except OSError:
+            return False
+    return True
+
+
 class _Cache:
     def __init__(self, read_dir: Path | None, write_dir: Path):
         self.read_dir = read_dir if read_dir and read_dir.is_dir() else None
@@ -161,8 +178,6 @@ class ExtractionCache(_Cache):
     def summary(self, name: str) -> ArticleSummary | None:
         """The summary of the extraction cached under ``name`` by the previous build, or None; a
         summary found counts as reused, its files are kept (linked) into this build's cache."""
-        if not self.has(name):
-            return None
         data = self._load(name + ".sum.json")
         if data is None:
             return None
@@ -170,9 +185,9 @@ class ExtractionCache(_Cache):
             summary = ArticleSummary(**data)
         except TypeError:
             return None
-        for suffix in _EXTRACTION_FILES:
-            if not (self.write_dir / (name + suffix)).exists():  # (the same article in two files: once)
-                link_or_copy(self.read_dir / (name + suffix), self.write_dir / (name + suffix))
+        for suffix in _EXTRACTION_FILES:  # each file kept, or the extraction is not whole: not cached
+            if not _keep(self.read_dir / (name + suffix), self.write_dir / (name + suffix)):
+                return None
         self.reused += 1
         return summary
 
