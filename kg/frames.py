@@ -641,6 +641,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         if not lead_power and rules.trigger_re("penalty").search(head, cue.start()):
             # "有下列行为之一的，由R责令改正，处…罚款：": the acts listed are what R penalizes
             lead_power = [(0, 0, "罚款", "行政处罚权")]
+        elif not lead_power and "执法范围" in head:  # "R的执法范围包括：": the fields R enforces in
+            lead_power = [(0, 0, "执法范围", "行政执法权")]
         if not receivers:
             ante = _antecedent(head, state, rules)
             receivers = [ante] if ante else []
@@ -994,7 +996,7 @@ _DISPOSAL = re.compile(r"^[^，,。；;将把]{0,10}?(?:已经|已|要|拟|先�
 _ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
 # "(依法)予以处罚", "依照《某条例》予以处罚": the penalty as a verb after its holder
 _PASSIVE_PENALTY = re.compile(
-    r"(?:依法)?(?:(?:依照|依据|按照|根据)《[^《》]{1,40}》(?:的?(?:有关)?规定)?)?(?:予以|给予|实施|进行|作出)(?:行政)?处罚"
+    r"(?:依法)?(?:(?:依照|依据|按照|根据)《[^《》]{1,40}》(?:的?(?:有关)?规定)?)?(?:予以|给予|实施|进行|作出)?(?:行政)?处罚"
 )
 _ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
 

@@ -137,7 +137,7 @@ _LAW_SCOPE = re.compile(
 )
 _DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
 _FIELDS = re.compile(
-    r"^(?P<fields>(?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等)?(?:方面|领域)(?P<rest>.*)$"
+    r"^(?P<fields>(?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等)?(?:[两二三四五六七八九十\d]{1,2}个)?(?:方面|领域)(?P<rest>.*)$"
 )
 _LISTED_DOMAIN = re.compile(r"^(?P<list>[^,，;；]+?)等(?P<domain>[\u4e00-\u9fff]{2,12}?)(?:方面|领域)(?:的)?$")
 

@@ -925,3 +925,22 @@ def test_frames_receivers_after_xiang_and_fields_listed_as_nouns(text, want):
     for w in want:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
     assert len(found) == len(want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # fields counted before 方面: the count is no part of the last field
+        (
+            "现将城市照明、城市供水三个方面的行政处罚权，交由区综合执法局行使。",
+            [{"matter": "城市照明"}, {"matter": "城市供水"}],
+        ),
+        # "对M的行为，由R依法处罚": the penalty verb alone after the receiver
+        ("对擅自占用人行道的行为，由镇人民政府依法处罚。", [{"matter": "擅自占用人行道", "target": "镇人民政府"}]),
+    ],
+)
+def test_frames_counted_fields_and_a_bare_penalty_verb_after_the_receiver(text, want):
+    found = _transfers("某区方案\n" + text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
+    assert len(found) == len(want)
