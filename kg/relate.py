@@ -729,7 +729,8 @@ def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str,
 # ---------------------------------------------------------------- deadlines
 
 # a year as written; "20xx" is one the source masks (a deadline then has no date, conventions: skipped in gold)
-_Y = r"(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2})\s*年"
+# a year, its 年 perhaps lost in copying before a month ("20196月底前": 2019, June)
+_Y = r"(?<!\d)(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2})\s*(?:年|(?=\d{1,2}\s*月))"
 _DEADLINE = re.compile(
     rf"(?P<to>到|至|于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
     rf"(?P<before>前|以前|之前)?(?P<start>起|开始)?"
@@ -754,10 +755,12 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     [('2017-06-30', '各县完成网格划定'), ('2017-06-30', '建成数字化平台')]
     >>> [(d, t) for d, t, _, _ in deadlines_in("到20xx年底,完成执法人员轮训。")]
     [(None, '完成执法人员轮训')]
+    >>> [(d, t) for d, t, _, _ in deadlines_in("20239月底前,各县完成队伍整合。")]  # 年 lost in copying
+    [('2023-09-30', '各县完成队伍整合')]
     """
     out = []
-    if "年" not in text and not (year_hint and "月" in text):
-        return out  # every dated clause names a year, or a month under a dated section
+    if "年" not in text and "月" not in text:
+        return out  # every dated clause names a year or a month
     matches = [m for m in _DEADLINE.finditer(text)]
     # a month without a year ("8月底前") takes the year of the section ("(2016年8月-12月)")
     if year_hint:
