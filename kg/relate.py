@@ -285,6 +285,10 @@ class Recognized:
     def bodies(self, part: str) -> list[AgencySpan]:
         return self.within(part)[1]
 
+    def all_bodies(self) -> list[AgencySpan]:
+        """Every body the document names, in order (offsets within their sentences)."""
+        return [x for _start, _end, x, kind in self._found if kind]
+
     def places(self, part: str) -> list[PlaceSpan]:
         return self.within(part)[0]
 
@@ -870,6 +874,8 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         heads = found.bodies(title[: title.index("关于")])
         if heads and all(a.level == "central" for a in heads):
             level = "national"
+    if level is None and jurisdiction is None:  # "…和市人民政府规定的其他职责": the text's own government
+        level = _own_government_level(found)
     inferred_place = _infer_masked(jurisdiction, level, places) if jurisdiction else None
     cites, cite_numbers = _citations(doc.text, title or "")
     out = {
@@ -905,6 +911,16 @@ def _issuer_lines(lines: list[str], title: str | None, found: Recognized) -> lis
 
 # the longest line read as a line of issuers
 _ISSUER_LINE_MAX = 40
+
+
+_BARE_GOVERNMENT = re.compile(r"^[省市州县区](?:人民)?政府$")
+
+
+def _own_government_level(found: Recognized) -> str | None:
+    """The level of the government a text names by its level word alone (市人民政府, 县政府): the
+    text's own, when all such names agree."""
+    levels = {a.level for a in found.all_bodies() if a.place is None and _BARE_GOVERNMENT.match(a.name)}
+    return levels.pop() if len(levels) == 1 else None
 
 
 def _signature_issuers(text: str, found: Recognized) -> list[str]:

@@ -390,6 +390,9 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
         ("中共中央 国务院关于加强基层治理的意见\n为加强基层治理,提出如下意见。", {"level": "national"}),
         # a fragment that starts inside a list has no title
         ("(一)负责市容环境卫生管理;\n(二)法律、法规规定的其他职责。", {"title": None}),
+        # with no place anywhere, the government it names by its level word alone is its own
+        ("(一)负责城市照明管理;\n(二)县人民政府交办的其他事项。", {"title": None, "level": "county"}),
+        ("(一)负责城市照明管理;\n(二)县人民政府和市人民政府交办的事项。", {"level": None}),  # two levels: unknown
     ],
 )
 def test_relate_document_header_variations(text, want):
