@@ -341,7 +341,7 @@ def transfers_in(
                 concentrated
                 or _grant_transfer(clause, cs, in_clause, powers)
                 or _exercise_transfer(clause, cs, in_clause, powers, agencies)
-                or _scope_item(clause, cs, in_clause, powers, context, next_text, next_agencies)
+                or _scope_item(clause, cs, in_clause, powers, context, next_text, next_agencies, sentence_text[:cs])
             )
         for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
             t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
@@ -706,9 +706,12 @@ def _grant_transfer(clause, cs, agencies, powers) -> list[dict]:
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")
 
 
-def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str, next_agencies=None) -> list[dict]:
+def _scope_item(
+    clause, cs, agencies, powers, context: _Context, next_text: str, next_agencies=None, before: str = ""
+) -> list[dict]:
     """An item of a list of powers with no verb: "环境保护管理方面…的行政处罚权;" The receiver
-    is the header's ("X集中行使…:"), else a body named in the next sentence ("城市管理部门可以…")."""
+    is the header's ("X集中行使…:"), else a body named in the next sentence ("城市管理部门可以…"),
+    else, under "具体范围是：" (``before``: the sentence up to the clause), none named (城市管理's)."""
     power = powers[-1]
     if power.group() not in ("行政处罚权", "行政强制权"):
         return []
@@ -724,16 +727,26 @@ def _scope_item(clause, cs, agencies, powers, context: _Context, next_text: str,
         nxt = _agencies(next_text) if next_agencies is None else next_agencies
         following = [a for a in nxt if a.sector == "城市管理"]
         receiver = following[0] if following else None
-    if receiver is None:
+    scope_of_enforcement = receiver is None and _SCOPE_HEAD.search(before + clause[: power.start()]) is not None
+    if receiver is None and not scope_of_enforcement:
         return []
     matter_text, domain = _matter_and_domain(head)
+    if scope_of_enforcement:
+        # "推行综合执法。具体范围是：…" and no body named: the comprehensive enforcement departments'
+        # (城市管理), not a body of the text's naming
+        implied = AgencySpan(0, 0, "", "", "城市管理", None, "transfer.scope_list.v1")
+        out = _records([], implied, power.group(), matter_text, domain, "transfer.scope_list.v1", (0, len(clause)))
+        return [dict(t, target=None) for t in out]
     return _records([], receiver, power.group(), matter_text, domain, "transfer.scope_list.v1", (0, len(clause)))
+
+
+_SCOPE_HEAD = re.compile(r"具体范围(?:是|包括|为)[:：]")
 
 
 # ---------------------------------------------------------------- deadlines
 
-# a year as written; "20xx" is one the source masks (a deadline then has no date, conventions: skipped in gold)
-# a year, its 年 perhaps lost in copying before a month ("20196月底前": 2019, June)
+# a year as written, its 年 perhaps lost in copying before a month ("20196月底前": 2019, June); "20xx"
+# is one the source masks (a deadline then has no date, conventions: skipped in gold)
 _Y = r"(?<!\d)(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2})\s*(?:年|(?=\d{1,2}\s*月))"
 _DEADLINE = re.compile(
     rf"(?P<to>到|至|于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"

@@ -944,3 +944,15 @@ def test_frames_counted_fields_and_a_bare_penalty_verb_after_the_receiver(text, 
     for w in want:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
     assert len(found) == len(want)
+
+
+def test_frames_a_scope_of_enforcement_with_no_body_named_is_the_enforcement_departments():
+    text = (
+        "在市容管理等领域推行综合执法。具体范围是：园林绿化领域法律法规规定的全部行政处罚权；"
+        "水务管理方面向城市河道倾倒垃圾的行政处罚权。"
+    )
+    found = _transfers("某省实施意见\n" + text)
+    assert sorted((r["matter"], r["target"], r["target_sector"]) for r in found) == [
+        ("向城市河道倾倒垃圾", None, "城市管理"),
+        ("园林绿化领域", None, "城市管理"),
+    ]
