@@ -27,6 +27,14 @@ def _assert_found(text: str, want: list[dict]) -> None:
         assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target'], r['source']) for r in found]}"
 
 
+def _assert_exactly(text: str, want: list[dict]) -> None:
+    """The transfers of ``text`` are those ``want`` describes, no more."""
+    found = _transfers(text)
+    for w in want:
+        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['target']) for r in found]}"
+    assert len(found) == len(want), [(r["matter"], r["target"]) for r in found]
+
+
 def _examples():
     for rule_id, rule in frame_rules().rules.items():
         for i, example in enumerate(rule["examples"]):
@@ -686,10 +694,7 @@ def test_frames_counted_fields_deciders_and_holders_of_listed_items(text, want, 
     ],
 )
 def test_frames_units_of_bureaus_staff_that_follow_and_headed_items(text, want):
-    found = _transfers("某区方案\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['power']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某区方案\n" + text, want)
 
 
 @pytest.mark.parametrize(
@@ -747,10 +752,7 @@ def test_frames_bundled_powers_per_field_and_givers_named_by_kind(text, want, co
     ],
 )
 def test_frames_penalty_articles_name_who_penalizes_an_act(text, want):
-    found = _transfers("某市条例\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某市条例\n" + text, want)
 
 
 @pytest.mark.parametrize(
@@ -803,10 +805,7 @@ def test_frames_a_catalogue_title_names_the_holder_of_its_entries(title, owner):
     ],
 )
 def test_frames_disposals_joined_by_commas_groups_under_one_verb_and_whole_fields(text, want):
-    found = _transfers("某县方案\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['domain']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某县方案\n" + text, want)
 
 
 @pytest.mark.parametrize(
@@ -824,10 +823,7 @@ def test_frames_disposals_joined_by_commas_groups_under_one_verb_and_whole_field
     ],
 )
 def test_frames_bare_townships_single_fields_and_grants_made_elsewhere(text, want):
-    found = _transfers("某市办法\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某市办法\n" + text, want)
 
 
 def test_frames_an_item_naming_its_own_holder_is_not_the_lead_ins():
@@ -857,10 +853,7 @@ def test_frames_an_item_naming_its_own_holder_is_not_the_lead_ins():
     ],
 )
 def test_frames_verbal_penalties_of_a_subject_and_what_a_giver_stops_holding(text, want):
-    found = _transfers("某区方案\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['target']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某区方案\n" + text, want)
 
 
 @pytest.mark.parametrize(
@@ -882,10 +875,7 @@ def test_frames_verbal_penalties_of_a_subject_and_what_a_giver_stops_holding(tex
     ],
 )
 def test_frames_former_holders_that_give_and_restatements_of_bodies_named_together(text, want):
-    found = _transfers("某县决定\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['source'], r['target']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某县决定\n" + text, want)
 
 
 def test_frames_a_catalogue_with_no_kind_column_names_the_kind_in_its_entries():
@@ -921,10 +911,7 @@ def test_frames_a_catalogue_with_no_kind_column_names_the_kind_in_its_entries():
     ],
 )
 def test_frames_receivers_after_xiang_and_fields_listed_as_nouns(text, want):
-    found = _transfers("某区方案\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某区方案\n" + text, want)
 
 
 @pytest.mark.parametrize(
@@ -940,10 +927,7 @@ def test_frames_receivers_after_xiang_and_fields_listed_as_nouns(text, want):
     ],
 )
 def test_frames_counted_fields_and_a_bare_penalty_verb_after_the_receiver(text, want):
-    found = _transfers("某区方案\n" + text)
-    for w in want:
-        assert _has(found, w), f"missing {w}; found {[(r['matter'], r['target']) for r in found]}"
-    assert len(found) == len(want)
+    _assert_exactly("某区方案\n" + text, want)
 
 
 def test_frames_a_scope_of_enforcement_with_no_body_named_is_the_enforcement_departments():
