@@ -385,6 +385,11 @@ class Phrase:
     fields: list[str] = field(default_factory=list)  # "市政公用、市容环卫、园林绿化方面": each field named
     giver_text: str | None = None  # "有关行政主管部门在D领域的": givers named by kind, not a body
 
+    @property
+    def field(self) -> str | None:
+        """The domain as a matter, when nothing narrower is named: "住房城乡建设领域", "燃气管理"."""
+        return self.domain + ("领域" if self.domain_kind == "领域" else "") if self.domain else None
+
 
 # departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P")
 KIND_OF_GIVER = re.compile(r"^(?P<g>(?:有关|相关)(?:的)?(?:行政)?(?:主管)?(?:部门|机关))(?:在|的)")
@@ -550,7 +555,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             group = (start, len(out))
             continue
         elif not matters and ph.domain:
-            matters = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")]
+            matters = [ph.field]
         for m in matters:
             scope = ph.scope
             if m.startswith("部分") and len(m) > 2:
@@ -905,7 +910,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         if not matters and ph.fields:  # "将D1、D2等领域的86项执法事项赋予R": each field, the count is no matter
             matters = [(f, f) for f in ph.fields]
         elif not matters and ph.domain:  # "将D领域的12项执法事项赋予R": the field
-            matters = [(ph.domain + ("领域" if ph.domain_kind == "领域" else ""), ph.domain)]
+            matters = [(ph.field, ph.domain)]
         elif not matters and powers and (ph.scope or ph.matters):
             # "将部分执法事项交由R实施" (the part as written); "将86项行政处罚事项…" (the power as written)
             matters = [((ph.scope or "") + powers[-1][2], ph.domain)]
@@ -942,8 +947,7 @@ def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
     level = re.fullmatch(r"[省市县区乡镇]级", obj.strip())  # "下放县级审批事项": the level is part of the power
     matters = [m for m in ph.matters if not _COUNT.fullmatch(m)] if not level else []
     if not matters:  # the fields, the field, or the power as written
-        field = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")] if ph.domain else []
-        matters = ph.fields or field or [(level.group() if level else ph.scope or "") + p[2]]
+        matters = ph.fields or ([ph.field] if ph.field else []) or [(level.group() if level else ph.scope or "") + p[2]]
     state.grantee = [receiver]
     return [_record(p[3], m, ph.domain, ph.giver, receiver, rules.rule_id("hand_over"), rules) for m in matters]
 
@@ -1152,7 +1156,7 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     for name in dict.fromkeys(names):
         # "原由甲局行使的部分P" (G4): the share as written; "D领域…的全部P": the field
         whole = [f"{ph.scope}{m.group()}"] if ph.scope and not ph.matters and not ph.domain else []
-        field_only = [ph.domain + ("领域" if ph.domain_kind == "领域" else "")] if ph.domain else []
+        field_only = [ph.field] if ph.field else []
         # a share of the powers of several sectors' departments: each department gives its share
         givers = ph.giver.each_sector() if ph.giver is not None and whole else [ph.giver]
         for matter in ph.matters or whole or field_only or [None]:
