@@ -80,10 +80,17 @@ def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
     extra = defined_names(texts, found)
     # "我局" in a letter its signer wrote ("…昆明市城市管理局 / 2021年7月20日"): the signer
     own = self_references(texts, found, frame_rules().self_reference)
+    # a defined name that the rules read as a kind of body stands for the defined body instead
     return [
-        (places, sorted([*bodies, *more, *mine], key=lambda a: (a.start, a.end)))
+        (places, sorted([*_less(bodies, more), *more, *mine], key=lambda a: (a.start, a.end)))
         for (places, bodies), more, mine in zip(out, extra, own)
     ]
+
+
+def _less(bodies: list, standing: list) -> list:
+    """``bodies`` without those at the very place of a defined name standing for another body."""
+    spans = {(a.start, a.end) for a in standing}
+    return [b for b in bodies if (b.start, b.end) not in spans] if spans else bodies
 
 
 def extract_document(document: Document) -> Extraction:

@@ -27,7 +27,7 @@ __all__ = ["defined_names", "merge_aliases", "self_references"]
 
 # "市城市管理行政执法局(以下简称市执法局)": a short name the document defines for the body before it
 _DEFINES = re.compile(
-    r"[(（](?:以下简称|以下称|下称|简称)[“\"「]?(?P<short>[^()（）“”\"「」,，;；。、]{2,12}?)[”\"」]?[)）]"
+    r"[(（](?:以下简称|以下统称|以下称|下称|简称|统称)[“\"「]?(?P<short>[^()（）“”\"「」,，;；。、]{2,12}?)[”\"」]?[)）]"
 )
 
 
@@ -45,9 +45,9 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
     defs: dict[str, AgencySpan] = {}
     for text, found in zip(texts, bodies):
         for m in _DEFINES.finditer(text):
-            body = next((b for b in reversed(found) if b.end == m.start()), None)
-            if body is not None:
-                defs.setdefault(m.group("short"), body)
+            before = [b for b in found if b.end == m.start()]
+            if before:  # of bodies named together ("市、区综合执法部门(以下统称…)"), the first
+                defs.setdefault(m.group("short"), min(before, key=lambda b: (b.start, found.index(b))))
     if not defs:
         return [[] for _ in texts]
     names = re.compile(alternation(defs))
@@ -55,6 +55,11 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
     for text, found in zip(texts, bodies):
         here = []
         for m in names.finditer(text):
+            same = [b for b in found if (b.start, b.end) == m.span()]
+            if same and all(b.level is None for b in same):
+                # a kind of body that the rules read ("综合执法部门") is here the body the text defined it as
+                here.append(_standing_for(defs[m.group()], m, m.group(), "agency.defined_short.v1"))
+                continue
             if any(b.start < m.end() and m.start() < b.end for b in found) or _DEFINES.match(
                 text, _open_paren(text, m)
             ):

@@ -647,3 +647,9 @@ def test_relate_sentences_that_can_state_no_transfer_are_skipped_and_the_rest_ar
     assert [(f.get("matter"), f.get("target")) for f in _facts(text) if f.kind == "transfer"] == [
         ("乱贴小广告", "县城管局")
     ]
+
+
+def test_relate_a_collective_name_the_text_defines_is_its_first_body_not_a_kind_of_body():
+    text = "某市条例\n市、区城市管理局（以下统称城管部门）负责实施本条例。\n城管部门应当公开执法信息。"
+    names = {f.get("name"): f.get("aliases") for f in _facts(text) if f.kind == "agency"}
+    assert names == {"市城市管理局": ("城管部门",), "区城市管理局": ()}
