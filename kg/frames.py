@@ -333,7 +333,9 @@ def join_bare_verbs(parts: list[str], joiner: str | list[str] = "、") -> list[s
             p, carry = carry + joiner + p, ""
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
         # (a field of work is a noun, not a bare verb: "燃气、供热行业管理" are two fields)
-        bare = _BARE_VERB.match(p) and len(nxt) >= 5 and p not in frame_rules().scope_sectors
+        # ("占用、挖掘河道": a verb alone; "违法建设、占道经营": two acts of four characters)
+        bare = _BARE_VERB.match(p) and (len(nxt) >= 5 or len(p) <= 2 and len(nxt) >= 4)
+        bare = bare and p not in frame_rules().scope_sectors
         if bare or (_OPEN_PLACE.match(p) and nxt) or (_PLACE_VERB.search(p) and nxt):
             carry = p
             continue
@@ -1034,6 +1036,11 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         offset = clause_start + (len(clause[: power[0]]) - len(head))
         local = [b.shifted(offset) for b in bodies if b.start >= offset]
         ph = parse_object(re.sub(r"的$", "", head), local)
+        if ph.giver is not None and not ph.matters and not ph.domain:
+            # "甲、乙、丙等部门的行政处罚权…由R行使": each department gives its power, as written
+            for giver in ph.giver.each_sector():
+                out.append(_record(power[3], power[2], None, giver, receiver, rules.rule_id("passive"), rules))
+            continue
         for matter in ph.matters or ([ph.domain] if ph.domain else []):
             # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
             out.append(_record(power[3], matter, ph.domain, ph.giver, receiver, rules.rule_id("passive"), rules))
@@ -1159,11 +1166,13 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         field_only = [ph.field] if ph.field else []
         # a share of the powers of several sectors' departments: each department gives its share
         givers = ph.giver.each_sector() if ph.giver is not None and whole else [ph.giver]
-        for matter in ph.matters or whole or field_only or [None]:
+        # several fields listed ("城市管理、市场监管等领域的P"): each field its own matter and domain
+        pairs = [(f, f) for f in ph.fields] if not ph.matters and not whole and ph.fields else None
+        for matter, domain in pairs or [(m, ph.domain) for m in ph.matters or whole or field_only or [None]]:
             label = _ENFORCEMENT_NAMES[name]
             for giver in givers:
                 rid = rules.rule_id("exercise")
-                out.append(_record(label, matter, ph.domain, giver, receiver, rid, rules, source_text=ph.giver_text))
+                out.append(_record(label, matter, domain, giver, receiver, rid, rules, source_text=ph.giver_text))
     return out
 
 

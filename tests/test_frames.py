@@ -940,3 +940,34 @@ def test_frames_a_scope_of_enforcement_with_no_body_named_is_the_enforcement_dep
         ("向城市河道倾倒垃圾", None, "城市管理"),
         ("园林绿化领域", None, "城市管理"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a bare verb shares the object of a four-character act after it
+        (
+            "将县水利局负责的填埋、占用河道行政处罚职能移交县综合执法局。",
+            [{"matter": "填埋、占用河道", "source": "县水利局"}],
+        ),
+        # one exercise over several fields: each field its own matter and domain
+        (
+            "区综合执法局依法统一行使市容环卫、卫生健康、文化旅游等领域的行政处罚权。",
+            [
+                {"matter": "市容环卫", "domain": "市容环卫"},
+                {"matter": "卫生健康", "domain": "卫生健康"},
+                {"matter": "文化旅游", "domain": "文化旅游"},
+            ],
+        ),
+        # departments of a sector list give their power, as written, to the body after 由
+        (
+            "交通运输、自然资源等部门的行政处罚权相对集中由镇人民政府行使。",
+            [
+                {"matter": "行政处罚权", "source_sector": "交通运输", "target": "镇人民政府"},
+                {"matter": "行政处罚权", "source_sector": "国土资源", "target": "镇人民政府"},
+            ],
+        ),
+    ],
+)
+def test_frames_shared_objects_fields_of_one_exercise_and_listed_departments_giving(text, want):
+    _assert_exactly("某县方案\n" + text, want)
