@@ -474,11 +474,14 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     if not givers:
         fallback = "原主管部门" if "原主管部门" in clause else None
         # several powers in one move: "A等方面的全部职能,以及B等方面的部分职责,整合到C"
-        segment_start = start
+        segment_start, matter_text, domain = start, None, None
         for p in [p for p in powers if start <= p.start() and p.end() <= trig.start()]:
             seg, p_text = _glued_power(clause[segment_start : p.start()], p.group())
-            seg = re.sub(r"^[,,]?(?:以及|及|和)", "", seg)
-            matter_text, domain = _matter_and_domain(seg)
+            if re.fullmatch(r"[、,，]?(?:以及|及|和|与)?", seg) and matter_text:
+                pass  # "D领域的行政检查权、行政强制权": a power joined to the one before has its matter
+            else:
+                seg = re.sub(r"^[,,]?(?:以及|及|和)", "", seg)
+                matter_text, domain = _matter_and_domain(seg)
             if not matter_text or len(matter_text) < 2:
                 matter_text = None
             out.extend(

@@ -971,3 +971,25 @@ def test_frames_a_scope_of_enforcement_with_no_body_named_is_the_enforcement_dep
 )
 def test_frames_shared_objects_fields_of_one_exercise_and_listed_departments_giving(text, want):
     _assert_exactly("某县方案\n" + text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # powers of one field moved together: each with the field
+        (
+            "园林绿化领域的行政检查权、行政强制权，一并划转至县综合执法局。",
+            [
+                {"power": "行政检查权", "matter": "园林绿化领域"},
+                {"power": "行政强制权", "matter": "园林绿化领域"},
+            ],
+        ),
+        # a permit power named as a duty
+        (
+            "县住建局承担的燃气经营许可职责调整由县行政审批局承担。",
+            [{"power": "行政许可权", "matter": "燃气经营", "source": "县住建局"}],
+        ),
+    ],
+)
+def test_frames_powers_of_one_field_moved_together_and_permits_named_as_duties(text, want):
+    _assert_exactly("某县方案\n" + text, want)
