@@ -593,6 +593,22 @@ def _holder_before(text: str, start: int, end: int, bodies: list[Body]) -> Body 
     return None
 
 
+_JOINED = re.compile(r"[、和及与]")
+
+
+def _together(text: str, bodies: list[Body], *, backward: bool = False) -> list[Body]:
+    """The bodies named together with the first of ``bodies`` (with the last, ``backward``): the run
+    of them joined by 、/和/及/与 ("甲局、乙局和丙局"), in the text's order."""
+    seq = bodies[::-1] if backward else bodies
+    run = seq[:1]
+    for b in seq[1:]:
+        left, right = (b, run[-1]) if backward else (run[-1], b)
+        if not _JOINED.fullmatch(text, left.end, right.start):
+            break
+        run.append(b)
+    return run[::-1] if backward else run
+
+
 def _antecedent(text: str, state: FrameState, rules: FrameRules) -> Body | None:
     if any(text.lstrip().startswith(w) or w in text[:6] for w in rules.self_reference):
         return state.self_body
@@ -630,11 +646,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         subj = [
             b for b in bodies if b.end <= (verb.start() if verb else colon.start()) and not _approver(head, b, rules)
         ]
-        receivers = subj[-1:] if subj else []
-        for b in reversed(subj[:-1]):  # "乡镇人民政府、街道办事处行使下列…": every body of the subject
-            if not re.fullmatch(r"[、和及与]", text[b.end : receivers[0].start]):
-                break
-            receivers.insert(0, b)
+        receivers = _together(text, subj, backward=True)  # "乡镇人民政府、街道办事处行使下列…": the whole subject
         giver = None
         move = _last(rules.move_verbs.finditer(head))
         moved_to = [b for b in bodies if move and move.end() <= b.start and b.end <= colon.start()]
@@ -968,11 +980,7 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     inside = [b for b in bodies if start <= b.start and b.end <= end]
     if not inside or text[start : inside[0].start].strip():
         return None
-    owners = [inside[0]]
-    for b in inside[1:]:
-        if not re.fullmatch(r"[、和及与]", text[owners[-1].end : b.start]):
-            break
-        owners.append(b)
+    owners = _together(text, inside)
     tail = _OWNED.match(text, owners[-1].end)
     if tail is None:
         return None
@@ -1494,11 +1502,7 @@ def _merged_departments(text, bodies, opener, trig, new, rules) -> list[dict]:
     """Departments whose duties and teams merge into a new body: each gives its team (编制,
     matter 执法队伍) and, when named, its duties (执法职责) to the body set up."""
     departments = [b for b in bodies if opener < b.start and b.end <= trig.start()]
-    owners = departments[:1]
-    for b in departments[1:]:
-        if not re.fullmatch(r"[、和及与]", text[owners[-1].end : b.start]):
-            break
-        owners.append(b)
+    owners = _together(text, departments)
     tail = _DEPARTMENTS_GIVE.match(text, owners[-1].end) if owners else None
     if tail is None or text[tail.end() : trig.start()].strip("，, "):
         return []
@@ -1533,11 +1537,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     if after and receivers:
         givers = [b for b in bodies if after.start("g") <= b.start and b.end <= trig.start()]
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", after.group("g").strip())  # "…部门应当停止行使"
-        together = receivers[-1:]  # "由乡镇人民政府、街道办事处以自己的名义行使，…": each body named together
-        for b in reversed([b for b in bodies if b.end <= together[0].start]):
-            if not re.fullmatch(r"[、和及与]", text[b.end : together[0].start]):
-                break
-            together.insert(0, b)
+        # "由乡镇人民政府、街道办事处以自己的名义行使，…": each body named together
+        together = _together(text, [*(b for b in bodies if b.end <= receivers[-1].start), receivers[-1]], backward=True)
         state.grantee = together  # a catalogue that follows lists what they hold
         giver = givers[0] if givers else None
         return [r for b in together for r in _restated(after.group("p"), giver, b, written, rules)]
@@ -1558,11 +1559,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     named = [b for b in bodies if m.start("r") <= b.start < m.end("r")]
     if not named:
         return []
-    receivers = named[:1]  # "由乡镇人民政府、街道办事处以自己的名义行使": each body named together
-    for b in named[1:]:
-        if not re.fullmatch(r"[、和及与]", text[receivers[-1].end : b.start]):
-            break
-        receivers.append(b)
+    receivers = _together(text, named)  # "由乡镇人民政府、街道办事处以自己的名义行使": each body named together
     giver_text = re.sub(r"^[,，\s]*", "", text[m.end() : trig.start()]).strip()
     givers = [b for b in bodies if b.start >= m.end() and b.end <= trig.start()]
     state.grantee = receivers  # a catalogue that follows lists what they hold
