@@ -920,15 +920,8 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
         ph = parse_object(obj_text, bodies)
         giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
-        matters = [(m, ph.domain) for m in ph.matters if not _COUNT.fullmatch(m)]
-        if not matters and ph.fields:  # "将D1、D2等领域的86项执法事项赋予R": each field, the count is no matter
-            matters = [(f, f) for f in ph.fields]
-        elif not matters and ph.domain:  # "将D领域的12项执法事项赋予R": the field
-            matters = [(ph.field, ph.domain)]
-        elif not matters and powers and (ph.scope or ph.matters):
-            # "将部分执法事项交由R实施" (the part as written); "将86项行政处罚事项…" (the power as written)
-            matters = [((ph.scope or "") + powers[-1][2], ph.domain)]
-        for matter, domain in matters:
+        written = powers[-1][2] if powers and (ph.scope or ph.matters) else None
+        for matter, domain in _granted(ph, written):
             for r in receivers:
                 out.append(_record(label, matter, domain, giver, r, rid, rules, scope=ph.scope))
         state.grantee = receivers
@@ -957,13 +950,28 @@ def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
         return []
     p = powers[-1]
     obj = re.sub(r"^(?:了|给)", "", clause[: p[0]])
-    ph = parse_object(obj, bodies) if obj else Phrase()
     level = re.fullmatch(r"[省市县区乡镇]级", obj.strip())  # "下放县级审批事项": the level is part of the power
-    matters = [m for m in ph.matters if not _COUNT.fullmatch(m)] if not level else []
-    if not matters:  # the fields, the field, or the power as written
-        matters = ph.fields or ([ph.field] if ph.field else []) or [(level.group() if level else ph.scope or "") + p[2]]
+    ph = parse_object(obj, bodies) if obj and not level else Phrase()
     state.grantee = [receiver]
-    return [_record(p[3], m, ph.domain, ph.giver, receiver, rules.rule_id("hand_over"), rules) for m in matters]
+    rid = rules.rule_id("hand_over")
+    return [
+        _record(p[3], m, domain, ph.giver, receiver, rid, rules)
+        for m, domain in _granted(ph, (level.group() if level else "") + p[2])
+    ]
+
+
+def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
+    """(matter, domain) of what a grant's object names: its matters (a count "86项" is none), else
+    each field listed ("将D1、D2等领域的86项执法事项赋予R"), else the field ("D领域的12项执法事项"),
+    else the power as ``written`` with its share ("部分执法事项"); none when ``written`` is None."""
+    matters = [(m, ph.domain) for m in ph.matters if not _COUNT.fullmatch(m)]
+    if matters:
+        return matters
+    if ph.fields:
+        return [(f, f) for f in ph.fields]
+    if ph.field:
+        return [(ph.field, ph.domain)]
+    return [((ph.scope or "") + written, ph.domain)] if written else []
 
 
 _COUNT = re.compile(r"(?:[\d一二三四五六七八九十百]+项)")  # "86项": how many, not which
