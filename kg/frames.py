@@ -593,7 +593,7 @@ def _holder_before(text: str, start: int, end: int, bodies: list[Body]) -> Body 
     return None
 
 
-_JOINED = re.compile(r"[、和及与]")
+_JOINED = re.compile(r"(?:[、和及与]|以及)各?")  # "市城管局及各城区城管局": 各 picks out the bodies of a kind
 
 
 def _together(text: str, bodies: list[Body], *, backward: bool = False) -> list[Body]:
@@ -861,24 +861,24 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+_RECEIVER_REACH = 14  # how far after a grant's verb its receiver may start ("交由全县各乡镇人民政府")
+
+
 def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     """ "G将M等执法事项…交由R实施", "将N项…权限赋予R", "赋予R在D1、D2方面的P"."""
     trig = rules.trigger_re("hand_over").search(text)
     if not trig:
         return []
     rid = rules.rule_id("hand_over")
-    after = [b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= 14]
+    after = [b for b in bodies if b.start >= trig.end()]
+    if after and after[0].start - trig.end() > _RECEIVER_REACH:
+        after = []
     toward = next((b for b in bodies if b.end == trig.start() and text[b.start - 1 : b.start] in ("向", "各")), None)
     if not after and toward is not None:
         return _toward_frame(text, trig, toward, bodies, state, rules)
     if not after:
         return []
-    first = after[0]
-    receivers = [
-        b
-        for b in after
-        if b.start - first.end <= 12 and re.fullmatch(r"[、和及与]?", text[first.end : b.start]) or b is first
-    ]
+    receivers = _together(text, after)  # "赋予甲街道办事处、乙街道办事处、丙镇人民政府": each
     out = []
     jiang = text.rfind("将", 0, trig.start())
     if jiang >= 0:  # "将M…交由R": the object before the verb
@@ -1529,6 +1529,11 @@ _AFTER_EXERCISE = re.compile(
 )
 
 
+# "上述行政处罚权集中行使后，G…": powers named by a back-reference, their receiver left unsaid
+_BACK_EXERCISED = re.compile(
+    r"^[^,，;；]{0,6}?(?:上述|前述|以上|前[款条项]规定的|本\w{1,3}规定的)(?P<p>[^,，;；]{0,16}?)"
+    r"(?:依法)?(?:集中|统一|相对集中)行使(?:以?后|的)?[,，](?P<g>[^,，;；]{2,24}?)$"
+)
 _ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已|以自己的名义|统一|集中|相对集中)*")
 
 
@@ -1550,6 +1555,17 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         state.grantee = together  # a catalogue that follows lists what they hold
         giver = givers[0] if givers else None
         return [r for b in together for r in _restated(after.group("p"), giver, b, written, rules)]
+    back = _BACK_EXERCISED.search(text[: trig.start()])
+    earlier = state.receivers or [
+        Body(t, sector)
+        for t, sector in sorted({(r["target"], r.get("target_sector")) for r in state.last if r.get("target")})
+    ]
+    if back and earlier:
+        # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
+        givers = [b for b in bodies if back.start("g") <= b.start and b.end <= trig.start()]
+        written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group("g").strip())
+        giver = givers[0] if givers else None
+        return [r for b in earlier for r in _restated(back.group("p"), giver, b, written, rules)]
     m = re.search(
         r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],

@@ -65,6 +65,7 @@ class AgencyLexicon:
     paired_levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "市州" → ("市", "州")
     zones: tuple[str, ...] = ()  # what names of functional areas end with (新区, 开发区…), longest first
     party_units: tuple[str, ...] = ()  # a party committee's own offices (市委办公室, 县委组织部)
+    township_name_stops: tuple[str, ...] = ()  # words before a township body that are not its name
 
 
 def alternation(words) -> str:
@@ -95,8 +96,9 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         "bracketed_levels",
         "zones",
         "party_units",
+        "township_name_stops",
     }
-    optional = {"version", "paired_levels", "bracketed_levels", "zones", "party_units"}
+    optional = {"version", "paired_levels", "bracketed_levels", "zones", "party_units", "township_name_stops"}
     data = load_yaml(p, keys, required=keys - optional)
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():
@@ -124,6 +126,7 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         _paired_levels(p.name, data.get("paired_levels") or {}, data["levels"]),
         tuple(sorted(data.get("zones") or (), key=len, reverse=True)),
         tuple(data.get("party_units") or ()),
+        tuple(data.get("township_name_stops") or ()),
     )
 
 

@@ -557,7 +557,95 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
     out.extend(_find_councils(text, place_ends, taken))
     out.sort(key=lambda a: (a.start, a.end))
-    return _units_of_bodies(_levels_of_one_head(text, out) if "级" in text else out)
+    out = _units_of_bodies(_levels_of_one_head(text, out) if "级" in text else out)
+    return _townships_named(text, out, place_ends) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
+
+
+# a township or street body named by its kind alone ("街道办事处", "镇人民政府"), not the collective 乡镇
+_UNNAMED_TOWNSHIP = re.compile(r"(?:街道|镇|乡)(?!镇|\()")
+# what jieba tags a name: place and proper names, abbreviations; a noun only when it is rare in
+# jieba's dictionary ("城厢", "工区"), for a common noun before a body is no name ("规范", "指导")
+_NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg", "j"})
+_NOUN_TAGS = frozenset({"n", "ng"})
+_COMMON_NOUN_FREQ = 1000
+_NAME_SPAN = 4  # a township's own name is two to four characters ("城厢", "石桥铺", "小溪塔")
+
+
+def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> list[AgencySpan]:
+    """A township or street body written after its own name, which the gazetteer (counties and up)
+    does not hold: "赋予城厢街道办事处", "下放至太平镇人民政府", "新成立的长安镇综合行政执法队".
+    The name is the run of words jieba reads as nouns just before the kind, none of them a word of
+    the genre (``township_name_stops``: 交由, 指导, 所在地…); one of two to four characters.
+
+    >>> [a.name for a in find_agencies("赋予城厢街道办事处、朝阳街道办事处行使")]
+    ['城厢街道办事处', '朝阳街道办事处']
+    >>> [a.name for a in find_agencies("由各街道办事处负责")]
+    ['街道办事处']
+    """
+    lex = agency_lexicon()
+    out = []
+    for a in found:
+        name = ""
+        if (
+            a.place is None
+            and a.start not in place_ends  # "北京市街道办事处": the body of a place the gazetteer holds
+            and _UNNAMED_TOWNSHIP.match(a.text)
+            and a.start >= 2
+            and _HAN.match(text, a.start - 1)
+        ):
+            name = _township_name(text, a.start, lex)
+        if not name:
+            out.append(a)
+            continue
+        rule = "agency.township_named.v1"
+        kind = _UNNAMED_TOWNSHIP.match(a.text).group()
+        head = a.name[len(kind) :]  # what the bodies named together share: "太平镇、花桥乡人民政府"
+        start, together = a.start - len(name), []
+        while text.endswith("、", 0, start) and _TOWNSHIP_KIND.search(text, 0, start - 1):
+            k = _TOWNSHIP_KIND.search(text, 0, start - 1)
+            other = _township_name(text, k.start(), lex)
+            if not other:
+                break
+            start = k.start() - len(other)
+            together.append(replace(a, name=other + k.group() + head, rule_id=rule))
+        bodies = [*together[::-1], replace(a, name=name + a.name, rule_id=rule)]
+        text_of = text[start : a.end] if together else name + a.text
+        out.extend(replace(b, start=start, text=text_of) for b in bodies)
+    return out
+
+
+_TOWNSHIP_KIND = re.compile(r"(?:街道|镇|乡)$")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _township_name(text: str, at: int, lex) -> str:
+    """The name written just before offset ``at`` (where a township body's kind starts), or ""."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    window = text[max(0, at - _NAME_SPAN - 4) : at + 1]  # the kind's first character: "太平镇" is one word
+    stops = set(lex.township_name_stops) | set(lex.qualifiers) | set(lex.vague_heads)
+    name, pos = "", len(window) - 1  # offset in window of the kind's first character
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(window, HMM=True)]
+    end = len(window)
+    for word, flag in reversed(words):
+        start = end - len(word)
+        end = start
+        if start >= pos:
+            continue  # the kind itself
+        part = word[: pos - start]  # a word running into the kind ("太平镇"): its part before it
+        known = jieba.dt.FREQ.get(word) or 0
+        named = flag in _NAME_TAGS or (flag in _NOUN_TAGS or word not in jieba.dt.FREQ) and known < _COMMON_NOUN_FREQ
+        if not named or part in stops or not all(_HAN.match(c) for c in part):
+            break
+        if any(part.startswith(w) or part.endswith(w) for w in stops) or len(name) + len(part) > _NAME_SPAN:
+            break
+        name = part + name
+        pos = start
+    return name if len(name) >= 2 and name not in lex.levels else ""
 
 
 # "州、县两级人民政府", "市、县两级城市管理部门": one head for the bodies of each level listed

@@ -134,7 +134,8 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
     groups: dict[tuple, list[Fact]] = {}
     for f in agency_facts:
         if (
-            f.rule_id in ("agency.council.v1", "agency.standalone.v1", "agency.internal_unit.v1")
+            f.rule_id
+            in ("agency.council.v1", "agency.standalone.v1", "agency.internal_unit.v1", "agency.township_named.v1")
             or f.get("sector") == "其他"
         ):
             key = ("council", f.get("name"))  # named whole, or of no known sector: only its own name

@@ -993,3 +993,50 @@ def test_frames_shared_objects_fields_of_one_exercise_and_listed_departments_giv
 )
 def test_frames_powers_of_one_field_moved_together_and_permits_named_as_duties(text, want):
     _assert_exactly("某县方案\n" + text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the words that pick out which bodies of a kind receive stand between the verb and them
+        (
+            "县政府将县交通运输局、县水利局的45项行政处罚权下放至全县12个乡镇人民政府，由乡镇综合执法队统一行使。",
+            [
+                {"source": "县交通运输局", "target": "乡镇人民政府"},
+                {"source": "县水利局", "target": "乡镇人民政府"},
+            ],
+        ),
+        (
+            "市政府将市卫生健康委员会的部分行政处罚权划转至所辖各区城市管理局。",
+            [{"source": "市卫生健康委员会", "target": "区城市管理局", "target_sector": "城市管理"}],
+        ),
+        # three named street offices joined by 、 each receive what two bureaus give
+        (
+            "区政府决定将区文化和旅游局、区应急管理局的20项行政执法事项赋予西湖街道办事处、北山街道办事处、"
+            "灵隐街道办事处行使。",
+            [
+                {"source": s, "target": t}
+                for s in ("区文化和旅游局", "区应急管理局")
+                for t in ("西湖街道办事处", "北山街道办事处", "灵隐街道办事处")
+            ],
+        ),
+    ],
+)
+def test_frames_receivers_picked_out_by_determiners_and_named_townships(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)
+
+
+def test_frames_a_list_of_two_receivers_and_its_back_referring_restatement():
+    text = (
+        "某州决定\n一、州综合行政执法局及各县综合行政执法局依法行使下列行政处罚权：\n"
+        "（一）林业管理方面对擅自改变林地用途的行政处罚权；\n二、以上行政处罚权统一行使后，州林业和草原局不再行使。"
+    )
+    _assert_exactly(
+        text,
+        [
+            {"matter": "擅自改变林地用途", "target": "州综合行政执法局"},
+            {"matter": "擅自改变林地用途", "target": "县综合行政执法局"},
+            {"matter": None, "source": "州林业和草原局", "target": "州综合行政执法局"},
+            {"matter": None, "source": "州林业和草原局", "target": "县综合行政执法局"},
+        ],
+    )

@@ -314,3 +314,20 @@ def test_recognize_a_party_committees_office_is_a_body_of_its_own(text, names):
     found = find_agencies(text)
     assert [a.name for a in found] == names
     assert all(a.sector in ("党委", "人民政府") for a in found)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("决定由东关街道办事处、南门街道办事处统一行使", ["东关街道办事处", "南门街道办事处"]),
+        ("下放至青龙镇、双河乡人民政府", ["青龙镇人民政府", "双河乡人民政府"]),
+        ("新组建的清溪镇综合行政执法队", ["清溪镇综合行政执法队"]),
+        # no name: a common noun, a verb, a quantifier, a place the gazetteer holds
+        ("为了规范、保障街道办事处依法履职", ["街道办事处"]),
+        ("加强各街道办事处建设", ["街道办事处"]),
+        ("由所在地镇人民政府负责", ["镇人民政府"]),
+        ("杭州市街道办事处条例", ["街道办事处"]),
+    ],
+)
+def test_recognize_townships_named_before_their_kind(text, names):
+    assert [a.name for a in find_agencies(text)] == names
