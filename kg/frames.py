@@ -679,15 +679,18 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             out.extend(_list_item(item, bodies, state, rules, rid, offset=colon.end()))
         return out
     if is_item and state.list_open:
-        move = rules.move_verbs.search(text)
-        if move and any(b.start >= move.end() for b in bodies):
+        remark = _HOLDER_REMARK.search(text)  # "(原由甲局行使)": who held it, no receiver
+        own = text[: remark.start()] if remark else text
+        move = rules.move_verbs.search(own)
+        if move and any(move.end() <= b.start < len(own) for b in bodies):
             return out  # "一、将甲局承担的P，划转至乙局。": an item that names its own receiver is a move
-        if any(b.start == m.end() for m in _OWN_HOLDER.finditer(text) for b in bodies):
+        if any(b.start == m.end() for m in _OWN_HOLDER.finditer(own) for b in bodies):
             return out  # "一、…的行政处罚权集中由市城管局行使": an item that names who holds it
         return _list_item(text, bodies, state, rules, rid)
     if not is_item:
         state.list_open = False
-    if not is_item and state.grantee and len(text) <= _HEADING_MAX and _GRANTED_ITEMS.search(text):
+    heading = _ATTACHMENT.sub("", text)  # "附件：某区赋予街道办事处行政执法事项目录"
+    if not is_item and state.grantee and len(heading) <= _HEADING_MAX and _GRANTED_ITEMS.search(heading):
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
         state.open_list(list(state.grantee))
     return out
@@ -726,6 +729,7 @@ _GRANTED_ITEMS = re.compile(
 
 # the longest line read as a heading that opens a list of granted items
 _HEADING_MAX = 20
+_ATTACHMENT = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:.．、]?\s*")
 
 
 def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
@@ -734,6 +738,11 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
     lead = _MARKER.match(item).end()
     # "（一）县林业局：对…的处罚；对…的处罚": the items of the body that opens the item
     owner = next((b for b in shifted if b.start == lead and item[b.end : b.end + 1] in (":", "：")), None)
+    remark = _HOLDER_REMARK.search(item)  # "1.对M的处罚(原实施部门：甲局)": who held it, after the item
+    if remark:
+        owner = owner or next((b for b in shifted if remark.start("g") <= b.start and b.end <= remark.end()), None)
+        item = item[: remark.start()]
+        shifted = [b for b in shifted if b.end <= remark.start()]
     phrases = _items_phrase(item, shifted, rules, "list") or _lead_power_items(item, shifted, state, rules)
     for label, matter, domain, giver, scope in phrases:
         if label not in _ENFORCEMENT:
@@ -745,6 +754,11 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
 
 
 _ITEM_END = re.compile(r"[;；。,，]+\s*$")
+# a bracketed remark closing an item that names the body which held it before
+_HOLDER_REMARK = re.compile(
+    r"[(（]\s*(?:原(?:实施|执法|责任|行使)?(?:部门|主体|单位|机关)|原由|原属)\s*[:：]?\s*(?P<g>[^()（）]{2,40}?)"
+    r"(?:行使|实施|承担)?\s*[)）]\s*[;；。,，]?\s*$"
+)
 
 
 def _lead_power_items(item, bodies, state, rules) -> list[tuple]:
@@ -950,13 +964,15 @@ def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
         return []
     p = powers[-1]
     obj = re.sub(r"^(?:了|给)", "", clause[: p[0]])
-    level = re.fullmatch(r"[省市县区乡镇]级", obj.strip())  # "下放县级审批事项": the level is part of the power
+    # "下放县级审批事项", "赋予部分县级行政执法权": the level is part of the power
+    level = re.fullmatch(r"(?P<scope>部分|全部)?(?P<level>[省市县区乡镇]级)", obj.strip())
     ph = parse_object(obj, bodies) if obj and not level else Phrase()
     state.grantee = [receiver]
     rid = rules.rule_id("hand_over")
+    scope = level.group("scope") if level else None
     return [
-        _record(p[3], m, domain, ph.giver, receiver, rid, rules)
-        for m, domain in _granted(ph, (level.group() if level else "") + p[2])
+        _record(p[3], m, domain, ph.giver, receiver, rid, rules, scope=scope or ph.scope)
+        for m, domain in _granted(ph, (level.group("level") if level else "") + p[2])
     ]
 
 
@@ -1465,6 +1481,16 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     start = jiang + 1 if jiang >= 0 else 0
     seg = re.sub(r"连同[^,，]*$", "", text[start : trig.start()])
     givers = [b for b in bodies if start <= b.start and b.end < start + len(seg)]
+    owners = [g for g in givers if not _TEAM.search(g.text)]
+    if len(owners) > 1:  # "将甲局的A队、乙局的B队成建制划入R": each body gives its own team
+        out = []
+        for g, nxt in zip(owners, [*owners[1:], None]):
+            team = text[g.end : nxt.start if nxt else start + len(seg)]
+            team = re.sub(r"(?:[、，,]|以及|和|及|与)$", "", re.sub(r"^(?:的|所属|下属)", "", team))
+            if re.search(r"(?:队|队伍|中心|站|所)$", team):
+                out.append(_record("编制", team, None, g, receivers[0], rules.rule_id("whole_unit"), rules))
+        if out:
+            return out
     giver = givers[0] if givers else None
     team = seg[giver.end - start :] if giver else seg
     team = re.sub(r"^(?:的|所属|下属)", "", team)

@@ -212,7 +212,7 @@ def canonical_core(name: str) -> str:
 
 @cache
 def place_rules() -> dict:
-    return load_yaml(rules_file("places.yaml"), {"version", "not_places", "ambiguous_short"})
+    return load_yaml(rules_file("places.yaml"), {"version", "not_places", "ambiguous_short", "joining_words"})
 
 
 @cache

@@ -89,10 +89,8 @@ def find_places(text: str) -> list[PlaceSpan]:
             continue
         # "建成区和县政府", "县交通运输局和县文化和旅游局": 和县 (a county) read across a conjunction
         # that joins two level words, or a body and a body of the next level
-        joins = s > 0 and (text[s - 1] in "区市县镇乡省" or _endings_re().match(text, s - 1) is not None)
-        if len(name) == 2 and name[0] in "和与及或" and joins:
-            if not (i > 0 and chosen[i - 1][1] == s):
-                continue
+        if name[:-1] in _joining_words() and _joins_bodies(text, s, e) and not (i > 0 and chosen[i - 1][1] == s):
+            continue
         if not full:
             # a short name: provinces always; cities when long or listed
             prov = [c for c in cands if c.rank == 1]
@@ -109,6 +107,22 @@ def find_places(text: str) -> list[PlaceSpan]:
         spans.append(PlaceSpan(m.start(), m.end(), m.group(), None))
     spans.sort(key=lambda p: p.start)
     return spans
+
+
+@cache
+def _joining_words() -> frozenset[str]:
+    return frozenset(place_rules().get("joining_words") or ())
+
+
+def _joins_bodies(text: str, s: int, e: int) -> bool:
+    """Whether a division named like a joining word (和县, 会同县) at [s, e) is that word joining
+    bodies: a body or level word ends just before it ("县交通运输局和县文化和旅游局", "市政府和县政府"),
+    or a verb of two characters after a modal ("县司法局将会同县委编办…") whose level word opens a body."""
+    if s > 0 and (text[s - 1] in "区市县镇乡省" or _endings_re().match(text, s - 1) is not None):
+        return True
+    if e - s < 3 or s == 0 or text[s - 1] not in "将要应并须可另":
+        return False
+    return any(a.start == 0 for a in find_agencies(text[e - 1 : e + 15], []))
 
 
 def _in_place_list(text: str, s: int, e: int, chosen, i: int) -> bool:
@@ -198,6 +212,8 @@ def _agency_regex() -> re.Pattern:
     level_names = alternation(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
     return re.compile(
         rf"(?P<gov>(?:人民)?政府)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}|(?![省市县区州乡镇街])[\u4e00-\u9fff]{{1,3}}?(?:{cores})))*)"
+        # a merged bureau whose second portfolio is no sector of the lexicon: "水利和湖泊局", "商务和粮食局"
+        rf"(?P<merged>和(?![省市县区州乡镇街])[\u4e00-\u9fff]{{2}}(?=(?:局|厅|委员会)(?![面势])))?"
         rf"(?:(?P<deng>等)?(?P<lvl>{level_names})?(?P<rel>相关|有关)?"
         rf"(?P<mods>(?:{mods}){{0,3}}?)(?P<suf>{suffixes}))?"
     )
@@ -470,6 +486,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         # keep multi-character cores that were split wrongly (住房和城乡建设)
         if m.group("cores") in lex.core_sector:
             cores = [m.group("cores")]
+        if m.group("merged") and len(cores) > 1:
+            continue  # "甲、乙和丙局": a list, not one merged bureau
         elif len(cores) > 1 and not all(_core_of(c) for c in cores):
             continue
         suf = m.group("suf") or ""

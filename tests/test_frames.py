@@ -1040,3 +1040,41 @@ def test_frames_a_list_of_two_receivers_and_its_back_referring_restatement():
             {"matter": None, "source": "州林业和草原局", "target": "县综合行政执法局"},
         ],
     )
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # two bureaus each move their own team whole; a merged bureau named after two portfolios
+        (
+            "将县住房和城乡建设局的城建监察大队、县水务和湖泊局的河道监察中队整建制划入县综合执法局。",
+            [
+                {"power": "编制", "matter": "城建监察大队", "source": "县住房和城乡建设局"},
+                {"power": "编制", "matter": "河道监察中队", "source": "县水务和湖泊局", "source_sector": "水务"},
+            ],
+        ),
+        # a share and a level of the power granted toward the receiver
+        (
+            "市政府关于向乡镇赋予全部市级行政许可权的通知",
+            [{"matter": "市级行政许可权", "scope": "全部", "target": "乡镇"}],
+        ),
+    ],
+)
+def test_frames_teams_of_several_bureaus_and_levels_of_a_granted_power(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)
+
+
+def test_frames_an_attachment_heading_lists_the_grant_and_remarks_name_former_holders():
+    text = (
+        "某县通知\n决定将县市场监督管理局的15项行政执法事项赋予凤凰镇人民政府行使。\n"
+        "附件2：凤凰镇承接县级行政执法事项目录\n"
+        "1.对无照经营的查处（原实施部门：县市场监督管理局）\n"
+        "2.对擅自设置户外广告的处罚（原由县城市管理局行使）\n"
+        "3.对占道经营的处罚"
+    )
+    found = [r for r in _transfers(text) if r["rule"] == "transfer.list_item.v1"]
+    assert [(r["matter"], r["source"], r["target"]) for r in found] == [
+        ("无照经营", "县市场监督管理局", "凤凰镇人民政府"),
+        ("擅自设置户外广告", "县城市管理局", "凤凰镇人民政府"),
+        ("占道经营", None, "凤凰镇人民政府"),
+    ]

@@ -331,3 +331,16 @@ def test_recognize_a_party_committees_office_is_a_body_of_its_own(text, names):
 )
 def test_recognize_townships_named_before_their_kind(text, names):
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        ("县财政局要会同县发展改革局制定方案", []),  # 会同 joins two bodies
+        ("市政府和县政府共同负责", []),
+        ("由会同县人民政府负责", ["会同县"]),  # the county itself
+        ("和县人民政府关于印发方案的通知", ["和县"]),
+    ],
+)
+def test_recognize_divisions_named_like_joining_words(text, places):
+    assert [p.text for p in find_places(text)] == places
