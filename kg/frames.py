@@ -1610,7 +1610,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     if not named:
         return []
     receivers = _together(text, named)  # "由乡镇人民政府、街道办事处以自己的名义行使": each body named together
-    giver_text = re.sub(r"^[,，\s]*", "", text[m.end() : trig.start()]).strip()
+    # "…，原由其他行政部门行使的，其他行政部门不得再行使": the giver is the clause before the verb
+    giver_text = re.split(r"[,，]", text[m.end() : trig.start()])[-1].strip()
     givers = [b for b in bodies if b.start >= m.end() and b.end <= trig.start()]
     state.grantee = receivers  # a catalogue that follows lists what they hold
     return [r for b in receivers for r in _restated(m.group("p"), givers[0] if givers else None, b, giver_text, rules)]

@@ -66,6 +66,7 @@ class AgencyLexicon:
     zones: tuple[str, ...] = ()  # what names of functional areas end with (新区, 开发区…), longest first
     party_units: tuple[str, ...] = ()  # a party committee's own offices (市委办公室, 县委组织部)
     township_name_stops: tuple[str, ...] = ()  # words before a township body that are not its name
+    township_receiving_verbs: tuple[str, ...] = ()  # verbs after which a bare town name receives
 
 
 def alternation(words) -> str:
@@ -97,8 +98,17 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         "zones",
         "party_units",
         "township_name_stops",
+        "township_receiving_verbs",
     }
-    optional = {"version", "paired_levels", "bracketed_levels", "zones", "party_units", "township_name_stops"}
+    optional = {
+        "version",
+        "paired_levels",
+        "bracketed_levels",
+        "zones",
+        "party_units",
+        "township_name_stops",
+        "township_receiving_verbs",
+    }
     data = load_yaml(p, keys, required=keys - optional)
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():
@@ -127,6 +137,7 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         tuple(sorted(data.get("zones") or (), key=len, reverse=True)),
         tuple(data.get("party_units") or ()),
         tuple(data.get("township_name_stops") or ()),
+        tuple(data.get("township_receiving_verbs") or ()),
     )
 
 

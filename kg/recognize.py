@@ -465,7 +465,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         [('市公安部门', '公安'), ('市民政部门', '民政')]
     """
     if not _endings_re().search(text):
-        return []  # every body's name ends with one of these characters: none here, no body
+        # every body's name ends with one of these characters, but a town may receive by its name alone
+        return _towns_received(text, []) if "镇" in text or "乡" in text or "街道" in text else []
     lex = agency_lexicon()
     if places is None:
         places = resolve_places(find_places(text))
@@ -488,6 +489,12 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             cores = [m.group("cores")]
         if m.group("merged") and len(cores) > 1:
             continue  # "甲、乙和丙局": a list, not one merged bureau
+        if (
+            len(cores) == 2
+            and _MERGED_BUREAU.fullmatch(m.group("cores") + (m.group("suf") or ""))
+            and not (m.group("deng") or m.group("lvl") or m.group("rel") or m.group("mods"))
+        ):
+            cores = [m.group("cores")]  # "城市管理和综合行政执法局": one bureau of two portfolios, the first's sector
         elif len(cores) > 1 and not all(_core_of(c) for c in cores):
             continue
         suf = m.group("suf") or ""
@@ -509,7 +516,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                 level = lex.levels.get(lvl_word, level)
                 prefix = prefix or lvl_word.removesuffix("级")
             for core in cores:
-                sector = lex.core_sector.get(_core_of(core) or core) or _SPECIAL_CORE_SECTOR.get(core, "其他")
+                first = core.split("和")[0] if core not in lex.core_sector and "和" in core else core
+                sector = lex.core_sector.get(_core_of(first) or first) or _SPECIAL_CORE_SECTOR.get(first, "其他")
                 if level == "street" and core.startswith("综合") and sector == "城市管理":
                     sector = "街道乡镇"  # a township's comprehensive enforcement team is the township's own
                 if len(cores) > 1:
@@ -576,9 +584,52 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     out.extend(_find_councils(text, place_ends, taken))
     out.sort(key=lambda a: (a.start, a.end))
     out = _units_of_bodies(_levels_of_one_head(text, out) if "级" in text else out)
-    return _townships_named(text, out, place_ends) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
+    out = _townships_named(text, out, place_ends) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
+    return _towns_received(text, out) if "镇" in text or "乡" in text or "街道" in text else out
 
 
+def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
+    """Towns and streets named bare as what receives ("下放至蓝田镇、朝阳镇和步文街道", "赋予青山乡"):
+    their governments, after a verb of ``township_receiving_verbs``, each name read as in
+    ``_townships_named``; a name with its head (蓝田镇人民政府) is found there.
+
+    >>> [a.name for a in find_agencies("将12项事项下放至青山镇、石门乡和东湖街道，由其统一行使")]
+    ['青山镇', '石门乡', '东湖街道']
+    """
+    lex = agency_lexicon()
+    verbs = _receiving_verbs()
+    taken = {i for a in found for i in range(a.start, a.end)}
+    out = list(found)
+    for v in verbs.finditer(text):
+        at = v.end()
+        while True:
+            kind = _TOWN_KIND.search(text, at + 2, at + _NAME_SPAN + 3)
+            if kind is None or kind.start() in taken or _TOWN_HEAD.match(text, kind.end()):
+                break
+            name, slot = _township_name(text, kind.start(), lex), text[at : kind.start()]
+            if not name or not (name == slot or name.endswith(slot) and len(slot) >= 2):
+                break  # jieba may glue the joiner to the name after it ("和步文"): the slot after it decides
+            out.append(
+                _span(text, at, kind.end(), text[at : kind.end()], "街道乡镇", "street", "agency.township_named.v1")
+            )
+            joiner = re.match(r"[、和及与]", text[kind.end() : kind.end() + 1])
+            if not joiner:
+                break
+            at = kind.end() + 1
+    return sorted(out, key=lambda a: (a.start, a.end)) if len(out) > len(found) else found
+
+
+_TOWN_KIND = re.compile(r"街道|镇|乡")
+_TOWN_HEAD = re.compile(r"(?:人民)?政府|街道|办事处|党委|党工委|综合|执法|[(（]")
+
+
+@cache
+def _receiving_verbs() -> re.Pattern:
+    return re.compile(alternation(agency_lexicon().township_receiving_verbs))
+
+
+# two portfolios joined by one 和 under one organ word name one merged bureau, not two bodies
+_MERGED_BUREAU = re.compile(r"[^、和及与]+和[^、和及与]+(?:局|厅|委员会)")
 # a township or street body named by its kind alone ("街道办事处", "镇人民政府"), not the collective 乡镇
 _UNNAMED_TOWNSHIP = re.compile(r"(?:街道|镇|乡)(?!镇|\()")
 # what jieba tags a name: place and proper names, abbreviations; a noun only when it is rare in

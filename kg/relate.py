@@ -951,7 +951,7 @@ def _own_government_level(found: Recognized) -> str | None:
 
 def _signature_issuers(text: str, found: Recognized) -> list[str]:
     """Bodies written alone on a line just above the date that closes the text (the signature)."""
-    lines = [line.strip() for line in text[-600:].split("\n") if line.strip()]
+    lines = [part for line in text[-600:].split("\n") if line.strip() for part in _split_signed(line.strip())]
     for i in range(len(lines) - 1, 0, -1):
         if _DATE_LINE.fullmatch(_cn_date_digits(lines[i])):
             bare = re.sub(r"\s+", "", lines[i - 1])
@@ -971,6 +971,23 @@ _ADOPTED = re.compile(
     r"(?:\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订)|\S*令第\s*\d+\s*号\s*(?:公布|发布|修订|修正))$"
 )
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# "临夏市人民政府　2022年6月1日": a signature written on one line, the signer then the date
+_SIGNED = re.compile(
+    r"^\s*(?P<who>[\u4e00-\u9fff()（）]{2,40}?(?:政府|局|厅|委员会|委|办公室|办公厅|办|中心|队))\s+"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+)
+
+
+def _split_signed(line: str) -> list[str]:
+    """A signature line as the two lines it stands for (the signer, the date); any other line as is.
+
+    >>> _split_signed("某县人民政府  2022年6月1日")
+    ['某县人民政府', '2022年6月1日']
+    """
+    m = _SIGNED.match(line)
+    return [m.group("who"), m.group("date")] if m else [line]
+
+
 # "时间:2020-09-21", "发布时间：2019-03-12 来源：…": a web page's date, used only when the text states none
 _PAGE_DATE = re.compile(r"(?:发布|發佈|发稿|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 
@@ -992,6 +1009,7 @@ def _header_date(doc: Document) -> str | None:
     lines = doc.text.split("\n")
     # the header and the signature block: the first and the last lines
     edge = lines if len(lines) <= 40 else lines[:20] + lines[-20:]
+    edge = [part for line in edge for part in _split_signed(line)]
     for i, line in enumerate(edge):
         stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip(" ()（）")
         stripped = _cn_date_digits(stripped)

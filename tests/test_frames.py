@@ -1078,3 +1078,10 @@ def test_frames_an_attachment_heading_lists_the_grant_and_remarks_name_former_ho
         ("擅自设置户外广告", "县城市管理局", "凤凰镇人民政府"),
         ("占道经营", None, "凤凰镇人民政府"),
     ]
+
+
+def test_frames_a_restatement_whose_giver_follows_a_relative_clause():
+    _assert_exactly(
+        "某市办法\n第九条 县综合执法局集中行使的行政处罚权，原由有关行政部门行使的，有关行政部门不得再行使。",
+        [{"matter": None, "source": "有关行政部门", "target": "县综合执法局"}],
+    )

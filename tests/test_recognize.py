@@ -344,3 +344,26 @@ def test_recognize_townships_named_before_their_kind(text, names):
 )
 def test_recognize_divisions_named_like_joining_words(text, places):
     assert [p.text for p in find_places(text)] == places
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # one merged bureau of two portfolios under one organ word; a list with 、 or 等 stays several
+        ("由岳阳市城市管理和综合行政执法局负责", [("岳阳市城市管理和综合行政执法局", "城市管理")]),
+        ("由县发展改革和商务局负责", [("县发展改革和商务局", "发展改革")]),
+        (
+            "公安、交通运输和住房城乡建设等部门",
+            [("公安部门", "公安"), ("交通运输部门", "交通运输"), ("住房城乡建设部门", "住房城乡建设")],
+        ),
+        ("公安交管部门和市场监管部门", [("公安交管部门", "公安"), ("市场监管部门", "市场监管")]),
+        # towns and streets named bare after a verb that gives them powers
+        (
+            "将20项事项下放至柳林镇、红桥乡和西大街街道",
+            [("柳林镇", "街道乡镇"), ("红桥乡", "街道乡镇"), ("西大街街道", "街道乡镇")],
+        ),
+        ("在柳林镇开展试点", []),
+    ],
+)
+def test_recognize_merged_bureaus_and_towns_named_bare(text, names):
+    assert [(a.name, a.sector) for a in find_agencies(text)] == names

@@ -653,3 +653,17 @@ def test_relate_a_collective_name_the_text_defines_is_its_first_body_not_a_kind_
     text = "某市条例\n市、区城市管理局（以下统称城管部门）负责实施本条例。\n城管部门应当公开执法信息。"
     names = {f.get("name"): f.get("aliases") for f in _facts(text) if f.kind == "agency"}
     assert names == {"市城市管理局": ("城管部门",), "区城市管理局": ()}
+
+
+def test_relate_a_signature_on_one_line_dates_and_signs_the_text():
+    from kg.normalize import normalize
+    from kg.pipeline import extract_document
+    from kg.types import Article
+
+    text = "某县综合行政执法局权责清单\n序号\t事项名称\n1\t对擅自占用城市道路的处罚\n某县人民政府办公室　2023年3月9日\n"
+    header = next(
+        f.as_record(provenance=False)
+        for f in extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)))).facts
+        if f.kind == "document"
+    )
+    assert (header["date"], header["issuer"]) == ("2023-03-09", ["某县人民政府办公室"])
