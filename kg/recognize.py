@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import agency_lexicon, alternation, cores_automaton, longest_core, place_rules
 from kg.places import Place, gazetteer
@@ -596,7 +596,6 @@ def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
     >>> [a.name for a in find_agencies("将12项事项下放至青山镇、石门乡和东湖街道，由其统一行使")]
     ['青山镇', '石门乡', '东湖街道']
     """
-    lex = agency_lexicon()
     verbs = _receiving_verbs()
     taken = {i for a in found for i in range(a.start, a.end)}
     out = list(found)
@@ -606,7 +605,7 @@ def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
             kind = _TOWN_KIND.search(text, at + 2, at + _NAME_SPAN + 3)
             if kind is None or kind.start() in taken or _TOWN_HEAD.match(text, kind.end()):
                 break
-            name, slot = _township_name(text, kind.start(), lex), text[at : kind.start()]
+            name, slot = _township_name(text, kind.start()), text[at : kind.start()]
             if not name or not (name == slot or name.endswith(slot) and len(slot) >= 2):
                 break  # jieba may glue the joiner to the name after it ("和步文"): the slot after it decides
             out.append(
@@ -651,7 +650,6 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> li
     >>> [a.name for a in find_agencies("由各街道办事处负责")]
     ['街道办事处']
     """
-    lex = agency_lexicon()
     out = []
     for a in found:
         name = ""
@@ -661,8 +659,9 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> li
             and _UNNAMED_TOWNSHIP.match(a.text)
             and a.start >= 2
             and _HAN.match(text, a.start - 1)
+            and text[a.start - 1] not in _NO_NAME_END
         ):
-            name = _township_name(text, a.start, lex)
+            name = _township_name(text, a.start)
         if not name:
             out.append(a)
             continue
@@ -672,7 +671,7 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> li
         start, together = a.start - len(name), []
         while text.endswith("、", 0, start) and _TOWNSHIP_KIND.search(text, 0, start - 1):
             k = _TOWNSHIP_KIND.search(text, 0, start - 1)
-            other = _township_name(text, k.start(), lex)
+            other = _township_name(text, k.start())
             if not other:
                 break
             start = k.start() - len(other)
@@ -687,16 +686,31 @@ _TOWNSHIP_KIND = re.compile(r"(?:街道|镇|乡)$")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# characters that end the words before a body but no name of a town: "各街道办事处", "的镇人民政府"
+_NO_NAME_END = frozenset("各的和及与或在由向对将把被该本其等为是至到给从")
 
 
-def _township_name(text: str, at: int, lex) -> str:
+def _township_name(text: str, at: int) -> str:
     """The name written just before offset ``at`` (where a township body's kind starts), or ""."""
+    # the kind's first character is in the window: "太平镇" is one word
+    return _name_before(text[max(0, at - _NAME_SPAN - 4) : at + 1])
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    lex = agency_lexicon()
+    return frozenset(lex.township_name_stops) | frozenset(lex.qualifiers) | frozenset(lex.vague_heads)
+
+
+@lru_cache(maxsize=4096)
+def _name_before(window: str) -> str:
+    """The name that ends before the last character of ``window`` (see ``_township_name``)."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(60)
-    window = text[max(0, at - _NAME_SPAN - 4) : at + 1]  # the kind's first character: "太平镇" is one word
-    stops = set(lex.township_name_stops) | set(lex.qualifiers) | set(lex.vague_heads)
+    lex = agency_lexicon()
+    stops = _name_stops()
     name, pos = "", len(window) - 1  # offset in window of the kind's first character
     words = [(w.word, w.flag) for w in jieba.posseg.lcut(window, HMM=True)]
     end = len(window)
