@@ -276,7 +276,12 @@ _SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
 _SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
 _OPEN_PLACE = re.compile(r"^在(?!.*(?:上|内|中|外|时|范围))")
 # "在建筑物上悬挂、张贴宣传品": a verb after a place word with its object in the next part shares it
-_PLACE_VERB = re.compile(r"^在.*(?:上|内|中|外)(?:擅自|违法|非法|随意)?[\u4e00-\u9fff]{2}$")
+# ("在建筑物阳台外、窗外、屋顶吊挂或者堆放…": places listed, the last a noun, then the verb)
+_PLACE_VERB = re.compile(
+    r"^在.*(?:上|内|中|外|旁|边|前|后|下|里|侧)(?:、[\u4e00-\u9fff]{1,4})?(?:擅自|违法|非法|随意)?[\u4e00-\u9fff]{2}$"
+)
+# "在建筑物阳台外、窗外": a place that ends with its locative, whose verb is still to come
+_PLACE_ONLY = re.compile(r"^在.*(?:上|内|中|外|旁|边|前|后|下|里|侧)$")
 
 
 # 及 joining two acts, not inside a word (涉及, 普及, 危及, 顾及, 触及, 提及, 波及)
@@ -336,7 +341,7 @@ def join_bare_verbs(parts: list[str], joiner: str | list[str] = "、") -> list[s
         # ("占用、挖掘河道": a verb alone; "违法建设、占道经营": two acts of four characters)
         bare = _BARE_VERB.match(p) and (len(nxt) >= 5 or len(p) <= 2 and len(nxt) >= 4)
         bare = bare and p not in frame_rules().scope_sectors
-        if bare or (_OPEN_PLACE.match(p) and nxt) or (_PLACE_VERB.search(p) and nxt):
+        if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:
             carry = p
             continue
         if out and _SAME_SUBJECT.match(p):  # "用人单位不建立劳动关系、不依法订立劳动合同": one offence
@@ -1478,7 +1483,11 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     if not receivers:
         return []
     jiang = text.rfind("将", 0, trig.start())
-    start = jiang + 1 if jiang >= 0 else 0
+    if jiang >= 0:
+        start = jiang + 1
+    else:  # "同时，原市城建监察支队整建制划归R": the team is the subject of its clause
+        start = max(text.rfind(c, 0, trig.start()) for c in "，,；;：:") + 1
+        start += 1 if text.startswith("原", start) else 0
     seg = re.sub(r"连同[^,，]*$", "", text[start : trig.start()])
     givers = [b for b in bodies if start <= b.start and b.end < start + len(seg)]
     owners = [g for g in givers if not _TEAM.search(g.text)]
@@ -1494,7 +1503,11 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
     giver = givers[0] if givers else None
     team = seg[giver.end - start :] if giver else seg
     team = re.sub(r"^(?:的|所属|下属)", "", team)
-    if giver is not None and _TEAM.search(giver.text) and re.fullmatch(r"(?:人员)?编制|(?:全部)?人员|人员和编制", team):
+    if (
+        giver is not None
+        and _TEAM.search(giver.text)
+        and re.fullmatch(r"(?:(?:人员)?编制|(?:全部)?人员|人员和编制)?", team)
+    ):
         team, giver = giver.text, None  # "甲大队的人员编制整体上划至乙": the team itself moves
     if not re.search(r"(?:队|队伍|中心|站|所)$", team):
         return []

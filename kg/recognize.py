@@ -61,10 +61,9 @@ def _place_automaton():
     import ahocorasick
 
     g = gazetteer()
-    bad = set(place_rules()["not_places"])
     auto = ahocorasick.Automaton()
     for name in g.names():
-        if len(name) >= 2 and name not in bad:
+        if len(name) >= 2:
             auto.add_word(name, name)
     auto.make_automaton()
     return auto
@@ -85,11 +84,14 @@ def find_places(text: str) -> list[PlaceSpan]:
         cands = tuple(g.lookup(name))
         full = [c for c in cands if c.name == name]
         nxt = text[e : e + 1]
-        if name.endswith("区") and nxt in "域划间":  # 江南区域, 城区划: not a place
+        if name.endswith("区") and nxt and nxt in "域划间":  # 江南区域, 城区划: not a place
             continue
+        if name in _not_places() and not _in_place_list(text, s, e, chosen, i, real=_not_places()):
+            continue  # "城区", "新城区": ordinary words, unless listed with other places ("新城区、回民区")
         # "建成区和县政府", "县交通运输局和县文化和旅游局": 和县 (a county) read across a conjunction
         # that joins two level words, or a body and a body of the next level
-        if name[:-1] in _joining_words() and _joins_bodies(text, s, e) and not (i > 0 and chosen[i - 1][1] == s):
+        placed_before = i > 0 and chosen[i - 1][1] == s and chosen[i - 1][2] not in _not_places()
+        if name[:-1] in _joining_words() and _joins_bodies(text, s, e) and not placed_before:
             continue
         if not full:
             # a short name: provinces always; cities when long or listed
@@ -110,6 +112,11 @@ def find_places(text: str) -> list[PlaceSpan]:
 
 
 @cache
+def _not_places() -> frozenset[str]:
+    return frozenset(place_rules()["not_places"])
+
+
+@cache
 def _joining_words() -> frozenset[str]:
     return frozenset(place_rules().get("joining_words") or ())
 
@@ -125,10 +132,11 @@ def _joins_bodies(text: str, s: int, e: int) -> bool:
     return any(a.start == 0 for a in find_agencies(text[e - 1 : e + 15], []))
 
 
-def _in_place_list(text: str, s: int, e: int, chosen, i: int) -> bool:
-    """True when the name at [s, e) is joined by 、/和/及 to another place name."""
-    before = chosen[i - 1] if i > 0 else None
-    after = chosen[i + 1] if i + 1 < len(chosen) else None
+def _in_place_list(text: str, s: int, e: int, chosen, i: int, real: frozenset[str] = frozenset()) -> bool:
+    """True when the name at [s, e) is joined by 、/和/及 to another place name (one not in ``real``:
+    a list of ordinary words, "城区、郊区", is no list of places)."""
+    before = chosen[i - 1] if i > 0 and chosen[i - 1][2] not in real else None
+    after = chosen[i + 1] if i + 1 < len(chosen) and chosen[i + 1][2] not in real else None
     if before and text[before[1] : s] in ("、", "和", "及", ",", "与"):
         return True
     if after and text[e : after[0]] in ("、", "和", "及", ",", "与"):
@@ -211,7 +219,7 @@ def _agency_regex() -> re.Pattern:
     mods = alternation(_MODIFIERS)
     level_names = alternation(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
     return re.compile(
-        rf"(?P<gov>(?:人民)?政府)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}|(?![省市县区州乡镇街])[\u4e00-\u9fff]{{1,3}}?(?:{cores})))*)"
+        rf"(?P<gov>(?:人民)?政府)?(?P<urban>城镇)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}|(?![省市县区州乡镇街])[\u4e00-\u9fff]{{1,3}}?(?:{cores})))*)"
         # a merged bureau whose second portfolio is no sector of the lexicon: "水利和湖泊局", "商务和粮食局"
         rf"(?P<merged>和(?![省市县区州乡镇街])[\u4e00-\u9fff]{{2}}(?=(?:局|厅|委员会)(?![面势])))?"
         rf"(?:(?P<deng>等)?(?P<lvl>{level_names})?(?P<rel>相关|有关)?"
@@ -229,6 +237,8 @@ def _agency_matches(text: str):
     starts: set[int] = set()
     for end, core in cores_automaton().iter(text):
         begin = end - len(core) + 1
+        if text.startswith("城镇", begin - 2):  # "城镇市容和环境卫生主管部门": the towns' portfolio, no level
+            begin -= 2
         starts.add(begin)
         for gov in ("政府", "人民政府"):
             if text.startswith(gov, begin - len(gov)):
@@ -490,6 +500,13 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         if m.group("merged") and len(cores) > 1:
             continue  # "甲、乙和丙局": a list, not one merged bureau
         if (
+            len(cores) == 2
+            and "、" not in m.group("cores")
+            and len({lex.core_sector.get(c) for c in cores}) == 1
+            and not any(c.endswith(_ORGAN_END) for c in cores)  # "精神文明委和宣传部门": a body and a kind
+        ):
+            cores = [m.group("cores")]  # "市容和环境卫生主管部门": one portfolio named in full, one body
+        elif (
             len(cores) == 2
             and _MERGED_BUREAU.fullmatch(m.group("cores") + (m.group("suf") or ""))
             and not (m.group("deng") or m.group("lvl") or m.group("rel") or m.group("mods"))

@@ -731,6 +731,8 @@ def _scope_item(
     head = clause[: power.start()]
     if re.search(r"实现|完成|推进|推行|开展|到\d{4}|需要|确定|明确|严格|依法|加强|规范", head):
         return []  # a goal or a principle about powers, not a list item
+    if any(a.end <= cs + power.start() for a in agencies) or _GRANT_AFTER.search(clause, power.end()):
+        return []  # "甲局将D领域的部分P，委托乙行使": a clause with its subject or verb, no bare item
     head = re.sub(r"^.*?(?:(?:具体)?范围(?:是|包括|为)?[:：]|包括[:：]?)", "", head)
     head = _ITEM.sub("", head)
     if not re.search(r"方面|领域", head):
@@ -754,6 +756,7 @@ def _scope_item(
 
 
 _SCOPE_HEAD = re.compile(r"具体范围(?:是|包括|为)[:：]")
+_GRANT_AFTER = re.compile(r"委托|赋予|交由|下放|划转|划入|移交")
 
 
 # ---------------------------------------------------------------- deadlines

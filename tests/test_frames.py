@@ -1085,3 +1085,32 @@ def test_frames_a_restatement_whose_giver_follows_a_relative_clause():
         "某市办法\n第九条 县综合执法局集中行使的行政处罚权，原由有关行政部门行使的，有关行政部门不得再行使。",
         [{"matter": None, "source": "有关行政部门", "target": "县综合执法局"}],
     )
+
+
+def test_frames_split_acts_keeps_a_list_of_places_before_one_act():
+    assert split_acts("在主干道两侧建筑物屋顶上、阳台外晾晒或者堆放物品") == [
+        "在主干道两侧建筑物屋顶上、阳台外晾晒或者堆放物品"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a body entrusting fields' powers is no verbless item of a list, whatever sentence follows
+        (
+            "二、主要内容\n（一）下放事项。县城市管理局将市政公用、园林绿化等领域的部分行政处罚权，委托各乡人民政府行使。"
+            "各乡以县城市管理局名义实施处罚。",
+            [
+                {"matter": "市政公用", "source": "县城市管理局", "target": "乡人民政府"},
+                {"matter": "园林绿化", "source": "县城市管理局", "target": "乡人民政府"},
+            ],
+        ),
+        # a team that is the subject of its clause moves whole
+        (
+            "此外，原县市政监察大队整建制划归县综合行政执法局管理。",
+            [{"power": "编制", "matter": "县市政监察大队", "source": None, "target": "县综合行政执法局"}],
+        ),
+    ],
+)
+def test_frames_an_entrusting_subject_and_a_team_as_subject(text, want):
+    _assert_exactly("某县方案\n" + text, want)

@@ -367,3 +367,33 @@ def test_recognize_divisions_named_like_joining_words(text, places):
 )
 def test_recognize_merged_bureaus_and_towns_named_bare(text, names):
     assert [(a.name, a.sector) for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # one portfolio named in full by two cores of one sector; 城镇 before it is no level
+        ("由城镇市容和环境卫生主管部门责令改正", [("城镇市容和环境卫生主管部门", "城市管理", None)]),
+        (
+            "市人民政府城镇市容和环境卫生行政主管部门负责",
+            [("市人民政府城镇市容和环境卫生行政主管部门", "城市管理", "city")],
+        ),
+        ("由市容和环卫部门负责", [("市容和环卫部门", "城市管理", None)]),
+        ("公安和交通运输部门", [("公安部门", "公安", None), ("交通运输部门", "交通运输", None)]),
+    ],
+)
+def test_recognize_one_portfolio_named_in_full(text, names):
+    assert [(a.name, a.sector, a.level) for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        ("同意在新城区、莲湖区开展试点", ["新城区", "莲湖区"]),  # a district named like a word, in a list
+        ("加快新城区建设", []),
+        ("城区、郊区环境整治", []),
+        ("本办法适用于西安市莲湖区", ["西安市", "莲湖区"]),  # a district that ends the text
+    ],
+)
+def test_recognize_districts_named_like_words_and_at_the_end(text, places):
+    assert [p.text for p in find_places(text)] == places
