@@ -448,6 +448,11 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
         seg = seg[d.end() :]
     seg = _LAW.sub("", RELEVANT_PART.sub("", seg))
     seg = re.sub(r"^(?:的|中|内|\s*[:：])", "", seg)  # "环境保护方面：M的P": the heading's colon
+    # "D方面有关M1、M2的全部P": what 有关 introduces is the matters; the share closes them
+    seg = re.sub(r"^(?:有关|相关)(?=[\u4e00-\u9fff]{2})", "", seg)
+    share = re.search(r"(?<=[\u4e00-\u9fff]{2})的(全部|部分)$", seg)
+    if share:
+        ph.scope, seg = share.group(1), seg[: share.start()]
     obj = re.match(r"^(?:的)?对(?P<m>.+?)(?:的行为|行为)?的?$", seg)
     if obj:
         seg = obj.group("m")
@@ -482,6 +487,8 @@ class FrameState:
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
     actor: Body | None = None  # the body whose catalogue the document is ("X局权责清单"): its entries' holder
     entry: dict[str, str] = field(default_factory=dict)  # role → value of the labelled entry being read
+    # "备注：原由区住建局实施" under an entry: the body that held the entry's power before (read by relate)
+    former: Body | None = None
 
     def open_list(self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None) -> None:
         """A lead-in opens a list: its items go to ``receivers``, name ``power`` when they name
@@ -529,6 +536,9 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
 _ENFORCEMENT = ("行政处罚权", "行政强制权", "行政检查权", "行政许可权", "行政执法权")
 
 _CATCH_ALL = re.compile(r"其他(?:职责|事项|职权|行政处罚)|其余")
+_BARE_POWER = r"行政检查|行政强制措施|行政强制|行政许可|行政处罚"
+# what joins a power bundled with the one before: "…P1及相关的P2", "，以及与之相关的行政检查、P2"
+_BUNDLED = re.compile(rf"[,，]?(?:及|和|以及|、)?(?:与之)?(?:相关|有关)?的?(?P<bare>(?:(?:{_BARE_POWER})[、和及与])*)")
 
 
 def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) -> list[tuple]:
@@ -542,11 +552,15 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
         # "…的行政处罚权及相关的行政检查权": a bundled power takes the matters of the first (each field
         # of "在D1、D2方面的P及相关的P2"), unless that matter is only the first power itself
         # ("G的全部行政处罚权及相关的行政强制权")
-        if out and re.fullmatch(r"[,，]?(?:及|和|以及|、)?(?:与之)?(?:相关|有关)?的?", seg.strip()):
+        bundled = _BUNDLED.fullmatch(seg.strip())
+        if out and bundled:
             first = out[group[0] : group[1]]
-            for _, matter, domain, giver, scope in first:
-                own = bool(matter) and matter.endswith(prev_written)
-                out.append((label, written if own else matter, domain, giver, None if own else scope))
+            # "以及与之相关的行政检查、行政强制措施权": the powers named before the last share its 权
+            bare = [_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, bundled.group("bare") or "")]
+            for each in (*bare, label):
+                for _, matter, domain, giver, scope in first:
+                    own = bool(matter) and matter.endswith(prev_written)
+                    out.append((each, written if own else matter, domain, giver, None if own else scope))
             prev_written = written
             continue
         prev_written, start = written, len(out)
@@ -663,7 +677,14 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             giver = givers[-1] if givers else None
         lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
         if not lead_power and rules.trigger_re("penalty").search(head, cue.start()):
-            # "有下列行为之一的，由R责令改正，处…罚款：": the acts listed are what R penalizes
+            # "有下列行为之一的，由R责令改正，处…罚款：": the acts listed are what R penalizes, the body
+            # after 由; none when the lead-in disciplines officials ("…依法给予处分") or names no body there
+            by = _PENALTY_BY.search(head, cue.start())
+            penalizer = next((b for b in bodies if by and b.start == by.end()), None)
+            if penalizer is None or penalizer.sector in ("人民政府", "纪检监察", None) or "处分" in head:
+                state.open_list([])
+                return out
+            receivers = [penalizer]
             lead_power = [(0, 0, "罚款", "行政处罚权")]
         elif not lead_power and "执法范围" in head:  # "R的执法范围包括：": the fields R enforces in
             lead_power = [(0, 0, "执法范围", "行政执法权")]
@@ -881,6 +902,10 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _RECEIVER_REACH = 14  # how far after a grant's verb its receiver may start ("交由全县各乡镇人民政府")
+_LISTED_IN = re.compile(r"^《〇*》(?:所列|所附|所载|中|规定)的?")
+_LATE_GIVERS = re.compile(
+    r"[,，]?由(?P<g>[^,，;；]{2,60}?)(?:等(?:有关)?(?:[\d一二三四五六七八九十]{1,2}个)?(?:部门|单位))?$"
+)
 
 
 def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
@@ -904,7 +929,18 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         # the subject of 将 gives, not a body that decides or issues the document ("省政府决定，将…")
         givers = [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
         obj = text[jiang + 1 : trig.start()]
-        owned = _owned_powers(text, jiang + 1, trig.start(), bodies)
+        late = _LATE_GIVERS.search(obj)  # "将M，由G1、G2等部门划转至R": the givers after the object
+        late_givers = [
+            one
+            for b in bodies
+            if late and jiang + 1 + late.start("g") <= b.start and b.end <= jiang + 1 + late.end("g")
+            for one in b.each_sector()
+        ]
+        if late_givers:
+            obj = obj[: late.start()]
+            givers = late_givers[-1:]
+        obj = _LISTED_IN.sub("", obj)  # "《…目录》所列的96项事项": the items the cited catalogue lists
+        owned = _owned_powers(text, jiang + 1, jiang + 1 + len(obj), bodies)
         if owned:  # "将G1、G2等部门的部分P，以及与之相关的P2，赋予R": each giver's powers
             owners, written = owned
             for giver in (one for owner in owners for one in owner.each_sector()):
@@ -941,8 +977,9 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
         written = powers[-1][2] if powers and (ph.scope or ph.matters) else None
         for matter, domain in _granted(ph, written):
-            for r in receivers:
-                out.append(_record(label, matter, domain, giver, r, rid, rules, scope=ph.scope))
+            for g in late_givers or [giver]:
+                for r in receivers:
+                    out.append(_record(label, matter, domain, g, r, rid, rules, scope=ph.scope))
         state.grantee = receivers
         return out
     # "赋予R在D1、D2方面的P": the object after the receiver
@@ -1431,6 +1468,10 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     role = None
     if label:
         role = next((r for r, names in rules.table_columns.items() if names.fullmatch(label.group("label"))), None)
+    if role == "remark":
+        m = _FORMER.match(label.group("value"))
+        at = label.start("value") + (m.start("g") if m else 0)
+        state.former = next((b for b in bodies if m and b.start == at and b.text == m.group("g")), None)
     if role is None or role in ("other", "remark"):
         return []
     value = label.group("value")

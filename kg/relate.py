@@ -1299,6 +1299,8 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
     seen_agency: dict[str, Fact] = {}
     seen_place: dict[str, Fact] = {}
     context = _Context()
+    entry_facts: list[int] = []  # the transfers of the catalogue entry read last (a remark may name their giver)
+    entry_sentence = -1
     frame_state = FrameState(actor=catalogue_owner(record.get("title"), found_in.bodies(record.get("title") or "")))
     year_hint = None
     undated: list[int] = []  # transfers with no deadline of their own (indices into facts)
@@ -1376,6 +1378,9 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
             if override:
                 found = []
             found.extend(dict(t, span=(0, len(s.text))) for t in framed)
+            if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
+                _give_entry(facts, entry_facts, frame_state.former)
+                frame_state.former, entry_facts = None, []
         # a collective phrase that gives or receives a power, or opens its sentence as the subject,
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
@@ -1419,6 +1424,9 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
                 t["deadline"] = due
             else:
                 undated.append(len(facts))
+            if rule in _ENTRY_RULES:
+                entry_facts = (entry_facts if entry_sentence == i else []) + [len(facts)]
+                entry_sentence = i
             facts.append(_fact(doc, "transfer", t, s, rule, span))
         for target in _TARGET.finditer(s.text) if dated else ():
             date = next((iso for iso, _, (ds, de), _ in dated if ds <= target.start() < de), None)
@@ -1451,6 +1459,17 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
     facts.extend(merge_aliases(list(seen_agency.values())))
     facts.extend(seen_place.values())
     return _dedupe(facts)
+
+
+_ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
+
+
+def _give_entry(facts: list[Fact], at: list[int], giver) -> None:
+    """The transfers at ``at`` (a catalogue entry's) with ``giver`` as their source, where they name none."""
+    for k in at:
+        data = facts[k].data
+        if data.source is None:
+            facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=giver.sector))
 
 
 def _states_no_transfer(text: str, agencies: list[AgencySpan], state: FrameState, context: _Context) -> bool:

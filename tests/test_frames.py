@@ -1114,3 +1114,54 @@ def test_frames_split_acts_keeps_a_list_of_places_before_one_act():
 )
 def test_frames_an_entrusting_subject_and_a_team_as_subject(text, want):
     _assert_exactly("某县方案\n" + text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the catalogue named by a cited title, its items given by bodies after 由 to bodies after the verb
+        (
+            "一、将《某县赋予镇行政执法事项目录》所列的30项行政执法事项，由县市场监督管理局、县农业农村局等部门"
+            "划转至各镇人民政府。",
+            [
+                {"matter": "行政执法事项", "source": "县市场监督管理局", "target": "镇人民政府"},
+                {"matter": "行政执法事项", "source": "县农业农村局", "target": "镇人民政府"},
+            ],
+        ),
+        # a field's share of powers with those related named bare before the last 权
+        (
+            "第二条 本办法所称综合执法，是指综合执法部门集中行使园林绿化、燃气管理等方面的部分行政处罚权，"
+            "以及与之相关的行政检查、行政强制措施权的行为。",
+            [
+                {"matter": m, "power": p, "target": "综合执法部门"}
+                for p in ("行政处罚权", "行政检查权", "行政强制权")
+                for m in ("园林绿化", "燃气管理")
+            ],
+        ),
+        # 有关 opens the matters of a domain, the share closes them
+        (
+            "第八条 区城市管理局行使下列行政处罚权：\n（一）住房城乡建设方面有关城市照明、城市道路管理的全部行政处罚权。",
+            [
+                {"matter": "城市照明", "scope": "全部", "target": "区城市管理局"},
+                {"matter": "城市道路管理", "scope": "全部", "target": "区城市管理局"},
+            ],
+        ),
+        # a list of acts penalized by the body after 由; a list of officials' faults penalizes nothing
+        (
+            "第三十条 有下列行为之一的，由镇综合行政执法队责令改正，处一百元罚款：\n（一）乱倒垃圾的；\n"
+            "第三十一条 执法人员有下列行为之一的，由所在单位依法给予处分：\n（一）滥用职权的；",
+            [{"matter": "乱倒垃圾", "target": "镇综合行政执法队"}],
+        ),
+    ],
+)
+def test_frames_cited_catalogues_bare_bundled_powers_shares_and_penalty_lists(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)
+
+
+def test_frames_a_remark_under_a_catalogue_entry_names_its_former_holder():
+    text = (
+        "某区综合行政执法局权责清单\n一、行政处罚\n1.对擅自挖掘城市道路的处罚\n实施依据：《城市道路管理条例》\n"
+        "备注：原由区交通运输局实施\n2.对乱贴广告的处罚\n实施依据：《某市市容条例》"
+    )
+    found = [(r["matter"], r["source"]) for r in _transfers(text)]
+    assert found == [("擅自挖掘城市道路", "区交通运输局"), ("乱贴广告", None)]
