@@ -917,8 +917,10 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     after = [b for b in bodies if b.start >= trig.end()]
     if after and after[0].start - trig.end() > _RECEIVER_REACH:
         after = []
-    toward = next((b for b in bodies if b.end == trig.start() and text[b.start - 1 : b.start] in ("向", "各")), None)
-    if not after and toward is not None:
+    toward = next((b for b in bodies if b.end == trig.start() and _toward(text, b)), None)
+    end = trig.end() + len(re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0])
+    if toward is not None and (not after or _owned_powers(text, trig.end(), end, bodies)):
+        # "向R下放M", and "向R下放G1、G2等部门的P": the bodies after the verb own what moves
         return _toward_frame(text, trig, toward, bodies, state, rules)
     if not after:
         return []
@@ -998,9 +1000,26 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+def _toward(text: str, body: Body) -> bool:
+    """Whether ``body`` follows 向, past the words that pick out which bodies ("向全县14个乡镇下放")."""
+    from kg.relate import DETERMINER
+
+    at = text.rfind("向", max(0, body.start - 12), body.start)
+    return at >= 0 and DETERMINER.fullmatch(text, at + 1, body.start) is not None
+
+
 def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
     """ "向R下放M", "向各乡镇赋予M": the receiver before the verb, the object after it."""
     clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
+    owned = _owned_powers(text, trig.end(), trig.end() + len(clause), bodies)
+    if owned:  # "向R下放G1、G2等部门的行政执法事项": each giver's powers
+        state.grantee = [receiver]
+        rid = rules.rule_id("hand_over")
+        return [
+            _record(label, matter, None, giver, receiver, rid, rules)
+            for giver in (one for owner in owned[0] for one in owner.each_sector())
+            for label, matter in owned[1]
+        ]
     powers = _power_at(clause, rules)
     if not powers:
         return []
@@ -1061,6 +1080,8 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
         if i == 0 and quantity and quantity.endswith("项"):  # "86项行政处罚事项": a count names no matter
             noun = re.match(rf"{name}(?:权|事项|职权|职责|职能)?", rest)
             written.append((label, noun.group() if noun else label))
+        elif i == 0 and not quantity and rest.startswith(name + "事项"):  # "…的行政执法事项": the items as written
+            written.append((label, name + "事项"))
         else:
             written.append((label, f"{quantity}{label}" if i == 0 and quantity else None))
     return owners, written
@@ -1102,7 +1123,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             continue
         if not powers:
             continue
-        power = powers[-1]
+        power, labels = _bundle(clause, powers[-1], rules)
         head = _LEADING_ADVERBIALS.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # when and why, not what
         disposal = _DISPOSAL.match(head)  # "我市已将M的P，集中由R行使": the object is what 将 takes
         if disposal:
@@ -1115,10 +1136,25 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             for giver in ph.giver.each_sector():
                 out.append(_record(power[3], power[2], None, giver, receiver, rules.rule_id("passive"), rules))
             continue
-        for matter in ph.matters or ([ph.domain] if ph.domain else []):
-            # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
-            out.append(_record(power[3], matter, ph.domain, ph.giver, receiver, rules.rule_id("passive"), rules))
+        for label in labels:
+            for matter in ph.matters or ([ph.domain] if ph.domain else []):
+                # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
+                out.append(_record(label, matter, ph.domain, ph.giver, receiver, rules.rule_id("passive"), rules))
     return out
+
+
+def _bundle(clause: str, last: tuple, rules: FrameRules) -> tuple[tuple, list[str]]:
+    """The first power of a bundle that ends with ``last`` and the labels of all its powers
+    ("M的行政处罚权，以及与之相关的行政检查、行政强制权": 行政处罚权, 行政检查权, 行政强制权);
+    ``last`` alone when the powers before it are no bundle."""
+    powers = _power_at(clause, rules)
+    labels = [powers[0][3]]
+    for a, b in zip(powers, powers[1:]):
+        joined = _BUNDLED.fullmatch(clause[a[1] : b[0]].strip())
+        if joined is None:
+            return last, [last[3]]
+        labels += [_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, joined.group("bare") or "")] + [b[3]]
+    return powers[0], list(dict.fromkeys(labels))
 
 
 def _catalogue_frame(text, bodies, state, rules) -> list[dict]:

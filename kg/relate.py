@@ -351,7 +351,7 @@ def transfers_in(
 
 # words that pick out which bodies of a kind receive, before the receiver: "下放至全县20个乡镇人民政府",
 # "划转至所辖各街道办事处", "交由辖区内的乡镇"
-_DETERMINER = re.compile(
+DETERMINER = re.compile(
     r"(?:全(?:省|市|州|盟|县|区|旗)|本(?:省|市|县|区))?(?:所辖|辖区内的?)?"
     r"(?:[\d一二三四五六七八九十百]{1,3}个|各个?|相关|有关)?"
 )
@@ -360,7 +360,7 @@ _DETERMINER = re.compile(
 def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -> AgencySpan | None:
     """The first body named within a few characters after offset ``at`` (clause-relative), past
     the words that say which bodies of a kind receive ("全县20个乡镇人民政府")."""
-    at = _DETERMINER.match(clause, at).end()
+    at = DETERMINER.match(clause, at).end()
     for a in sorted(agencies, key=lambda a: a.start):
         if 0 <= a.start - (cs + at) <= 3:
             return a

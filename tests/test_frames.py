@@ -1165,3 +1165,30 @@ def test_frames_a_remark_under_a_catalogue_entry_names_its_former_holder():
     )
     found = [(r["matter"], r["source"]) for r in _transfers(text)]
     assert found == [("擅自挖掘城市道路", "区交通运输局"), ("乱贴广告", None)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a bundle of powers moved by the passive frame: each power over each matter
+        (
+            "将县文化体育和旅游局承担的文物市场、出版市场的行政处罚权，以及与之相关的行政检查、行政强制权，"
+            "统一由县文化市场综合执法大队行使。",
+            [
+                {"matter": m, "power": p, "source": "县文化体育和旅游局"}
+                for p in ("行政处罚权", "行政检查权", "行政强制权")
+                for m in ("文物市场", "出版市场")
+            ],
+        ),
+        # toward several townships picked out by a count, the bureaus after the verb own what moves
+        (
+            "今年共向全市9个街道下放市城市管理局、市生态环境局等部门的行政执法事项共计40项。",
+            [
+                {"matter": "行政执法事项", "source": "市城市管理局", "target": "街道"},
+                {"matter": "行政执法事项", "source": "市生态环境局", "target": "街道"},
+            ],
+        ),
+    ],
+)
+def test_frames_bundles_in_passive_moves_and_grants_toward_counted_townships(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)

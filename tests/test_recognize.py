@@ -397,3 +397,15 @@ def test_recognize_one_portfolio_named_in_full(text, names):
 )
 def test_recognize_districts_named_like_words_and_at_the_end(text, places):
     assert [p.text for p in find_places(text)] == places
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("各省辖市、省直管县(市)人民政府", [("省辖市人民政府", "city"), ("省直管县(市)人民政府", "county")]),
+        ("市文化广电旅游局", [("市文化广电旅游局", "city")]),
+        ("由县文化体育和旅游局负责", [("县文化体育和旅游局", "county")]),
+    ],
+)
+def test_recognize_prefecture_words_and_merged_culture_bureaus(text, names):
+    assert [(a.name, a.level) for a in find_agencies(text)] == names
