@@ -1130,6 +1130,12 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             head = head[disposal.end() :]
         offset = clause_start + (len(clause[: power[0]]) - len(head))
         local = [b.shifted(offset) for b in bodies if b.start >= offset]
+        held = _HELD_BY.search(head)
+        holders = [b for b in local if held and held.start("g") <= b.start and b.end <= held.end("g")]
+        if holders:  # "(…的地区，)本条例规定由G行使的P，由R行使": all G's powers of the act, no matter named
+            rid = rules.rule_id("passive")
+            out.extend(_record(label, None, None, holders[0], receiver, rid, rules) for label in labels)
+            continue
         ph = parse_object(re.sub(r"的$", "", head), local)
         if ph.giver is not None and not ph.matters and not ph.domain:
             # "甲、乙、丙等部门的行政处罚权…由R行使": each department gives its power, as written
@@ -1141,6 +1147,12 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
                 # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
                 out.append(_record(label, matter, ph.domain, ph.giver, receiver, rules.rule_id("passive"), rules))
     return out
+
+
+# "本条例规定由城市绿化主管部门行使的(P)": the powers an act gives a body, as the object of a move
+_HELD_BY = re.compile(
+    r"(?:^|[,，])(?:本\w{1,4}规定|依法|法律、?法规规定)?(?:原)?由(?P<g>[^,，]{2,30}?)(?:行使|实施|承担)的?$"
+)
 
 
 def _bundle(clause: str, last: tuple, rules: FrameRules) -> tuple[tuple, list[str]]:

@@ -1192,3 +1192,28 @@ def test_frames_a_remark_under_a_catalogue_entry_names_its_former_holder():
 )
 def test_frames_bundles_in_passive_moves_and_grants_toward_counted_townships(text, want):
     _assert_exactly("某地实施办法\n" + text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the powers an act gives one body move to another where a condition holds: no matter named
+        (
+            "第二十条 实行相对集中行政处罚权的区域，本条例规定由城市供水主管部门行使的行政处罚权，由综合行政执法部门行使。",
+            [{"matter": None, "source": "城市供水主管部门", "target": "综合行政执法部门", "power": "行政处罚权"}],
+        ),
+        # a penalty article naming a department by its portfolio
+        (
+            "第十五条 擅自移植古树名木的，由城市绿化主管部门责令改正，处一万元罚款。",
+            [{"matter": "擅自移植古树名木", "target": "城市绿化主管部门", "target_sector": "城市管理"}],
+        ),
+        # a catalogue table whose giver column is the business department it came from
+        (
+            "某县综合行政执法局行政处罚事项目录\n职权编码\t事项名称\t行使主体\t原业务主管部门\n"
+            "001\t对擅自占用城市绿地的行政处罚\t县综合行政执法局\t县住房和城乡建设局",
+            [{"matter": "擅自占用城市绿地", "source": "县住房和城乡建设局", "target": "县综合行政执法局"}],
+        ),
+    ],
+)
+def test_frames_powers_an_act_gives_portfolio_departments_and_business_giver_columns(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)
