@@ -973,11 +973,12 @@ _ADOPTED = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
     r"(?:\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订)|\S*令第\s*\d+\s*号\s*(?:公布|发布|修订|修正))$"
 )
-_DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a date alone on its line; "2021年5月20日印发" (the imprint line of GB/T 9704) is the date of issue
+_DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*印发)?")
 # "临夏市人民政府　2022年6月1日": a signature written on one line, the signer then the date
 _SIGNED = re.compile(
     r"^\s*(?P<who>[\u4e00-\u9fff()（）]{2,40}?(?:政府|局|厅|委员会|委|办公室|办公厅|办|中心|队))\s+"
-    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?)\s*$"
 )
 
 

@@ -667,3 +667,17 @@ def test_relate_a_signature_on_one_line_dates_and_signs_the_text():
         if f.kind == "document"
     )
     assert (header["date"], header["issuer"]) == ("2023-03-09", ["某县人民政府办公室"])
+
+
+def test_relate_the_imprint_line_dates_the_text():
+    from kg.normalize import normalize
+    from kg.pipeline import extract_document
+    from kg.types import Article
+
+    text = "某县关于印发某方案的通知\n各乡镇：\n现将方案印发给你们。\n某县人民政府办公室　　2022年4月6日印发\n"
+    header = next(
+        f.as_record(provenance=False)
+        for f in extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)))).facts
+        if f.kind == "document"
+    )
+    assert header["date"] == "2022-04-06"
