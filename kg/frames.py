@@ -33,6 +33,15 @@ __all__ = [
 ]
 
 
+# ---------------------------------------------------------------- distances
+# How far the frames look, in characters: each a pattern of the genre, named here.
+
+SUBJECT_REACH = 2  # a clause's subject opens it ("（一）县城管局负责…"), past an item's number and a 由/经
+RECEIVER_REACH = 14  # a grant's verb and its receiver: "交由全县各乡镇人民政府", "赋予城厢街道办事处"
+TOWARD_REACH = 12  # 向 and the receiver it introduces: "向全县14个乡镇下放"
+SELF_REFERENCE_REACH = 6  # "我局"/"本局" near a sentence's start speak for the text's author
+
+
 @dataclass(frozen=True, kw_only=True)
 class FrameRules:
     power_nouns: tuple[tuple[str, str], ...]  # (text, label), longest first
@@ -629,7 +638,7 @@ def _together(text: str, bodies: list[Body], *, backward: bool = False) -> list[
 
 
 def _antecedent(text: str, state: FrameState, rules: FrameRules) -> Body | None:
-    if any(text.lstrip().startswith(w) or w in text[:6] for w in rules.self_reference):
+    if any(text.lstrip().startswith(w) or w in text[:SELF_REFERENCE_REACH] for w in rules.self_reference):
         return state.self_body
     if any(text.lstrip().startswith(w) for w in rules.anaphora):
         return state.topic
@@ -754,7 +763,7 @@ _GRANTED_ITEMS = re.compile(
 
 
 # the longest line read as a heading that opens a list of granted items
-_HEADING_MAX = 20
+_HEADING_MAX = 20  # a heading is short: "一、赋权事项", "附件：某区赋予街道办事处行政执法事项目录"
 _ATTACHMENT = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:.．、]?\s*")
 
 
@@ -818,7 +827,7 @@ _MARKER = re.compile(
 def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     """A subject body and verbal powers in one sentence: "B依据D方面…规定，对M的违法行为实施行政处罚；…"."""
     lead = _MARKER.match(text).end()
-    if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= 2 or "\t" in text:
+    if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= SUBJECT_REACH or "\t" in text:
         return []  # (a table row's first cell is no subject: the table_row frame reads rows)
     # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处");
     # a bare "查处…" is too often a noun ("在查处…过程中", "加大查处力度")
@@ -901,7 +910,6 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-_RECEIVER_REACH = 14  # how far after a grant's verb its receiver may start ("交由全县各乡镇人民政府")
 _LISTED_IN = re.compile(r"^《〇*》(?:所列|所附|所载|中|规定)的?")
 _LATE_GIVERS = re.compile(
     r"[,，]?由(?P<g>[^,，;；]{2,60}?)(?:等(?:有关)?(?:[\d一二三四五六七八九十]{1,2}个)?(?:部门|单位))?$"
@@ -915,7 +923,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         return []
     rid = rules.rule_id("hand_over")
     after = [b for b in bodies if b.start >= trig.end()]
-    if after and after[0].start - trig.end() > _RECEIVER_REACH:
+    if after and after[0].start - trig.end() > RECEIVER_REACH:
         after = []
     toward = next((b for b in bodies if b.end == trig.start() and _toward(text, b)), None)
     end = trig.end() + len(re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0])
@@ -1004,7 +1012,7 @@ def _toward(text: str, body: Body) -> bool:
     """Whether ``body`` follows 向, past the words that pick out which bodies ("向全县14个乡镇下放")."""
     from kg.relate import DETERMINER
 
-    at = text.rfind("向", max(0, body.start - 12), body.start)
+    at = text.rfind("向", max(0, body.start - TOWARD_REACH), body.start)
     return at >= 0 and DETERMINER.fullmatch(text, at + 1, body.start) is not None
 
 
@@ -1613,7 +1621,7 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
         opener = max(text.rfind(w, 0, trig.start()) for w in ("整合", "合并", "将"))
         if opener < 0:
             continue
-        new = next((b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= 2), None)
+        new = next((b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= SUBJECT_REACH), None)
         teams = [b for b in bodies if opener < b.start and b.end <= trig.start() and _TEAM.search(b.text)]
         if new is not None and len(teams) < 2:  # "将甲局、乙局的…队伍整合，组建丙": from the 将
             jiang = text.rfind("将", 0, trig.start())
@@ -1854,7 +1862,7 @@ def frame_transfers(
         after = [b for b in bodies if b.start >= set_up.end()]
         if after:
             state.topic = after[0]
-    elif bodies and bodies[0].start <= 2 and "\t" not in text:  # a table row has no subject
+    elif bodies and bodies[0].start <= SUBJECT_REACH and "\t" not in text:  # a table row has no subject
         state.topic = bodies[0]
     state.last = out if (override or not legacy) else legacy
     if legacy and not override and not out:  # "将甲局的部分P下放至乙": a catalogue after it lists what 乙 got

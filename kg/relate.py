@@ -78,6 +78,18 @@ def relation_rules(path: str | None = None) -> RelationRules:
     return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples)
 
 
+# ---------------------------------------------------------------- distances
+# How far the rules look, in characters or lines: each a pattern of the genre, named here.
+
+MOVE_RECEIVER_REACH = 3  # a move verb and its receiver: "划转至(市)城管局" (past the determiners of DETERMINER)
+EXERCISER_REACH = 4  # a body and its 行使: "市城管局依法行使", "由县综合执法局统一行使"
+ESTABLISHED_REACH = 30  # 成立/组建/设立 and the body it sets up: "成立以市长为组长的…领导小组"
+HEADER_LINES = 6  # a document's header block (title, number, issuer, salutation) is in its first lines
+ORDER_HEADER_LINES = 12  # a government order's number may stand under a longer header ("…人民政府令 / 第158号")
+ISSUER_LINES = 3  # an issuer written on its own line sits within three lines of the title
+EDGE_LINES = 20  # the header and the signature block: the first and the last lines of a text
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -362,7 +374,7 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
     the words that say which bodies of a kind receive ("全县20个乡镇人民政府")."""
     at = DETERMINER.match(clause, at).end()
     for a in sorted(agencies, key=lambda a: a.start):
-        if 0 <= a.start - (cs + at) <= 3:
+        if 0 <= a.start - (cs + at) <= MOVE_RECEIVER_REACH:
             return a
     return None
 
@@ -668,7 +680,7 @@ def _exercise_transfer(clause, cs, agencies, powers, sentence_agencies) -> list[
     "B依法行使…方面的…行政处罚权" (active), with the giver of "受A委托" when the text names one."""
     rule = "transfer.exercise.v1"
     for m in re.finditer(r"行使", clause):
-        before = [a for a in agencies if a.end <= cs + m.start() and cs + m.start() - a.end <= 4]
+        before = [a for a in agencies if a.end <= cs + m.start() and cs + m.start() - a.end <= EXERCISER_REACH]
         if not before:
             continue
         receiver = before[-1]
@@ -876,7 +888,7 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
     m = _ISSUER_HEAD.match(title or "")
     if m:
         issuers = [a.name for a in found.bodies(m.group("issuers"))]
-    head_lines = doc.text.split("\n")[:6]
+    head_lines = doc.text.split("\n")[:HEADER_LINES]
     if not issuers:
         issuers = _issuer_lines(head_lines[1:], title, found)
     doc_number = None
@@ -891,7 +903,7 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         if doc_number:
             break
     if doc_number is None:
-        doc_number = _order_number(doc.text.split("\n")[:12])
+        doc_number = _order_number(doc.text.split("\n")[:ORDER_HEADER_LINES])
     date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places, found)
     if not issuers:  # "…\n宜春市人民政府办公室\n2024年1月8日": the signature block names the issuer
@@ -928,7 +940,7 @@ def _issuer_lines(lines: list[str], title: str | None, found: Recognized) -> lis
     """Bodies written alone on a header line next to the title ("关于…的决定" / "某县人民政府"),
     before the salutation or the text begins."""
     out: list[str] = []
-    for line in lines[:3]:
+    for line in lines[:ISSUER_LINES]:
         bare = re.sub(r"\s+", "", line)
         if not bare or bare.endswith((":", "：")) or len(bare) > _ISSUER_LINE_MAX or (title and bare == title):
             break
@@ -1012,7 +1024,7 @@ def _header_date(doc: Document) -> str | None:
     first_alone = None
     lines = doc.text.split("\n")
     # the header and the signature block: the first and the last lines
-    edge = lines if len(lines) <= 40 else lines[:20] + lines[-20:]
+    edge = lines if len(lines) <= 2 * EDGE_LINES else lines[:EDGE_LINES] + lines[-EDGE_LINES:]
     edge = [part for line in edge for part in _split_signed(line)]
     for i, line in enumerate(edge):
         stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip(" ()（）")
@@ -1179,7 +1191,7 @@ _SALUTATION = re.compile(r"^(?P<body>[^\n,，。:：]{2,30}?(?:人民政府|政�
 
 
 def _addressee_place(doc: Document, found: Recognized) -> tuple[str, bool, str] | None:
-    m = _SALUTATION.search("\n".join(doc.text.split("\n")[:6]))
+    m = _SALUTATION.search("\n".join(doc.text.split("\n")[:HEADER_LINES]))
     if m is None:
         return None
     places = [p for p in found.places(m.group("body")) if p.place is not None]
@@ -1194,7 +1206,7 @@ def _self_referred_place(doc: Document, found: Recognized) -> tuple[str, bool, s
     m = re.search(r"[我本](局|委|厅|办)(?![面势员])", doc.text)
     if m is None:
         return None
-    for line in doc.text.split("\n")[:40]:
+    for line in doc.text.split("\n")[: 2 * EDGE_LINES]:
         for a in found.bodies(line):
             if a.place is not None and a.name.endswith(m.group(1)):
                 return a.place.standard_name, False, a.place.level
@@ -1570,7 +1582,7 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
         after = [
             a
             for a in agencies
-            if 0 <= a.start - m.end() <= 30 and a.rule_id in ("agency.council.v1", "agency.compose.v1")
+            if 0 <= a.start - m.end() <= ESTABLISHED_REACH and a.rule_id in ("agency.council.v1", "agency.compose.v1")
         ]
         councils = [
             a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)
