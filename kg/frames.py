@@ -1117,7 +1117,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         receiver = next((b for b in bodies if b.start == trig.end()), None)
         if receiver is None:
             continue
-        tail = re.match(r"(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)", text[receiver.end :])
+        tail = re.match(r"(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责)(?!的)", text[receiver.end :])
         verbal = _PASSIVE_PENALTY.match(text, receiver.end)
         if tail is None and verbal is None:
             continue
@@ -1246,7 +1246,12 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         before = [
             b
             for b in bodies
-            if b.end <= trig.start() and re.fullmatch(r"(?:依法|可以|统一|集中|相对集中)*", text[b.end : trig.start()])
+            if b.end <= trig.start()
+            and re.fullmatch(r"(?:依法|可以|统一|集中|相对集中)*", text[b.end : trig.start()])
+            or (  # "组建R，集中行使…": the body set up is the subject of the clause after it
+                re.fullmatch(r"[，,](?:依法|可以|统一|集中|相对集中)*", text[b.end : trig.start()])
+                and _SET_UP.search(text, max(0, b.start - 3), b.start)
+            )
         ]
         if not before:
             continue

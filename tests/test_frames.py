@@ -1217,3 +1217,27 @@ def test_frames_bundles_in_passive_moves_and_grants_toward_counted_townships(tex
 )
 def test_frames_powers_an_act_gives_portfolio_departments_and_business_giver_columns(text, want):
     _assert_exactly("某地实施办法\n" + text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # powers handed back from the enforcement bureau; the bureau's own (集中行使的) is no matter
+        (
+            "一、将区综合行政执法局集中行使的建筑垃圾处置的行政处罚权，交回区住房和城乡建设局行使。",
+            [{"matter": "建筑垃圾处置", "source": "区综合行政执法局", "target": "区住房和城乡建设局"}],
+        ),
+        # a giver that stops holding a duty, and the body now responsible for it
+        (
+            "二、区交通运输局不再承担非法营运的查处职责，统一由区综合行政执法局负责。",
+            [{"matter": "非法营运", "source": "区交通运输局", "target": "区综合行政执法局", "power": "行政处罚权"}],
+        ),
+        # the body set up is the subject of the clause after it
+        (
+            "三、各试点镇组建综合执法队，集中行使城乡规划、林业等领域的全部或部分行政处罚权。",
+            [{"matter": "城乡规划", "target": "综合执法队"}, {"matter": "林业", "target": "综合执法队"}],
+        ),
+    ],
+)
+def test_frames_powers_handed_back_duties_stopped_and_bodies_set_up_that_exercise(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)
