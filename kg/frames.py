@@ -433,10 +433,16 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
             if unit is not None and written.startswith(own.text + unit.text):  # "市公安局交通警察支队": a unit of it
                 own = Body(own.text + unit.text, unit.sector, own.start, unit.end)
             ph.giver = own
-            seg = re.sub(r"^(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行))?", "", written[len(own.text) :])
+            seg = re.sub(
+                r"^(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行)|(?:划转|移交|下放|行使|承担|负责)的)?",
+                "",
+                written[len(own.text) :],
+            )
             break
     # "G承担的M", and "G不再承担M" (G stops holding what the receiver takes over)
-    given = re.match(r"^(?P<g>.+?)(?:(?:行使|承担|负责)的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$", seg)
+    given = re.match(
+        r"^(?P<g>.+?)(?:(?:行使|承担|负责|划转|移交|下放)的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$", seg
+    )
     if given:
         owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
         if owner is not None:
@@ -568,8 +574,9 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             bare = [_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, bundled.group("bare") or "")]
             for each in (*bare, label):
                 for _, matter, domain, giver, scope in first:
-                    own = bool(matter) and matter.endswith(prev_written)
-                    out.append((each, written if own else matter, domain, giver, None if own else scope))
+                    own = bool(matter) and matter.endswith(prev_written)  # the first's matter was its power
+                    mine = written if each == label else each
+                    out.append((each, mine if own else matter, domain, giver, None if own else scope))
             prev_written = written
             continue
         prev_written, start = written, len(out)
@@ -675,6 +682,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             b for b in bodies if b.end <= (verb.start() if verb else colon.start()) and not _approver(head, b, rules)
         ]
         receivers = _together(text, subj, backward=True)  # "乡镇人民政府、街道办事处行使下列…": the whole subject
+        opening = subj[0] if subj and subj[0].start - _MARKER.match(head).end() <= SUBJECT_REACH else None
+        if opening is not None and "由" not in head[opening.end :] and not rules.deciders.match(head, opening.end):
+            # "市综合行政执法局贯彻落实党中央…部署，主要职责是：": the body that opens the lead-in, not the
+            # bodies its own clauses name
+            receivers = _together(text, subj)
         giver = None
         move = _last(rules.move_verbs.finditer(head))
         moved_to = [b for b in bodies if move and move.end() <= b.start and b.end <= colon.start()]
@@ -1062,7 +1074,8 @@ def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
 _COUNT = re.compile(r"(?:[\d一二三四五六七八九十百]+项)")  # "86项": how many, not which
 
 _OWNED = re.compile(
-    r"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?(?:部门|单位|机关))?的(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
+    r"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?(?:部门|单位|机关))?(?:承担|负责|行使|实施)?的"
+    r"(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
 )
 
 
@@ -1078,7 +1091,7 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     if tail is None:
         return None
     rest = text[tail.end() : end]
-    names = re.findall(r"行政执法|行政处罚|行政检查|行政强制措施|行政强制", rest)
+    names = re.findall(r"行政执法|行政处罚|行政检查|行政强制措施|行政强制|行政许可", rest)
     if not names or not rest.startswith(names[0]):
         return None
     quantity = tail.group("q")
@@ -1223,6 +1236,7 @@ _ENFORCEMENT_NAMES = {
     "行政检查": "行政检查权",
     "行政强制措施": "行政强制权",
     "行政强制": "行政强制权",
+    "行政许可": "行政许可权",
 }
 _POWER_SERIES = re.compile(
     r"(?P<first>行政处罚|行政检查|行政强制措施|行政强制)权?"

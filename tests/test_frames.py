@@ -1241,3 +1241,32 @@ def test_frames_powers_an_act_gives_portfolio_departments_and_business_giver_col
 )
 def test_frames_powers_handed_back_duties_stopped_and_bodies_set_up_that_exercise(text, want):
     _assert_exactly("某地实施办法\n" + text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a duties list led by the body that opens the lead-in, not the bodies its clauses name
+        (
+            "第三条 县综合行政执法局贯彻落实省委关于综合执法的部署，主要职责是：\n"
+            "（一）负责园林绿化方面法律、法规、规章规定的行政处罚权的集中行使。\n"
+            "（二）行使林业、水利等部门划转的行政处罚权及相关的行政检查、行政强制权。",
+            [
+                {"matter": "园林绿化", "target": "县综合行政执法局"},
+                {"power": "行政处罚权", "source": "林业、水利等部门", "target": "县综合行政执法局"},
+                {"power": "行政检查权", "source": "林业、水利等部门", "target": "县综合行政执法局"},
+                {"power": "行政强制权", "source": "林业、水利等部门", "target": "县综合行政执法局"},
+            ],
+        ),
+        # permits of several departments, counted, moved to an approval bureau
+        (
+            "将市商务局、市卫生健康委员会等8个部门承担的45项行政许可事项划转至市行政审批服务局。",
+            [
+                {"power": "行政许可权", "matter": "行政许可事项", "source": s, "target": "市行政审批服务局"}
+                for s in ("市商务局", "市卫生健康委员会")
+            ],
+        ),
+    ],
+)
+def test_frames_duties_lists_of_their_opening_body_and_permits_moved(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)
