@@ -409,3 +409,15 @@ def test_recognize_districts_named_like_words_and_at_the_end(text, places):
 )
 def test_recognize_prefecture_words_and_merged_culture_bureaus(text, names):
     assert [(a.name, a.level) for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("由县纪委监委、县信访局、县机关事务管理局配合", ["县纪委监委", "县信访局", "县机关事务管理局"]),
+        ("区城市管理工作领导小组办公室设在区城管局", ["区城市管理工作领导小组办公室", "区城管局"]),
+        ("县消防救援大队、村委会做好衔接", ["县消防救援大队", "村委会"]),
+    ],
+)
+def test_recognize_more_bodies_of_the_genre(text, names):
+    assert [a.name for a in find_agencies(text)] == names
