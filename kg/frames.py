@@ -1644,7 +1644,11 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
         teams = [b for b in bodies if opener < b.start and b.end <= trig.start() and _TEAM.search(b.text)]
         if new is not None and len(teams) < 2:  # "将甲局、乙局的…队伍整合，组建丙": from the 将
             jiang = text.rfind("将", 0, trig.start())
-            out.extend(_merged_departments(text, bodies, jiang if jiang >= 0 else opener, trig, new, rules))
+            start = jiang if jiang >= 0 else opener
+            out.extend(
+                _merged_departments(text, bodies, start, trig, new, rules)
+                or _merged_fields(text[start : trig.start()], new, rules)
+            )
             continue
         if new is None:
             continue
@@ -1653,6 +1657,28 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
             rec["source_sector"] = team.sector
             out.append(rec)
     return out
+
+
+# "将公路路政、道路运政等执法门类的行政处罚以及与之相关的行政检查、行政强制等执法职能进行整合": the
+# fields whose enforcement is merged, and the powers named
+_FIELDS_MERGED = re.compile(
+    r"(?P<fields>[^、，,。；;等的]{2,10}(?:、[^、，,。；;等的]{2,10})+)等?(?:执法)?(?:门类|领域|方面)的(?P<powers>[^，,。；;]*?)"
+    r"(?:等)?(?:执法)?(?:职能|职责)(?:进行)?(?:整合|合并)"
+)
+
+
+def _merged_fields(seg: str, new: Body, rules: FrameRules) -> list[dict]:
+    """Fields whose enforcement powers merge into a new body: each power named over each field."""
+    m = _FIELDS_MERGED.search(seg)
+    if m is None:
+        return []
+    labels = list(dict.fromkeys(_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, m.group("powers"))))
+    rid = rules.rule_id("merge_units")
+    return [
+        _record(label, field, field, None, new, rid, rules)
+        for label in labels or ["执法职责"]
+        for field in re.sub(r"^(?:将|整合)", "", m.group("fields")).split("、")
+    ]
 
 
 # "将甲局、乙局的执法职责和执法队伍整合，组建丙": what the departments give, after the last of them
