@@ -303,9 +303,9 @@ def _prefix_regex() -> re.Pattern:
 
 _SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
 _CN_NUM = "一二三四五六七八九十百零〇"
-_SESSION = re.compile(rf"第[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or CPPCC's session ordinal
+_SESSION = re.compile(rf"第?[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or CPPCC's session ordinal
 # 人大代表, 政协委员: members, not the body; 国务院机构改革: the reform of a body's organs, a topic
-_PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|机构改革)")
+_PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|常委(?!会)|机构改革)")
 # "发展改革、自然资源、人民防空等行政主管部门": sectors sharing one head, some of them beyond the lexicon
 _SECTOR_LIST = re.compile(
     r"(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[\d一二三四五六七八九十]{1,3}个)?(?P<rel>有关|相关)?"
@@ -582,6 +582,8 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
         chain = _prefix_chain(text, m.start(), place_ends)
         if not chain:
             continue  # "政府" alone is every government: too vague
+        if not m.group("gov") and _PERSON_AFTER.match(text, m.end()):
+            continue  # "市委常委", "县委委员": a member, not the committee
         kind = "人民政府" if m.group("gov") else "党委"
         for group in _split_prefix_groups(chain):
             prefix = "".join(it[1] for it in group)
@@ -846,6 +848,9 @@ def _sector_lists(text: str, place_ends, taken: bytearray) -> list[AgencySpan]:
     return out
 
 
+# a meeting held, not a body: "召开(一次)联席会议", "定期举行联席会议"
+_HELD_COUNT = re.compile(r"(?:[一二两三四五六七八九十\d]+次|定期|不定期)")
+_MEETING_VERBS = ("召开", "举行", "主持召开", "组织召开")
 _COUNCIL_WORDS = ("领导小组", "联席会议", "工作小组", "指挥部", "管委会", "顾问团", "专家委员会")
 _COUNCIL = re.compile(rf"({'|'.join(_COUNCIL_WORDS)})(?!办公室)")
 
@@ -877,6 +882,9 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
                 if place_ends_start(place_ends, k) or any(text.startswith(w, k) for w in lex.levels):
                     i = k
                     break
+        count = _HELD_COUNT.match(text, i, m.start())
+        if count or text.endswith(_MEETING_VERBS, 0, i):
+            continue  # "召开联席会议", "每季度召开一次联席会议": a meeting held, not a body
         name = _strip_qualifiers(text[i : m.end()], lex)
         # "(" opens an aside unless it is a level's "(区)": "属地政府(开发区管委会" → "开发区管委会"
         name = re.split(r"[(（](?![区县市乡镇街道、]{1,5}[)）])", name)[-1]

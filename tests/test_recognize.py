@@ -421,3 +421,17 @@ def test_recognize_prefecture_words_and_merged_culture_bureaus(text, names):
 )
 def test_recognize_more_bodies_of_the_genre(text, names):
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("区委常委、副区长张某主持会议，区委编办参加", ["区委编办"]),  # a member is no committee
+        ("县委委员李某", []),
+        ("对县十八届人大二次会议第15号建议的答复", ["县十八届人大"]),  # a session ordinal without 第
+        ("每月召开一次联席会议", []),  # a meeting held, not a body
+        ("建立由区城管局牵头的城市管理联席会议", ["区城管局", "城市管理联席会议"]),
+    ],
+)
+def test_recognize_members_sessions_and_meetings_held(text, names):
+    assert [a.name for a in find_agencies(text)] == names
