@@ -30,7 +30,6 @@ def main(argv=None) -> int:
     from kg.load import iter_paths, read_source, split_articles
     from kg.normalize import normalize
     from kg.pipeline import extract_document
-    from kg.relate import _agencies
     from kg.segment import segment
 
     jieba.setLogLevel(60)
@@ -54,13 +53,11 @@ def main(argv=None) -> int:
                 segment(normalize(a))
 
     def extraction():
-        _agencies.cache_clear()  # measure cold: no sentence seen before
         for d in docs:
             extract_document(d)
 
     def whole():
         # what a build does per file: split, normalize, segment, recognize, relate — once each
-        _agencies.cache_clear()
         for s in sources:
             for a in split_articles(s):
                 extract_document(normalize(a))

@@ -11,7 +11,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from kg.facts import make
 from kg.frames import (
@@ -33,10 +33,7 @@ from kg.recognize import (
     MASKED_PLACE,
     AgencySpan,
     PlaceSpan,
-    find_agencies,
     find_doc_numbers,
-    find_places,
-    resolve_places,
 )
 from kg.resolve import merge_aliases
 from kg.resources import rules_file
@@ -243,12 +240,6 @@ class _Context:
     receiver: AgencySpan | None = None
 
 
-@lru_cache(maxsize=2048)
-def _agencies(text: str) -> tuple[AgencySpan, ...]:
-    """Bodies of a text that is not part of a document (``transfers_in`` called on its own)."""
-    return tuple(find_agencies(text, resolve_places(find_places(text))))
-
-
 class Recognized:
     """What the recognize stage found in a document, looked up by any part of its text (the title,
     a heading, a header line, the words before 关于): the relate stage reads mentions from here and
@@ -320,22 +311,25 @@ def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
 
 def transfers_in(
     sentence_text: str,
+    agencies: list[AgencySpan],
     *,
     next_text: str = "",
+    next_agencies: list[AgencySpan] = (),
     context: _Context | None = None,
-    agencies: list[AgencySpan] | None = None,
-    next_agencies: list[AgencySpan] | None = None,
 ) -> list[dict]:
-    """Transfers stated in one sentence, as dicts (source, source_sector, power, matter,
-    target, target_sector, domain, rule, span).
+    """Transfers stated in one sentence whose bodies the recognize stage found (``agencies``; the
+    next sentence's, ``next_agencies``), as dicts (source, source_sector, power, matter, target,
+    target_sector, domain, rule, span).
 
-    >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in("将市水务局河道采砂的行政处罚权划入市城管局。")]
+    >>> from kg.recognize import find_agencies
+    >>> text = "将市水务局河道采砂的行政处罚权划入市城管局。"
+    >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text))]
     [('市水务局', '河道采砂', '市城管局')]
     """
     context = context or _Context()
     rules = relation_rules()
     out: list[dict] = []
-    agencies = list(_agencies(sentence_text)) if agencies is None else agencies
+    agencies = list(agencies)
     move = rules.triggers["transfer.move_to.v1"]
     concentrate = rules.triggers["transfer.concentrate.v1"]
     for clause, cs in _clauses(sentence_text, _trigger_regex(move)):
@@ -751,8 +745,7 @@ def _scope_item(
         return []
     receiver = context.receiver
     if receiver is None:
-        nxt = _agencies(next_text) if next_agencies is None else next_agencies
-        following = [a for a in nxt if a.sector == "城市管理"]
+        following = [a for a in next_agencies if a.sector == "城市管理"]
         receiver = following[0] if following else None
     scope_of_enforcement = receiver is None and _SCOPE_HEAD.search(before + clause[: power.start()]) is not None
     if receiver is None and not scope_of_enforcement:
@@ -1376,9 +1369,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
             found = []
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
         else:
-            found = transfers_in(
-                s.text, next_text=next_text, context=context, agencies=agencies, next_agencies=next_agencies
-            )
+            found = transfers_in(s.text, agencies, next_text=next_text, next_agencies=next_agencies, context=context)
             framed, override = frame_transfers(
                 s.text,
                 agencies,

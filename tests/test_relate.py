@@ -5,6 +5,7 @@ import pytest
 from kg.facts import as_dict
 from kg.normalize import normalize
 from kg.pipeline import recognize_sentences
+from kg.recognize import find_agencies, find_places, resolve_places
 from kg.relate import deadlines_in, relate_document, split_matters, transfers_in
 from kg.segment import segment
 from kg.types import Article
@@ -20,10 +21,17 @@ def _facts(text: str, name: str = "t.txt"):
     return _relate(doc)
 
 
+def _bodies(text: str):
+    """The bodies the recognize stage finds in a text of its own."""
+    return find_agencies(text, resolve_places(find_places(text)))
+
+
 def _t(text, **kw):
+    if "next_text" in kw:
+        kw["next_agencies"] = _bodies(kw["next_text"])
     return [
         (t["source"], t["source_sector"], t["power"], t["matter"], t["target"], t["target_sector"])
-        for t in transfers_in(text, **kw)
+        for t in transfers_in(text, _bodies(text), **kw)
     ]
 
 

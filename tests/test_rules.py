@@ -8,7 +8,13 @@ import pytest
 
 from kg.errors import RuleError
 from kg.lexicon import agency_lexicon, load_yaml
+from kg.recognize import find_agencies, find_places, resolve_places
 from kg.relate import relation_rules, transfers_in
+
+
+def _bodies(text: str):
+    """The bodies the recognize stage finds in a text of its own."""
+    return find_agencies(text, resolve_places(find_places(text))) if text else []
 
 
 def _examples():
@@ -24,7 +30,7 @@ def test_rules_examples_pass(rule_id, example):
     found = []
     for i, s in enumerate(sentences):
         nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
-        found.extend(transfers_in(s, next_text=nxt))
+        found.extend(transfers_in(s, _bodies(s), next_text=nxt, next_agencies=_bodies(nxt)))
     expect = example["expect"]
     assert found, f"{rule_id}: nothing found in {example['text']}"
     assert [t["matter"] for t in found] == expect["matters"]
