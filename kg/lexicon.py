@@ -181,8 +181,7 @@ def canonical_name(name: str) -> str:
     >>> [canonical_name(n) for n in ("市住建局", "县(区)城管执法局", "省编办", "城市规划部门")]
     ['市住房和城乡建设局', '县(区)城市管理行政执法局', '省机构编制委员会办公室', '城市规划部门']
     """
-    cores = agency_lexicon().core_sector
-    found = [(name.find(c), c) for c in cores if c in name]
+    found = [(end - len(core) + 1, core) for end, core in cores_automaton().iter(name)]
     if not found:
         return name
     # the longest core the name holds decides: "城市规划部门" holds 城市规划, not the abbreviation 规划
