@@ -674,6 +674,16 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     if is_item and state.list_open and not _next_item(number, state):
         state.list_open = False  # "(一)…(二)…(六)": a number out of turn belongs to another list
     out: list[dict] = []
+    if not cue and colon and not is_item and state.grantee and _GRANTED_ITEMS.search(text, 0, colon.start()):
+        # "首批赋予的事项为：占道经营、违法建设、露天焚烧。": the items just granted, listed inline
+        rest = re.sub(r"等[^、]{0,8}$", "", _ITEM_END.sub("", text[colon.end() :]).strip())
+        rid = rules.rule_id("list")
+        return [
+            _record("行政执法权", item, None, None, r, rid, rules)
+            for item in split_acts(rest)
+            if len(item) <= _INLINE_ITEM_MAX
+            for r in state.grantee
+        ]
     if cue and colon and cue.start() < colon.start() and not is_item:
         head = text[: colon.start()]
         verbs = list(re.finditer(r"(?:可以)?(?:集中|相对集中)?(?:行使|负责|的(?:具体)?职责|职责|查处)", head))
@@ -775,6 +785,7 @@ _GRANTED_ITEMS = re.compile(
 
 
 # the longest line read as a heading that opens a list of granted items
+_INLINE_ITEM_MAX = 30  # an item listed inline after a colon is short: "占道经营、违法建设、露天焚烧"
 _HEADING_MAX = 20  # a heading is short: "一、赋权事项", "附件：某区赋予街道办事处行政执法事项目录"
 _ATTACHMENT = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:.．、]?\s*")
 
@@ -929,10 +940,16 @@ _LATE_GIVERS = re.compile(
 
 
 def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
-    """ "G将M等执法事项…交由R实施", "将N项…权限赋予R", "赋予R在D1、D2方面的P"."""
-    trig = rules.trigger_re("hand_over").search(text)
-    if not trig:
-        return []
+    """ "G将M等执法事项…交由R实施", "将N项…权限赋予R", "赋予R在D1、D2方面的P": the first of the
+    verbs that reads as a grant ("按照“依法下放”原则，将…赋予R": not the word quoted before it)."""
+    for trig in rules.trigger_re("hand_over").finditer(text):
+        found = _hand_over_at(text, trig, bodies, state, rules)
+        if found:
+            return found
+    return []
+
+
+def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("hand_over")
     after = [b for b in bodies if b.start >= trig.end()]
     if after and after[0].start - trig.end() > RECEIVER_REACH:

@@ -1270,3 +1270,16 @@ def test_frames_powers_handed_back_duties_stopped_and_bodies_set_up_that_exercis
 )
 def test_frames_duties_lists_of_their_opening_body_and_permits_moved(text, want):
     _assert_exactly("某地实施办法\n" + text, want)
+
+
+def test_frames_a_grant_after_a_quoted_principle_and_its_items_listed_inline():
+    text = (
+        "某县方案\n按照“权责一致、能放尽放”原则，将县住房和城乡建设局的部分行政执法权限，依法赋予各乡（镇）。"
+        "首批下放的事项包括：违法建设、破坏绿地等。"
+    )
+    found = [(r["matter"], r["source"], r["target"]) for r in _transfers(text)]
+    assert found == [
+        ("部分行政执法权", "县住房和城乡建设局", "乡(镇)"),
+        ("违法建设", None, "乡(镇)"),
+        ("破坏绿地", None, "乡(镇)"),
+    ]
