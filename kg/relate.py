@@ -1391,8 +1391,8 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
         for name, sector, level, start, end in collective_agencies(s.text, frame_rules()):
             subject = not ITEM_NUMBER.sub("", s.text[:start]).strip() or bool(_GRANTED.search(s.text, 0, start))
             if name not in seen_agency and (subject or any(s.text[start:end] in party for party in parties)):
-                record = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
-                seen_agency[name] = _fact(doc, "agency", record, s, "agency.collective.v1", (start, end))
+                body = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
+                seen_agency[name] = _fact(doc, "agency", body, s, "agency.collective.v1", (start, end))
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
         hint = (_YEAR_SPAN.search(" ".join(s.headings)) if s.headings else None) or _YEAR_SPAN.search(s.text)
@@ -1460,12 +1460,24 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
     for m in _LEAD.finditer(doc.text):
         facts.extend(_lead_block(doc, sentences, m, found_in))
     _date_the_moves(facts, undated, move_deadlines)
-    facts.extend(merge_aliases(list(seen_agency.values())))
+    agencies_found = list(seen_agency.values())
+    if record.get("level") == "county" and str(record.get("jurisdiction") or "").endswith("市"):
+        agencies_found = [_of_county_level_city(f) for f in agencies_found]
+    facts.extend(merge_aliases(agencies_found))
     facts.extend(seen_place.values())
     return _dedupe(facts)
 
 
 _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
+
+
+def _of_county_level_city(f: Fact) -> Fact:
+    """In a county-level city's own text ("宁乡市…方案"), a body named by the bare level word 市
+    ("市城市管理局", "市委编办") is that city's: county level, not a prefecture's."""
+    name = str(f.get("name"))
+    if f.get("level") == "city" and not f.get("adcode") and re.match(r"市(?![辖场政容区民])", name):
+        return replace(f, data=replace(f.data, level="county"))
+    return f
 
 
 def _give_entry(facts: list[Fact], at: list[int], giver) -> None:
