@@ -83,23 +83,7 @@ def alternation(words) -> str:
 def agency_lexicon(path: str | None = None) -> AgencyLexicon:
     """The agency lexicon (``kg/rules/agencies.yaml`` unless another path is given)."""
     p = Path(path) if path else rules_file("agencies.yaml")
-    keys = {
-        "version",
-        "sectors",
-        "suffixes",
-        "standalone",
-        "levels",
-        "vague_heads",
-        "qualifiers",
-        "government",
-        "party",
-        "paired_levels",
-        "bracketed_levels",
-        "zones",
-        "party_units",
-        "township_name_stops",
-        "township_receiving_verbs",
-    }
+    required = {"sectors", "suffixes", "standalone", "levels", "vague_heads", "qualifiers", "government", "party"}
     optional = {
         "version",
         "paired_levels",
@@ -109,7 +93,7 @@ def agency_lexicon(path: str | None = None) -> AgencyLexicon:
         "township_name_stops",
         "township_receiving_verbs",
     }
-    data = load_yaml(p, keys, required=keys - optional)
+    data = load_yaml(p, required | optional, required=required)
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():
         if not isinstance(cores, list) or not all(isinstance(c, str) and c for c in cores):

@@ -637,7 +637,8 @@ def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
     return sorted(out, key=lambda a: (a.start, a.end)) if len(out) > len(found) else found
 
 
-_TOWN_KIND = re.compile(r"街道|镇|乡")
+_TOWN_KINDS = ("街道", "镇", "乡")  # what a town's or street's name ends with
+_TOWN_KIND = re.compile("|".join(_TOWN_KINDS))
 _TOWN_HEAD = re.compile(r"(?:人民)?政府|街道|办事处|党委|党工委|综合|执法|[(（]")
 
 
@@ -649,7 +650,7 @@ def _receiving_verbs() -> re.Pattern:
 # two portfolios joined by one 和 under one organ word name one merged bureau, not two bodies
 _MERGED_BUREAU = re.compile(r"[^、和及与]+和[^、和及与]+(?:局|厅|委员会)")
 # a township or street body named by its kind alone ("街道办事处", "镇人民政府"), not the collective 乡镇
-_UNNAMED_TOWNSHIP = re.compile(r"(?:街道|镇|乡)(?!镇|\()")
+_UNNAMED_TOWNSHIP = re.compile(rf"(?:{_TOWN_KIND.pattern})(?!镇|\()")
 # what jieba tags a name: place and proper names, abbreviations; a noun only when it is rare in
 # jieba's dictionary ("城厢", "工区"), for a common noun before a body is no name ("规范", "指导")
 _NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg", "j"})
@@ -688,20 +689,18 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> li
         kind = _UNNAMED_TOWNSHIP.match(a.text).group()
         head = a.name[len(kind) :]  # what the bodies named together share: "太平镇、花桥乡人民政府"
         start, together = a.start - len(name), []
-        while text.endswith("、", 0, start) and _TOWNSHIP_KIND.search(text, 0, start - 1):
-            k = _TOWNSHIP_KIND.search(text, 0, start - 1)
-            other = _township_name(text, k.start())
+        while text.endswith("、", 0, start):
+            written = next((k for k in _TOWN_KINDS if text.endswith(k, 0, start - 1)), None)
+            at = start - 1 - len(written or "")
+            other = _township_name(text, at) if written else ""
             if not other:
                 break
-            start = k.start() - len(other)
-            together.append(replace(a, name=other + k.group() + head, rule_id=rule))
+            start = at - len(other)
+            together.append(replace(a, name=other + written + head, rule_id=rule))
         bodies = [*together[::-1], replace(a, name=name + a.name, rule_id=rule)]
         text_of = text[start : a.end] if together else name + a.text
         out.extend(replace(b, start=start, text=text_of) for b in bodies)
     return out
-
-
-_TOWNSHIP_KIND = re.compile(r"(?:街道|镇|乡)$")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

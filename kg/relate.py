@@ -35,7 +35,7 @@ from kg.recognize import (
     PlaceSpan,
     find_doc_numbers,
 )
-from kg.resolve import merge_aliases
+from kg.resolve import merge_aliases, of_county_level_city
 from kg.resources import rules_file
 from kg.types import Document, Fact, Sentence
 
@@ -1460,24 +1460,12 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
     for m in _LEAD.finditer(doc.text):
         facts.extend(_lead_block(doc, sentences, m, found_in))
     _date_the_moves(facts, undated, move_deadlines)
-    agencies_found = list(seen_agency.values())
-    if record.get("level") == "county" and str(record.get("jurisdiction") or "").endswith("市"):
-        agencies_found = [_of_county_level_city(f) for f in agencies_found]
-    facts.extend(merge_aliases(agencies_found))
+    facts.extend(merge_aliases(of_county_level_city(list(seen_agency.values()), record)))
     facts.extend(seen_place.values())
     return _dedupe(facts)
 
 
 _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
-
-
-def _of_county_level_city(f: Fact) -> Fact:
-    """In a county-level city's own text ("宁乡市…方案"), a body named by the bare level word 市
-    ("市城市管理局", "市委编办") is that city's: county level, not a prefecture's."""
-    name = str(f.get("name"))
-    if f.get("level") == "city" and not f.get("adcode") and re.match(r"市(?![辖场政容区民])", name):
-        return replace(f, data=replace(f.data, level="county"))
-    return f
 
 
 def _give_entry(facts: list[Fact], at: list[int], giver) -> None:

@@ -22,7 +22,7 @@ from kg.lexicon import alternation, longest_core
 from kg.recognize import MASKED_PLACE, AgencySpan, organ_of
 from kg.types import Fact
 
-__all__ = ["defined_names", "merge_aliases", "self_references"]
+__all__ = ["defined_names", "merge_aliases", "of_county_level_city", "self_references"]
 
 
 # "市城市管理行政执法局(以下简称市执法局)": a short name the document defines for the body before it
@@ -118,6 +118,23 @@ _ORGAN_CLASS = {"机关": "部门", "机构": "部门"}
 def _organ(name: str) -> str:
     organ = organ_of(name)
     return _ORGAN_CLASS.get(organ, organ)
+
+
+def of_county_level_city(agency_facts: list[Fact], header: dict) -> list[Fact]:
+    """The bodies of a county-level city's own text (its header: county level, a 市 as its place)
+    named by the bare level word 市 ("市城市管理局", "市委编办"): that city's, county level, not a
+    prefecture's. Other texts' bodies as they are."""
+    if header.get("level") != "county" or not str(header.get("jurisdiction") or "").endswith("市"):
+        return agency_facts
+    return [
+        replace(f, data=replace(f.data, level="county"))
+        if f.get("level") == "city" and not f.get("adcode") and _BARE_CITY.match(str(f.get("name")))
+        else f
+        for f in agency_facts
+    ]
+
+
+_BARE_CITY = re.compile(r"市(?![辖场政容区民])")  # 市 as a level word, not 市辖区, 市场, 市政, 市容…
 
 
 def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:

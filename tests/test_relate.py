@@ -663,30 +663,21 @@ def test_relate_a_collective_name_the_text_defines_is_its_first_body_not_a_kind_
     assert names == {"市城市管理局": ("城管部门",), "区城市管理局": ()}
 
 
-def test_relate_a_signature_on_one_line_dates_and_signs_the_text():
-    from kg.normalize import normalize
-    from kg.pipeline import extract_document
-    from kg.types import Article
+def _header(text: str) -> dict:
+    """The document record of a text of its own."""
+    return next(f.as_record(provenance=False) for f in _facts(text) if f.kind == "document")
 
-    text = "某县综合行政执法局权责清单\n序号\t事项名称\n1\t对擅自占用城市道路的处罚\n某县人民政府办公室　2023年3月9日\n"
-    header = next(
-        f.as_record(provenance=False)
-        for f in extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)))).facts
-        if f.kind == "document"
+
+def test_relate_a_signature_on_one_line_dates_and_signs_the_text():
+    header = _header(
+        "某县综合行政执法局权责清单\n序号\t事项名称\n1\t对擅自占用城市道路的处罚\n某县人民政府办公室　2023年3月9日\n"
     )
     assert (header["date"], header["issuer"]) == ("2023-03-09", ["某县人民政府办公室"])
 
 
 def test_relate_the_imprint_line_dates_the_text():
-    from kg.normalize import normalize
-    from kg.pipeline import extract_document
-    from kg.types import Article
-
-    text = "某县关于印发某方案的通知\n各乡镇：\n现将方案印发给你们。\n某县人民政府办公室　　2022年4月6日印发\n"
-    header = next(
-        f.as_record(provenance=False)
-        for f in extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)))).facts
-        if f.kind == "document"
+    header = _header(
+        "某县关于印发某方案的通知\n各乡镇：\n现将方案印发给你们。\n某县人民政府办公室　　2022年4月6日印发\n"
     )
     assert header["date"] == "2022-04-06"
 
