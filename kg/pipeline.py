@@ -12,6 +12,7 @@ from pathlib import Path
 from kg.errors import ClusterError, InputError
 from kg.load import SUFFIXES, iter_paths, read_source, split_articles
 from kg.normalize import normalize
+from kg.recognize import NumberSpan, SentenceMentions, find_doc_numbers
 from kg.relate import relate_document
 from kg.segment import segment
 from kg.types import Document, Fact, Sentence
@@ -61,11 +62,12 @@ def no_input(paths: Iterable[str | Path]) -> InputError:
     return InputError(f"{', '.join(map(str, paths))}: no input file ({', '.join(SUFFIXES)}) found")
 
 
-def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
+def recognize_sentences(sentences: list[Sentence]) -> list[SentenceMentions]:
     """The recognize and resolve stages over one document's sentences, as spaCy components on one
     Doc of the document: places in each sentence, then the places resolved with the whole document
     as context (亳州 next to 宿州 is Anhui's), then the bodies reading them; then the names the
-    document gives its bodies. One (places, bodies) per sentence."""
+    document gives its bodies; and the document numbers (文号) written. One ``SentenceMentions``
+    per sentence."""
     from kg.frames import frame_rules
     from kg.nlp import recognize_text
     from kg.resolve import defined_names, self_references
@@ -82,8 +84,12 @@ def recognize_sentences(sentences: list[Sentence]) -> list[tuple[list, list]]:
     own = self_references(texts, found, frame_rules().self_reference)
     # a defined name that the rules read as a kind of body stands for the defined body instead
     return [
-        (places, sorted([*_less(bodies, more), *more, *mine], key=lambda a: (a.start, a.end)))
-        for (places, bodies), more, mine in zip(out, extra, own)
+        SentenceMentions(
+            places,
+            sorted([*_less(bodies, more), *more, *mine], key=lambda a: (a.start, a.end)),
+            [NumberSpan(*n) for n in find_doc_numbers(s.text)] if "号" in s.text else [],
+        )
+        for s, (places, bodies), more, mine in zip(sentences, out, extra, own)
     ]
 
 

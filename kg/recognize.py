@@ -17,7 +17,9 @@ from kg.places import Place, gazetteer
 
 __all__ = [
     "AgencySpan",
+    "NumberSpan",
     "PlaceSpan",
+    "SentenceMentions",
     "find_agencies",
     "find_dates",
     "find_doc_numbers",
@@ -38,6 +40,25 @@ class PlaceSpan:
     text: str
     place: Place | None  # None for a masked place such as "XX市"
     candidates: tuple[Place, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """A document number (文号) as written: "黑发〔2017〕3号"."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMentions:
+    """What the recognize and resolve stages found in one sentence (offsets within it): its places
+    (as resolved), its bodies and its document numbers."""
+
+    places: list
+    bodies: list
+    numbers: list
 
 
 @dataclass(frozen=True, slots=True)

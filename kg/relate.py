@@ -32,8 +32,9 @@ from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
 from kg.recognize import (
     MASKED_PLACE,
     AgencySpan,
+    NumberSpan,
     PlaceSpan,
-    find_doc_numbers,
+    SentenceMentions,
 )
 from kg.resolve import merge_aliases, of_county_level_city
 from kg.resources import rules_file
@@ -245,29 +246,28 @@ class Recognized:
     a heading, a header line, the words before 关于): the relate stage reads mentions from here and
     never runs the recognizers itself. Offsets are within the part asked for."""
 
-    def __init__(self, doc: Document, sentences: list[Sentence], mentions: list) -> None:
+    def __init__(self, doc: Document, sentences: list[Sentence], mentions: list[SentenceMentions]) -> None:
         self._text = doc.text
         self._found = [
             (s.start + x.start, s.start + x.end, x, kind)
-            for s, (places, bodies) in zip(sentences, mentions)
-            for kind, xs in ((0, places), (1, bodies))
+            for s, m in zip(sentences, mentions)
+            for kind, xs in enumerate((m.places, m.bodies, m.numbers))
             for x in xs
         ]
-        self._memo: dict[str, tuple[list[PlaceSpan], list[AgencySpan]]] = {}
+        self._memo: dict[str, tuple[list, list, list]] = {}
 
-    def within(self, part: str) -> tuple[list[PlaceSpan], list[AgencySpan]]:
-        """The places (as resolved) and bodies recognized inside the first occurrence of ``part``
-        in the document's text; nothing when the text does not hold it."""
+    def within(self, part: str) -> tuple[list[PlaceSpan], list[AgencySpan], list[NumberSpan]]:
+        """The places (as resolved), bodies and document numbers recognized inside the first
+        occurrence of ``part`` in the document's text; nothing when the text does not hold it."""
         if part not in self._memo:
             at, end_at, breaks = self._find(part)
-            places: list[PlaceSpan] = []
-            bodies: list[AgencySpan] = []
+            found: tuple[list, list, list] = ([], [], [])
             if at >= 0:
                 for start, end, x, kind in self._found:
                     if at <= start and end <= end_at:
                         shift = at + sum(1 for b in breaks if b < start)  # the line breaks the part leaves out
-                        (bodies if kind else places).append(replace(x, start=start - shift, end=end - shift))
-            self._memo[part] = (places, bodies)
+                        found[kind].append(replace(x, start=start - shift, end=end - shift))
+            self._memo[part] = found
         return self._memo[part]
 
     def _find(self, part: str) -> tuple[int, int, list[int]]:
@@ -290,10 +290,13 @@ class Recognized:
 
     def all_bodies(self) -> list[AgencySpan]:
         """Every body the document names, in order (offsets within their sentences)."""
-        return [x for _start, _end, x, kind in self._found if kind]
+        return [x for _start, _end, x, kind in self._found if kind == 1]
 
     def places(self, part: str) -> list[PlaceSpan]:
         return self.within(part)[0]
+
+    def numbers(self, part: str) -> list[NumberSpan]:
+        return self.within(part)[2]
 
 
 @cache
@@ -886,7 +889,7 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         issuers = _issuer_lines(head_lines[1:], title, found)
     doc_number = None
     for line in head_lines:
-        for s, _e, number in find_doc_numbers(line):
+        for s, _e, number in ((n.start, n.end, n.text) for n in found.numbers(line)):
             before = line[:s]
             alone = not line[:s].strip(" (（") and not line[_e:].strip(" )）")  # "(苏政办发[2001]14号)" on its own line
             if not alone and (before.rstrip().endswith(("(", "（")) or before.count("《") > before.count("》")):
@@ -1288,15 +1291,15 @@ _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
 
-def relate_document(doc: Document, sentences: list[Sentence], mentions: list) -> list[Fact]:
+def relate_document(doc: Document, sentences: list[Sentence], mentions: list[SentenceMentions]) -> list[Fact]:
     """Every fact of one document, the ``document`` record first.
 
-    ``mentions`` holds each sentence's (places, bodies) as the recognize and resolve stages found
+    ``mentions`` holds each sentence's places, bodies and document numbers as the recognize and resolve stages found
     them (``kg.pipeline.recognize_sentences``): this stage reads them and never runs the
     recognizers itself.
     """
     facts: list[Fact] = []
-    per_sentence_places = [places for places, _ in mentions]
+    per_sentence_places = [m.places for m in mentions]
     resolved = [p for places in per_sentence_places for p in places]
     found_in = Recognized(doc, sentences, mentions)
     record = document_record(doc, sentences, resolved, found_in)
@@ -1334,7 +1337,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
                     "place.gazetteer.v1",
                     (p.start, p.end),
                 )
-        agencies = mentions[i][1]
+        agencies = mentions[i].bodies
         for a in agencies:
             if a.name not in seen_agency and not _inside_citation(s.text, a.start):
                 seen_agency[a.name] = _fact(
@@ -1364,7 +1367,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list) ->
                     (unit.start, unit.end),
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
-        next_agencies = mentions[i + 1][1] if i + 1 < len(sentences) else []
+        next_agencies = mentions[i + 1].bodies if i + 1 < len(sentences) else []
         if _states_no_transfer(s.text, agencies, frame_state, context):
             found = []
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
