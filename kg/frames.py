@@ -1152,7 +1152,10 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         if tail is None and verbal is None:
             continue
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "。；;") + 1
-        clause = re.sub(r"[，,\s]*(?:依法)?(?:统一|集中|相对集中)?$", "", text[clause_start : trig.start()])
+        # "…职责，(依法)(明确)(统一)由R承担": the words before 由 that say how, not what
+        clause = re.sub(
+            r"[，,\s]*(?:依法)?(?:明确|调整为|改为)?(?:统一|集中|相对集中)?$", "", text[clause_start : trig.start()]
+        )
         powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)]
         act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
         if not powers and verbal and act:  # "对M的行为，由R予以处罚": the power is the verb

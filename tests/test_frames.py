@@ -1283,3 +1283,21 @@ def test_frames_a_grant_after_a_quoted_principle_and_its_items_listed_inline():
         ("违法建设", None, "乡(镇)"),
         ("破坏绿地", None, "乡(镇)"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # how the move is made stands between the object and 由: 明确, 调整为
+        (
+            "区市场监督管理局承担的户外广告监督检查职责，明确由区综合行政执法局承担。",
+            [{"power": "行政检查权", "matter": "户外广告", "source": "区市场监督管理局", "target": "区综合行政执法局"}],
+        ),
+        (
+            "县城乡建设局的燃气经营处罚职责，调整为由县综合执法局承担。",
+            [{"power": "行政处罚权", "matter": "燃气经营", "source": "县城乡建设局", "target": "县综合执法局"}],
+        ),
+    ],
+)
+def test_frames_how_a_move_is_made_before_its_receiver(text, want):
+    _assert_exactly("某地实施办法\n" + text, want)
