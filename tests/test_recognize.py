@@ -435,3 +435,14 @@ def test_recognize_more_bodies_of_the_genre(text, names):
 )
 def test_recognize_members_sessions_and_meetings_held(text, names):
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("各县市区人民政府要抓好落实", [("县人民政府", "county"), ("市人民政府", "city"), ("区人民政府", "district")]),
+        ("县市城管部门负责", [("县城管部门", "county"), ("市城管部门", "city")]),
+    ],
+)
+def test_recognize_county_city_district_written_as_one(text, names):
+    assert [(a.name, a.level) for a in find_agencies(text)] == names
