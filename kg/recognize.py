@@ -771,7 +771,7 @@ def _name_before(window: str) -> str:
 
 
 # "州、县两级人民政府", "市、县两级城市管理部门": one head for the bodies of each level listed
-_LEVEL_LIST = re.compile(r"(?P<levels>[省市州县区乡镇](?:、[省市州县区乡镇])+)[两二三四五]级(?P<gov>(?:人民)?政府)?")
+_LEVEL_LIST = re.compile(r"(?P<levels>[省市州县区乡镇](?:、?[省市州县区乡镇])+)[两二三四五]级(?P<gov>(?:人民)?政府)?")
 
 
 def _levels_of_one_head(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
@@ -781,11 +781,13 @@ def _levels_of_one_head(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
     [('省人民政府', 'province'), ('市人民政府', 'city')]
     >>> [(a.name, a.level) for a in find_agencies("区、镇两级综合执法机构")]
     [('区综合执法机构', 'district'), ('镇综合执法机构', 'street')]
+    >>> [(a.name, a.level) for a in find_agencies("市县两级城管部门")]
+    [('市城管部门', 'city'), ('县城管部门', 'county')]
     """
     lex = agency_lexicon()
     out = list(found)
     for m in _LEVEL_LIST.finditer(text):
-        levels = m.group("levels").split("、")
+        levels = m.group("levels").replace("、", "")  # "市、县两级", "市县两级": a level a character
         if m.group("gov"):
             head, sector, end, rule = m.group("gov"), "人民政府", m.end(), "agency.government.v1"  # as written
         else:
