@@ -497,7 +497,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     """
     if not _endings_re().search(text):
         # every body's name ends with one of these characters, but a town may receive by its name alone
-        return _towns_received(text, []) if "镇" in text or "乡" in text or "街道" in text else []
+        return _towns_received(text, []) if _TOWN_KIND.search(text) else []
     lex = agency_lexicon()
     if places is None:
         places = resolve_places(find_places(text))
@@ -625,7 +625,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
     out.sort(key=lambda a: (a.start, a.end))
     out = _units_of_bodies(_levels_of_one_head(text, out) if "级" in text else out)
     out = _townships_named(text, out, place_ends) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
-    return _towns_received(text, out) if "镇" in text or "乡" in text or "街道" in text else out
+    return _towns_received(text, out) if _TOWN_KIND.search(text) else out
 
 
 def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
@@ -636,10 +636,12 @@ def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
     >>> [a.name for a in find_agencies("将12项事项下放至青山镇、石门乡和东湖街道，由其统一行使")]
     ['青山镇', '石门乡', '东湖街道']
     """
-    verbs = _receiving_verbs()
+    verbs = list(_receiving_verbs().finditer(text))
+    if not verbs:
+        return found
     taken = {i for a in found for i in range(a.start, a.end)}
     out = list(found)
-    for v in verbs.finditer(text):
+    for v in verbs:
         at = v.end()
         while True:
             kind = _TOWN_KIND.search(text, at + 2, at + _NAME_SPAN + 3)
