@@ -21,6 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds  # noqa: E402
 
+from kg.ruleset import load_rules  # noqa: E402
+
+RULES = load_rules()
+
 # every saved query (evidence: of the first transfer the store lists)
 QUERIES = {
     "holder_of_matter": {"matter": "露天烧烤"},
@@ -83,7 +87,7 @@ def main(argv=None) -> int:
         lines = data.count(b"\n")
         print(f"graph: {args.build / 'graph.nq'}: {lines:,} quads ({len(data) / 1e6:.0f} MB N-Quads)")
     else:
-        base = to_rdf(extract([ROOT / "seeds"])).serialize(format="nquads", encoding="utf-8").decode("utf-8")
+        base = to_rdf(extract([ROOT / "seeds"]), RULES).serialize(format="nquads", encoding="utf-8").decode("utf-8")
         per_copy = base.count("\n")
         copies = max(1, args.triples // per_copy)
         t0 = time.perf_counter()

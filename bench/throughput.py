@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds  # noqa: E402
 
+from kg.ruleset import load_rules  # noqa: E402
+
+RULES = load_rules()
+
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -44,23 +48,23 @@ def main(argv=None) -> int:
             )
     raw = "".join(s.text for s in sources)
     mb = len(raw.encode("utf-8")) / 1e6
-    docs = [normalize(a) for s in sources for a in split_articles(s)]
-    extract_document(docs[0])  # warm caches: lexicons, gazetteer, automata
+    docs = [normalize(a, RULES) for s in sources for a in split_articles(s)]
+    extract_document(docs[0], RULES)  # warm caches: lexicons, gazetteer, automata
 
     def ingest():
         for s in sources:
             for a in split_articles(s):
-                segment(normalize(a))
+                segment(normalize(a, RULES))
 
     def extraction():
         for d in docs:
-            extract_document(d)
+            extract_document(d, RULES)
 
     def whole():
         # what a build does per file: split, normalize, segment, recognize, relate — once each
         for s in sources:
             for a in split_articles(s):
-                extract_document(normalize(a))
+                extract_document(normalize(a, RULES), RULES)
 
     t_jieba = median_seconds(lambda: jieba.lcut(raw), args.repeat)
     t_ingest = median_seconds(ingest, args.repeat)

@@ -9,12 +9,11 @@ from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kg.errors import AnalysisError
-from kg.lexicon import central_match, central_milestones, central_template
+from kg.lexicon import CentralMatters
 from kg.ns import QZ, SCHEMA
 
 __all__ = [
     "adoption_timeline",
-    "central_template",
     "coverage_matrix",
     "deviation_from_template",
     "org_graph",
@@ -222,13 +221,18 @@ def coverage_matrix(G: nx.MultiDiGraph, *, value: str = "receiver_sector"):
     return pd.DataFrame(data).sort_index()
 
 
-def deviation_from_template(G: nx.MultiDiGraph, g: Graph | None = None):
+def deviation_from_template(G: nx.MultiDiGraph, g: Graph | None = None, central: CentralMatters | None = None):
     """Per document: central-template matters it moved, left out, and matters it added; with the
     RDF graph ``g``, also its deadlines for the guidance's dated goals, earlier or later.
+    ``central``: the guidance's matters and goals (``Rules.central``; the shipped rules' by default).
     """
     import pandas as pd
 
-    template = [m for ms in central_template().values() for m in ms]
+    if central is None:
+        from kg.ruleset import load_rules
+
+        central = load_rules().central
+    template = [m for ms in central.domains.values() for m in ms]
     by_doc: dict[str, set] = defaultdict(set)
     info: dict[str, dict] = {}
     for _, _, d in G.edges(data=True):
@@ -237,8 +241,8 @@ def deviation_from_template(G: nx.MultiDiGraph, g: Graph | None = None):
             info[d["article"]] = d
     rows = []
     for article, matters in sorted(by_doc.items()):
-        covered = {central_match(m) for m in matters} - {None}
-        added = sorted(m for m in matters if central_match(m) is None)
+        covered = {central.match(m) for m in matters} - {None}
+        added = sorted(m for m in matters if central.match(m) is None)
         row = {
             "article": article,
             "title": info[article]["title"],
@@ -248,12 +252,12 @@ def deviation_from_template(G: nx.MultiDiGraph, g: Graph | None = None):
             "added": added,
         }
         if g is not None:
-            row["deadlines_vs_central"] = _deadline_deviation(g, info[article]["document"])
+            row["deadlines_vs_central"] = _deadline_deviation(g, info[article]["document"], central)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def _deadline_deviation(g: Graph, document: str) -> dict[str, str]:
+def _deadline_deviation(g: Graph, document: str, central: CentralMatters) -> dict[str, str]:
     """For each dated goal of the guidance the document also dates: "earlier", "same" or "later"."""
     from rdflib import URIRef
 
@@ -263,7 +267,7 @@ def _deadline_deviation(g: Graph, document: str) -> dict[str, str]:
             continue
         task = str(next(iter(g.objects(x, QZ.task)), ""))
         date = str(next(iter(g.objects(x, QZ.dueDate)), ""))
-        for goal in central_milestones():
+        for goal in central.milestones:
             if any(k in task for k in goal["keywords"]) and goal["id"] not in out:
                 out[goal["id"]] = "earlier" if date < goal["date"] else ("same" if date == goal["date"] else "later")
     return out

@@ -14,7 +14,10 @@ import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+from kg.ruleset import Rules, load_rules
 
 __all__ = ["BuildResult", "build"]
 
@@ -40,8 +43,10 @@ def build(
     html: bool = True,
     jobs: int = 1,
     scheduler: str | None = None,
+    rules: Rules | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of ``paths`` into ``out``.
+    """Build the knowledge graph of ``paths`` into ``out`` by ``rules`` (``kg.ruleset.load_rules``;
+    the shipped ones by default).
 
     Writes ``graph.trig`` and ``graph.nq`` (plus ``graph.ttl``/``graph.jsonld`` when asked),
     ``facts.jsonl``, the embedded store ``store/``, ``graph.html``, ``validation.txt``,
@@ -60,17 +65,27 @@ def build(
     out = Path(out)
     paths = list(paths)
     errors: list[str] = []
+    rules = rules if rules is not None else load_rules()
     with build_folder(out, paths) as tmp:
         try:
             return _build_into(
-                tmp, out, paths, errors, formats=formats, progress=progress, html=html, jobs=jobs, scheduler=scheduler
+                tmp,
+                out,
+                paths,
+                errors,
+                formats=formats,
+                progress=progress,
+                html=html,
+                jobs=jobs,
+                scheduler=scheduler,
+                rules=rules,
             )
         except OSError as e:
             raise OutputError(f"{e.filename or out}: cannot write the build ({e.strerror or e})") from None
 
 
 def _build_into(
-    tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs: int = 1, scheduler=None
+    tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs, scheduler, rules: Rules
 ) -> BuildResult:
     from kg.cache import ExtractionCache, FileIndex, UnitCache
     from kg.errors import InputError
@@ -81,15 +96,15 @@ def _build_into(
 
     cache = ExtractionCache(out / "cache", tmp / "cache")
     units = UnitCache(out / "cache", tmp / "cache")
-    index = FileIndex()
+    index = FileIndex(rules)
     # no store to update: the new one is loaded as the articles' units come, beside the extraction
     loaded = _Loaded(None if _previous_graphs(out) is not None else StoreLoader(tmp / "store"))
-    with Workers(jobs, scheduler) as workers, loaded:
-        previous = FileIndex.read(out / _INDEX_FILE)
+    with Workers(jobs, scheduler, rules) as workers, loaded:
+        previous = FileIndex.read(out / _INDEX_FILE, rules)
         articles = _articles(paths, previous, index, (cache, units, loaded), workers, errors, progress)
         if not articles:
             raise InputError(f"no article could be extracted: {errors[0]}")
-        key = _build_key(articles, errors, formats, html)
+        key = _build_key(articles, errors, formats, html, rules)
         same = _unchanged_build(out, key)
         if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
             return _keep_previous(out, tmp, same, errors, index)
@@ -169,7 +184,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
     with _bar(progress, len(jobs)) as tick:  # the files to read
         # a cluster's workers may not see the files: they get their bytes, read as the work goes
         sent = (job.with_data() if workers.scheduler else job for _, job, _ in jobs)
-        done = workers.map(read_and_extract, sent, errors, tick, size=size)
+        done = workers.map(partial(read_and_extract, rules=workers.rules), sent, errors, tick, size=size)
         for (at, job, stat), result in zip(jobs, done):
             if result is None:  # a defect, reported in ``errors``
                 continue
@@ -178,7 +193,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
                 continue
             for got in result.articles:
                 if isinstance(got, str):  # extracted before: the previous build's cache has it
-                    summary = cache.summary(got) or _extract_again(job, got, cache, errors)
+                    summary = cache.summary(got) or _extract_again(job, got, cache, errors, workers.rules)
                 else:
                     cache.put(got)
                     if got.unit is not None:
@@ -193,14 +208,14 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
     return articles
 
 
-def _extract_again(job, name: str, cache, errors: list[str]):
+def _extract_again(job, name: str, cache, errors: list[str], rules: Rules):
     """The article cached as ``name`` that the cache could not give back after all: its file read
     and extracted here."""
     from dataclasses import replace
 
     from kg.pipeline import read_and_extract
 
-    result = read_and_extract(replace(job, cached=None))
+    result = read_and_extract(replace(job, cached=None), rules)
     got = next((a for a in result.articles if not isinstance(a, str) and a.name == name), None)
     if got is None:
         errors.extend(result.errors)
@@ -335,7 +350,7 @@ def _graph_units(articles, caches, loaded, out: Path, tmp: Path, workers, errors
 
     cache = caches[1]
     acts = Acts([a.record for a in articles])
-    keys = [cache.key(a.id, a.sha1) for a in articles]
+    keys = [cache.key(a.id, a.sha1, workers.rules) for a in articles]
     cited = [citations(a.sha1, a.record, acts) for a in articles]
     expected: dict[str, list[str]] = {}
     for a, key, c in zip(articles, keys, cited):
@@ -386,7 +401,7 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
 
     extractions, cache = caches
     todo = [a for a, k in zip(articles, keys) if not cache.has(k)]
-    run = checked_cached_unit
+    run = partial(checked_cached_unit, rules=workers.rules)
 
     def cached(a) -> CachedExtraction:
         return CachedExtraction(a.id, extractions.text(a.cache))
@@ -394,7 +409,7 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
     size = (len(todo), sum(a.chars for a in todo))
     repeated = {g for g, n in Counter(a.sha1 for a in articles).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
-    reports, shared, graphs = [], SharedGraph(), {}
+    reports, shared, graphs = [], SharedGraph(workers.rules), {}
     with (
         _bar(progress, len(todo)) as tick,
         open(tmp / "graph.nq", "wb") as nq,
@@ -451,7 +466,7 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
     return reports, shared, graphs
 
 
-def _build_key(articles, errors: list[str], formats, html: bool) -> str:
+def _build_key(articles, errors: list[str], formats, html: bool, rules: Rules) -> str:
     """What decides a build's outputs: each article's id and text, the unreadable files, Quanze's
     code and rules, the ontology, shapes and saved queries, and the options."""
     import hashlib
@@ -459,7 +474,7 @@ def _build_key(articles, errors: list[str], formats, html: bool) -> str:
     from kg.cache import fingerprint
     from kg.resources import ontology_dir
 
-    h = hashlib.sha1(fingerprint().encode())
+    h = hashlib.sha1(fingerprint(rules).encode())
     for path in sorted(ontology_dir().rglob("*")):
         if path.is_file():
             h.update(path.name.encode() + path.read_bytes())

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.facts import as_dict, make
+from kg.ruleset import Rules
 from kg.types import Document, Fact, Sentence
 
 __all__ = [
@@ -32,9 +33,14 @@ __all__ = [
 ]
 
 
+def fingerprint(rules: Rules) -> str:
+    """Hash of everything that decides what extraction yields: the package's code and the rules."""
+    return hashlib.sha1(f"{_code()}\x1f{rules.fingerprint}".encode()).hexdigest()[:12]
+
+
 @cache
-def fingerprint() -> str:
-    """Hash of everything that decides what extraction yields: the package's code and rules."""
+def _code() -> str:
+    """Hash of the package's code (and the rules it ships)."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha1()
     for path in sorted(root.rglob("*")):
@@ -105,8 +111,8 @@ class UnitCache(_Cache):
     copied into the build's graph.nq as bytes, never parsed."""
 
     @staticmethod
-    def key(doc_id: str, sha1: str) -> str:
-        h = hashlib.sha1(f"{fingerprint()}\x1f{doc_id}\x1f{sha1}".encode())
+    def key(doc_id: str, sha1: str, rules: Rules) -> str:
+        h = hashlib.sha1(f"{fingerprint(rules)}\x1f{doc_id}\x1f{sha1}".encode())
         return h.hexdigest()[:24] + ".unit.json"
 
     def has(self, name: str) -> bool:
@@ -167,9 +173,9 @@ class ExtractionCache(_Cache):
     counts the articles not extracted again."""
 
     @staticmethod
-    def name(doc_id: str, sha1: str) -> str:
+    def name(doc_id: str, sha1: str, rules: Rules) -> str:
         doc_key = hashlib.sha1(f"{doc_id}\x1f{sha1}".encode()).hexdigest()[:16]
-        return f"{fingerprint()}-{doc_key}.json"
+        return f"{fingerprint(rules)}-{doc_key}.json"
 
     def has(self, name: str) -> bool:
         """Whether the previous build cached an extraction under ``name``."""
@@ -221,17 +227,18 @@ class FileIndex:
 
     RACY_NS = 2_000_000_000
 
-    def __init__(self, data: dict | None = None) -> None:
-        data = data if isinstance(data, dict) and data.get("fingerprint") == fingerprint() else {}
+    def __init__(self, rules: Rules, data: dict | None = None) -> None:
+        self.stamp = fingerprint(rules)
+        data = data if isinstance(data, dict) and data.get("fingerprint") == self.stamp else {}
         self.written_ns = int(data.get("written_ns") or 0)
         self.files: dict[str, list] = data.get("files") or {}
 
     @classmethod
-    def read(cls, path: Path) -> FileIndex:
+    def read(cls, path: Path, rules: Rules) -> FileIndex:
         try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
+            return cls(rules, json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
-            return cls()
+            return cls(rules)
 
     def unchanged(self, path: Path, stat: os.stat_result) -> list[str] | None:
         """The cache names of the articles of ``path`` when it is as the index saw it, else None."""
@@ -251,7 +258,7 @@ class FileIndex:
     def write(self, path: Path) -> None:
         import time
 
-        data = {"fingerprint": fingerprint(), "written_ns": time.time_ns(), "files": self.files}
+        data = {"fingerprint": self.stamp, "written_ns": time.time_ns(), "files": self.files}
         _write(path, json.dumps(data, ensure_ascii=False))
 
 
@@ -291,12 +298,12 @@ class ExtractionPayload:
     unit: tuple | None = None
 
 
-def payload_of(extraction, unit: tuple | None = None) -> ExtractionPayload:
+def payload_of(extraction, rules: Rules, unit: tuple | None = None) -> ExtractionPayload:
     """The cache's files of an extraction, its summary, and its ``unit`` if made."""
     from collections import Counter
 
     document = extraction.document
-    name = ExtractionCache.name(document.id, document.sha1)
+    name = ExtractionCache.name(document.id, document.sha1, rules)
     header = next((as_dict(f.data) for f in extraction.facts if f.kind == "document"), {})
     summary = ArticleSummary(
         document.id,

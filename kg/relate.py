@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
-from functools import cache
 
+from kg.errors import RuleError
 from kg.facts import make
 from kg.frames import (
     COUNT_OF_GIVERS,
@@ -22,12 +23,11 @@ from kg.frames import (
     FrameState,
     catalogue_owner,
     collective_agencies,
-    frame_rules,
     frame_transfers,
     join_bare_verbs,
     scope_sector,
 )
-from kg.lexicon import agency_lexicon, alternation, canonical_name, load_yaml, longest_core
+from kg.lexicon import alternation, checked
 from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
 from kg.recognize import (
     MASKED_PLACE,
@@ -37,10 +37,10 @@ from kg.recognize import (
     SentenceMentions,
 )
 from kg.resolve import merge_aliases, of_county_level_city
-from kg.resources import rules_file
+from kg.ruleset import Rules, derived
 from kg.types import Document, Fact, Sentence
 
-__all__ = ["RelationRules", "relate_document", "relation_rules", "transfers_in"]
+__all__ = ["RelationRules", "relate_document", "relation_rules_of", "transfers_in"]
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,9 @@ class RelationRules:
     examples: dict[str, tuple[dict, ...]]
 
 
-@cache
-def relation_rules(path: str | None = None) -> RelationRules:
-    """Load ``kg/rules/relations.yaml`` (or another file), checking every rule's keys."""
-    from kg.errors import RuleError
-
-    p = rules_file("relations.yaml") if path is None else path
-    data = load_yaml(p, {"version", "powers", "domain_sectors", "rules"}, required={"powers", "rules"})
+def relation_rules_of(data: dict, name: str = "relations.yaml") -> RelationRules:
+    """The relation rules from the parsed ``relations.yaml``, every rule's keys checked."""
+    data = checked(name, data, {"version", "powers", "domain_sectors", "rules"}, required={"powers", "rules"})
     triggers, examples = {}, {}
     allowed = {"id", "relation", "triggers", "examples"}
     for rule in data["rules"]:
@@ -65,11 +61,10 @@ def relation_rules(path: str | None = None) -> RelationRules:
         rid = rule.get("id", "?")
         if unknown:
             raise RuleError(
-                f"relations.yaml: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; "
-                f"allowed: {', '.join(sorted(allowed))}"
+                f"{name}: rule {rid!r}: unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(allowed))}"
             )
         if "id" not in rule or not rule.get("examples"):
-            raise RuleError(f"relations.yaml: rule {rid!r}: every rule needs an id and at least one example")
+            raise RuleError(f"{name}: rule {rid!r}: every rule needs an id and at least one example")
         triggers[rid] = tuple(sorted(rule.get("triggers") or (), key=len, reverse=True))
         examples[rid] = tuple(rule["examples"])
     powers = tuple((x["text"], x["label"]) for x in data["powers"])
@@ -95,19 +90,7 @@ def _evidence(text: str, limit: int = 80) -> str:
     return text.strip()[:limit]
 
 
-@cache
-def declared_rule_ids() -> frozenset[str]:
-    """Every rule id declared in the rule files: relations.yaml, frames.yaml and facts.yaml."""
-    from kg.lexicon import fact_rules
-
-    return frozenset(relation_rules().examples) | frozenset(frame_rules().rules) | frozenset(fact_rules())
-
-
 def _fact(doc: Document, kind: str, fields: dict, sentence: Sentence | None, rule: str, span=None) -> Fact:
-    from kg.errors import RuleError
-
-    if rule not in declared_rule_ids():
-        raise RuleError(f"rule {rule!r} gives a {kind} fact but no rules file declares it")
     try:
         data = make(kind, fields)
     except (TypeError, ValueError) as e:
@@ -121,13 +104,12 @@ def _fact(doc: Document, kind: str, fields: dict, sentence: Sentence | None, rul
     return Fact(doc.id, data, _evidence(doc.title), "", -1, -1, rule)
 
 
-def _sector_of_text(text: str) -> str | None:
+def _sector_of_text(rules: Rules, text: str) -> str | None:
     """Canonical sector named by a phrase ("环境保护管理" → 环境保护)."""
-    rules = relation_rules()
-    if text in rules.domain_sectors:
-        return rules.domain_sectors[text]
-    core = longest_core(text)
-    return agency_lexicon().core_sector[core] if core else None
+    if text in rules.relations.domain_sectors:
+        return rules.relations.domain_sectors[text]
+    core = rules.longest_core(text)
+    return rules.agencies.core_sector[core] if core else None
 
 
 # ---------------------------------------------------------------- matters
@@ -155,15 +137,16 @@ _LISTED_DOMAIN = re.compile(r"^(?P<list>[^,，;；]+?)等(?P<domain>[\u4e00-\u9f
 _EXAMPLES_OF = re.compile(r"^(?P<items>.+、[^、]{1,8})等(?P<head>[\u4e00-\u9fff]{4,12})$")
 
 
-def split_matters(text: str, *, split_he: bool) -> list[str]:
+def split_matters(text: str, fields: Collection[str], *, split_he: bool) -> list[str]:
     """Split an enumeration of matters faithfully.
 
     Items are split on 、 ; "以及" and "及" join separate acts; "和" splits only in duty lists
-    (fields of work), never in penalty lists, where it joins the objects of one act.
+    (fields of work), never in penalty lists, where it joins the objects of one act. ``fields``:
+    the scope table's fields of work, no bare verbs (see ``join_bare_verbs``).
 
-    >>> split_matters("向城市河道倾倒废弃物和垃圾及违规取土、城市河道违法建筑物拆除等", split_he=False)
+    >>> split_matters("向城市河道倾倒废弃物和垃圾及违规取土、城市河道违法建筑物拆除等", (), split_he=False)
     ['向城市河道倾倒废弃物和垃圾', '违规取土', '城市河道违法建筑物拆除']
-    >>> split_matters("市政公用设施运行、市容环境卫生和园林绿化管理等", split_he=True)
+    >>> split_matters("市政公用设施运行、市容环境卫生和园林绿化管理等", (), split_he=True)
     ['市政公用设施运行', '市容环境卫生', '园林绿化管理']
     """
     text = _MATTER_TRIM_TAIL.sub("", text.strip(" ,,、"))
@@ -172,7 +155,7 @@ def split_matters(text: str, *, split_he: bool) -> list[str]:
         items = examples.group("items").split("、")
         if len(items) >= 3 and sorted(map(len, items))[len(items) // 2] <= 6:
             return [examples.group("head")]
-    parts = join_bare_verbs(re.split(r"[、;；]|[,,]?以及|,(?=[\u4e00-\u9fff]{4})", text))
+    parts = join_bare_verbs(re.split(r"[、;；]|[,,]?以及|,(?=[\u4e00-\u9fff]{4})", text), fields)
     out: list[str] = []
     for part in parts:
         for piece in _split_on(part, "及"):
@@ -224,14 +207,14 @@ def _clauses(sentence: str, move: re.Pattern):
         yield sentence[start : cm.end()], start
 
 
-@cache
-def _power_regex() -> re.Pattern:
-    return re.compile(alternation(t for t, _ in relation_rules().powers))
+@derived
+def _power_regex(rules: Rules) -> re.Pattern:
+    return re.compile(alternation(t for t, _ in rules.relations.powers))
 
 
-@cache
-def _power_label() -> dict[str, str]:
-    return dict(relation_rules().powers)
+@derived
+def _power_label(rules: Rules) -> dict[str, str]:
+    return dict(rules.relations.powers)
 
 
 @dataclass
@@ -299,9 +282,10 @@ class Recognized:
         return self.within(part)[2]
 
 
-@cache
-def _trigger_regex(triggers: tuple[str, ...]) -> re.Pattern:
-    return re.compile(alternation(triggers))
+@derived
+def _trigger_res(rules: Rules) -> dict[tuple[str, ...], re.Pattern]:
+    """Each relation rule's triggers (a tuple of words) → one regex of them."""
+    return {words: re.compile(alternation(words)) for words in rules.relations.triggers.values()}
 
 
 def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
@@ -315,6 +299,7 @@ def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
 def transfers_in(
     sentence_text: str,
     agencies: list[AgencySpan],
+    rules: Rules,
     *,
     next_text: str = "",
     next_agencies: list[AgencySpan] = (),
@@ -325,34 +310,37 @@ def transfers_in(
     target_sector, domain, rule, span).
 
     >>> from kg.recognize import find_agencies
+    >>> from kg.ruleset import load_rules
+    >>> rules = load_rules()
     >>> text = "将市水务局河道采砂的行政处罚权划入市城管局。"
-    >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text))]
+    >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text, rules), rules)]
     [('市水务局', '河道采砂', '市城管局')]
     """
     context = context or _Context()
-    rules = relation_rules()
     out: list[dict] = []
     agencies = list(agencies)
-    move = rules.triggers["transfer.move_to.v1"]
-    concentrate = rules.triggers["transfer.concentrate.v1"]
-    for clause, cs in _clauses(sentence_text, _trigger_regex(move)):
+    move = rules.relations.triggers["transfer.move_to.v1"]
+    concentrate = rules.relations.triggers["transfer.concentrate.v1"]
+    for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move]):
         ce = cs + len(clause)
         in_clause = [a for a in agencies if a.start >= cs and a.end <= ce]
-        powers = list(_power_regex().finditer(clause))
+        powers = list(_power_regex(rules).finditer(clause))
         if not powers:
             continue
-        found = _move_transfer(clause, cs, in_clause, powers, move, agencies)
+        found = _move_transfer(rules, clause, cs, in_clause, powers, move, agencies)
         if not found:
-            concentrated = _concentrate_transfer(clause, cs, in_clause, powers, concentrate, context)
+            concentrated = _concentrate_transfer(rules, clause, cs, in_clause, powers, concentrate, context)
             if concentrated is None:  # a header announcing the receiver of the items that follow
                 continue
             found = (
                 concentrated
-                or _grant_transfer(clause, cs, in_clause, powers)
-                or _exercise_transfer(clause, cs, in_clause, powers, agencies)
-                or _scope_item(clause, cs, in_clause, powers, context, next_text, next_agencies, sentence_text[:cs])
+                or _grant_transfer(rules, clause, cs, in_clause, powers)
+                or _exercise_transfer(rules, clause, cs, in_clause, powers, agencies)
+                or _scope_item(
+                    rules, clause, cs, in_clause, powers, context, next_text, next_agencies, sentence_text[:cs]
+                )
             )
-        for t in found or _staffing_transfer(clause, cs, sentence_text, agencies):
+        for t in found or _staffing_transfer(rules, clause, cs, sentence_text, agencies):
             t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
             out.append(t)
     return out
@@ -376,8 +364,10 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
     return None
 
 
-def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, giver_fallback=None) -> list[dict]:
-    label = _power_label().get(power_text, power_text)
+def _records(
+    rules: Rules, givers, receiver, power_text, matter_text, domain, rule, span, *, giver_fallback=None
+) -> list[dict]:
+    label = _power_label(rules).get(power_text, power_text)
     split_he = label not in ("行政处罚权", "行政强制权")
     matters: list[str | None]
     if matter_text is None:
@@ -385,8 +375,8 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
     elif re.fullmatch(r"(全部|部分)\S{1,6}", matter_text) and matter_text.endswith(power_text):
         matters = [matter_text]  # "A的全部职责": the whole remit is the matter
     else:
-        matters = split_matters(matter_text, split_he=split_he) or [None]
-    domain_sector = (_sector_of_text(domain) or scope_sector(domain, frame_rules())) if domain else None
+        matters = split_matters(matter_text, rules.frames.scope_sectors, split_he=split_he) or [None]
+    domain_sector = (_sector_of_text(rules, domain) or scope_sector(domain, rules.frames)) if domain else None
     out = []
     giver_groups = givers or [None]
     for giver in giver_groups:
@@ -395,7 +385,7 @@ def _records(givers, receiver, power_text, matter_text, domain, rule, span, *, g
                 source, source_sector = giver.text, giver.sector
             else:
                 # with no field written, a matter that names one ("园林绿化") gives its sector
-                matter_sector = scope_sector(matter, frame_rules()) if matter and not domain else None
+                matter_sector = scope_sector(matter, rules.frames) if matter and not domain else None
                 source, source_sector = giver_fallback, domain_sector or matter_sector
             out.append(
                 {
@@ -434,10 +424,10 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     return (text or None), None
 
 
-def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
+def _move_transfer(rules: Rules, clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
     """A move to the body after the verb; bodies named with it ("交由乡镇人民政府、街道办事处行使")
     each receive the same."""
-    out = _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies)
+    out = _move_to_first(rules, clause, cs, agencies, powers, triggers, sentence_agencies)
     if not out:
         return out
     ordered = sorted(agencies, key=lambda a: a.start)
@@ -450,8 +440,8 @@ def _move_transfer(clause, cs, agencies, powers, triggers, sentence_agencies) ->
     return out + [dict(t, target=a.text, target_sector=a.sector) for a in more for t in out]
 
 
-def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
-    trig = _trigger_regex(triggers).search(clause) if triggers else None
+def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
+    trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     rule = "transfer.move_to.v1"
     if not trig:
         # "职责划转城市管理部门": 划转 directly followed by the receiver
@@ -485,7 +475,7 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
         if late:
             seg, p_text = _glued_power(clause[start : power.start()], power.group())
             matter_text, domain = _matter_and_domain(seg)
-            return _records(late[:1], receiver, p_text, matter_text, domain, rule, (0, len(clause)))
+            return _records(rules, late[:1], receiver, p_text, matter_text, domain, rule, (0, len(clause)))
     if clause.startswith("其", start) or clause[start : start + 2] in ("其承", "其所"):
         # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
         givers = [a for a in sentence_agencies if a.end <= cs + start][-2:]
@@ -504,7 +494,9 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
             if not matter_text or len(matter_text) < 2:
                 matter_text = None
             out.extend(
-                _records([], receiver, p_text, matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback)
+                _records(
+                    rules, [], receiver, p_text, matter_text, domain, rule, (0, len(clause)), giver_fallback=fallback
+                )
             )
             segment_start = p.end()
         return out
@@ -543,11 +535,11 @@ def _move_to_first(clause, cs, agencies, powers, triggers, sentence_agencies) ->
             # "将规划、环保…执法队伍中部分编制划入X": bodies of several sectors give one each;
             # "市、县(区)环保局" (one sector at two levels) gives as one giver, as written
             for g in group:
-                for r in _records([g], receiver, p_text, matter_text, domain, rule, (0, len(clause))):
+                for r in _records(rules, [g], receiver, p_text, matter_text, domain, rule, (0, len(clause))):
                     r["source"] = g.name
                     out.append(r)
         else:
-            out.extend(_records([group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
+            out.extend(_records(rules, [group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
     return out
 
 
@@ -573,7 +565,7 @@ _STAFFING = re.compile(r"从(?P<giver>[^,,。;；]{2,20}?)划转(?P<num>\d+名)?
 _NEW_BODY = re.compile(r"(?:设立|成立|组建|设置)")
 
 
-def _staffing_transfer(clause, cs, sentence_text, agencies) -> list[dict]:
+def _staffing_transfer(rules: Rules, clause, cs, sentence_text, agencies) -> list[dict]:
     """ "(在A设立B,)…所需编制…从C划转5名编制": staff posts move from C to the new or named body."""
     m = _STAFFING.search(clause)
     if not m or "编制" not in sentence_text[: cs + m.end()]:
@@ -586,7 +578,7 @@ def _staffing_transfer(clause, cs, sentence_text, agencies) -> list[dict]:
         return []
     receiver = candidates[0] if new else candidates[-1]
     giver_text = m.group("giver")
-    sector = "街道乡镇" if re.search(r"乡镇|街道", giver_text) else _sector_of_text(giver_text)
+    sector = "街道乡镇" if re.search(r"乡镇|街道", giver_text) else _sector_of_text(rules, giver_text)
     matter = f"{m.group('num')}编制" if m.group("num") else "人员编制"
     return [
         {
@@ -620,8 +612,8 @@ def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
     return seg, power_text
 
 
-def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
-    trig = _trigger_regex(triggers).search(clause) if triggers else None
+def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
+    trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     if not trig:
         return []
     before = [a for a in agencies if a.end <= cs + trig.start()]
@@ -637,7 +629,9 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
         power = ahead[-1]
         body = re.sub(r"^(?:将|把|对)", "", clause[_after_last_comma(clause, power.start()) : power.start()])
         matter_text, domain = _matter_and_domain(body)
-        return _records([], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause)))
+        return _records(
+            rules, [], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause))
+        )
     power = after[0]
     body = clause[trig.end() : power.start()]
     if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面|以下", body):
@@ -657,6 +651,7 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
         r
         for rec in receivers
         for r in _records(
+            rules,
             [],
             rec,
             power.group(),
@@ -672,7 +667,7 @@ def _concentrate_transfer(clause, cs, agencies, powers, triggers, context: _Cont
 _ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
 
 
-def _exercise_transfer(clause, cs, agencies, powers, sentence_agencies) -> list[dict]:
+def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agencies) -> list[dict]:
     """Who exercises a power over a matter: "…方面的行政处罚权,可由B行使" (passive),
     "B依法行使…方面的…行政处罚权" (active), with the giver of "受A委托" when the text names one."""
     rule = "transfer.exercise.v1"
@@ -702,13 +697,21 @@ def _exercise_transfer(clause, cs, agencies, powers, sentence_agencies) -> list[
         if not matter_text or len(matter_text) < 2:
             continue  # "B行使行政处罚权时…": no matter, no transfer
         out = _records(
-            givers[:1], receiver, power.group(), matter_text, domain, rule, (0, len(clause)), giver_fallback=giver_text
+            rules,
+            givers[:1],
+            receiver,
+            power.group(),
+            matter_text,
+            domain,
+            rule,
+            (0, len(clause)),
+            giver_fallback=giver_text,
         )
         return out
     return []
 
 
-def _grant_transfer(clause, cs, agencies, powers) -> list[dict]:
+def _grant_transfer(rules: Rules, clause, cs, agencies, powers) -> list[dict]:
     m = re.search("赋予", clause)
     if not m:
         return []
@@ -722,14 +725,14 @@ def _grant_transfer(clause, cs, agencies, powers) -> list[dict]:
     body = clause[receiver.end - cs : power.start()]
     body = re.split(r"领域各类|领域|各类", body)[-1]
     matter_text, domain = _matter_and_domain(body)
-    return _records([], receiver, power.group(), matter_text, None, "transfer.grant.v1", (0, len(clause)))
+    return _records(rules, [], receiver, power.group(), matter_text, None, "transfer.grant.v1", (0, len(clause)))
 
 
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")
 
 
 def _scope_item(
-    clause, cs, agencies, powers, context: _Context, next_text: str, next_agencies=None, before: str = ""
+    rules: Rules, clause, cs, agencies, powers, context: _Context, next_text: str, next_agencies=None, before: str = ""
 ) -> list[dict]:
     """An item of a list of powers with no verb: "环境保护管理方面…的行政处罚权;" The receiver
     is the header's ("X集中行使…:"), else a body named in the next sentence ("城市管理部门可以…"),
@@ -758,9 +761,11 @@ def _scope_item(
         # "推行综合执法。具体范围是：…" and no body named: the comprehensive enforcement departments'
         # (城市管理), not a body of the text's naming
         implied = AgencySpan(0, 0, "", "", "城市管理", None, "transfer.scope_list.v1")
-        out = _records([], implied, power.group(), matter_text, domain, "transfer.scope_list.v1", (0, len(clause)))
+        out = _records(
+            rules, [], implied, power.group(), matter_text, domain, "transfer.scope_list.v1", (0, len(clause))
+        )
         return [dict(t, target=None) for t in out]
-    return _records([], receiver, power.group(), matter_text, domain, "transfer.scope_list.v1", (0, len(clause)))
+    return _records(rules, [], receiver, power.group(), matter_text, domain, "transfer.scope_list.v1", (0, len(clause)))
 
 
 _SCOPE_HEAD = re.compile(r"具体范围(?:是|包括|为)[:：]")
@@ -1291,12 +1296,17 @@ _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
 
-def relate_document(doc: Document, sentences: list[Sentence], mentions: list[SentenceMentions]) -> list[Fact]:
+def relate_document(
+    doc: Document, sentences: list[Sentence], mentions: list[SentenceMentions], rules: Rules
+) -> list[Fact]:
     """Every fact of one document, the ``document`` record first.
 
     ``mentions`` holds each sentence's places, bodies and document numbers as the recognize and resolve stages found
     them (``kg.pipeline.recognize_sentences``): this stage reads them and never runs the
     recognizers itself.
+
+    Raises:
+        RuleError: a fact carries a rule id that ``rules`` do not declare.
     """
     facts: list[Fact] = []
     per_sentence_places = [m.places for m in mentions]
@@ -1345,7 +1355,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list[Sen
                     "agency",
                     {
                         "name": a.name,
-                        "canonical": canonical_name(a.name),
+                        "canonical": rules.canonical_name(a.name),
                         "sector": a.sector,
                         "level": a.level,
                         "generic": a.generic,
@@ -1356,7 +1366,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list[Sen
                     a.rule_id,
                     (a.start, a.end),
                 )
-        for unit in _internal_units(s, agencies, found_in):
+        for unit in _internal_units(rules, s, agencies, found_in):
             if unit.name not in seen_agency:
                 seen_agency[unit.name] = _fact(
                     doc,
@@ -1368,15 +1378,18 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list[Sen
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         next_agencies = mentions[i + 1].bodies if i + 1 < len(sentences) else []
-        if _states_no_transfer(s.text, agencies, frame_state, context):
+        if _states_no_transfer(rules, s.text, agencies, frame_state, context):
             found = []
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
         else:
-            found = transfers_in(s.text, agencies, next_text=next_text, next_agencies=next_agencies, context=context)
+            found = transfers_in(
+                s.text, agencies, rules, next_text=next_text, next_agencies=next_agencies, context=context
+            )
             framed, override = frame_transfers(
                 s.text,
                 agencies,
                 frame_state,
+                rules.frames,
                 headings=s.headings,
                 legacy=found,
                 following=(next_text, next_agencies),
@@ -1391,7 +1404,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list[Sen
         # a collective phrase that gives or receives a power, or opens its sentence as the subject,
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
-        for name, sector, level, start, end in collective_agencies(s.text, frame_rules()):
+        for name, sector, level, start, end in collective_agencies(s.text, rules.frames):
             subject = not ITEM_NUMBER.sub("", s.text[:start]).strip() or bool(_GRANTED.search(s.text, 0, start))
             if name not in seen_agency and (subject or any(s.text[start:end] in party for party in parties)):
                 body = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
@@ -1421,7 +1434,7 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list[Sen
         for t in found:
             if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):
                 continue  # "…下达的其他(职责)", "…清单以外": a catch-all names no matter (conventions G16)
-            if t.get("matter") and frame_rules().back_reference.fullmatch(t["matter"]):
+            if t.get("matter") and rules.frames.back_reference.fullmatch(t["matter"]):
                 continue  # "行使上述行政处罚权": said again of transfers recorded where they were stated
             span = t.pop("span")
             rule = t.pop("rule")
@@ -1463,8 +1476,11 @@ def relate_document(doc: Document, sentences: list[Sentence], mentions: list[Sen
     for m in _LEAD.finditer(doc.text):
         facts.extend(_lead_block(doc, sentences, m, found_in))
     _date_the_moves(facts, undated, move_deadlines)
-    facts.extend(merge_aliases(of_county_level_city(list(seen_agency.values()), record)))
+    facts.extend(merge_aliases(of_county_level_city(list(seen_agency.values()), record), rules))
     facts.extend(seen_place.values())
+    undeclared = next((f for f in facts if f.rule_id not in rules.declared_ids), None)
+    if undeclared is not None:
+        raise RuleError(f"rule {undeclared.rule_id!r} gives a {undeclared.kind} fact but no rules file declares it")
     return _dedupe(facts)
 
 
@@ -1479,11 +1495,13 @@ def _give_entry(facts: list[Fact], at: list[int], giver) -> None:
             facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=giver.sector))
 
 
-def _states_no_transfer(text: str, agencies: list[AgencySpan], state: FrameState, context: _Context) -> bool:
+def _states_no_transfer(
+    rules: Rules, text: str, agencies: list[AgencySpan], state: FrameState, context: _Context
+) -> bool:
     """Whether a sentence can state no transfer, so the transfer rules need not read it: it names no
     body, no power and no trigger of a frame, is no table row, labelled line, list item or lead-in,
     and no open list, catalogue or header waits for its items (most sentences of a document)."""
-    rules = frame_rules()
+    frames = rules.frames
     return not (
         agencies
         or state.list_open
@@ -1493,9 +1511,9 @@ def _states_no_transfer(text: str, agencies: list[AgencySpan], state: FrameState
         or ":" in text
         or "：" in text
         or ITEM_NUMBER.match(text)
-        or rules.power_re.search(text)
-        or rules.triggered(text)
-        or any(w in text for w in rules.self_reference)
+        or frames.power_re.search(text)
+        or frames.triggered(text)
+        or any(w in text for w in frames.self_reference)
     )
 
 
@@ -1517,7 +1535,7 @@ _UNITS = re.compile(
 _UNIT_END = re.compile(r"(?:处|科|室|中心|办|大队|中队|支队|分队|站|所|股)$")
 
 
-def _internal_units(s: Sentence, agencies: list[AgencySpan], found: Recognized) -> list[AgencySpan]:
+def _internal_units(rules: Rules, s: Sentence, agencies: list[AgencySpan], found: Recognized) -> list[AgencySpan]:
     """Internal units listed after "内设五个机构:" / "下设:" — each item ending in an organ word is a
     body, of its own sector if it names one, else of the body it belongs to (named before the list
     or in the section heading)."""
@@ -1534,7 +1552,7 @@ def _internal_units(s: Sentence, agencies: list[AgencySpan], found: Recognized) 
         pos = start + len(name) if start >= 0 else pos
         if start < 0 or not 2 < len(name) <= 12 or not _UNIT_END.search(name):
             continue
-        sector = _sector_of_text(name) or (parent.sector if parent else "其他")
+        sector = _sector_of_text(rules, name) or (parent.sector if parent else "其他")
         level = parent.level if parent else None
         out.append(AgencySpan(start, start + len(name), name, name, sector, level, "agency.internal_unit.v1"))
     return out

@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from kg.lexicon import alternation, longest_core
+from kg.lexicon import alternation
 from kg.recognize import MASKED_PLACE, AgencySpan, organ_of
 from kg.types import Fact
+
+if TYPE_CHECKING:
+    from kg.ruleset import Rules
 
 __all__ = ["defined_names", "merge_aliases", "of_county_level_city", "self_references"]
 
@@ -38,7 +42,7 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
 
     >>> from kg.recognize import find_agencies
     >>> texts = ["市城市管理行政执法局(以下简称市执法局)主管。", "市执法局负责监督。"]
-    >>> found = defined_names(texts, [find_agencies(t) for t in texts])
+    >>> found = defined_names(texts, [find_agencies(t, rules) for t in texts])
     >>> [(a.name, a.sector, a.level, a.rule_id) for a in found[1]]
     [('市执法局', '城市管理', 'city', 'agency.defined_short.v1')]
     """
@@ -79,7 +83,7 @@ def self_references(texts: list[str], bodies: list[list[AgencySpan]], words: tup
 
     >>> from kg.recognize import find_agencies
     >>> texts = ["已划转我局统一行使。", "昆明市城市管理局", "2021年7月20日"]
-    >>> found = self_references(texts, [find_agencies(t) for t in texts], ("我局",))
+    >>> found = self_references(texts, [find_agencies(t, rules) for t in texts], ("我局",))
     >>> [(a.text, a.name, a.level) for a in found[0]]
     [('我局', '昆明市城市管理局', 'city')]
     """
@@ -137,15 +141,16 @@ def of_county_level_city(agency_facts: list[Fact], header: dict) -> list[Fact]:
 _BARE_CITY = re.compile(r"市(?![辖场政容区民])")  # 市 as a level word, not 市辖区, 市场, 市政, 市容…
 
 
-def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
+def merge_aliases(agency_facts: list[Fact], rules: Rules) -> list[Fact]:
     """One record per distinct body of a document: names that share sector, level and kind of
     organ are one body ("市住建局" = "XX市住房和城乡建设局", "省委" = "中共安徽省委"); a name without
     a level joins the one leveled body of its sector and organ, if there is exactly one. The
     longest name stands for the body; the others become its aliases.
 
     >>> from kg.facts import Agency
+    >>> from kg.ruleset import load_rules
     >>> fs = [Fact("d", Agency(n, "住房城乡建设", "city"), "") for n in ("市住建局", "XX市住房和城乡建设局")]
-    >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases(fs)]
+    >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases(fs, load_rules())]
     [('XX市住房和城乡建设局', ('市住建局',))]
     """
     groups: dict[tuple, list[Fact]] = {}
@@ -171,7 +176,7 @@ def merge_aliases(agency_facts: list[Fact]) -> list[Fact]:
     out = []
     for key, group in groups.items():
         for same_place in _by_place(group):
-            for members in _by_compatible_core(same_place):
+            for members in _by_compatible_core(same_place, rules):
                 out.append(_merged(key, members))
     return out
 
@@ -201,28 +206,31 @@ def _abbreviates(short: str, long: str) -> bool:
 _LEVEL_HEAD = re.compile(r"^(?:乡镇|街道|[省市州盟县区旗乡镇])(?![级辖])")
 
 
-def _level_head(name: str) -> str | None:
-    """The bare level word a name opens with ("州政府" → 州), unless it begins the core ("市容局").
+def _level_head(name: str, core: str) -> str | None:
+    """The bare level word a name opens with ("州政府" → 州), unless it begins the name's sector
+    core (``core``: "市容局" opens with 市容).
 
-    >>> _level_head("州政府"), _level_head("市容局"), _level_head("市辖区城管局")
+    >>> _level_head("州政府", ""), _level_head("市容局", "市容"), _level_head("市辖区城管局", "城管")
     ('州', None, None)
-    >>> _level_head("乡人民政府"), _level_head("镇人民政府"), _level_head("乡镇人民政府")
+    >>> _level_head("乡人民政府", ""), _level_head("镇人民政府", ""), _level_head("乡镇人民政府", "")
     ('乡', '镇', '乡镇')
     """
     m = _LEVEL_HEAD.match(name)
-    if m is None or name.startswith(longest_core(name) or "\0"):
+    if m is None or name.startswith(core or "\0"):
         return None
     return m.group()
 
 
-def _by_compatible_core(members: list[Fact]) -> list[list[Fact]]:
+def _by_compatible_core(members: list[Fact], rules: Rules) -> list[list[Fact]]:
     """Split a group of same sector, level and organ by core: "市建设部门" and "市建管部门" stay two."""
+    cores = {str(f.get("name")): rules.longest_core(str(f.get("name"))) for f in members}
     clusters: list[tuple[str, list[Fact]]] = []
-    for f in sorted(members, key=lambda f: -len(longest_core(str(f.get("name"))))):
-        core = longest_core(str(f.get("name")))
-        head = _level_head(str(f.get("name")))
+    for f in sorted(members, key=lambda f: -len(cores[str(f.get("name"))])):
+        name = str(f.get("name"))
+        core, head = cores[name], _level_head(name, cores[name])
         for rep, cluster in clusters:
-            other = _level_head(str(cluster[0].get("name")))
+            first = str(cluster[0].get("name"))
+            other = _level_head(first, cores[first])
             if head and other and head != other:
                 continue  # "市政府" and "州政府": two level words, two bodies
             if _abbreviates(core, rep):

@@ -7,12 +7,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["ontology_dir", "places_csv", "rules_file"]
-
-
-def rules_file(name: str) -> Path:
-    """Path of a YAML file in ``kg/rules``."""
-    return Path(str(files("kg.rules").joinpath(name)))
+__all__ = ["ontology_dir", "places_csv"]
 
 
 @cache

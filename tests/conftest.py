@@ -7,8 +7,9 @@ import pytest
 def nlp():
     pytest.importorskip("jieba")
     from kg.nlp import get_nlp
+    from kg.ruleset import load_rules
 
-    return get_nlp()
+    return get_nlp(load_rules())
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +37,21 @@ def seeds_build(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("seeds") / "out"
     return build([Path(__file__).resolve().parent.parent / "seeds"], out, html=False)
+
+
+@pytest.fixture
+def edit_rules(tmp_path):
+    """A copy of the shipped rules folder, one file of it rewritten: ``edit_rules(name, text)``
+    writes ``text`` as ``name`` and gives the folder (to ``kg.ruleset.load_rules``)."""
+    import shutil
+
+    from kg.ruleset import default_rules_dir
+
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+
+    def edit(name: str, text: str):
+        (folder / name).write_text(text, encoding="utf-8")
+        return folder
+
+    return edit

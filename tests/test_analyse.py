@@ -4,7 +4,6 @@ import pytest
 
 from kg.analyse import (
     adoption_timeline,
-    central_template,
     coverage_matrix,
     deviation_from_template,
     org_graph,
@@ -16,14 +15,17 @@ from kg.errors import AnalysisError
 from kg.graph import to_rdf
 from kg.normalize import normalize
 from kg.pipeline import extract_document
+from kg.ruleset import load_rules
 from kg.types import Article
+
+RULES = load_rules()
 
 
 def _ds(*texts):
     exs = []
     for i, t in enumerate(texts):
-        exs.append(extract_document(normalize(Article(f"{i}.txt", f"{i}.txt", t, 0, len(t)))))
-    return to_rdf(exs)
+        exs.append(extract_document(normalize(Article(f"{i}.txt", f"{i}.txt", t, 0, len(t)), RULES), RULES))
+    return to_rdf(exs, RULES)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,7 @@ def test_analyse_coverage_and_deviation(ds):
     assert dev.loc["山西省", "added"] == ["河道采砂"]
     assert dev.loc["河北省", "covered"] == 3
     assert "违法停放车辆" in dev.loc["河北省", "left_out"]
-    assert sum(len(v) for v in central_template().values()) == 18
+    assert sum(len(v) for v in RULES.central.domains.values()) == 18
 
 
 def test_analyse_org_graph_and_timeline(ds):

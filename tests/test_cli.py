@@ -160,3 +160,48 @@ def test_cli_build_says_how_many_articles_it_extracted_and_reused(tmp_path, fixt
     assert first.exit_code == 0 and "1 extracted, 0 unchanged and reused from the cache" in first.output
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 0 and "0 extracted, 1 unchanged and reused from the cache" in again.output
+
+
+def _with_sector(edit_rules, sector: str, core: str) -> Path:
+    """A copy of the shipped rules whose agency lexicon has one more sector core."""
+    import yaml
+
+    from kg.ruleset import default_rules_dir
+
+    data = yaml.safe_load((default_rules_dir() / "agencies.yaml").read_text(encoding="utf-8"))
+    data["sectors"][sector] = [core]
+    return edit_rules("agencies.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def test_cli_rules_folder_is_what_extraction_and_the_build_read(tmp_path, edit_rules):
+    # a domain expert adds a kind of body in a copy of kg/rules, no Python touched: --rules reads it
+    folder = _with_sector(edit_rules, "星象", "观星")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("某县实施方案\n将县观星局夜间照明的行政处罚权划入县综合执法局。", encoding="utf-8")
+
+    def agencies(args) -> set:
+        r = CliRunner().invoke(cli, ["extract", str(src), *args])
+        assert r.exit_code == 0, r.output
+        return {x["name"] for x in map(json.loads, r.output.splitlines()) if x["kind"] == "agency"}
+
+    assert "县观星局" not in agencies([])
+    assert "县观星局" in agencies(["--rules", str(folder)])
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["build", str(src), "--out", str(out), "--no-html", "-j", "1"]).exit_code == 0
+    # the same text under other rules is extracted again, not taken from the cache of the shipped ones
+    r = CliRunner().invoke(cli, ["build", str(src), "--out", str(out), "--no-html", "-j", "1", "--rules", str(folder)])
+    assert r.exit_code == 0, r.output
+    assert "1 extracted, 0 unchanged" in r.output
+    names = [json.loads(line).get("name") for line in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "县观星局" in names
+
+
+def test_cli_a_broken_rules_folder_is_one_line_naming_the_file(tmp_path, edit_rules):
+    folder = edit_rules("frames.yaml", "version: 1\nrules: [\n")
+    r = CliRunner().invoke(cli, ["extract", str(ROOT / "seeds"), "--rules", str(folder)])
+    assert r.exit_code == 1
+    assert (
+        r.output.strip()
+        == f"Error: {folder / 'frames.yaml'}: cannot read rules: did not find expected node content (line 3, column 1)"
+    )

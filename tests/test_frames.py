@@ -6,15 +6,18 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import RuleError
-from kg.frames import frame_rules, split_acts
+from kg.frames import split_acts
 from kg.normalize import normalize
 from kg.pipeline import extract_document
+from kg.ruleset import load_rules
 from kg.types import Article
+
+RULES = load_rules()
 
 
 def _transfers(text: str) -> list[dict]:
-    document = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
-    return [f.as_record(provenance=True) for f in extract_document(document).facts if f.kind == "transfer"]
+    document = normalize(Article("t.txt", "t.txt", text, 0, len(text)), RULES)
+    return [f.as_record(provenance=True) for f in extract_document(document, RULES).facts if f.kind == "transfer"]
 
 
 def _has(found: list[dict], want: dict) -> bool:
@@ -36,7 +39,7 @@ def _assert_exactly(text: str, want: list[dict]) -> None:
 
 
 def _examples():
-    for rule_id, rule in frame_rules().rules.items():
+    for rule_id, rule in RULES.frames.rules.items():
         for i, example in enumerate(rule["examples"]):
             yield pytest.param(rule_id, example, id=f"{rule_id}[{i}]")
 
@@ -464,24 +467,23 @@ def test_frames_not_transfers(text):
 
 
 def test_frames_split_acts_on_the_strongest_separator():
-    assert split_acts("擅自修剪、砍伐行道树") == ["擅自修剪、砍伐行道树"]
-    assert split_acts("违法建设；占道经营、乱堆乱放") == ["违法建设", "占道经营、乱堆乱放"]
+    assert split_acts("擅自修剪、砍伐行道树", RULES.frames.scope_sectors) == ["擅自修剪、砍伐行道树"]
+    assert split_acts("违法建设；占道经营、乱堆乱放", RULES.frames.scope_sectors) == ["违法建设", "占道经营、乱堆乱放"]
 
 
-def test_frames_unknown_frame_is_a_load_error(tmp_path):
-    bad = tmp_path / "frames.yaml"
-    bad.write_text(
+def test_frames_unknown_frame_is_a_load_error(edit_rules):
+    folder = edit_rules(
+        "frames.yaml",
         "version: 1\nscope_sectors: {}\nrules:\n  - id: x.v1\n    frame: guess\n    examples: [{text: a}]\n",
-        encoding="utf-8",
     )
-    with pytest.raises(RuleError, match="unknown frame 'guess'"):
-        frame_rules(str(bad))
-    bad.write_text(
+    with pytest.raises(RuleError, match="frames.yaml: rule 'x.v1': unknown frame 'guess'"):
+        load_rules(folder)
+    folder = edit_rules(
+        "frames.yaml",
         "version: 1\nscope_sectors: {}\nrules:\n  - id: x.v1\n    frame: list\n    trigers: []\n    examples: [{text: a}]\n",
-        encoding="utf-8",
     )
     with pytest.raises(RuleError, match="unknown key 'trigers'"):
-        frame_rules(str(bad))
+        load_rules(folder)
 
 
 def test_frames_tried_only_where_their_triggers_occur_give_the_same_records(monkeypatch):
@@ -492,7 +494,7 @@ def test_frames_tried_only_where_their_triggers_occur_give_the_same_records(monk
     from kg.pipeline import extract
 
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
-    texts = ["某地实施办法\n" + e["text"] for r in frame_rules().rules.values() for e in r["examples"]]
+    texts = ["某地实施办法\n" + e["text"] for r in RULES.frames.rules.values() for e in r["examples"]]
 
     def records():
         found = [sorted(map(str, _transfers(t))) for t in texts]
@@ -780,7 +782,7 @@ def test_frames_a_catalogue_title_names_the_holder_of_its_entries(title, owner):
     from kg.frames import catalogue_owner
     from kg.recognize import find_agencies
 
-    found = catalogue_owner(title, find_agencies(title))
+    found = catalogue_owner(title, find_agencies(title, RULES))
     assert (found.text if found else None) == owner
 
 
@@ -1088,7 +1090,7 @@ def test_frames_a_restatement_whose_giver_follows_a_relative_clause():
 
 
 def test_frames_split_acts_keeps_a_list_of_places_before_one_act():
-    assert split_acts("在主干道两侧建筑物屋顶上、阳台外晾晒或者堆放物品") == [
+    assert split_acts("在主干道两侧建筑物屋顶上、阳台外晾晒或者堆放物品", RULES.frames.scope_sectors) == [
         "在主干道两侧建筑物屋顶上、阳台外晾晒或者堆放物品"
     ]
 

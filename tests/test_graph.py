@@ -10,11 +10,14 @@ from kg.graph import load_ontology, to_rdf, validate
 from kg.normalize import normalize
 from kg.ns import QZ
 from kg.pipeline import extract_document
+from kg.ruleset import load_rules
 from kg.types import Article
+
+RULES = load_rules()
 
 
 def _ex(text: str, name: str):
-    return extract_document(normalize(Article(name, name, text, 0, len(text))))
+    return extract_document(normalize(Article(name, name, text, 0, len(text)), RULES), RULES)
 
 
 def test_graph_every_qz_term_is_declared_in_the_ontology():
@@ -34,7 +37,7 @@ def test_graph_every_qz_term_is_declared_in_the_ontology():
 def test_graph_named_graph_per_article_and_shared_bodies():
     a = _ex("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省住房城乡建设厅。", "a.txt")
     b = _ex("河北省另一方案\n由省住建厅牵头,省编办配合。", "b.txt")
-    ds = to_rdf([a, b])
+    ds = to_rdf([a, b], RULES)
     graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
     assert len([g for g in graphs if "/graph/" in g and not g.endswith("shared")]) == 2
     bodies = {str(s) for s in ds.subjects(RDF.type, QZ.Agency)}
@@ -46,7 +49,7 @@ def test_graph_named_graph_per_article_and_shared_bodies():
 
 def test_graph_transfer_event_with_evidence_validates():
     ex = _ex("某市方案\n将市水务局河道采砂的行政处罚权划入市城管执法局。", "c.txt")
-    ds = to_rdf([ex])
+    ds = to_rdf([ex], RULES)
     transfers = list(ds.subjects(RDF.type, QZ.PowerTransfer))
     assert len(transfers) == 1
     t = transfers[0]
@@ -63,7 +66,7 @@ def test_graph_transfer_event_with_evidence_validates():
 
 def test_graph_validation_reports_violations():
     ex = _ex("某市方案\n将市水务局河道采砂的行政处罚权划入市城管执法局。", "c.txt")
-    ds = to_rdf([ex])
+    ds = to_rdf([ex], RULES)
     t = next(ds.subjects(RDF.type, QZ.PowerTransfer))
     g = next(g for g in ds.graphs() if (t, RDF.type, QZ.PowerTransfer) in g)
     g.remove((t, QZ.powerKind, None))
@@ -75,7 +78,7 @@ def test_graph_validation_reports_violations():
 def test_graph_validation_reads_classes_through_the_ontology():
     """A receiver must be a qz:Body: an Agency is one (by rdfs:subClassOf), a Document is not."""
     ex = _ex("某市方案\n将市水务局河道采砂的行政处罚权划入市城管执法局。", "c.txt")
-    ds = to_rdf([ex])
+    ds = to_rdf([ex], RULES)
     assert validate(ds).conforms  # the receiver is typed qz:Agency only
     t = next(ds.subjects(RDF.type, QZ.PowerTransfer))
     g = next(g for g in ds.graphs() if (t, RDF.type, QZ.PowerTransfer) in g)
@@ -131,7 +134,7 @@ def test_graph_links_kinds_and_successors_across_articles():
     b = _ex(
         "河北省机构改革方案\n组建省生态环境厅,将省环保厅的职责整合到省生态环境厅。\n城市管理部门负责指导。", "b.txt"
     )
-    ds = to_rdf([a, b])
+    ds = to_rdf([a, b], RULES)
     old = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "环境保护" in str(s))
     new = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "生态环境" in str(s))
     assert (old, QZ.succeededBy, new) in ds  # 环保厅 → 生态环境厅 after the 2018 reform
@@ -163,7 +166,7 @@ def test_graph_an_act_is_one_node_however_it_is_cited(seeds_build):
 
 def test_graph_a_start_is_no_deadline():
     ex = _ex("某县方案\n从2018年起,每年开展一次执法培训。2019年6月底前,完成队伍整合。", "s.txt")
-    ds = to_rdf([ex])
+    ds = to_rdf([ex], RULES)
     starts = list(ds.subjects(RDF.type, QZ.Start))
     deadlines = list(ds.subjects(RDF.type, QZ.Deadline))
     assert len(starts) == 1 and str(next(ds.objects(starts[0], QZ.startsOn))).startswith("2018")
@@ -173,7 +176,7 @@ def test_graph_a_start_is_no_deadline():
 
 def test_graph_a_masked_year_is_kept_as_written_without_a_date():
     ex = _ex("某县方案\n到20xx年底,建成智慧城管平台。2019年6月底前,完成队伍整合。", "m.txt")
-    ds = to_rdf([ex])
+    ds = to_rdf([ex], RULES)
     masked = list(ds.subjects(RDF.type, QZ.MaskedDeadline))
     assert [str(next(ds.objects(m, QZ.dateText))) for m in masked] == ["20xx年底"]
     assert not list(ds.objects(masked[0], QZ.dueDate))
@@ -186,11 +189,11 @@ def test_graph_a_kind_of_body_covers_only_its_documents_place():
     kind covers every place."""
     hebei = _ex("河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到城市管理部门。", "h.txt")
     yunnan = _ex("云南省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理局。", "y.txt")
-    ds = to_rdf([hebei, yunnan])
+    ds = to_rdf([hebei, yunnan], RULES)
     bureau = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "城市管理" in str(s) and "/530000/" in str(s))
     assert list(ds.objects(bureau, QZ.instanceOfKind)) == []
     central = _ex("中共中央 国务院关于推进改革的指导意见\n将环境保护部门的职责划转到城市管理部门。", "c.txt")
-    ds = to_rdf([central, yunnan])
+    ds = to_rdf([central, yunnan], RULES)
     bureau = next(s for s in ds.subjects(RDF.type, QZ.Agency) if "城市管理" in str(s) and "/530000/" in str(s))
     assert list(ds.objects(bureau, QZ.instanceOfKind))
 

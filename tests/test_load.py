@@ -4,7 +4,10 @@ import pytest
 
 from kg.errors import InputError
 from kg.load import decode, iter_paths, read_source, split_articles
+from kg.ruleset import load_rules
 from kg.types import Source
+
+RULES = load_rules()
 
 
 @pytest.mark.parametrize(
@@ -149,4 +152,4 @@ def test_load_split_articles_other_markers(text):
 
     articles = split_articles(Source("f", "f", text, "utf-8"))
     assert [a.id for a in articles] == ["f#1", "f#2"]
-    assert [normalize(a).title for a in articles] == ["甲市城管方案", "乙县城管意见"]
+    assert [normalize(a, RULES).title for a in articles] == ["甲市城管方案", "乙县城管意见"]

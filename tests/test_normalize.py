@@ -3,11 +3,14 @@ from __future__ import annotations
 import pytest
 
 from kg.normalize import normalize, strip_glosses, to_simplified
+from kg.ruleset import load_rules
 from kg.types import Article
+
+RULES = load_rules()
 
 
 def _doc(raw: str, start: int = 0):
-    return normalize(Article("t.txt", "t.txt", raw, start, start + len(raw)))
+    return normalize(Article("t.txt", "t.txt", raw, start, start + len(raw)), RULES)
 
 
 @pytest.mark.parametrize(
@@ -86,13 +89,13 @@ def test_normalize_breadcrumbs_are_page_chrome(crumb):
     from kg.types import Article
 
     raw = crumb + "\n某省关于加强城市管理的意见\n正文。"
-    doc = normalize(Article("a", "a", raw, 0, len(raw)))
+    doc = normalize(Article("a", "a", raw, 0, len(raw)), RULES)
     assert doc.text.split("\n")[0] == "某省关于加强城市管理的意见"
 
 
 def test_normalize_a_line_broken_inside_a_cited_title_is_one_line():
     raw = "某县通知\n依据《\n某省人民政府关于推进改革的意见》,制定本方案。"
-    doc = normalize(Article("a", "a", raw, 0, len(raw)))
+    doc = normalize(Article("a", "a", raw, 0, len(raw)), RULES)
     assert doc.text.split("\n")[1] == "依据《某省人民政府关于推进改革的意见》,制定本方案。"
     assert doc.raw[doc.offsets[doc.text.index("某省")]] == "某"
 
@@ -101,9 +104,9 @@ def test_normalize_a_table_copied_one_cell_a_line_becomes_rows():
     from kg.normalize import cells_to_rows
 
     text = "清单\n编号\n职权名称\n行使主体\nA-1\n对甲的处罚\n某局\nA-2\n对乙的处罚\n某局\n第二条 本清单动态调整。"
-    assert cells_to_rows(text) == (
+    assert cells_to_rows(text, RULES) == (
         "清单\n编号\t职权名称\t行使主体\nA-1\t对甲的处罚\t某局\nA-2\t对乙的处罚\t某局\n第二条 本清单动态调整。"
     )
     prose = "事项名称\n类别\n备注\n这是一段说明。\n另一段。\n再一段。"  # the lines after it are no rows
-    assert cells_to_rows(prose) == prose
-    assert len(cells_to_rows(text)) == len(text)
+    assert cells_to_rows(prose, RULES) == prose
+    assert len(cells_to_rows(text, RULES)) == len(text)

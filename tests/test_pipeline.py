@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from kg.pipeline import extract
+from kg.ruleset import load_rules
+
+RULES = load_rules()
 
 
 def test_pipeline_traditional_html_with_glosses_and_chrome(fixtures_dir):
@@ -51,11 +54,11 @@ def test_pipeline_a_file_sent_as_bytes_is_read_where_it_is_not(tmp_path):
     text = "某市实施方案\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。"
     path = tmp_path / "甲.txt"
     path.write_text(text, encoding="gbk")
-    here = read_and_extract(FileJob(path))
+    here = read_and_extract(FileJob(path), RULES)
     job = FileJob(path).with_data()
     path.unlink()
-    there = read_and_extract(job)
+    there = read_and_extract(job, RULES)
     assert [a.extraction for a in there.articles] == [a.extraction for a in here.articles]
     assert "露天烧烤污染" in there.articles[0].facts and not there.errors
-    gone = read_and_extract(FileJob(path).with_data())
+    gone = read_and_extract(FileJob(path).with_data(), RULES)
     assert gone.unreadable and len(gone.errors) == 1 and "甲.txt" in gone.errors[0]

@@ -3,6 +3,9 @@ from __future__ import annotations
 import pytest
 
 from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_places, recognize, resolve_places
+from kg.ruleset import load_rules
+
+RULES = load_rules()
 
 
 @pytest.mark.parametrize(
@@ -100,7 +103,7 @@ from kg.recognize import find_agencies, find_dates, find_doc_numbers, find_place
     ],
 )
 def test_recognize_agencies(text, expected):
-    assert [(a.name, a.sector, a.level) for a in find_agencies(text)] == expected
+    assert [(a.name, a.sector, a.level) for a in find_agencies(text, RULES)] == expected
 
 
 @pytest.mark.parametrize(
@@ -108,19 +111,20 @@ def test_recognize_agencies(text, expected):
     ["有关部门要加强配合", "各相关部门", "制定《甲市城市管理办法》", "加强队伍建设部署", "科学界定职责"],
 )
 def test_recognize_no_agency_in_vague_or_unrelated_text(text):
-    names = [a.name for a in find_agencies(text)]
+    names = [a.name for a in find_agencies(text, RULES)]
     assert not any(n.endswith(("办", "部", "科")) for n in names), names
     assert "有关部门" not in names and "相关部门" not in names
 
 
 @pytest.mark.parametrize("text", ["听取人大代表、政协委员的意见", "深化国务院机构改革", "各级人大代表"])
 def test_recognize_people_and_topics_are_not_bodies(text):
-    assert find_agencies(text) == []
+    assert find_agencies(text, RULES) == []
 
 
 def test_recognize_party_and_government():
     got = [
-        (a.name, a.sector, a.level) for a in find_agencies("中共湖南省委湖南省人民政府关于实施意见,县(区)人民政府负责")
+        (a.name, a.sector, a.level)
+        for a in find_agencies("中共湖南省委湖南省人民政府关于实施意见,县(区)人民政府负责", RULES)
     ]
     assert got == [
         ("中共湖南省委", "党委", "province"),
@@ -132,7 +136,7 @@ def test_recognize_party_and_government():
 def test_recognize_places_full_short_and_lists():
     got = [
         (p.text, p.place.standard_name, p.place.parent)
-        for p in find_places("在洛阳、开封和许昌市开展试点,西湖区跟进,广西先行")
+        for p in find_places("在洛阳、开封和许昌市开展试点,西湖区跟进,广西先行", RULES)
     ]
     assert got == [
         ("洛阳", "洛阳市", "河南省"),
@@ -156,18 +160,18 @@ def test_recognize_places_full_short_and_lists():
     ],
 )
 def test_recognize_not_places(text):
-    assert [p.text for p in find_places(text) if p.place is not None] == []
+    assert [p.text for p in find_places(text, RULES) if p.place is not None] == []
 
 
 def test_recognize_same_name_resolved_by_context():
-    spans = resolve_places(find_places("朝阳区与东城区、海淀区协同"))
+    spans = resolve_places(find_places("朝阳区与东城区、海淀区协同", RULES))
     assert spans[0].place.standard_name == "北京市朝阳区"
-    spans = resolve_places(find_places("朝阳区与南关区、宽城区协同"))
+    spans = resolve_places(find_places("朝阳区与南关区、宽城区协同", RULES))
     assert spans[0].place.standard_name == "长春市朝阳区"
 
 
 def test_recognize_masked_place():
-    spans = find_places("XX市推进改革")
+    spans = find_places("XX市推进改革", RULES)
     assert spans[0].text == "XX市" and spans[0].place is None
 
 
@@ -181,7 +185,7 @@ def test_recognize_dates_and_numbers():
 
 def test_recognize_mentions_have_offsets():
     text = "由杭州市城市管理局负责"
-    for m in recognize(text, "d#s1"):
+    for m in recognize(text, RULES, "d#s1"):
         assert text[m.start : m.end] == m.text
         assert m.sentence_id == "d#s1" and m.rule_id
 
@@ -210,9 +214,8 @@ def test_recognize_spacy_pipeline_keeps_names_whole(nlp):
     ],
 )
 def test_recognize_abbreviations_spelled_out(name, canonical):
-    from kg.lexicon import canonical_name
 
-    assert canonical_name(name) == canonical
+    assert RULES.canonical_name(name) == canonical
 
 
 @pytest.mark.parametrize(
@@ -225,17 +228,17 @@ def test_recognize_abbreviations_spelled_out(name, canonical):
     ],
 )
 def test_recognize_bodies_named_after_the_2018_reform(text, name):
-    assert name in [a.name for a in find_agencies(text)]
+    assert name in [a.name for a in find_agencies(text, RULES)]
 
 
 @pytest.mark.parametrize("name", ["市政设施管理部门", "县市政管理局", "市政工程管理处"])
 def test_recognize_municipal_works_bodies_are_housing_and_construction(name):
-    assert [(a.name, a.sector) for a in find_agencies(f"由{name}予以处罚")] == [(name, "住房城乡建设")]
+    assert [(a.name, a.sector) for a in find_agencies(f"由{name}予以处罚", RULES)] == [(name, "住房城乡建设")]
 
 
 @pytest.mark.parametrize("name, level", [("市委机构编制委员会办公室", "city"), ("县机构编制委员会办公室", "county")])
 def test_recognize_the_staffing_office_spelled_out(name, level):
-    assert [(a.name, a.sector, a.level) for a in find_agencies(f"{name}牵头")] == [(name, "机构编制", level)]
+    assert [(a.name, a.sector, a.level) for a in find_agencies(f"{name}牵头", RULES)] == [(name, "机构编制", level)]
 
 
 @pytest.mark.parametrize(
@@ -249,7 +252,7 @@ def test_recognize_the_staffing_office_spelled_out(name, level):
     ],
 )
 def test_recognize_bracketed_level_words(text, names):
-    assert [(a.name, a.level) for a in find_agencies(text)] == names
+    assert [(a.name, a.level) for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -264,11 +267,11 @@ def test_recognize_bracketed_level_words(text, names):
     ],
 )
 def test_recognize_bodies_of_functional_areas(text, name):
-    assert [(a.name, a.level) for a in find_agencies(text)] == [(name, "district")]
+    assert [(a.name, a.level) for a in find_agencies(text, RULES)] == [(name, "district")]
 
 
 def test_recognize_a_bare_area_word_is_no_name():
-    assert [a.name for a in find_agencies("建立新区城管局")] == ["区城管局"]
+    assert [a.name for a in find_agencies("建立新区城管局", RULES)] == ["区城管局"]
 
 
 @pytest.mark.parametrize(
@@ -282,7 +285,7 @@ def test_recognize_a_bare_area_word_is_no_name():
 def test_recognize_an_autonomous_county_written_short_is_that_county(text, standard):
     from kg.recognize import find_places
 
-    found = [p for p in find_places(text) if p.place is not None]
+    found = [p for p in find_places(text, RULES) if p.place is not None]
     assert found and found[0].place.name == standard, found
 
 
@@ -298,7 +301,7 @@ def test_recognize_an_autonomous_county_written_short_is_that_county(text, stand
     ],
 )
 def test_recognize_he_after_a_body_is_a_conjunction_not_hexian(text, names):
-    assert [a.name for a in find_agencies(text)] == names
+    assert [a.name for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -311,7 +314,7 @@ def test_recognize_he_after_a_body_is_a_conjunction_not_hexian(text, names):
     ],
 )
 def test_recognize_a_party_committees_office_is_a_body_of_its_own(text, names):
-    found = find_agencies(text)
+    found = find_agencies(text, RULES)
     assert [a.name for a in found] == names
     assert all(a.sector in ("党委", "人民政府") for a in found)
 
@@ -330,7 +333,7 @@ def test_recognize_a_party_committees_office_is_a_body_of_its_own(text, names):
     ],
 )
 def test_recognize_townships_named_before_their_kind(text, names):
-    assert [a.name for a in find_agencies(text)] == names
+    assert [a.name for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -343,7 +346,7 @@ def test_recognize_townships_named_before_their_kind(text, names):
     ],
 )
 def test_recognize_divisions_named_like_joining_words(text, places):
-    assert [p.text for p in find_places(text)] == places
+    assert [p.text for p in find_places(text, RULES)] == places
 
 
 @pytest.mark.parametrize(
@@ -366,7 +369,7 @@ def test_recognize_divisions_named_like_joining_words(text, places):
     ],
 )
 def test_recognize_merged_bureaus_and_towns_named_bare(text, names):
-    assert [(a.name, a.sector) for a in find_agencies(text)] == names
+    assert [(a.name, a.sector) for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -383,7 +386,7 @@ def test_recognize_merged_bureaus_and_towns_named_bare(text, names):
     ],
 )
 def test_recognize_one_portfolio_named_in_full(text, names):
-    assert [(a.name, a.sector, a.level) for a in find_agencies(text)] == names
+    assert [(a.name, a.sector, a.level) for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -396,7 +399,7 @@ def test_recognize_one_portfolio_named_in_full(text, names):
     ],
 )
 def test_recognize_districts_named_like_words_and_at_the_end(text, places):
-    assert [p.text for p in find_places(text)] == places
+    assert [p.text for p in find_places(text, RULES)] == places
 
 
 @pytest.mark.parametrize(
@@ -408,7 +411,7 @@ def test_recognize_districts_named_like_words_and_at_the_end(text, places):
     ],
 )
 def test_recognize_prefecture_words_and_merged_culture_bureaus(text, names):
-    assert [(a.name, a.level) for a in find_agencies(text)] == names
+    assert [(a.name, a.level) for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -420,7 +423,7 @@ def test_recognize_prefecture_words_and_merged_culture_bureaus(text, names):
     ],
 )
 def test_recognize_more_bodies_of_the_genre(text, names):
-    assert [a.name for a in find_agencies(text)] == names
+    assert [a.name for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -434,7 +437,7 @@ def test_recognize_more_bodies_of_the_genre(text, names):
     ],
 )
 def test_recognize_members_sessions_and_meetings_held(text, names):
-    assert [a.name for a in find_agencies(text)] == names
+    assert [a.name for a in find_agencies(text, RULES)] == names
 
 
 @pytest.mark.parametrize(
@@ -445,4 +448,4 @@ def test_recognize_members_sessions_and_meetings_held(text, names):
     ],
 )
 def test_recognize_county_city_district_written_as_one(text, names):
-    assert [(a.name, a.level) for a in find_agencies(text)] == names
+    assert [(a.name, a.level) for a in find_agencies(text, RULES)] == names

@@ -7,23 +7,26 @@ from kg.normalize import normalize
 from kg.pipeline import recognize_sentences
 from kg.recognize import find_agencies, find_places, resolve_places
 from kg.relate import deadlines_in, relate_document, split_matters, transfers_in
+from kg.ruleset import load_rules
 from kg.segment import segment
 from kg.types import Article
+
+RULES = load_rules()
 
 
 def _relate(doc):
     sentences = segment(doc)
-    return relate_document(doc, sentences, recognize_sentences(sentences))
+    return relate_document(doc, sentences, recognize_sentences(sentences, RULES), RULES)
 
 
 def _facts(text: str, name: str = "t.txt"):
-    doc = normalize(Article(name, name, text, 0, len(text)))
+    doc = normalize(Article(name, name, text, 0, len(text)), RULES)
     return _relate(doc)
 
 
 def _bodies(text: str):
     """The bodies the recognize stage finds in a text of its own."""
-    return find_agencies(text, resolve_places(find_places(text)))
+    return find_agencies(text, RULES, resolve_places(find_places(text, RULES)))
 
 
 def _t(text, **kw):
@@ -31,7 +34,7 @@ def _t(text, **kw):
         kw["next_agencies"] = _bodies(kw["next_text"])
     return [
         (t["source"], t["source_sector"], t["power"], t["matter"], t["target"], t["target_sector"])
-        for t in transfers_in(text, _bodies(text), **kw)
+        for t in transfers_in(text, _bodies(text), RULES, **kw)
     ]
 
 
@@ -114,7 +117,7 @@ def test_relate_transfer_header_carries_receiver_to_items():
     ],
 )
 def test_relate_split_matters(text, he, expected):
-    assert split_matters(text, split_he=he) == expected
+    assert split_matters(text, RULES.frames.scope_sectors, split_he=he) == expected
 
 
 @pytest.mark.parametrize(
@@ -172,7 +175,7 @@ def test_relate_document_jurisdiction_inferred_from_places():
 
 def test_relate_every_fact_has_evidence_in_text():
     text = "某市方案\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。2018年底前完成。"
-    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)), RULES)
     for f in _relate(doc):
         if f.kind == "document":
             continue
@@ -408,8 +411,8 @@ def test_relate_document_header_variations(text, want):
     from kg.pipeline import extract_document
     from kg.types import Article
 
-    document = normalize(Article("h.txt", "h.txt", text, 0, len(text)))
-    record = next(f.as_record() for f in extract_document(document).facts if f.kind == "document")
+    document = normalize(Article("h.txt", "h.txt", text, 0, len(text)), RULES)
+    record = next(f.as_record() for f in extract_document(document, RULES).facts if f.kind == "document")
     assert {k: record.get(k) for k in want} == want
 
 
@@ -421,11 +424,11 @@ def test_relate_bodies_of_two_level_words_stay_two_and_short_names_still_merge()
     def agency(name, sector="人民政府", level="city"):
         return Fact("d", Agency(name, sector, level), "")
 
-    merged = merge_aliases([agency("市政府"), agency("州政府"), agency("盟政府")])
+    merged = merge_aliases([agency("市政府"), agency("州政府"), agency("盟政府")], RULES)
     assert sorted(f.get("name") for f in merged) == ["州政府", "市政府", "盟政府"]
-    merged = merge_aliases([agency("区市容管理局", "城市管理", "district"), agency("市容局", "城市管理", None)])
+    merged = merge_aliases([agency("区市容管理局", "城市管理", "district"), agency("市容局", "城市管理", None)], RULES)
     assert [(f.get("name"), f.get("aliases")) for f in merged] == [("区市容管理局", ("市容局",))]
-    merged = merge_aliases([agency("湖州市人民政府"), agency("市政府")])
+    merged = merge_aliases([agency("湖州市人民政府"), agency("市政府")], RULES)
     assert [(f.get("name"), f.get("aliases")) for f in merged] == [("湖州市人民政府", ("市政府",))]
 
 
@@ -462,7 +465,7 @@ def test_relate_a_start_is_the_day_written(text, date):
 
 
 def _doc_transfers(text: str) -> list[dict]:
-    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)), RULES)
     return [as_dict(f.data) for f in _relate(doc) if f.kind == "transfer"]
 
 
@@ -494,7 +497,7 @@ def test_relate_restatement_after_the_receivers_exercise_names_the_givers():
 )
 def test_relate_a_government_orders_promulgation_dates_it(header, date):
     text = f"某市城市管理综合执法办法\n{header}\n第一条 为了规范执法，制定本办法。"
-    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)), RULES)
     record = as_dict(_relate(doc)[0].data)
     assert record["date"] == date
 
@@ -504,7 +507,7 @@ def test_relate_page_date_is_no_date_of_an_act_but_is_a_news_items():
     news = "某县城管执法改革取得新进展\n发布时间：2022-03-01\n近日，某县召开会议。"
     dates = []
     for text in (act, news):
-        doc = normalize(Article("t.html", "t.html", text, 0, len(text)))
+        doc = normalize(Article("t.html", "t.html", text, 0, len(text)), RULES)
         dates.append(as_dict(_relate(doc)[0].data).get("date"))
     assert dates == [None, "2022-03-01"]
 
@@ -525,7 +528,7 @@ def test_relate_bodies_of_two_places_stay_two_and_a_placeless_name_joins_its_one
         "某市通知\n东胜区城市管理综合执法局、康巴什区城市管理综合执法局负责本辖区执法。\n"
         "辽宁省沈阳市人民政府决定。市人民政府负责组织。沈阳市人民政府监督。"
     )
-    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)))
+    doc = normalize(Article("t.txt", "t.txt", text, 0, len(text)), RULES)
     agencies = {f.get("name"): f.get("aliases") for f in _relate(doc) if f.kind == "agency"}
     assert {"东胜区城市管理综合执法局", "康巴什区城市管理综合执法局"} <= set(agencies)
     governments = [n for n in agencies if n.endswith("人民政府")]
@@ -645,11 +648,11 @@ def test_relate_sentences_that_can_state_no_transfer_are_skipped_and_the_rest_ar
     from kg.relate import _Context, _states_no_transfer
 
     open_list = FrameState(list_open=True)
-    assert _states_no_transfer("各地要高度重视，抓好落实。", [], FrameState(), _Context())
-    assert not _states_no_transfer("（二）擅自占用城市道路的；", [], FrameState(), _Context())  # an item
-    assert not _states_no_transfer("乱贴小广告的。", [], open_list, _Context())  # an open list waits for items
-    assert not _states_no_transfer("由街道负责查处。", [], FrameState(), _Context())  # a power verb
-    assert not _states_no_transfer("序号\t事项名称\t类别", [], FrameState(), _Context())  # a table row
+    assert _states_no_transfer(RULES, "各地要高度重视，抓好落实。", [], FrameState(), _Context())
+    assert not _states_no_transfer(RULES, "（二）擅自占用城市道路的；", [], FrameState(), _Context())  # an item
+    assert not _states_no_transfer(RULES, "乱贴小广告的。", [], open_list, _Context())  # an open list waits for items
+    assert not _states_no_transfer(RULES, "由街道负责查处。", [], FrameState(), _Context())  # a power verb
+    assert not _states_no_transfer(RULES, "序号\t事项名称\t类别", [], FrameState(), _Context())  # a table row
     # the skip gives the same records as reading every sentence
     text = "某县方案\n各地要高度重视。\n县城管局集中行使下列行政处罚权：\n（一）乱贴小广告的；\n抓好落实。"
     assert [(f.get("matter"), f.get("target")) for f in _facts(text) if f.kind == "transfer"] == [

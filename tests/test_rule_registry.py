@@ -9,17 +9,19 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RuleError
-from kg.lexicon import fact_rules
 from kg.normalize import normalize
 from kg.pipeline import extract_document
-from kg.relate import declared_rule_ids
+from kg.ruleset import default_rules_dir, load_rules
 from kg.types import Article
+
+RULES = load_rules()
+RULES_DIR = default_rules_dir()
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _examples():
-    for rid, rule in fact_rules().items():
+    for rid, rule in RULES.facts.items():
         for i, example in enumerate(rule["examples"]):
             yield pytest.param(rid, rule["kind"], example, id=f"{rid}[{i}]")
 
@@ -33,7 +35,7 @@ def _same(want, got) -> bool:
 @pytest.mark.parametrize("rule_id,kind,example", list(_examples()))
 def test_rule_registry_examples_give_their_records(rule_id, kind, example):
     text = example["text"]
-    facts = extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)))).facts
+    facts = extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)), RULES), RULES).facts
     mine = [f.as_record() for f in facts if f.rule_id == rule_id]
     want = example["expect"]
     if not mine and kind == "agency" and want.get("aliases"):
@@ -52,23 +54,44 @@ def test_rule_registry_every_rule_id_in_the_code_is_declared():
     written = {m for path in (ROOT / "kg").glob("*.py") for m in pattern.findall(path.read_text(encoding="utf-8"))}
     written |= {"agency.government.v1", "agency.party.v1"}
     assert written, "no rule id found in the code"
-    assert written - declared_rule_ids() == set()
+    assert written - RULES.declared_ids == set()
 
 
-def test_rule_registry_an_undeclared_rule_cannot_give_a_fact(monkeypatch):
-    import kg.relate
+def test_rule_registry_an_undeclared_rule_cannot_give_a_fact(edit_rules):
+    import yaml
 
-    monkeypatch.setattr(kg.relate, "declared_rule_ids", lambda: frozenset({"transfer.move_to.v1"}))
+    facts = yaml.safe_load((RULES_DIR / "facts.yaml").read_text(encoding="utf-8"))
+    facts["rules"] = [r for r in facts["rules"] if r["id"] != "body.establish.v1"]
+    rules = load_rules(edit_rules("facts.yaml", yaml.safe_dump(facts, allow_unicode=True)))
     text = "某市方案\n成立市城市管理委员会。"
-    with pytest.raises(RuleError, match="no rules file declares it"):
-        extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text))))
+    with pytest.raises(RuleError, match="rule 'body.establish.v1' gives a body_established fact but no rules file"):
+        extract_document(normalize(Article("t.txt", "t.txt", text, 0, len(text)), rules), rules)
 
 
-def test_rule_registry_a_rule_without_an_example_is_a_load_error(tmp_path):
-    bad = tmp_path / "facts.yaml"
-    bad.write_text("version: 1\nrules:\n  - {id: agency.x.v1, kind: agency, examples: []}\n", encoding="utf-8")
+def test_rule_registry_a_rule_without_an_example_is_a_load_error(edit_rules):
+    folder = edit_rules("facts.yaml", "version: 1\nrules:\n  - {id: agency.x.v1, kind: agency, examples: []}\n")
     with pytest.raises(RuleError, match="'agency.x.v1': every rule needs an id, a kind and at least one example"):
-        fact_rules(str(bad))
-    bad.write_text("version: 1\nrules:\n  - {id: agency.y.v1, kind: agency, example: [x]}\n", encoding="utf-8")
+        load_rules(folder)
+    folder = edit_rules("facts.yaml", "version: 1\nrules:\n  - {id: agency.y.v1, kind: agency, example: [x]}\n")
     with pytest.raises(RuleError, match="unknown key 'example'"):
-        fact_rules(str(bad))
+        load_rules(folder)
+
+
+def test_rule_registry_no_module_keeps_rules_of_its_own():
+    """Rules are loaded once (kg.ruleset.load_rules) and passed to each stage: no function of the
+    package caches rules or what it compiles from them at module level (that lives on the Rules)."""
+    import ast
+
+    cached = []
+    for path in sorted((ROOT / "kg").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            decorators = {ast.unparse(d).split("(")[0] for d in node.decorator_list}
+            if not decorators & {"cache", "lru_cache", "functools.cache", "functools.lru_cache"}:
+                continue
+            names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            names |= {n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)}
+            if any(re.search(r"rules|lexicon|yaml|^agencies$|^frames$|^relations$", n, re.I) for n in names):
+                cached.append(f"{path.name}:{node.name}")
+    assert cached == []

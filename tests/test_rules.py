@@ -7,19 +7,20 @@ import re
 import pytest
 
 from kg.errors import RuleError
-from kg.lexicon import agency_lexicon, load_yaml
 from kg.recognize import find_agencies, find_places, resolve_places
-from kg.relate import relation_rules, transfers_in
+from kg.relate import transfers_in
+from kg.ruleset import load_rules
+
+RULES = load_rules()
 
 
 def _bodies(text: str):
     """The bodies the recognize stage finds in a text of its own."""
-    return find_agencies(text, resolve_places(find_places(text))) if text else []
+    return find_agencies(text, RULES, resolve_places(find_places(text, RULES))) if text else []
 
 
 def _examples():
-    rules = relation_rules()
-    for rule_id, examples in rules.examples.items():
+    for rule_id, examples in RULES.relations.examples.items():
         for i, example in enumerate(examples):
             yield pytest.param(rule_id, example, id=f"{rule_id}[{i}]")
 
@@ -30,7 +31,7 @@ def test_rules_examples_pass(rule_id, example):
     found = []
     for i, s in enumerate(sentences):
         nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
-        found.extend(transfers_in(s, _bodies(s), next_text=nxt, next_agencies=_bodies(nxt)))
+        found.extend(transfers_in(s, _bodies(s), RULES, next_text=nxt, next_agencies=_bodies(nxt)))
     expect = example["expect"]
     assert found, f"{rule_id}: nothing found in {example['text']}"
     assert [t["matter"] for t in found] == expect["matters"]
@@ -41,53 +42,49 @@ def test_rules_examples_pass(rule_id, example):
     assert first["target"] == expect["target"]
 
 
-def test_rules_unknown_key_is_named(tmp_path):
-    bad = tmp_path / "relations.yaml"
-    bad.write_text(
+def test_rules_unknown_key_is_named(edit_rules):
+    folder = edit_rules(
+        "relations.yaml",
         "version: 1\npowers: []\nrules:\n  - id: x.v1\n    trigers: [划入]\n    examples: [{text: a}]\n",
-        encoding="utf-8",
     )
-    relation_rules.cache_clear()
-    try:
-        with pytest.raises(
-            RuleError, match="rule 'x.v1': unknown key 'trigers'; allowed: examples, id, relation, triggers"
-        ):
-            relation_rules(str(bad))
-    finally:
-        relation_rules.cache_clear()
+    with pytest.raises(
+        RuleError, match="relations.yaml: rule 'x.v1': unknown key 'trigers'; allowed: examples, id, relation, triggers"
+    ):
+        load_rules(folder)
 
 
-def test_rules_every_rule_needs_an_example(tmp_path):
-    bad = tmp_path / "relations.yaml"
-    bad.write_text("version: 1\npowers: []\nrules:\n  - id: y.v1\n    triggers: [划入]\n", encoding="utf-8")
+def test_rules_every_rule_needs_an_example(edit_rules):
+    folder = edit_rules("relations.yaml", "version: 1\npowers: []\nrules:\n  - id: y.v1\n    triggers: [划入]\n")
     with pytest.raises(RuleError, match="'y.v1': every rule needs an id and at least one example"):
-        relation_rules(str(bad))
-    relation_rules.cache_clear()
+        load_rules(folder)
 
 
-def test_rules_lexicon_checks(tmp_path):
-    bad = tmp_path / "agencies.yaml"
-    bad.write_text(
-        "version: 1\nsectors: {a: [x]}\nsuffixes: []\nstandalone: []\nlevels: {}\n"
-        "vague_heads: []\nqualifiers: []\ngovernment: []\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(RuleError, match="missing key 'party'"):
-        agency_lexicon(str(bad))
-    with pytest.raises(RuleError, match="agencies.yaml: unknown key 'government'; allowed: sectors, version"):
-        load_yaml(bad, {"version", "sectors"})
-    dup = tmp_path / "dup.yaml"
-    dup.write_text(
-        "version: 1\nsectors: {a: [x], b: [x]}\nsuffixes: []\nstandalone: []\nlevels: {}\n"
-        "vague_heads: []\nqualifiers: []\ngovernment: []\nparty: []\n",
-        encoding="utf-8",
-    )
+def test_rules_lexicon_checks(edit_rules):
+    head = "version: 1\nsuffixes: []\nstandalone: []\nlevels: {}\nvague_heads: []\nqualifiers: []\n"
+    folder = edit_rules("agencies.yaml", head + "sectors: {a: [x]}\ngovernment: []\n")
+    with pytest.raises(RuleError, match="agencies.yaml: missing key 'party'"):
+        load_rules(folder)
+    folder = edit_rules("agencies.yaml", head + "sectors: {a: [x]}\ngovernment: []\nparty: []\ngovernments: []\n")
+    with pytest.raises(RuleError, match="agencies.yaml: unknown key 'governments'; allowed: bracketed_levels"):
+        load_rules(folder)
+    folder = edit_rules("agencies.yaml", head + "sectors: {a: [x], b: [x]}\ngovernment: []\nparty: []\n")
     with pytest.raises(RuleError, match="core 'x' is listed under 'a' and 'b'"):
-        agency_lexicon(str(dup))
+        load_rules(folder)
+
+
+def test_rules_folder_errors_name_the_file(edit_rules, tmp_path):
+    folder = edit_rules("places.yaml", "version: 1\nnot_places: [城区\n")
+    with pytest.raises(RuleError, match="places.yaml: cannot read rules"):
+        load_rules(folder)
+    (folder / "places.yaml").unlink()
+    with pytest.raises(RuleError, match=r"places.yaml: missing rules file \(a rules folder holds abbreviations"):
+        load_rules(folder)
+    with pytest.raises(RuleError, match="no such rules folder"):
+        load_rules(tmp_path / "nowhere")
 
 
 def test_rules_lexicon_has_no_seed_only_strings():
     """Lexicons name kinds of bodies, never a particular place's body."""
-    lex = agency_lexicon()
+    lex = RULES.agencies
     for core in lex.core_sector:
         assert not re.search(r"[省市县区]$", core) or core in ("城市管理和综合执法",), core

@@ -11,6 +11,9 @@ import pyoxigraph as ox
 from kg.build import build
 from kg.graph import article_unit, to_rdf, validate_quads, validate_unit
 from kg.pipeline import extract
+from kg.ruleset import load_rules
+
+RULES = load_rules()
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,15 +62,15 @@ def test_units_validated_one_by_one_agree_with_the_whole_graph(seeds_build):
 
 def test_units_a_broken_unit_is_reported_by_its_own_validation_and_by_the_whole_graphs():
     exs = extract([ROOT / "seeds" / "001_412e43ab7d67d126.txt"])
-    unit = article_unit(exs[0])
-    assert validate_unit(unit).conforms
+    unit = article_unit(exs[0], RULES)
+    assert validate_unit(unit, RULES).conforms
     transfer = "<https://w3id.org/quanze/ontology#PowerTransfer>"
     line = next(q for q in unit.quads.splitlines() if q.split(" ")[2] == transfer)
     node, graph = line.split(" ")[0], line.split(" ")[-2]
     stray = f'{node} <https://w3id.org/quanze/ontology#receiver> "not a body" {graph} .\n'
     broken = type(unit)(**{**unit.__dict__, "quads": unit.quads + stray})
-    assert validate_unit(broken).violations >= 1
-    ds_quads = to_rdf(exs).serialize(format="nquads")
+    assert validate_unit(broken, RULES).violations >= 1
+    ds_quads = to_rdf(exs, RULES).serialize(format="nquads")
     assert not validate_quads(ds_quads + stray).conforms
 
 
@@ -81,7 +84,7 @@ def test_units_a_changed_article_remakes_only_its_own_unit(tmp_path, monkeypatch
     build([src], tmp_path / "out", html=False)
     made = []
     real = kg.graph.article_unit
-    monkeypatch.setattr(kg.graph, "article_unit", lambda ex: made.append(ex.document.id) or real(ex))
+    monkeypatch.setattr(kg.graph, "article_unit", lambda ex, rules: made.append(ex.document.id) or real(ex, rules))
     changed = sorted(src.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n确定某某县为试点县。", encoding="utf-8")
     build([src], tmp_path / "out", html=False, jobs=1)

@@ -13,8 +13,11 @@ from kg.errors import AnalysisError
 from kg.graph import to_rdf
 from kg.normalize import normalize
 from kg.pipeline import extract_document
+from kg.ruleset import load_rules
 from kg.types import Article
 from kg.visualise import write_html
+
+RULES = load_rules()
 
 needs_chromium = pytest.mark.skipif(
     not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no headless Chromium installed"
@@ -24,8 +27,8 @@ EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def _graph():
     text = f"河北省实施意见{EVIL}\n将省环保厅{EVIL}露天烧烤污染的行政处罚权划转到省城市管理综合执法局。"
-    ex = extract_document(normalize(Article("e.txt", "e.txt", text, 0, len(text))))
-    return to_networkx(to_rdf([ex]))
+    ex = extract_document(normalize(Article("e.txt", "e.txt", text, 0, len(text)), RULES), RULES)
+    return to_networkx(to_rdf([ex], RULES))
 
 
 def test_visualise_html_is_offline_utf8_and_escaped(tmp_path):
@@ -95,8 +98,11 @@ def test_visualise_sector_filter_keeps_edges_and_tooltips_fit_the_window(tmp_pat
         "河北省实施意见\n将省环保厅露天烧烤污染的行政处罚权划转到省城市管理综合执法局。",
         "云南省实施意见\n将省水利厅河道采砂的行政处罚权划转到省城市管理局。",
     ]
-    exs = [extract_document(normalize(Article(f"{i}.txt", f"{i}.txt", t, 0, len(t)))) for i, t in enumerate(texts)]
-    page = write_html(to_networkx(to_rdf(exs)), tmp_path / "g.html")
+    exs = [
+        extract_document(normalize(Article(f"{i}.txt", f"{i}.txt", t, 0, len(t)), RULES), RULES)
+        for i, t in enumerate(texts)
+    ]
+    page = write_html(to_networkx(to_rdf(exs, RULES)), tmp_path / "g.html")
     probe = """<script>setTimeout(function(){
       var sel=document.getElementById('f-sector'); sel.value='环境保护'; sel.onchange();
       var e=edges.get().filter(function(x){return !x.hidden;}).length;

@@ -11,8 +11,11 @@ from kg.errors import KgError
 from kg.load import _docx_text, _html_text, decode, split_articles
 from kg.normalize import normalize
 from kg.pipeline import extract_document
+from kg.ruleset import load_rules
 from kg.segment import segment
 from kg.types import Source
+
+RULES = load_rules()
 
 # Pieces of the genre, with the characters that trip parsers: glosses, markers, brackets, numbering.
 FRAGMENTS = [
@@ -77,7 +80,7 @@ def test_properties_normalize_and_segment_map_back_into_the_source(text):
     source = Source("x.txt", "x.txt", text, "utf-8")
     for article in split_articles(source):
         assert source.text[article.start : article.end] == article.raw
-        doc = normalize(article)
+        doc = normalize(article, RULES)
         assert len(doc.offsets) == len(doc.text)
         assert all(article.start <= o < article.end for o in doc.offsets)
         assert all(a <= b for a, b in zip(doc.offsets, doc.offsets[1:]))  # NFKC may make one char two
@@ -92,9 +95,9 @@ def test_properties_normalize_and_segment_map_back_into_the_source(text):
 def test_properties_extraction_is_deterministic_and_offsets_are_in_range(text):
     source = Source("x.txt", "x.txt", "某市实施方案\n" + text, "utf-8")
     for article in split_articles(source):
-        doc = normalize(article)
-        first = extract_document(doc)
-        again = extract_document(doc)
+        doc = normalize(article, RULES)
+        first = extract_document(doc, RULES)
+        again = extract_document(doc, RULES)
         assert first.facts == again.facts
         for fact in first.facts:
             if fact.start >= 0:
