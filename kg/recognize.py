@@ -320,7 +320,9 @@ _SESSION = re.compile(rf"第?[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or C
 _PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|常委(?!会)|机构改革)")
 # "发展改革、自然资源、人民防空等行政主管部门": sectors sharing one head, some of them beyond the lexicon
 _SECTOR_LIST = re.compile(
-    r"(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[\d一二三四五六七八九十]{1,3}个)?(?P<rel>有关|相关)?"
+    r"(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[\d一二三四五六七八九十]{1,3}个)?"
+    # the level may follow the list: "经信、商务等区级有关部门"
+    r"(?P<lvl>[省市州县区]级)?(?P<rel>有关|相关)?"
     r"(?P<suf>行政主管部门|主管部门|行政部门|管理部门|部门)"
 )
 _ORGAN_END = ("办", "委", "局", "厅")
@@ -868,6 +870,8 @@ def _sector_lists(text: str, place_ends, taken: bytearray, rules: Rules) -> list
         chain = _prefix_chain(text, start, place_ends, rules)
         prefix = "".join(it[1] for it in chain if it[1] not in ("、", "中共"))
         level = next((it[2] for it in reversed(chain) if it[2] is not None), None)
+        if level is None and m.group("lvl"):  # the level written after the list: the bodies of that level
+            prefix, level = m.group("lvl")[0], lex.levels.get(m.group("lvl")[0])
         place = next((it[3] for it in reversed(chain) if it[3] is not None), None)
         begin = chain[0][0] if chain else start
         for item in items:

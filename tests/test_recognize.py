@@ -449,3 +449,47 @@ def test_recognize_members_sessions_and_meetings_held(text, names):
 )
 def test_recognize_county_city_district_written_as_one(text, names):
     assert [(a.name, a.level) for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text,name,sector,level",
+    [
+        # the standard departments of a government, full and short names, at each level
+        ("由甘肃省科学技术厅牵头", "甘肃省科学技术厅", "其他", "province"),
+        ("市工业和信息化局配合", "市工业和信息化局", "其他", "city"),
+        ("会同区文旅局开展检查", "区文旅局", "其他", "district"),
+        ("县档案局负责指导", "县档案局", "其他", "county"),
+        ("报请州地震局备案", "州地震局", "其他", "city"),
+        ("由市药品监督管理局实施", "市药品监督管理局", "食品药品监管", "city"),
+        ("县疾病预防控制中心协助", "县疾病预防控制中心", "卫生计生", "county"),
+        ("区应急局、区市监局按职责分工负责", "区应急局", "安全生产监管", "district"),
+        ("由镇殡葬管理所承担", "镇殡葬管理所", "民政", "street"),
+        ("区不动产登记中心办理", "区不动产登记中心", "国土资源", "district"),
+        ("省广播电视局监督", "省广播电视局", "文化广电", "province"),
+        ("县文化广电旅游体育局执法大队", "县文化广电旅游体育局", "文化广电", "county"),
+        # people's organisations and courts by their short names
+        ("市残联、市总工会参与", "市残联", "群团", "city"),
+        ("县供销合作社改革", "县供销合作社", "其他", "county"),
+        ("移送县法院强制执行", "县法院", "审判", "county"),
+    ],
+)
+def test_recognize_standard_departments_of_a_government(text, name, sector, level):
+    found = {(a.name, a.sector, a.level) for a in find_agencies(text, RULES)}
+    assert (name, sector, level) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "支持金融机构发展",
+        "建设体育中心",
+        "加强档案管理工作",
+        "做好粮食安全",
+        "发展海洋经济",
+        "科技创新",
+        "应急处置",
+        "移民搬迁",
+    ],
+)
+def test_recognize_a_departments_field_named_alone_is_no_body(text):
+    assert find_agencies(text, RULES) == []
