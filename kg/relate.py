@@ -440,6 +440,21 @@ def _move_transfer(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     return out + [dict(t, target=a.text, target_sector=a.sector) for a in more for t in out]
 
 
+# bodies that decide or approve a move without holding the power: "市政府将…划转", "县编办将…"
+_DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
+_SUBJECT_TO_JIANG = re.compile(r"(?:应当|应|要|须|需|依法|已|拟)?")
+
+
+def _subject_giver(clause: str, cs: int, jiang: int, agencies: list[AgencySpan]) -> list[AgencySpan]:
+    """The body written as the subject just before 将, when it is a department (not a government,
+    a party committee or an establishment office, which decide moves of others' powers)."""
+    for a in agencies:
+        between = clause[a.end - cs : jiang] if a.end - cs <= jiang else None
+        if between is not None and _SUBJECT_TO_JIANG.fullmatch(between) and a.sector not in _DECIDING_SECTORS:
+            return [a] if a.rule_id != "agency.council.v1" else []
+    return []
+
+
 def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
     trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     rule = "transfer.move_to.v1"
@@ -479,6 +494,9 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     if clause.startswith("其", start) or clause[start : start + 2] in ("其承", "其所"):
         # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
         givers = [a for a in sentence_agencies if a.end <= cs + start][-2:]
+    if not givers and jiang >= 0:
+        # "县交通运输局将…处罚权移交县综合执法局": a bureau that moves a power of no named owner gives it
+        givers = _subject_giver(clause, cs, jiang, agencies)
     out = []
     if not givers:
         fallback = "原主管部门" if "原主管部门" in clause else None
@@ -515,7 +533,7 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
             k += 1
         g_end = grouped[k][0].end - cs  # the object after the last of the joined givers
         nxt = grouped[k + 1][0].start - cs if k + 1 < len(grouped) else power.start()
-        seg = clause[g_end:nxt]
+        seg = clause[max(g_end, start) : nxt]  # a giver written before 将 (its subject): the object after it
         seg = re.sub(r"(?:和|及|与|以及)$", "", seg)
         own_power = [p for p in powers if g_end <= p.start() < nxt]
         p_text = own_power[-1].group() if own_power else power.group()

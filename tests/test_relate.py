@@ -694,3 +694,45 @@ def test_relate_bodies_of_a_county_level_citys_own_text_are_county_level():
         if f.kind == "agency"
     }
     assert levels == {"市市场监督管理局": "county", "义乌市综合行政执法局": "county", "市委编办": "county"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a department that moves a power of no named owner is the giver
+        (
+            "县交通运输局将城市道路超限运输的处罚权整体移交县综合执法局。",
+            ("县交通运输局", "交通运输", "行政处罚权", "城市道路超限运输", "县综合执法局", "城市管理"),
+        ),
+        (
+            "市水务局应当将城市河道采砂的行政处罚权划转至市城市管理局。",
+            ("市水务局", "水务", "行政处罚权", "城市河道采砂", "市城市管理局", "城市管理"),
+        ),
+        # a government or an establishment office moves others' powers: no giver
+        (
+            "区人民政府将违法建设的行政处罚权划转至区综合执法局。",
+            (None, None, "行政处罚权", "违法建设", "区综合执法局", "城市管理"),
+        ),
+        (
+            "县编办将燃气经营的行政处罚权划入县城管局。",
+            (None, None, "行政处罚权", "燃气经营", "县城管局", "城市管理"),
+        ),
+    ],
+)
+def test_relate_the_subject_of_a_move_gives_when_it_is_a_department(text, expected):
+    found = _t(text)
+    assert [x[:1] + x[2:] for x in found] == [expected[:1] + expected[2:]]
+    assert found[0][1] == expected[1] or expected[1] is None
+
+
+@pytest.mark.parametrize(
+    "text,power,matter",
+    [
+        ("将县林业局的林木采伐许可权下放至各乡镇人民政府。", "行政许可权", "林木采伐"),
+        ("将市住建局的建筑工程施工许可审批权下放至各区住建局。", "行政许可权", "建筑工程施工许可"),
+        ("将区卫健委的公共场所卫生检查权交由各街道办事处行使。", "行政检查权", "公共场所卫生"),
+    ],
+)
+def test_relate_powers_named_by_their_kind_in_a_catalogue(text, power, matter):
+    found = _doc_transfers("某县实施方案\n" + text)
+    assert (power, matter) in {(t["power"], t["matter"]) for t in found}, found
