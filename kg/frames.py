@@ -374,8 +374,10 @@ RELEVANT_PART = re.compile(
     r"(?:方面|领域)?(?:中)?(?:(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)|涉及[\u4e00-\u9fff]{2,8})的?(?:全部|部分)?$"
 )
 # the givers just named, counted or not: "等7个部门的", "等有关部门的", "三个单位的"
+# the kind of departments a count closes a list of givers with: "等9个县直部门", "等有关市级部门"
+_GIVERS_KIND = r"(?:[省市州县区](?:直|级|直属)|直属|有关|相关)?(?:部门|单位|机关)"
 COUNT_OF_GIVERS = re.compile(
-    r"^(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?|[一二三四五六七八九十两\d]{1,2}个)(?:部门|单位|机关)(?:的)?"
+    rf"^(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?|[一二三四五六七八九十两\d]{{1,2}}个){_GIVERS_KIND}(?:的)?"
 )
 # "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
 _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
@@ -1089,7 +1091,7 @@ def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
 _COUNT = re.compile(r"(?:[\d一二三四五六七八九十百]+项)")  # "86项": how many, not which
 
 _OWNED = re.compile(
-    r"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{1,2}个)?(?:部门|单位|机关))?(?:承担|负责|行使|实施)?的"
+    rf"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
     r"(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
 )
 

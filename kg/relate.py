@@ -630,6 +630,10 @@ def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
     return seg, power_text
 
 
+# what names powers only by the move that gave them: "赋予的", "县直部门下放的", "依法划转的"
+_MOVED_ELSEWHERE = re.compile(r"[^,，;；。]{0,10}?(?:赋予|下放|划转|移交|交由|委托|授予)(?:的|其)?")
+
+
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
     trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     if not trig:
@@ -655,6 +659,8 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
     if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面|以下", body):
         context.receiver = receiver  # a header: the items follow
         return None
+    if _MOVED_ELSEWHERE.fullmatch(body):
+        return None  # "统一行使赋予的P", "行使县直部门下放的P": the powers a move stated elsewhere gave
     # "集中行使有关行政主管部门在D领域的P": the departments named by kind gave it
     generic = KIND_OF_GIVER.match(body)
     giver_text = generic.group("g") if generic else None

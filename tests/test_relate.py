@@ -481,6 +481,34 @@ def test_relate_a_matter_that_only_points_elsewhere_is_no_transfer(sentence):
     assert not [t for t in _doc_transfers("某市实施办法\n" + sentence) if t.get("matter")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "各镇以综合执法办公室为执法机构，以镇人民政府名义统一行使赋予的行政执法权。",
+        "街道办事处统一行使区直部门下放的行政处罚权。",
+        "乡镇人民政府依法集中行使依法委托的行政处罚权。",
+    ],
+)
+def test_relate_powers_named_by_the_move_that_gave_them_are_no_new_transfer(sentence):
+    assert _doc_transfers("某县实施方案\n" + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,givers",
+    [
+        (
+            "将县自然资源局、县农业农村局、县卫生健康委员会等9个县直部门的88项行政执法事项，赋予全县9个乡镇行使。",
+            ["县自然资源局", "县农业农村局", "县卫生健康委员会"],
+        ),
+        ("将市生态环境局、市水务局等有关市级部门的部分行政处罚权下放至各区综合执法局。", ["市生态环境局", "市水务局"]),
+    ],
+)
+def test_relate_givers_closed_by_a_count_of_a_kind_of_departments(sentence, givers):
+    found = _doc_transfers("某地实施方案\n" + sentence)
+    assert sorted(t["source"] for t in found) == sorted(givers)
+    assert all(t["matter"] and "局" not in t["matter"] for t in found)
+
+
 def test_relate_restatement_after_the_receivers_exercise_names_the_givers():
     text = "某区决定\n区综合行政执法局集中行使上述行政处罚权后，区市场监管局、区水务局不再行使。"
     [t] = _doc_transfers(text)
