@@ -621,7 +621,48 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
     out.sort(key=lambda a: (a.start, a.end))
     out = _units_of_bodies(_levels_of_one_head(text, out, rules) if "级" in text else out)
     out = _townships_named(text, out, place_ends, rules) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
+    out = _bare_level_bureaus(text, out, rules) if out and _BARE_BUREAU.search(text) else out
     return _towns_received(text, out, rules) if _TOWN_KIND.search(text) else out
+
+
+# "人员下沉到新成立的区局", "报市局审批": a bureau named by its level alone, after a word that ends
+# what came before it (not "城区局部", "市局长")
+_BARE_BUREAU = re.compile(
+    r"(?:(?<=[的到至由和、，,与及向给从在报经各])|^)(?P<lv>[省市州县区])(?P<organ>局|厅)(?![长部面势限域])"
+)
+
+
+def _bare_level_bureaus(text: str, found: list[AgencySpan], rules: Rules) -> list[AgencySpan]:
+    """A bureau written as its level and organ alone ("区局", "省厅"): the bureau of that level of the
+    sector of the bureau the sentence named before it; none when it named none.
+
+    >>> [(a.name, a.sector, a.level) for a in find_agencies("撤销市综合行政执法局，人员下沉到新成立的区局", rules)]
+    [('市综合行政执法局', '城市管理', 'city'), ('区局', '城市管理', 'district')]
+    >>> find_agencies("城区局部地区", rules), find_agencies("报市局审批", rules)
+    ([], [])
+    """
+    out = list(found)
+    for m in _BARE_BUREAU.finditer(text):
+        before = [
+            a
+            for a in found
+            if a.end <= m.start() and organ_of(a.name) in ("局", "厅") and a.sector not in ("人民政府", "党委", "其他")
+        ]
+        if before:
+            out.append(
+                AgencySpan(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    m.group(),
+                    before[-1].sector,
+                    rules.agencies.levels.get(m.group("lv")),
+                    "agency.bare_level_bureau.v1",
+                    None,
+                    False,
+                )
+            )
+    return sorted(out, key=lambda a: (a.start, a.end)) if len(out) > len(found) else found
 
 
 def _towns_received(text: str, found: list[AgencySpan], rules: Rules) -> list[AgencySpan]:

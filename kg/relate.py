@@ -1618,7 +1618,8 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
         after = [
             a
             for a in agencies
-            if 0 <= a.start - m.end() <= ESTABLISHED_REACH and a.rule_id in ("agency.council.v1", "agency.compose.v1")
+            if 0 <= a.start - m.end() <= ESTABLISHED_REACH
+            and a.rule_id in ("agency.council.v1", "agency.compose.v1", "agency.bare_level_bureau.v1")
         ]
         councils = [
             a for a in after if re.search(r"委员会|领导小组|联席会议|小组|指挥部|办公室|科|中心|顾问团|队$", a.name)
