@@ -1303,3 +1303,23 @@ def test_frames_a_grant_after_a_quoted_principle_and_its_items_listed_inline():
 )
 def test_frames_how_a_move_is_made_before_its_receiver(text, want):
     _assert_exactly("某地实施办法\n" + text, want)
+
+
+@pytest.mark.parametrize(
+    "matter,sector",
+    [
+        # building as an industry is 住建's; structures, posters and piles in the street are 市容's
+        ("建筑市场违法发包", "住房城乡建设"),
+        ("建筑施工企业未取得安全生产许可证", "住房城乡建设"),
+        ("临时性建筑物搭建", "城市管理"),
+        ("在临街建筑物外墙张贴宣传品", "城市管理"),
+        ("占道施工", "城市管理"),
+        ("运输单位未按规定处置建筑垃圾", "城市管理"),
+        ("夜间建筑施工噪声扰民", "环境保护"),
+        ("违法建设", None),  # planning, city management or land: the text must say
+    ],
+)
+def test_frames_scope_of_a_matter_without_a_field(matter, sector):
+    from kg.frames import scope_sector
+
+    assert scope_sector(matter, RULES.frames) == sector
