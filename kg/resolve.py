@@ -138,6 +138,7 @@ def of_county_level_city(agency_facts: list[Fact], header: dict) -> list[Fact]:
     ]
 
 
+_AND_ABOVE = re.compile(r"^[省市州县区乡镇]级以上")
 _BARE_CITY = re.compile(r"市(?![辖场政容区民])")  # 市 as a level word, not 市辖区, 市场, 市政, 市容…
 
 
@@ -162,7 +163,9 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules) -> list[Fact]:
         ):
             key = ("council", f.get("name"))  # named whole, or of no known sector: only its own name
         else:
-            key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))))
+            # "县级以上公安机关" names every such body from the county up: another body than "公安机关"
+            above = _AND_ABOVE.match(str(f.get("name")))
+            key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))) + (above.group() if above else ""))
         groups.setdefault(key, []).append(f)
     for key in [k for k in groups if k[0] != "council" and k[1] is None]:
         leveled = [k for k in groups if k[0] == key[0] and k[2] == key[2] and k[1] is not None]

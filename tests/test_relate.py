@@ -430,6 +430,18 @@ def test_relate_bodies_of_two_level_words_stay_two_and_short_names_still_merge()
     assert [(f.get("name"), f.get("aliases")) for f in merged] == [("区市容管理局", ("市容局",))]
     merged = merge_aliases([agency("湖州市人民政府"), agency("市政府")], RULES)
     assert [(f.get("name"), f.get("aliases")) for f in merged] == [("湖州市人民政府", ("市政府",))]
+    # "县级以上X" names every such body from the county up: not the bare X, nor a government of one place
+    merged = merge_aliases(
+        [
+            agency("环保部门", "环境保护", None),
+            agency("县级以上环保部门", "环境保护", None),
+            agency("市环保部门", "环境保护"),
+        ],
+        RULES,
+    )
+    assert sorted(f.get("name") for f in merged) == ["县级以上环保部门", "市环保部门", "环保部门"]
+    merged = merge_aliases([agency("青海省人民政府", level="province"), agency("县级以上人民政府", level=None)], RULES)
+    assert sorted(f.get("name") for f in merged) == ["县级以上人民政府", "青海省人民政府"]
 
 
 @pytest.mark.parametrize(
