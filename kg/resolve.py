@@ -138,6 +138,7 @@ def of_county_level_city(agency_facts: list[Fact], header: dict) -> list[Fact]:
     ]
 
 
+_FUNCTION_WORDS = re.compile(r"执法|综合|行政|监察|管理")
 _AND_ABOVE = re.compile(r"^[省市州县区乡镇]级以上")
 _BARE_CITY = re.compile(r"市(?![辖场政容区民])")  # 市 as a level word, not 市辖区, 市场, 市政, 市容…
 
@@ -236,7 +237,11 @@ def _by_compatible_core(members: list[Fact], rules: Rules) -> list[list[Fact]]:
             other = _level_head(first, cores[first])
             if head and other and head != other:
                 continue  # "市政府" and "州政府": two level words, two bodies
-            if _abbreviates(core, rep):
+            # "公安" and "公安交警" (its traffic police: 公安 + the core of a unit) are two bodies;
+            # "城市管理" and "城市管理综合执法" (the same department's enforcement named) are one
+            rest = rep[len(core) :] if core and rep.startswith(core) else ""
+            unit = rest in rules.agencies.core_sector and not _FUNCTION_WORDS.search(rest)
+            if _abbreviates(core, rep) and not unit:
                 cluster.append(f)
                 break
         else:

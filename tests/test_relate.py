@@ -442,6 +442,13 @@ def test_relate_bodies_of_two_level_words_stay_two_and_short_names_still_merge()
     assert sorted(f.get("name") for f in merged) == ["县级以上环保部门", "市环保部门", "环保部门"]
     merged = merge_aliases([agency("青海省人民政府", level="province"), agency("县级以上人民政府", level=None)], RULES)
     assert sorted(f.get("name") for f in merged) == ["县级以上人民政府", "青海省人民政府"]
+    # a unit of a department (公安 + 交警) is another body; the department's enforcement named is the same one
+    merged = merge_aliases([agency("公安机关", "公安", None), agency("公安交警部门", "公安", None)], RULES)
+    assert sorted(f.get("name") for f in merged) == ["公安交警部门", "公安机关"]
+    merged = merge_aliases(
+        [agency("城市管理部门", "城市管理", None), agency("城市管理综合执法部门", "城市管理", None)], RULES
+    )
+    assert [(f.get("name"), f.get("aliases")) for f in merged] == [("城市管理部门", ("城市管理综合执法部门",))]
 
 
 @pytest.mark.parametrize(
