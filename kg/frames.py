@@ -280,14 +280,16 @@ _BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私�
 _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
 _SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
-_OPEN_PLACE = re.compile(r"^在(?!.*(?:上|内|中|外|时|范围))")
+# a place phrase may follow the act's manner: "擅自在树木、地面、建筑物上涂写"
+_MANNER = r"(?:擅自|违法|非法|随意|私自|违规)?"
+_OPEN_PLACE = re.compile(rf"^{_MANNER}在(?!.*(?:上|内|中|外|时|范围))")
 # "在建筑物上悬挂、张贴宣传品": a verb after a place word with its object in the next part shares it
 # ("在建筑物阳台外、窗外、屋顶吊挂或者堆放…": places listed, the last a noun, then the verb)
 _PLACE_VERB = re.compile(
-    r"^在.*(?:上|内|中|外|旁|边|前|后|下|里|侧)(?:、[\u4e00-\u9fff]{1,4})?(?:擅自|违法|非法|随意)?[\u4e00-\u9fff]{2}$"
+    rf"^{_MANNER}在.*(?:上|内|中|外|旁|边|前|后|下|里|侧)(?:、[\u4e00-\u9fff]{{1,4}})?(?:擅自|违法|非法|随意)?[\u4e00-\u9fff]{{2}}$"
 )
 # "在建筑物阳台外、窗外": a place that ends with its locative, whose verb is still to come
-_PLACE_ONLY = re.compile(r"^在.*(?:上|内|中|外|旁|边|前|后|下|里|侧)$")
+_PLACE_ONLY = re.compile(rf"^{_MANNER}在.*(?:上|内|中|外|旁|边|前|后|下|里|侧)$")
 
 
 # 及 joining two acts, not inside a word (涉及, 普及, 危及, 顾及, 触及, 提及, 波及)

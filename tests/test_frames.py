@@ -1323,3 +1323,14 @@ def test_frames_scope_of_a_matter_without_a_field(matter, sector):
     from kg.frames import scope_sector
 
     assert scope_sector(matter, RULES.frames) == sector
+
+
+def test_frames_a_place_after_the_acts_manner_is_shared_by_the_places_listed():
+    fields = RULES.frames.scope_sectors
+    assert split_acts("擅自在树木、地面、电杆、建筑物上涂写、刻画", fields) == [
+        "擅自在树木、地面、电杆、建筑物上涂写、刻画"
+    ]
+    assert split_acts("违法在桥梁、护栏上悬挂物品、随意倾倒垃圾", fields) == [
+        "违法在桥梁、护栏上悬挂物品",
+        "随意倾倒垃圾",
+    ]

@@ -493,3 +493,34 @@ def test_recognize_standard_departments_of_a_government(text, name, sector, leve
 )
 def test_recognize_a_departments_field_named_alone_is_no_body(text):
     assert find_agencies(text, RULES) == []
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # Inner Mongolia's levels written together: a body of each
+        (
+            "旗县区城市管理综合执法部门负责辖区内的管理",
+            [
+                ("旗城市管理综合执法部门", "county"),
+                ("县城市管理综合执法部门", "county"),
+                ("区城市管理综合执法部门", "district"),
+            ],
+        ),
+        ("各盟市人民政府要加强领导", [("盟人民政府", "city"), ("市人民政府", "city")]),
+    ],
+)
+def test_recognize_levels_of_inner_mongolia_written_together(text, names):
+    assert [(a.name, a.level) for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text,sector",
+    [
+        ("由公安机关交通管理部门依法处理", "公安"),
+        ("县交通管理部门负责违法停车的处罚", "公安"),
+        ("市交通运输管理部门负责出租车的管理", "交通运输"),
+    ],
+)
+def test_recognize_traffic_administration_is_the_polices(text, sector):
+    assert find_agencies(text, RULES)[-1].sector == sector
