@@ -542,6 +542,10 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
     return rec
 
 
+# what counts a grant: "第一批42项", "部分", "全部"
+_GRANT_COUNT = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}批)?(?:[\d一二三四五六七八九十百]+项|部分|全部)?")
+
+
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     """Power nouns in ``text``: (start, end, written, label), longest match at each place."""
     labels = rules.power_labels
@@ -803,6 +807,14 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
         owner = owner or next((b for b in shifted if remark.start("g") <= b.start and b.end <= remark.end()), None)
         item = item[: remark.start()]
         shifted = [b for b in shifted if b.end <= remark.start()]
+    else:
+        # "1.对M的处罚（县自然资源局）": a body alone in brackets closing a granted item held it
+        bare = _BRACKETED.search(item)
+        held = bare and next((b for b in shifted if (b.start, b.end) == bare.span("g")), None)
+        if held:
+            owner = owner or held
+            item = item[: bare.start()]
+            shifted = [b for b in shifted if b.end <= bare.start()]
     phrases = _items_phrase(item, shifted, rules, "list") or _lead_power_items(item, shifted, state, rules)
     for label, matter, domain, giver, scope in phrases:
         if label not in _ENFORCEMENT:
@@ -814,6 +826,7 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
 
 
 _ITEM_END = re.compile(r"[;；。,，]+\s*$")
+_BRACKETED = re.compile(r"[(（]\s*(?P<g>[^()（）]{2,30}?)\s*[)）]\s*[;；。,，]?\s*$")
 # a bracketed remark closing an item that names the body which held it before
 _HOLDER_REMARK = re.compile(
     r"[(（]\s*(?:原(?:实施|执法|责任|行使)?(?:部门|主体|单位|机关)|原由|原属)\s*[:：]?\s*(?P<g>[^()（）]{2,40}?)"
@@ -998,8 +1011,8 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if powers:
             p = powers[-1]
             obj_text = obj[: p[0]]
-            if p[3] == "经济社会管理权限":  # "215项县级经济社会管理权限": the grant as a whole
-                matter = re.sub(r"^(?:[\d一二三四五六七八九十百]+项|部分|全部)", "", obj[: p[1]])
+            if p[2].endswith("权限"):  # "215项县级经济社会管理权限", "第一批42项县级行政执法权限": the grant whole
+                matter = _GRANT_COUNT.sub("", obj[: p[1]])
                 for r in receivers:
                     out.append(_record(label, matter, None, None, r, rid, rules))
                 state.grantee = receivers

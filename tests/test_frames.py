@@ -1334,3 +1334,23 @@ def test_frames_a_place_after_the_acts_manner_is_shared_by_the_places_listed():
         "违法在桥梁、护栏上悬挂物品",
         "随意倾倒垃圾",
     ]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "某区通知\n区政府决定将第二批18项区级行政执法权限赋予各街道办事处行使。",
+            [{"power": "行政执法权", "matter": "区级行政执法权限", "target": "街道办事处"}],
+        ),
+        (
+            "某县通知\n赋予乡镇以下行政执法事项：\n（一）对擅自砍伐林木的处罚（县林业局）；\n（二）对违法占用耕地建房的处罚（县自然资源局）。",
+            [
+                {"matter": "擅自砍伐林木", "source": "县林业局", "target": "乡镇"},
+                {"matter": "违法占用耕地建房", "source": "县自然资源局", "target": "乡镇"},
+            ],
+        ),
+    ],
+)
+def test_frames_grants_counted_and_items_closed_by_their_former_holder(text, want):
+    _assert_found(text, want)
