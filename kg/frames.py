@@ -426,7 +426,8 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             (
                 b
                 for b in bodies
-                if written.startswith(b.text) and not written.startswith(("行使", "承担", "负责"), len(b.text))
+                if written.startswith(b.text)
+                and not written.startswith(("行使", "承担", "负责", "原行使", "原承担", "原负责"), len(b.text))
             ),
             None,
         )
@@ -443,7 +444,7 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             break
     # "G承担的M", and "G不再承担M" (G stops holding what the receiver takes over)
     given = re.match(
-        r"^(?P<g>.+?)(?:(?:行使|承担|负责|划转|移交|下放)的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$", seg
+        r"^(?P<g>.+?)(?:原?(?:行使|承担|负责|划转|移交|下放)的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$", seg
     )
     if given:
         owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
@@ -862,9 +863,16 @@ _MARKER = re.compile(
 )
 
 
+# a short adverbial clause before the subject: "划转后，", "今后，", "自2021年1月1日起，"
+_OPENER = re.compile(r"[^，,。；;：:对由将把]{1,12}[，,]")
+
+
 def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     """A subject body and verbal powers in one sentence: "B依据D方面…规定，对M的违法行为实施行政处罚；…"."""
     lead = _MARKER.match(text).end()
+    opener = _OPENER.match(text, lead)  # "划转后，", "今后，": the sentence's subject opens the next clause
+    if opener and bodies and bodies[0].start >= opener.end():
+        lead = opener.end()
     if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= SUBJECT_REACH or "\t" in text:
         return []  # (a table row's first cell is no subject: the table_row frame reads rows)
     # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处");

@@ -121,7 +121,7 @@ _MATTER_TRIM_HEAD = re.compile(
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
 )
 _MATTER_TRIM_TAIL = re.compile(
-    r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中)+$"
+    r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中|(?<=等)行为)+$"
 )
 # "法律、法规、规章规定的", "法律法规规定的": the legal basis of a power, never a matter
 _LAW_SCOPE = re.compile(
@@ -691,6 +691,10 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
 _ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
 
 
+# "原由G行使的", "G原行使的": the body that held a power, named in its object
+_HELD_BY = re.compile(r"(?:原由|原|由)?(?P<g>[^，,。；;的]{2,30}?)(?:原)?(?:行使|承担|负责|实施)的")
+
+
 def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agencies) -> list[dict]:
     """Who exercises a power over a matter: "…方面的行政处罚权,可由B行使" (passive),
     "B依法行使…方面的…行政处罚权" (active), with the giver of "受A委托" when the text names one."""
@@ -710,6 +714,17 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
         if after:  # active: B行使[matter]…权
             power = after[0]
             body = clause[m.end() : power.start()]
+            held = _HELD_BY.match(body)  # "行使原由县水利局行使的M…权": the body that held it gives it
+            holder = held and next(
+                (
+                    a
+                    for a in sentence_agencies
+                    if (a.start - cs, a.end - cs) == (m.end() + held.start("g"), m.end() + held.end("g"))
+                ),
+                None,
+            )
+            if holder is not None:
+                givers, body = [holder], body[held.end() :]
         elif ahead and re.search(r"由\s*$", clause[: receiver.start - cs]):  # passive: …权,(可)由B行使
             power = ahead[-1]
             body = clause[_after_last_comma(clause, power.start()) : power.start()]

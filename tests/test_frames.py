@@ -1354,3 +1354,39 @@ def test_frames_a_place_after_the_acts_manner_is_shared_by_the_places_listed():
 )
 def test_frames_grants_counted_and_items_closed_by_their_former_holder(text, want):
     _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a short adverbial clause before the subject of a verbal power
+        (
+            "某市方案\n划转后，由区城管执法大队对违法占道经营行为实施处罚。",
+            [{"power": "行政处罚权", "matter": "违法占道经营", "target": "区城管执法大队"}],
+        ),
+        (
+            "某县方案\n自2022年3月1日起，县综合执法局对擅自设置户外广告的行为进行查处。",
+            [{"power": "行政处罚权", "matter": "擅自设置户外广告", "target": "县综合执法局"}],
+        ),
+        # the body that held the power, named in the object of 行使
+        (
+            "某县方案\n县城市管理局负责行使原由县水务局行使的城市排水管理方面的行政处罚权。",
+            [{"matter": "城市排水管理", "source": "县水务局", "target": "县城市管理局"}],
+        ),
+        (
+            "某区方案\n区综合执法局行使区市场监管局原行使的户外公共场所无照经营的行政处罚权。",
+            [{"matter": "户外公共场所无照经营", "source": "区市场监管局", "target": "区综合执法局"}],
+        ),
+        # "等行为" closes a list of acts; a field of culture is 文化广电's
+        (
+            "某区方案\n对乱搭乱建、乱贴乱画等行为的查处职责调整至街道综合执法队。",
+            [{"matter": "乱搭乱建"}, {"matter": "乱贴乱画"}],
+        ),
+        (
+            "某县方案\n将文化市场、交通运输等领域的行政处罚权整合到县综合行政执法局。",
+            [{"matter": "文化市场", "source_sector": "文化广电"}, {"matter": "交通运输", "source_sector": "交通运输"}],
+        ),
+    ],
+)
+def test_frames_subjects_after_an_adverbial_and_holders_in_the_object(text, want):
+    _assert_found(text, want)
