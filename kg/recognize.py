@@ -325,7 +325,7 @@ _SECTOR_LIST = re.compile(
     r"(?P<lvl>[省市州县区]级)?(?P<rel>有关|相关)?"
     r"(?P<suf>行政主管部门|主管部门|行政部门|管理部门|部门)"
 )
-_ORGAN_END = ("办", "委", "局", "厅")
+_ORGAN_END = ("办", "委", "局", "厅", "所")  # a core that names its organ: 编办, 文明委, 司法局, 司法所
 
 
 @derived

@@ -524,3 +524,16 @@ def test_recognize_levels_of_inner_mongolia_written_together(text, names):
 )
 def test_recognize_traffic_administration_is_the_polices(text, sector):
     assert find_agencies(text, RULES)[-1].sector == sector
+
+
+@pytest.mark.parametrize(
+    "text,name,sector,level",
+    [
+        # a township's stations: the justice bureau's (司法行政, not a court) and the police's
+        ("由青石镇司法所负责人民调解", "青石镇司法所", "法制", "street"),
+        ("各乡镇司法所要做好法律援助", "乡镇司法所", "法制", "street"),
+        ("镇派出所配合查处", "镇派出所", "公安", "street"),
+    ],
+)
+def test_recognize_township_stations(text, name, sector, level):
+    assert (name, sector, level) in {(a.name, a.sector, a.level) for a in find_agencies(text, RULES)}
