@@ -113,6 +113,9 @@ def find_places(text: str, rules: Rules) -> list[PlaceSpan]:
         # "建成区和县政府", "县交通运输局和县文化和旅游局": 和县 (a county) read across a conjunction
         # that joins two level words, or a body and a body of the next level
         placed_before = i > 0 and chosen[i - 1][1] == s and chosen[i - 1][2] not in not_places
+        # "乡镇和县级相关部门": 和 joining a level word (县级, 市级), not the county 和县
+        if name[:-1] in rules.places.joining_words and text.startswith("级", e) and not placed_before:
+            continue
         if name[:-1] in rules.places.joining_words and _joins_bodies(text, s, e, rules) and not placed_before:
             continue
         if not full:

@@ -537,3 +537,15 @@ def test_recognize_traffic_administration_is_the_polices(text, sector):
 )
 def test_recognize_township_stations(text, name, sector, level):
     assert (name, sector, level) in {(a.name, a.sector, a.level) for a in find_agencies(text, RULES)}
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        ("各乡镇和县级相关部门要及时报告", []),  # 和 joins a level word: no county 和县
+        ("街道办事处和市级有关部门配合", []),
+        ("马鞍山市和县人民政府", ["马鞍山市", "和县"]),
+    ],
+)
+def test_recognize_a_conjunction_before_a_level_word_is_no_place(text, places):
+    assert [p.text for p in find_places(text, RULES)] == places
