@@ -1390,3 +1390,26 @@ def test_frames_grants_counted_and_items_closed_by_their_former_holder(text, wan
 )
 def test_frames_subjects_after_an_adverbial_and_holders_in_the_object(text, want):
     _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a duty named as an enforcement function: the field is its matter
+        (
+            "某市方案\n市城管局环境保护管理方面的执法职能划归市生态环境局。",
+            [{"power": "执法职责", "matter": "环境保护管理", "source": "市城管局", "target": "市生态环境局"}],
+        ),
+        # the districts or counties, bare, receive as their governments
+        (
+            "某市方案\n将市城管局的部分执法事项下放至各县（市、区）。",
+            [{"source": "市城管局", "target": "各县(市、区)", "target_sector": "人民政府"}],
+        ),
+        (
+            "某市方案\n将市住建局的部分行政处罚权下放至各区。",
+            [{"source": "市住建局", "target": "各区", "target_sector": "人民政府"}],
+        ),
+    ],
+)
+def test_frames_enforcement_functions_and_bare_districts_receiving(text, want):
+    _assert_found(text, want)
