@@ -1445,6 +1445,7 @@ def relate_document(
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
         for name, sector, level, start, end in collective_agencies(s.text, rules.frames):
             subject = not ITEM_NUMBER.sub("", s.text[:start]).strip() or bool(_GRANTED.search(s.text, 0, start))
+            subject = subject and sector != "人民政府"  # "各区" is a body here only as a party of a transfer
             if name not in seen_agency and (subject or any(s.text[start:end] in party for party in parties)):
                 body = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
                 seen_agency[name] = _fact(doc, "agency", body, s, "agency.collective.v1", (start, end))
