@@ -560,7 +560,9 @@ _ENFORCEMENT = ("行政处罚权", "行政强制权", "行政检查权", "行政
 _CATCH_ALL = re.compile(r"其他(?:职责|事项|职权|行政处罚)|其余")
 _BARE_POWER = r"行政检查|行政强制措施|行政强制|行政许可|行政处罚"
 # what joins a power bundled with the one before: "…P1及相关的P2", "，以及与之相关的行政检查、P2"
-_BUNDLED = re.compile(rf"[,，]?(?:及|和|以及|、)?(?:与之)?(?:相关|有关)?的?(?P<bare>(?:(?:{_BARE_POWER})[、和及与])*)")
+_BUNDLED = re.compile(
+    rf"[,，]?(?:及|和|以及|、|并)?(?:与之|与其)?(?:相关|有关|相应)?的?(?P<bare>(?:(?:{_BARE_POWER})[、和及与])*)"
+)
 
 
 def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) -> list[tuple]:
@@ -698,8 +700,18 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         subj = [
             b for b in bodies if b.end <= (verb.start() if verb else colon.start()) and not _approver(head, b, rules)
         ]
+        # "市、区人民政府确定的城市管理综合执法部门行使下列…": the body that sets up the subject modifies it
+        setters = [
+            b
+            for b in subj
+            if _SETS_UP.match(head, b.end) and any(c.start == _SETS_UP.match(head, b.end).end() for c in subj)
+        ]
+        lead = _MARKER.match(head).end()
+        if setters and setters[0] is subj[0] and subj[0].start - lead <= SUBJECT_REACH:
+            lead = _SETS_UP.match(head, subj[0].end).end()
+        subj = [b for b in subj if b not in setters]
         receivers = _together(text, subj, backward=True)  # "乡镇人民政府、街道办事处行使下列…": the whole subject
-        opening = subj[0] if subj and subj[0].start - _MARKER.match(head).end() <= SUBJECT_REACH else None
+        opening = subj[0] if subj and subj[0].start - lead <= SUBJECT_REACH else None
         if opening is not None and "由" not in head[opening.end :] and not rules.deciders.match(head, opening.end):
             # "市综合行政执法局贯彻落实党中央…部署，主要职责是：": the body that opens the lead-in, not the
             # bodies its own clauses name
@@ -758,6 +770,10 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
         state.open_list(list(state.grantee))
     return out
+
+
+# what a body does to the body named right after it: "市人民政府确定的城市管理部门", "县政府设立的执法局"
+_SETS_UP = re.compile(r"(?:依法)?(?:确定|设立|指定|设置|组建|成立|批准设立|决定设立|授权)的")
 
 
 def _approver(text: str, body: Body, rules: FrameRules) -> bool:
@@ -835,12 +851,19 @@ _HOLDER_REMARK = re.compile(
 )
 
 
+_FIELD_OF = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:领域|方面)")
+_EACH_FIELD = re.compile(rf"(?:{_FIELD_OF.pattern}(?:[、和及]|以及)?){{2,}}")
+
+
 def _lead_power_items(item, bodies, state, rules) -> list[tuple]:
     """An item that names no power of its own takes the lead-in's ("行使下列行政处罚权：" then
     "（一）D方面对M的；"): the item is what stands before that power."""
     if state.list_power is None:
         return []
     seg = _ITEM_END.sub("", item[_MARKER.match(item).end() :])
+    fields = _EACH_FIELD.fullmatch(seg.strip())
+    if fields:  # "住房城乡建设领域、生态环境保护领域": fields listed, each a record (matter = domain = field)
+        return [(state.list_power, f, f, None, None) for f in _FIELD_OF.findall(fields.group())]
     ph = parse_object(seg, bodies, rules.scope_sectors)
     matters = ph.matters or ([ph.domain] if ph.domain else [])
     return [

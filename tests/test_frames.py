@@ -1413,3 +1413,36 @@ def test_frames_subjects_after_an_adverbial_and_holders_in_the_object(text, want
 )
 def test_frames_enforcement_functions_and_bare_districts_receiving(text, want):
     _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the body that sets up the subject modifies it; fields listed inline each get their record
+        (
+            "某市条例\n市、区人民政府确定的综合执法部门，在下列领域集中行使行政处罚权：交通运输领域、文化市场领域。",
+            [
+                {"matter": "交通运输", "domain": "交通运输", "target": "综合执法部门"},
+                {"matter": "文化市场", "domain": "文化市场", "target": "综合执法部门"},
+            ],
+        ),
+        (
+            "某县规定\n县人民政府确定的综合行政执法部门行使下列行政处罚权：\n（一）市容环境卫生管理方面的全部行政处罚权；\n（二）园林绿化管理方面的全部行政处罚权。",
+            [
+                {"matter": "市容环境卫生管理", "target": "综合行政执法部门"},
+                {"matter": "园林绿化管理", "target": "综合行政执法部门"},
+            ],
+        ),
+        # a definition's penalty power "以及相应的" coercive power: the coercive power over the same fields
+        (
+            "某市条例\n本条例所称综合执法，是指综合执法部门依法集中行使市政公用、园林绿化等方面的行政处罚权以及相应的行政强制措施权的行为。",
+            [
+                {"power": "行政强制权", "matter": "市政公用", "target": "综合执法部门"},
+                {"power": "行政强制权", "matter": "园林绿化", "target": "综合执法部门"},
+            ],
+        ),
+    ],
+)
+def test_frames_regulation_lead_ins_fields_and_bundled_powers(text, want):
+    _assert_found(text, want)
+    assert all(t["target"] != "市、区人民政府" for t in _transfers(text))
