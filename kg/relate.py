@@ -665,6 +665,8 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
     generic = KIND_OF_GIVER.match(body)
     giver_text = generic.group("g") if generic else None
     matter_text, domain = _matter_and_domain(body[generic.end() :] if generic else body)
+    if matter_text is None and giver_text is None and clause.endswith("其", 0, trig.start()):
+        return None  # "实施与其集中行使的行政处罚权相关的…": the receiver's own powers, stated elsewhere
     # "由A局、B局分别…集中行使": each receiver named together holds the powers
     receivers = [receiver]
     for a in reversed(before[:-1]):

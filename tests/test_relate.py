@@ -506,6 +506,7 @@ def test_relate_a_matter_that_only_points_elsewhere_is_no_transfer(sentence):
         "各镇以综合执法办公室为执法机构，以镇人民政府名义统一行使赋予的行政执法权。",
         "街道办事处统一行使区直部门下放的行政处罚权。",
         "乡镇人民政府依法集中行使依法委托的行政处罚权。",
+        "综合执法部门可以依法实施与其集中行使的行政处罚权相关的行政检查和行政强制措施。",
     ],
 )
 def test_relate_powers_named_by_the_move_that_gave_them_are_no_new_transfer(sentence):
