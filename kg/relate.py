@@ -155,7 +155,7 @@ def split_matters(text: str, fields: Collection[str], *, split_he: bool) -> list
         items = examples.group("items").split("、")
         if len(items) >= 3 and sorted(map(len, items))[len(items) // 2] <= 6:
             return [examples.group("head")]
-    parts = join_bare_verbs(re.split(r"[、;；]|[,,]?以及|,(?=[\u4e00-\u9fff]{4})", text), fields)
+    parts = join_bare_verbs(re.split(r"[、;；]|[,，]?以及|,(?=[\u4e00-\u9fff]{4})", text), fields)
     out: list[str] = []
     for part in parts:
         for piece in _split_on(part, "及"):
@@ -479,8 +479,8 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     if jiang < 0:
         # with no 将, the move starts after the last comma before its power ("各地应…,有关管理和执法
         # 职责划转…") unless that comma opens another item ("…全部职能,以及…部分职责")
-        for comma in re.finditer(r"[,,](?!以及|及|和)", clause[: power.start()]):
-            if comma.end() > start and not re.search(r"[,,]\s*(?:以及|及)", clause[comma.end() : power.start()]):
+        for comma in re.finditer(r"[,，](?!以及|及|和)", clause[: power.start()]):
+            if comma.end() > start and not re.search(r"[,，]\s*(?:以及|及)", clause[comma.end() : power.start()]):
                 start = comma.end()
     givers = _with_units([a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()])
     if not givers:
@@ -507,7 +507,7 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
             if re.fullmatch(r"[、,，]?(?:以及|及|和|与)?", seg) and matter_text:
                 pass  # "D领域的行政检查权、行政强制权": a power joined to the one before has its matter
             else:
-                seg = re.sub(r"^[,,]?(?:以及|及|和)", "", seg)
+                seg = re.sub(r"^[,，]?(?:以及|及|和)", "", seg)
                 matter_text, domain = _matter_and_domain(seg)
             if not matter_text or len(matter_text) < 2:
                 matter_text = None
@@ -617,7 +617,7 @@ def _after_last_comma(clause: str, end: int) -> int:
     """Where a clause's last comma-separated part before ``end`` starts (a comma before 以及/及/和
     joins items of one list and does not count)."""
     start = 0
-    for comma in re.finditer(r"[,,](?!以及|及|和)", clause[:end]):
+    for comma in re.finditer(r"[,，](?!以及|及|和)", clause[:end]):
         start = comma.end()
     return start
 
@@ -634,6 +634,9 @@ def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
 _MOVED_ELSEWHERE = re.compile(r"[^,，;；。]{0,10}?(?:赋予|下放|划转|移交|交由|委托|授予)(?:的|其)?")
 
 
+_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零\d]+条\s*")  # an article's number opens its text
+
+
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
     trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     if not trig:
@@ -648,12 +651,19 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
         ahead = [p for p in powers if p.end() <= receiver.start - cs]
         if not ahead:
             return []
-        power = ahead[-1]
-        body = re.sub(r"^(?:将|把|对)", "", clause[_after_last_comma(clause, power.start()) : power.start()])
-        matter_text, domain = _matter_and_domain(body)
-        return _records(
-            rules, [], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause))
-        )
+        # "D1方面的M1等P，D2方面的M2等P，均由B集中行使": each group before a comma is read
+        groups = [p for p in ahead[:-1] if re.match(r"\s*[，,]", clause[p.end() :])] + [ahead[-1]]
+        out = []
+        for power in groups:
+            body = clause[_after_last_comma(clause, power.start()) : power.start()]
+            body = re.sub(r"^(?:将|把|对)", "", _ARTICLE.sub("", body))
+            matter_text, domain = _matter_and_domain(body)
+            out.extend(
+                _records(
+                    rules, [], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause))
+                )
+            )
+        return out
     power = after[0]
     body = clause[trig.end() : power.start()]
     if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面|以下", body):
@@ -906,7 +916,7 @@ def _tasks(scope: str) -> list[str]:
     manner or purpose ("加强…", "确保…", "统筹协调…") belong to the deliverable before them."""
     tasks: list[str] = []
     for i, part in enumerate(re.split(r"[;；]", scope)):
-        clauses = [c.strip() for c in re.split(r"[,,]", part) if c.strip()]
+        clauses = [c.strip() for c in re.split(r"[,，]", part) if c.strip()]
         if not clauses:
             continue
         if i == 0 or re.search(r"完成|建成|建立|出台|制定|形成|公布|划定|配齐|实现", clauses[0]):
