@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from kg.errors import RuleError
 from kg.lexicon import alternation, checked
 from kg.normalize import small_number
-from kg.recognize import AgencySpan
+from kg.recognize import SET_UP_BY, AgencySpan
 
 __all__ = [
     "FRAMES",
@@ -704,11 +704,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         setters = [
             b
             for b in subj
-            if _SETS_UP.match(head, b.end) and any(c.start == _SETS_UP.match(head, b.end).end() for c in subj)
+            if SET_UP_BY.match(head, b.end) and any(c.start == SET_UP_BY.match(head, b.end).end() for c in subj)
         ]
         lead = _MARKER.match(head).end()
         if setters and setters[0] is subj[0] and subj[0].start - lead <= SUBJECT_REACH:
-            lead = _SETS_UP.match(head, subj[0].end).end()
+            lead = SET_UP_BY.match(head, subj[0].end).end()
         subj = [b for b in subj if b not in setters]
         receivers = _together(text, subj, backward=True)  # "乡镇人民政府、街道办事处行使下列…": the whole subject
         opening = subj[0] if subj and subj[0].start - lead <= SUBJECT_REACH else None
@@ -770,10 +770,6 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
         state.open_list(list(state.grantee))
     return out
-
-
-# what a body does to the body named right after it: "市人民政府确定的城市管理部门", "县政府设立的执法局"
-_SETS_UP = re.compile(r"(?:依法)?(?:确定|设立|指定|设置|组建|成立|批准设立|决定设立|授权)的")
 
 
 def _approver(text: str, body: Body, rules: FrameRules) -> bool:

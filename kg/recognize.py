@@ -196,6 +196,7 @@ _MODIFIERS = [
     "指挥",
     "服务",
     "稽查",
+    "协调",  # "综合行政执法协调机构", "城市管理协调办公室"
     "工作",
     "体制改革",
     "改革",
@@ -625,7 +626,34 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
     out = _units_of_bodies(_levels_of_one_head(text, out, rules) if "级" in text else out)
     out = _townships_named(text, out, place_ends, rules) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
     out = _bare_level_bureaus(text, out, rules) if out and _BARE_BUREAU.search(text) else out
+    out = _set_up_by_a_government(text, out) if len(out) > 1 and "的" in text else out
     return _towns_received(text, out, rules) if _TOWN_KIND.search(text) else out
+
+
+# "县人民政府确定的综合行政执法协调机构": a government's words setting up the body after them
+SET_UP_BY = re.compile(r"(?:依法)?(?:确定|设立|指定|设置|组建|成立|批准设立|决定设立|授权)的")
+
+
+def _set_up_by_a_government(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
+    """A body of no level that a government sets up is of that government's level.
+
+    >>> [(a.name, a.level) for a in find_agencies("县人民政府确定的综合行政执法协调机构负责统筹", rules)]
+    [('县人民政府', 'county'), ('综合行政执法协调机构', 'county')]
+    """
+    out = list(found)
+    governments: dict[int, list[AgencySpan]] = {}  # by where they end: "市、区人民政府" is two, one span
+    for a in found:
+        if a.sector in ("人民政府", "街道乡镇") and a.level:
+            governments.setdefault(a.end, []).append(a)
+    for end, setters in governments.items():
+        m = SET_UP_BY.match(text, end)
+        if m is None or len({a.level for a in setters}) != 1:
+            continue  # none set up, or governments of several levels: the body is each level's
+        a = setters[0]
+        for j, b in enumerate(found):
+            if b.start == m.end() and b.level is None:
+                out[j] = replace(b, level=a.level, place=b.place or a.place, generic=False)
+    return out
 
 
 # "人员下沉到新成立的区局", "报市局审批": a bureau named by its level alone, after a word that ends

@@ -549,3 +549,16 @@ def test_recognize_township_stations(text, name, sector, level):
 )
 def test_recognize_a_conjunction_before_a_level_word_is_no_place(text, places):
     assert [p.text for p in find_places(text, RULES)] == places
+
+
+@pytest.mark.parametrize(
+    "text,name,level",
+    [
+        # a body of no level that one government sets up is of that government's level
+        ("州人民政府确定的综合执法协调机构负责统筹", "综合执法协调机构", "city"),
+        ("镇政府设立的综合执法办公室负责日常巡查", "综合执法办公室", "street"),
+        ("市、区人民政府确定的城市管理协调机构负责", "城市管理协调机构", None),  # two levels: each level's
+    ],
+)
+def test_recognize_a_body_set_up_by_a_government_is_of_its_level(text, name, level):
+    assert (name, level) in {(a.name, a.level) for a in find_agencies(text, RULES)}
