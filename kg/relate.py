@@ -704,7 +704,7 @@ _ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
 
 
 # "原由G行使的", "G原行使的": the body that held a power, named in its object
-_HELD_BY = re.compile(r"(?:原由|原|由)?(?P<g>[^，,。；;的]{2,30}?)(?:原)?(?:行使|承担|负责|实施)的")
+_FORMER_HOLDER = re.compile(r"(?:原由|原|由)?(?P<g>[^，,。；;的]{2,30}?)(?:原)?(?:行使|承担|负责|实施)的")
 
 
 def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agencies) -> list[dict]:
@@ -726,7 +726,7 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
         if after:  # active: B行使[matter]…权
             power = after[0]
             body = clause[m.end() : power.start()]
-            held = _HELD_BY.match(body)  # "行使原由县水利局行使的M…权": the body that held it gives it
+            held = _FORMER_HOLDER.match(body)  # "行使原由县水利局行使的M…权": the body that held it gives it
             holder = held and next(
                 (
                     a

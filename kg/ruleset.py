@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.errors import RuleError
 from kg.lexicon import (
@@ -30,6 +30,10 @@ from kg.lexicon import (
     parse_yaml,
     place_rules_of,
 )
+
+if TYPE_CHECKING:
+    from kg.frames import FrameRules
+    from kg.relate import RelationRules
 
 __all__ = ["RULE_FILES", "Rules", "default_rules_dir", "derived", "load_rules"]
 
@@ -64,8 +68,8 @@ class Rules:
     agencies: AgencyLexicon
     places: PlaceRules
     abbreviations: dict[str, str]
-    relations: object  # kg.relate.RelationRules
-    frames: object  # kg.frames.FrameRules
+    relations: RelationRules
+    frames: FrameRules
     facts: dict[str, dict]
     central: CentralMatters
     derived: dict = field(default_factory=dict, repr=False)  # what stages compile from the rules
@@ -76,10 +80,7 @@ class Rules:
     @cached_property
     def fingerprint(self) -> str:
         """Hash of the rule files' texts: a cache of what these rules extracted is theirs alone."""
-        h = hashlib.sha1()
-        for name, text in self.texts:
-            h.update(name.encode() + b"\0" + text.encode() + b"\0")
-        return h.hexdigest()[:12]
+        return _hash(self.texts)[:12]
 
     @cached_property
     def declared_ids(self) -> frozenset[str]:
@@ -195,8 +196,15 @@ def rules_of(origin: str, texts: tuple[tuple[str, str], ...]) -> Rules:
 _IN_THIS_PROCESS: dict[str, Rules] = {}
 
 
+def _hash(texts: tuple[tuple[str, str], ...]) -> str:
+    h = hashlib.sha1()
+    for name, text in texts:
+        h.update(name.encode() + b"\0" + text.encode() + b"\0")
+    return h.hexdigest()
+
+
 def _unpickled(origin: str, texts: tuple[tuple[str, str], ...]) -> Rules:
-    key = hashlib.sha1(repr(texts).encode()).hexdigest()
+    key = _hash(texts)
     if key not in _IN_THIS_PROCESS:
         if len(_IN_THIS_PROCESS) >= 4:  # rules of a few builds at most
             _IN_THIS_PROCESS.clear()
