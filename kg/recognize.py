@@ -960,7 +960,9 @@ def _sector_lists(text: str, place_ends, taken: bytearray, rules: Rules) -> list
 # a meeting held, not a body: "召开(一次)联席会议", "定期举行联席会议"
 _HELD_COUNT = re.compile(r"(?:[一二两三四五六七八九十\d]+次|定期|不定期)")
 _MEETING_VERBS = ("召开", "举行", "主持召开", "组织召开")
-_COUNCIL_WORDS = ("领导小组", "联席会议", "工作小组", "指挥部", "管委会", "顾问团", "专家委员会")
+_COUNCIL_WORDS = ("领导小组", "联席会议", "工作小组", "指挥部", "管委会", "管理委员会", "顾问团", "专家委员会")
+# a functional area's administrative committee, short or in full: it acts as the area's government
+_ZONE_COMMITTEE = ("管委会", "管理委员会")
 _COUNCIL = re.compile(rf"({'|'.join(_COUNCIL_WORDS)})(?!办公室)")
 
 
@@ -983,6 +985,8 @@ def _find_councils(text: str, place_ends, taken, rules: Rules) -> list[AgencySpa
         i = _after_verbs(text, i, m.start())
         lex = rules.agencies
         zone = _zone_before(text, m.start(), place_ends, rules)
+        if m.group() == "管理委员会" and zone is None:
+            continue  # "业主管理委员会": a committee of no area is no government's
         if zone is not None and zone >= i:  # "开发区管委会": the area's name, level words in it
             i = zone
         # the name starts at its level word or place: "报省…联席会议" → "省…联席会议"
@@ -1009,7 +1013,7 @@ def _find_councils(text: str, place_ends, taken, rules: Rules) -> list[AgencySpa
             level = _masked_level(masked.group())
         core = rules.longest_core(name)
         sector = lex.core_sector[core] if core else None
-        if m.group() == "管委会":  # a development zone's administrative committee acts as its government
+        if m.group() in _ZONE_COMMITTEE:  # a development zone's administrative committee acts as its government
             sector, level = "人民政府", "district"
         if sector is None:
             sector = "城市管理" if "城市" in name or "城管" in name else "其他"

@@ -562,3 +562,21 @@ def test_recognize_a_conjunction_before_a_level_word_is_no_place(text, places):
 )
 def test_recognize_a_body_set_up_by_a_government_is_of_its_level(text, name, level):
     assert (name, level) in {(a.name, a.level) for a in find_agencies(text, RULES)}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a functional area's administrative committee in full acts as the area's government
+        ("由经济技术开发区管理委员会负责", "经济技术开发区管理委员会"),
+        ("赣江新区管理委员会统一行使", "赣江新区管理委员会"),
+        ("高新技术产业开发区管委会负责", "高新技术产业开发区管委会"),
+    ],
+)
+def test_recognize_a_zones_administrative_committee(text, name):
+    assert [(a.name, a.sector, a.level) for a in find_agencies(text, RULES)] == [(name, "人民政府", "district")]
+
+
+@pytest.mark.parametrize("text", ["小区业主管理委员会", "成立物业管理委员会", "业主大会和业主管理委员会"])
+def test_recognize_a_committee_of_no_area_is_no_government(text):
+    assert [a for a in find_agencies(text, RULES) if a.sector == "人民政府"] == []
