@@ -701,14 +701,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             b for b in bodies if b.end <= (verb.start() if verb else colon.start()) and not _approver(head, b, rules)
         ]
         # "市、区人民政府确定的城市管理综合执法部门行使下列…": the body that sets up the subject modifies it
-        setters = [
-            b
-            for b in subj
-            if SET_UP_BY.match(head, b.end) and any(c.start == SET_UP_BY.match(head, b.end).end() for c in subj)
-        ]
+        set_up = {b.end: m for b in subj if (m := SET_UP_BY.match(head, b.end))}  # by where the setter ends
+        setters = [b for b in subj if b.end in set_up and any(c.start == set_up[b.end].end() for c in subj)]
         lead = _MARKER.match(head).end()
         if setters and setters[0] is subj[0] and subj[0].start - lead <= SUBJECT_REACH:
-            lead = SET_UP_BY.match(head, subj[0].end).end()
+            lead = set_up[subj[0].end].end()
         subj = [b for b in subj if b not in setters]
         receivers = _together(text, subj, backward=True)  # "乡镇人民政府、街道办事处行使下列…": the whole subject
         opening = subj[0] if subj and subj[0].start - lead <= SUBJECT_REACH else None
@@ -1391,7 +1388,8 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
 
 
 # "行使省人民政府决定赋予的行政处罚权": powers granted by another act, not by this clause
-GRANTED_ELSEWHERE = re.compile(r"(?:赋予|委托|授予|下放|交由)的$")
+GRANT_VERBS = "赋予|委托|授予|下放|交由"  # the verbs that grant a power to another body
+GRANTED_ELSEWHERE = re.compile(rf"(?:{GRANT_VERBS})的$")
 
 # words between a body and the verb by which it takes over powers ("区综合执法局已全面承接…")
 _BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步)*")

@@ -17,6 +17,7 @@ from kg.errors import RuleError
 from kg.facts import make
 from kg.frames import (
     COUNT_OF_GIVERS,
+    GRANT_VERBS,
     GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
     RELEVANT_PART,
@@ -631,7 +632,7 @@ def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
 
 
 # what names powers only by the move that gave them: "赋予的", "县直部门下放的", "依法划转的"
-_MOVED_ELSEWHERE = re.compile(r"[^,，;；。]{0,10}?(?:赋予|下放|划转|移交|交由|委托|授予)(?:的|其)?")
+_MOVED_ELSEWHERE = re.compile(rf"[^,，;；。]{{0,10}}?(?:{GRANT_VERBS}|划转|移交)(?:的|其)?")
 
 
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零\d]+条\s*")  # an article's number opens its text
