@@ -190,7 +190,10 @@ def _split_on(text: str, word: str) -> list[str]:
 # ---------------------------------------------------------------- transfers
 
 _CLAUSE = re.compile(r"[^;；]+[;；]?")
-_NEXT_DISPOSAL = re.compile(r"[,，](?=[将把])")
+# a comma that opens the next disposal: "…划转至R1，将…", and the rest of the same giver's powers
+# moved elsewhere ("…划归R1，其余职责下放至R2")
+_NEXT_DISPOSAL = re.compile(r"[,，](?=[将把]|其[他余它])")
+_THE_REST = re.compile(r"其[他余它]")
 
 
 def _clauses(sentence: str, move: re.Pattern):
@@ -319,7 +322,7 @@ def transfers_in(
     """
     context = context or _Context()
     out: list[dict] = []
-    agencies = list(agencies)
+    agencies = list(agencies) + _collective_spans(sentence_text, agencies, rules)
     move = rules.relations.triggers["transfer.move_to.v1"]
     concentrate = rules.relations.triggers["transfer.concentrate.v1"]
     for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move]):
@@ -341,9 +344,27 @@ def transfers_in(
                     rules, clause, cs, in_clause, powers, context, next_text, next_agencies, sentence_text[:cs]
                 )
             )
-        for t in found or _staffing_transfer(rules, clause, cs, sentence_text, agencies):
+        found = found or _staffing_transfer(rules, clause, cs, sentence_text, agencies)
+        if out and _THE_REST.match(clause):  # "…划归R1，其余职责下放至R2": the rest of the same giver's
+            for t in found:
+                if t["source"] is None:
+                    t["source"], t["source_sector"] = out[-1]["source"], out[-1]["source_sector"]
+                    written = _power_regex(rules).search(clause)
+                    t["matter"] = t["matter"] or (clause[: written.end()] if written else None)
+        for t in found:
             t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
             out.append(t)
+    return out
+
+
+def _collective_spans(text: str, agencies: list[AgencySpan], rules: Rules) -> list[AgencySpan]:
+    """The governments a bare collective stands for ("下放至各区", "交由各县（市、区）行使"), where the
+    recognizer found none, as spans the move rules read like any body's (the towns of "赋予乡镇(街道)"
+    are the grant frames' to read)."""
+    out = []
+    for name, sector, level, start, end in collective_agencies(text, rules.frames):
+        if sector == "人民政府" and not any(a.start < end and start < a.end for a in agencies):
+            out.append(AgencySpan(start, end, text[start:end], name, sector, level, "agency.collective.v1"))
     return out
 
 
@@ -358,9 +379,10 @@ DETERMINER = re.compile(
 def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -> AgencySpan | None:
     """The first body named within a few characters after offset ``at`` (clause-relative), past
     the words that say which bodies of a kind receive ("全县20个乡镇人民政府")."""
-    at = DETERMINER.match(clause, at).end()
+    past = DETERMINER.match(clause, at).end()
     for a in sorted(agencies, key=lambda a: a.start):
-        if 0 <= a.start - (cs + at) <= MOVE_RECEIVER_REACH:
+        # a collective takes its determiner into its name ("各区"): it may start before ``past``
+        if a.start >= cs + at and a.start - (cs + past) <= MOVE_RECEIVER_REACH:
             return a
     return None
 
@@ -492,7 +514,7 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
             seg, p_text = _glued_power(clause[start : power.start()], power.group())
             matter_text, domain = _matter_and_domain(seg)
             return _records(rules, late[:1], receiver, p_text, matter_text, domain, rule, (0, len(clause)))
-    if clause.startswith("其", start) or clause[start : start + 2] in ("其承", "其所"):
+    if clause.startswith("其", start) and not _THE_REST.match(clause, start):
         # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
         givers = [a for a in sentence_agencies if a.end <= cs + start][-2:]
     if not givers and jiang >= 0:
@@ -1457,8 +1479,9 @@ def relate_document(
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
         for name, sector, level, start, end in collective_agencies(s.text, rules.frames):
+            if sector == "人民政府":
+                continue  # "各区", "各县（市、区）": a vague collective (conventions §4), a party of transfers only
             subject = not ITEM_NUMBER.sub("", s.text[:start]).strip() or bool(_GRANTED.search(s.text, 0, start))
-            subject = subject and sector != "人民政府"  # "各区" is a body here only as a party of a transfer
             if name not in seen_agency and (subject or any(s.text[start:end] in party for party in parties)):
                 body = {"name": name, "sector": sector, "level": level, "generic": name == s.text[start:end]}
                 seen_agency[name] = _fact(doc, "agency", body, s, "agency.collective.v1", (start, end))

@@ -1418,6 +1418,45 @@ def test_frames_enforcement_functions_and_bare_districts_receiving(text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
+        # "…划归R1，其余P下放至R2": the rest of the same giver's powers, the catch-all as written
+        (
+            "某州方案\n州城管局的户外广告审批职责划归州住建局，其他执法职能交由各县（市）行使。",
+            [
+                {"source": "州城管局", "matter": "户外广告", "target": "州住建局"},
+                {"source": "州城管局", "matter": "其他执法职能", "target": "各县(市)", "target_sector": "人民政府"},
+            ],
+        ),
+        (
+            "某区方案\n将区环保局的噪声处罚权划入区城管局，其它行政处罚权移交至各街道办事处。",
+            [
+                {"source": "区环保局", "matter": "噪声", "target": "区城管局"},
+                {"source": "区环保局", "matter": "其它行政处罚权", "target": "街道办事处"},
+            ],
+        ),
+        (
+            "某市方案\n市林业局的部分职能划入市自然资源局，其余职能划入市农业农村局。",
+            [
+                {"source": "市林业局", "matter": "部分职能", "target": "市自然资源局"},
+                {"source": "市林业局", "matter": "其余职能", "target": "市农业农村局"},
+            ],
+        ),
+    ],
+)
+def test_frames_the_rest_of_a_givers_powers_moved_elsewhere(text, want):
+    _assert_exactly(text, want)
+
+
+def test_frames_a_clause_of_its_own_opened_by_其_is_no_rest():
+    # "撤销X，将其承担的…": 其 points back to the body named before (not "其他", the rest)
+    _assert_exactly(
+        "某县方案\n撤销县城管局，将其承担的执法职责划入县综合执法局。",
+        [{"source": "县城管局", "target": "县综合执法局"}],
+    )
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
         # the body that sets up the subject modifies it; fields listed inline each get their record
         (
             "某市条例\n市、区人民政府确定的综合执法部门，在下列领域集中行使行政处罚权：交通运输领域、文化市场领域。",
