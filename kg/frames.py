@@ -59,6 +59,8 @@ class FrameRules:
     approvals: tuple[str, ...] = ()  # "经X同意": words of assent after the body that approves
     any_collective: re.Pattern = re.compile(r"(?!)")  # every collective pattern at once: most sentences have none
     deciders: re.Pattern = re.compile(r"(?!)")  # "X决定/印发《…》，将…": X decides or issues, it does not give
+    # "与居民生活密切相关、能够有效承接的P": words that make the object a description of which powers move
+    descriptions: re.Pattern = re.compile(r"(?!)")
 
     def triggered(self, text: str) -> set[str]:
         """The frames whose triggers occur in ``text`` (one pass of the automaton, overlaps included)."""
@@ -99,6 +101,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
             "approvals",
             "deciders",
             "back_references",
+            "descriptions",
             "table_columns",
             "scope_sectors",
             "rules",
@@ -157,6 +160,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
         trigger_words=trigger_words,
         approvals=tuple(sorted(data.get("approvals") or (), key=len, reverse=True)),
         deciders=re.compile(alternation(data.get("deciders") or ())),
+        descriptions=re.compile(alternation(data.get("descriptions") or ())),
         any_collective=re.compile("|".join(f"(?:{c[0].pattern})" for c in collective) or r"(?!)"),
     )
 
@@ -1043,7 +1047,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
                 return out
         else:
             obj_text = obj
-        if label == "执法职责" and obj_text.endswith("的"):
+        if obj_text.endswith("的") and (label == "执法职责" or described(obj_text, rules)):
             # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them
             matter = obj[: powers[-1][1]].strip("，, ")
             for r in receivers:
@@ -1351,9 +1355,20 @@ def _shared_verb_groups(rest: str, bodies: list[Body]) -> list[str]:
     return out
 
 
+def described(obj: str, rules: FrameRules) -> bool:
+    """Whether ``obj``, what stands before a power noun, describes which powers move ("与居民生活密切
+    相关且能够有效承接的") rather than naming matters: then it is the matter whole, with its power."""
+    return obj.endswith("的") and rules.descriptions.search(obj) is not None
+
+
 def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     """The records of "R行使[clause]": each enforcement power of the clause over its matters."""
     out = []
+    powers = _power_at(clause, rules)
+    if powers and described(clause[: powers[0][0]], rules):
+        # "街道办事处行使与居民生活密切相关、能够有效承接的行政执法权": the description is the matter
+        matter = re.sub(r"^(?:依法|相应的?)", "", clause[: powers[0][1]])
+        return [_record(powers[0][3], matter, None, None, receiver, rules.rule_id("exercise"), rules)]
     m = _POWER_SERIES.search(clause)
     if m is None or m.start() == 0:
         return []  # "R行使行政处罚权时…": no matter, no transfer

@@ -24,6 +24,7 @@ from kg.frames import (
     FrameState,
     catalogue_owner,
     collective_agencies,
+    described,
     frame_transfers,
     join_bare_verbs,
     scope_sector,
@@ -397,6 +398,8 @@ def _records(
         matters = [None]
     elif re.fullmatch(r"(全部|部分)\S{1,6}", matter_text) and matter_text.endswith(power_text):
         matters = [matter_text]  # "A的全部职责": the whole remit is the matter
+    elif described(matter_text + "的", rules.frames):
+        matters = [matter_text + "的" + power_text]  # "群众反映强烈、基层迫切需要的P": a description, whole
     else:
         matters = split_matters(matter_text, rules.frames.scope_sectors, split_he=split_he) or [None]
     domain_sector = (_sector_of_text(rules, domain) or scope_sector(domain, rules.frames)) if domain else None

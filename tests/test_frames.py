@@ -1485,3 +1485,29 @@ def test_frames_a_clause_of_its_own_opened_by_其_is_no_rest():
 def test_frames_regulation_lead_ins_fields_and_bundled_powers(text, want):
     _assert_found(text, want)
     assert all(t["target"] != "市、区人民政府" for t in _transfers(text))
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "某区条例\n街道办事处可以行使与居民日常生活密切相关、基层迫切需要的行政处罚权。",
+            {
+                "power": "行政处罚权",
+                "matter": "与居民日常生活密切相关、基层迫切需要的行政处罚权",
+                "target": "街道办事处",
+            },
+        ),
+        (
+            "某县方案\n将县农业农村局点多面广、乡镇能够有效承接的行政处罚权下放至各乡人民政府。",
+            {"matter": "点多面广、乡镇能够有效承接的行政处罚权", "source": "县农业农村局", "target": "乡人民政府"},
+        ),
+        (
+            "某市决定\n市人民政府将群众反映强烈、直接面向基层的执法事项交由各镇人民政府实施。",
+            {"matter": "群众反映强烈、直接面向基层的执法事项", "target": "镇人民政府"},
+        ),
+    ],
+)
+def test_frames_a_description_of_which_powers_is_one_matter(text, want):
+    # the words of a description (frames.yaml descriptions) keep it whole: no matter per comma
+    _assert_exactly(text, [want])
