@@ -441,7 +441,8 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
                 own = Body(own.text + unit.text, unit.sector, own.start, unit.end)
             ph.giver = own
             seg = re.sub(
-                r"^(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行)|(?:划转|移交|下放|行使|承担|负责)的)?",
+                # "县级人民政府及其部门的P": a government with its departments gives as the government
+                r"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行)|(?:划转|移交|下放|行使|承担|负责)的)?",
                 "",
                 written[len(own.text) :],
             )
@@ -1477,7 +1478,9 @@ _KIND_OF_ENTRY = (
     (re.compile(r"(?:强制|强制拆除|查封|扣押)"), "行政强制"),
     (re.compile(r"检查$"), "行政检查"),
 )
-_MATTER_OF_ROW = re.compile(r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的检查|的行政强制|的强制措施|的?审批|的许可)?$")
+_MATTER_OF_ROW = re.compile(
+    r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的?审批|的许可)?$"
+)
 
 
 # a catalogue's column naming the body that held the power before (原实施部门, 划出单位…)
@@ -1520,7 +1523,10 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     receivers = (
         [own]
         if own
-        else (owners[-1:] if "receiver" not in cols else []) or state.grantee or ([state.topic] if state.topic else [])
+        else (owners[-1:] if "receiver" not in cols else [])
+        or state.grantee
+        or ([state.topic] if state.topic else [])
+        or ([state.actor] if state.actor else [])  # the body whose catalogue it is ("乡镇…事项目录")
     )
     if not receivers:
         return []
@@ -1665,7 +1671,18 @@ def catalogue_owner(title: str | None, bodies: list[AgencySpan]) -> Body | None:
     if not title or not _CATALOGUE_TITLE.search(title):
         return None
     owned = _groups(bodies)
-    return owned[0] if owned and _CATALOGUE_TITLE.match(title, owned[0].end) else None
+    if owned:
+        return owned[0] if _CATALOGUE_TITLE.match(title, _KIND_OF_CATALOGUE.match(title, owned[0].end).end()) else None
+    towns = _TOWNS_CATALOGUE.search(title)  # "某县乡镇(街道)综合行政执法事项目录": the towns' catalogue
+    return Body(towns.group("t"), "街道乡镇", towns.start("t"), towns.end("t")) if towns else None
+
+
+# what may stand between a catalogue's owner and the catalogue: "综合行政执法事项目录"
+_KIND_OF_CATALOGUE = re.compile(r"(?:综合)?")
+_TOWNS_CATALOGUE = re.compile(
+    rf"(?P<t>乡镇(?:[(（]街道[)）]|和街道|、街道)?|街道(?:[(（]乡镇[)）])?|镇(?:[(（]街道[)）])?)"
+    rf"(?:综合)?(?:{_CATALOGUE_TITLE.pattern})"
+)
 
 
 def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:

@@ -243,6 +243,38 @@ def test_frames_catalogue_columns_named_by_the_header(text, want):
     _assert_found(text, want)
 
 
+def test_frames_a_towns_catalogue_with_no_receiver_column_is_carried_out_by_the_towns():
+    text = (
+        "某县镇(街道)行政执法事项目录\n序号\t事项名称\t职权类型\t原实施部门\n"
+        "1\t对违规饲养犬只的处罚\t行政处罚\t县公安局\n"
+        "2\t对燃气经营企业的监督检查\t行政检查\t县住房和城乡建设局"
+    )
+    _assert_exactly(
+        text,
+        [
+            {"matter": "违规饲养犬只", "power": "行政处罚权", "source": "县公安局", "target": "镇(街道)"},
+            {"matter": "燃气经营企业", "power": "行政检查权", "source": "县住房和城乡建设局", "target": "镇(街道)"},
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "某省决定\n省政府决定，将县级人民政府及其部门的部分行政权力事项调整由乡镇人民政府实施。",
+            {"power": "职权", "matter": "部分行政权力事项", "source": "县级人民政府", "target": "乡镇人民政府"},
+        ),
+        (
+            "某市决定\n将市人民政府及其工作部门的30项行政权力事项交由区人民政府实施。",
+            {"power": "职权", "matter": "行政权力事项", "source": "市人民政府", "target": "区人民政府"},
+        ),
+    ],
+)
+def test_frames_a_government_and_its_departments_give_as_the_government(text, want):
+    _assert_exactly(text, [want])
+
+
 def test_frames_a_catalogue_copied_one_cell_a_line():
     text = "序号\n事项名称\n类别\n实施主体\n1\n对在绿地内停车的处罚\n行政处罚\n县城市管理局\n2\n对损毁路灯的处罚\n行政处罚\n县城市管理局"
     want = [{"matter": "在绿地内停车", "target": "县城市管理局"}, {"matter": "损毁路灯", "target": "县城市管理局"}]
@@ -775,6 +807,9 @@ def test_frames_discipline_articles_penalize_no_act(text):
         ("东城区城市管理委员会权责清单", "东城区城市管理委员会"),
         ("某县市场监督管理局行政执法事项目录", "某县市场监督管理局"),
         ("关于公布权责清单的通知", None),  # no body owns it
+        ("某区城市管理局综合行政执法事项清单", "某区城市管理局"),  # 综合 between the body and the catalogue
+        ("某县乡镇综合行政执法事项目录", "乡镇"),  # the towns' catalogue: they carry out its entries
+        ("某市街道(乡镇)行政执法事项清单", "街道(乡镇)"),
         ("某县城市管理局关于调整权责清单的通知", None),  # the body writes about a catalogue, it is no catalogue
     ],
 )
