@@ -309,10 +309,12 @@ def transfers_in(
     next_text: str = "",
     next_agencies: list[AgencySpan] = (),
     context: _Context | None = None,
+    collectives: list[tuple[str, str, str | None, int, int]] | None = None,
 ) -> list[dict]:
     """Transfers stated in one sentence whose bodies the recognize stage found (``agencies``; the
     next sentence's, ``next_agencies``), as dicts (source, source_sector, power, matter, target,
-    target_sector, domain, rule, span).
+    target_sector, domain, rule, span). ``collectives`` are the sentence's collective bodies
+    (``collective_agencies``), when the caller has them already.
 
     >>> from kg.recognize import find_agencies
     >>> from kg.ruleset import load_rules
@@ -323,7 +325,9 @@ def transfers_in(
     """
     context = context or _Context()
     out: list[dict] = []
-    agencies = list(agencies) + _collective_spans(sentence_text, agencies, rules)
+    if collectives is None:
+        collectives = collective_agencies(sentence_text, rules.frames)
+    agencies = list(agencies) + _collective_spans(sentence_text, agencies, collectives)
     move = rules.relations.triggers["transfer.move_to.v1"]
     concentrate = rules.relations.triggers["transfer.concentrate.v1"]
     for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move]):
@@ -358,12 +362,12 @@ def transfers_in(
     return out
 
 
-def _collective_spans(text: str, agencies: list[AgencySpan], rules: Rules) -> list[AgencySpan]:
+def _collective_spans(text: str, agencies: list[AgencySpan], collectives) -> list[AgencySpan]:
     """The governments a bare collective stands for ("下放至各区", "交由各县（市、区）行使"), where the
     recognizer found none, as spans the move rules read like any body's (the towns of "赋予乡镇(街道)"
     are the grant frames' to read)."""
     out = []
-    for name, sector, level, start, end in collective_agencies(text, rules.frames):
+    for name, sector, level, start, end in collectives:
         if sector == "人民政府" and not any(a.start < end and start < a.end for a in agencies):
             out.append(AgencySpan(start, end, text[start:end], name, sector, level, "agency.collective.v1"))
     return out
@@ -1455,12 +1459,19 @@ def relate_document(
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         next_agencies = mentions[i + 1].bodies if i + 1 < len(sentences) else []
+        collectives = collective_agencies(s.text, rules.frames)
         if _states_no_transfer(rules, s.text, agencies, frame_state, context):
             found = []
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
         else:
             found = transfers_in(
-                s.text, agencies, rules, next_text=next_text, next_agencies=next_agencies, context=context
+                s.text,
+                agencies,
+                rules,
+                next_text=next_text,
+                next_agencies=next_agencies,
+                context=context,
+                collectives=collectives,
             )
             framed, override = frame_transfers(
                 s.text,
@@ -1481,7 +1492,7 @@ def relate_document(
         # a collective phrase that gives or receives a power, or opens its sentence as the subject,
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
         parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
-        for name, sector, level, start, end in collective_agencies(s.text, rules.frames):
+        for name, sector, level, start, end in collectives:
             if sector == "人民政府":
                 continue  # "各区", "各县（市、区）": a vague collective (conventions §4), a party of transfers only
             subject = not ITEM_NUMBER.sub("", s.text[:start]).strip() or bool(_GRANTED.search(s.text, 0, start))
