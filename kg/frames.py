@@ -527,7 +527,7 @@ def _back_reference_re(words) -> re.Pattern:
         return re.compile(r"(?!)")
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(
-        rf"(?:{alternatives})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:[省市县区乡]级)?(?:事项|职权|范围|内容)?"
+        rf"(?:{alternatives})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:[省市县区乡]级)?(?:事项|职权|范围|内容)?(?:内|以内|之内)?"
     )
 
 
@@ -578,6 +578,10 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     for s, e, written, label in powers:
         seg = text[prev:s].lstrip(";；,，。 ")  # "…P；D2方面…P2": the next object after the separator
         prev = e
+        # "负责X工作，集中行使D1、D2等方面的P": the object of the verb in the power's own clause
+        verb = _LAST_CLAUSE_VERB.search(seg)
+        if verb:
+            seg = seg[verb.end() :]
         # "…的行政处罚权及相关的行政检查权": a bundled power takes the matters of the first (each field
         # of "在D1、D2方面的P及相关的P2"), unless that matter is only the first power itself
         # ("G的全部行政处罚权及相关的行政强制权")
@@ -630,6 +634,9 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             break
     return [o for o in out if o[1] and not _CATCH_ALL.search(o[1])]
 
+
+# a clause of its own that opens with the verb whose object the power is: "…，集中行使M的P"
+_LAST_CLAUSE_VERB = re.compile(r"[，,；;]\s*(?:依法)?(?:相对)?(?:集中|统一)?(?:行使|承担)(?=[^，,；;]*$)")
 
 _HOLDS = re.compile(r"(?:负责|承担|行使|实施)?的")
 

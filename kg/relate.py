@@ -667,6 +667,10 @@ _MOVED_ELSEWHERE = re.compile(rf"[^,，;；。]{{0,10}}?(?:{GRANT_VERBS}|划转|
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零\d]+条\s*")  # an article's number opens its text
 
 
+# a power that modifies the body after it ("集中行使行政处罚权的行政机关"): a kind of body named
+_POWER_AS_MODIFIER = re.compile(r"的(?:行政机关|机关|部门|单位|机构)")
+
+
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
     trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     if not trig:
@@ -695,6 +699,8 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
             )
         return out
     power = after[0]
+    if _POWER_AS_MODIFIER.match(clause, power.end()) and not clause[trig.end() : power.start()].strip("有关相的"):
+        return []  # "X是本市相对集中行使行政处罚权的行政机关": what kind of body X is, no transfer
     body = clause[trig.end() : power.start()]
     if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面|以下", body):
         context.receiver = receiver  # a header: the items follow
@@ -1065,7 +1071,7 @@ def _signature_issuers(text: str, found: Recognized) -> list[str]:
 # a legislature's adoption, approval or amendment, or a government order's (政府令) promulgation
 _ADOPTED = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
-    r"(?:\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订)|\S*令第\s*\d+\s*号\s*(?:公布|发布|修订|修正))$"
+    r"(?:\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订|修改)|\S*令第\s*\d+\s*号\s*(?:公布|发布|修订|修正|修改))$"
 )
 # a date alone on its line; "2021年5月20日印发" (the imprint line of GB/T 9704) is the date of issue
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*印发)?")

@@ -1546,3 +1546,28 @@ def test_frames_regulation_lead_ins_fields_and_bundled_powers(text, want):
 def test_frames_a_description_of_which_powers_is_one_matter(text, want):
     # the words of a description (frames.yaml descriptions) keep it whole: no matter per comma
     _assert_exactly(text, [want])
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "某市三定规定\n市城市管理局主要职责是：\n（一）负责全市城市管理执法工作，集中行使市容环境卫生、园林绿化等方面法律法规规章规定的行政处罚权。",
+            [
+                {"matter": "市容环境卫生", "target": "市城市管理局"},
+                {"matter": "园林绿化", "target": "市城市管理局"},
+            ],
+        ),
+        (
+            "某区城市管理局职责规定\n区城市管理局的主要职责是：\n（二）组织城市管理执法，依法统一行使燃气管理方面违法倾倒燃气残液的行政处罚权。",
+            [{"matter": "违法倾倒燃气残液", "domain": "燃气管理", "target": "区城市管理局"}],
+        ),
+    ],
+)
+def test_frames_an_item_of_duties_moves_the_object_of_its_exercise_clause_only(text, want):
+    # "负责X工作，集中行使M的P": the duty before the comma is no matter of the power
+    found = _transfers(text)
+    assert sorted(r["matter"] for r in found) == sorted(w["matter"] for w in want), found
+    for w in want:
+        if w.get("target"):
+            assert _has(found, w)

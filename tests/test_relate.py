@@ -541,6 +541,12 @@ def test_relate_restatement_after_the_receivers_exercise_names_the_givers():
     [
         ("（2019年5月6日柳州市人民政府令第8号公布）", "2019-05-06"),
         ("(2016年11月30日某县人民政府令第3号发布　根据2021年3月2日某县人民政府令第9号修订)", "2021-03-02"),
+        # 修改 as much as 修订/修正: the amended text is the one in force
+        ("（2010年4月2日某州人民政府令第21号公布　根据2017年9月8日某州人民政府令第40号修改）", "2017-09-08"),
+        (
+            "（2014年6月5日某市第十四届人民代表大会常务委员会第十次会议通过　2019年7月1日某市第十五届人民代表大会常务委员会第三次会议修改）",
+            "2019-07-01",
+        ),
     ],
 )
 def test_relate_a_government_orders_promulgation_dates_it(header, date):
@@ -784,3 +790,19 @@ def test_relate_the_subject_of_a_move_gives_when_it_is_a_department(text, expect
 def test_relate_powers_named_by_their_kind_in_a_catalogue(text, power, matter):
     found = _doc_transfers("某县实施方案\n" + text)
     assert (power, matter) in {(t["power"], t["matter"]) for t in found}, found
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the power modifies a kind of body: what the body is, no transfer
+        ("某市办法\n市城市管理行政执法局是本市相对集中行使行政处罚权的行政机关。", []),
+        ("某县办法\n县综合执法局是全县统一集中行使有关行政处罚权的部门。", []),
+        # with a field of its own, the body holds that field's powers
+        ("某县办法\n县综合执法局是全县集中行使城市管理领域行政处罚权的部门。", [("城市管理领域", "县综合执法局")]),
+        # a back-reference to a scope ("上述范围内") names no matter of its own
+        ("某省意见\n上述范围内的行政处罚权，由市、县城市管理部门集中行使。", []),
+    ],
+)
+def test_relate_a_power_that_names_a_kind_of_body_or_points_back_moves_nothing(text, want):
+    assert [(t["matter"], t["target"]) for t in _doc_transfers(text)] == want
