@@ -154,7 +154,9 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
         power_labels=dict(nouns),
         back_reference=_back_reference_re(data.get("back_references") or ()),
         move_verbs=_move_verbs_re(
-            relations.triggers["transfer.move_to.v1"] + tuple(rules_by_frame(rules, "hand_over"))
+            relations.triggers["transfer.move_to.v1"]
+            + tuple(rules_by_frame(rules, "hand_over"))
+            + tuple(rules_by_frame(rules, "include"))
         ),
         table_columns=_table_columns(data.get("table_columns") or {}, name),
         trigger_words=trigger_words,
@@ -213,6 +215,7 @@ class Body:
     start: int = -1
     end: int = -1
     parts: tuple[Body, ...] = ()  # the bodies a coordination names, each by its own name
+    named: bool = True  # False: a kind of body the text leaves unnamed ("纳入综合行政执法范围")
 
     def shifted(self, offset: int) -> Body:
         """The same body with its offsets within a text that starts ``offset`` later."""
@@ -240,10 +243,10 @@ def bodies_in(text: str, agencies: list[AgencySpan], rules: FrameRules) -> list[
     out = _groups(agencies)
     if not rules.any_collective.search(text):
         return out
-    for pattern, sector, _level, _agencies in rules.collective:
+    for pattern, sector, _level, agencies in rules.collective:
         for m in pattern.finditer(text):
             if not any(b.start < m.end() and m.start() < b.end for b in out):
-                out.append(Body(m.group(), sector, m.start(), m.end()))
+                out.append(Body(m.group(), sector, m.start(), m.end(), named=bool(agencies)))
     return sorted(out, key=lambda b: b.start)
 
 
@@ -538,7 +541,7 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
         "source_sector": sector,
         "power": power,
         "matter": matter,
-        "target": receiver.text if receiver else None,
+        "target": receiver.text if receiver and receiver.named else None,
         "target_sector": receiver.sector if receiver else None,
         "domain": domain,
         "rule": rule,
@@ -837,6 +840,8 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
             owner = owner or held
             item = item[: bare.start()]
             shifted = [b for b in shifted if b.end <= bare.start()]
+    if described(_ITEM_END.sub("", item[lead:]).strip(), rules) and not _power_at(item, rules):
+        return out  # "（一）与群众生活密切相关的；": a criterion of which items qualify, not an item
     phrases = _items_phrase(item, shifted, rules, "list") or _lead_power_items(item, shifted, state, rules)
     for label, matter, domain, giver, scope in phrases:
         if label not in _ENFORCEMENT:
@@ -1448,6 +1453,42 @@ def _assume_frame(text, bodies, state, rules) -> list[dict]:
     return [_record(p[3], m, ph.domain, givers[0], receiver, rid, rules) for m in matters]
 
 
+# what follows the receiver of 纳入 when the powers join its enforcement: "纳入R的(综合)执法范围"
+_ENFORCEMENT_SCOPE = re.compile(r"(?:的)?(?:综合)?(?:行政)?执法(?:事项)?(?:范围|目录|清单)?")
+
+
+_INCLUDE_ADVERBS = re.compile(r"(?:依法|可以|应当|逐步|统一|全部|一并|分步)+$")
+ITEM_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?")
+
+
+def _include_frame(text, bodies, state, rules) -> list[dict]:
+    """ "将D1、D2等领域的行政处罚事项纳入R的执法范围", "M纳入综合行政执法范围": the powers join what R
+    (or, unnamed, the comprehensive enforcement body) enforces. A 纳入 into anything else (预算,
+    考核) moves no power."""
+    rid, out = rules.rule_id("include"), []
+    for trig in rules.trigger_re("include").finditer(text):
+        from kg.relate import DETERMINER
+
+        at = DETERMINER.match(text, trig.end()).end()
+        receiver = next((b for b in bodies if trig.end() <= b.start <= at), None)
+        # "纳入R的执法范围", or the unnamed body of "纳入综合行政执法(范围)" (collective_bodies)
+        if receiver is None or not (_ENFORCEMENT_SCOPE.match(text, receiver.end) or not receiver.named):
+            continue
+        clause_start = max(text.rfind(c, 0, trig.start()) for c in "，,；;。：:") + 1
+        jiang = text.rfind("将", clause_start, trig.start())
+        obj = _INCLUDE_ADVERBS.sub("", text[(jiang + 1 if jiang >= 0 else clause_start) : trig.start()])
+        if jiang < 0 and not obj.strip() and clause_start > 0:
+            # "D领域的P事项，逐步纳入…": the object is the clause before the comma
+            before = max(text.rfind(c, 0, clause_start - 1) for c in "，,；;。：:") + 1
+            obj = text[before : clause_start - 1]
+        obj = _ARTICLE_HEAD.sub("", ITEM_MARK.sub("", obj))
+        if not _power_at(obj, rules) or rules.back_reference.match(obj):
+            continue  # "下列行政执法事项可以纳入…：": a lead-in, read by the list frame
+        for label, matter, domain, giver, scope in _items_phrase(obj, bodies, rules, "include"):
+            out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=scope))
+    return out
+
+
 # "…M的，由R责令改正，处…罚款": a penalty article (the act, then who penalizes it)
 _PENALTY_BY = re.compile(r"的[,，]\s*(?:应当)?由")
 _PENALTY_VERB = re.compile(
@@ -1899,6 +1940,7 @@ FRAMES: dict[str, Frame] = {
     "exercise": _exercise_frame,
     "penalty": _penalty_frame,
     "assume": _assume_frame,
+    "include": _include_frame,
     "table_row": _table_row_frame,
     "labelled_entry": _labelled_entry_frame,
     "entry": _entry_frame,
@@ -1918,6 +1960,7 @@ _GATED = frozenset(
         "hand_over",
         "definition",
         "domain_list",
+        "include",
     }
 )
 _CITED = re.compile(r"《[^《》]*》")
@@ -1941,7 +1984,7 @@ _OVERRIDE = (
     "penalty",
     "assume",
 )
-_ORDER = ("catalogue", "hand_over", "verbal", "domain_list")
+_ORDER = ("catalogue", "hand_over", "include", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
 

@@ -1571,3 +1571,55 @@ def test_frames_an_item_of_duties_moves_the_object_of_its_exercise_clause_only(t
     for w in want:
         if w.get("target"):
             assert _has(found, w)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # into a named body's enforcement scope: each field a record
+        (
+            "某县方案\n将交通运输、文化市场等领域的行政处罚事项纳入县综合行政执法局的执法范围。",
+            [
+                {"matter": "交通运输", "target": "县综合行政执法局", "power": "行政处罚权"},
+                {"matter": "文化市场", "target": "县综合行政执法局", "power": "行政处罚权"},
+            ],
+        ),
+        # into comprehensive enforcement with no body written: no target, only its kind's sector
+        (
+            "某州条例\n州人民政府可以将水利、林业等领域的部分执法事项纳入综合执法范围。",
+            [
+                {"matter": "水利", "target": None, "target_sector": "城市管理"},
+                {"matter": "林业", "target": None, "target_sector": "城市管理"},
+            ],
+        ),
+        # the object in the clause before the verb
+        (
+            "某市意见\n乡镇市场监管领域的行政检查事项，逐步纳入综合行政执法范围。",
+            [{"matter": "乡镇市场监管领域", "power": "行政检查权", "target": None}],
+        ),
+        # 纳入 a budget or an assessment moves no power
+        ("某市意见\n将城市管理执法经费纳入市财政预算，将执法工作纳入市政府绩效考核。", []),
+        ("某县方案\n将县城管局的执法人员纳入县委组织部统一管理。", []),
+    ],
+)
+def test_frames_powers_included_in_a_bodys_enforcement_scope(text, want):
+    _assert_exactly(text, want)
+
+
+def test_frames_a_list_of_criteria_under_an_inclusion_lead_in_moves_nothing():
+    # "（一）与群众生活密切相关的": which items qualify, not items (frames.yaml descriptions)
+    text = (
+        "某省条例\n第九条 下列行政执法事项，可以纳入综合行政执法范围：\n"
+        "（一）与群众生产生活密切相关、基层迫切需要的；\n（二）多头执法问题突出的。"
+    )
+    _assert_exactly(text, [])
+
+
+def test_frames_an_inclusion_lead_in_gives_its_items_to_the_unnamed_comprehensive_body():
+    text = (
+        "某省条例\n第八条 下列行政执法事项可以纳入综合行政执法范围：\n"
+        "（一）住房城乡建设领域的行政处罚事项；\n（二）自然资源领域违法占用土地的行政处罚事项。"
+    )
+    found = _transfers(text)
+    assert sorted(r["matter"] for r in found) == ["住房城乡建设领域", "违法占用土地"], found
+    assert {(r["target"], r["target_sector"]) for r in found} == {(None, "城市管理")}
