@@ -577,7 +577,8 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     """(power label, matter, domain, giver, scope) for each power stated in an item or clause."""
     out = []
     powers = [p for p in _power_at(text, rules) if p[3] not in ("职权",)]
-    prev, prev_written, group = 0, "", (0, 0)  # group: the records of the last power not bundled
+    # group: the records of the last power not bundled, and that power as written
+    prev, group, group_written = 0, (0, 0), ""
     for s, e, written, label in powers:
         seg = text[prev:s].lstrip(";；,，。 ")  # "…P；D2方面…P2": the next object after the separator
         prev = e
@@ -595,18 +596,18 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             bare = [_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, bundled.group("bare") or "")]
             for each in (*bare, label):
                 for _, matter, domain, giver, scope in first:
-                    own = bool(matter) and matter.endswith(prev_written)  # the first's matter was its power
+                    own = bool(matter) and matter.endswith(group_written)  # the first's matter was its power
                     mine = written if each == label else each
                     out.append((each, mine if own else matter, domain, giver, None if own else scope))
-            prev_written = written
             continue
-        prev_written, start = written, len(out)
+        group_written, start = written, len(out)
         ph = parse_object(seg, bodies, rules.scope_sectors)
         label = (
             "执法职责" if label in ("管理职责",) and written == "职责" and ph.domain is None and ph.matters else label
         )
         matters = ph.matters
-        if ph.giver is not None and not matters:
+        if (ph.giver is not None or ph.giver_text or ph.scope) and not matters and not ph.fields and not ph.domain:
+            # "G的全部P", "有关行政主管部门的全部或者部分P": the power as written, with its share
             matters = [f"{ph.scope or ''}{written}"] if ph.scope else [written]
         elif not matters and ph.fields:  # several fields, each its own record (matter = domain = the field)
             out.extend((label, f, f, None, ph.scope) for f in ph.fields)
