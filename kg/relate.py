@@ -609,38 +609,53 @@ def _with_units(givers: list[AgencySpan]) -> list[AgencySpan]:
 
 
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)项")
-_STAFFING = re.compile(r"从(?P<giver>[^,,。;；]{2,20}?)划转(?P<num>\d+名)?(?:编制|人员)?")
+_STAFFING = re.compile(
+    r"从(?P<giver>[^,,。;；]{2,20}?)划转"
+    r"(?P<what>(?P<num>\d+名)?(?:[\u4e00-\u9fff]{0,6}?编制(?:\d+名)?|人员(?:\d+名)?)?)"
+)
 _NEW_BODY = re.compile(r"(?:设立|成立|组建|设置)")
+# the body the posts go to, after them: "从A划转编制20名，从B划转编制15名至R"
+_STAFF_TO = re.compile(r"(?:至|到|给|划入|充实到|充实至)$")
 
 
 def _staffing_transfer(rules: Rules, clause, cs, sentence_text, agencies) -> list[dict]:
-    """ "(在A设立B,)…所需编制…从C划转5名编制": staff posts move from C to the new or named body."""
-    m = _STAFFING.search(clause)
-    if not m or "编制" not in sentence_text[: cs + m.end()]:
+    """ "(在A设立B,)…所需编制…从C划转5名编制", "从C1划转编制20名，从C2划转编制15名至R": staff posts
+    move from each C to the new, named or following body."""
+    moves = list(_STAFFING.finditer(clause))
+    if not moves or "编制" not in sentence_text[: cs + moves[0].end()]:
         return []
+    after = [a for a in agencies if a.start >= cs + moves[-1].end() and _STAFF_TO.search(sentence_text, 0, a.start)]
     new = _NEW_BODY.search(sentence_text)
     candidates = [a for a in agencies if new and a.start >= new.end()] or [
-        a for a in agencies if a.end <= cs + m.start()
+        a for a in agencies if a.end <= cs + moves[0].start()
     ]
-    if not candidates:
+    if after:
+        receiver = after[0]
+    elif candidates:
+        receiver = candidates[0] if new else candidates[-1]
+    else:
         return []
-    receiver = candidates[0] if new else candidates[-1]
-    giver_text = m.group("giver")
-    sector = "街道乡镇" if re.search(r"乡镇|街道", giver_text) else _sector_of_text(rules, giver_text)
-    matter = f"{m.group('num')}编制" if m.group("num") else "人员编制"
-    return [
-        {
-            "source": giver_text,
-            "source_sector": sector,
-            "power": "编制",
-            "matter": matter,
-            "target": receiver.text,
-            "target_sector": receiver.sector,
-            "domain": None,
-            "rule": "transfer.staffing.v1",
-            "span": (0, len(clause)),
-        }
-    ]
+    out = []
+    for m in moves:
+        giver_text = m.group("giver")
+        sector = "街道乡镇" if re.search(r"乡镇|街道", giver_text) else _sector_of_text(rules, giver_text)
+        what = m.group("what")
+        matter = what if what and what != m.group("num") and "编制" in what else None
+        matter = matter or (f"{m.group('num')}编制" if m.group("num") else "人员编制")
+        out.append(
+            {
+                "source": giver_text,
+                "source_sector": sector,
+                "power": "编制",
+                "matter": matter,
+                "target": receiver.text,
+                "target_sector": receiver.sector,
+                "domain": None,
+                "rule": "transfer.staffing.v1",
+                "span": (0, len(clause)),
+            }
+        )
+    return out
 
 
 def _after_last_comma(clause: str, end: int) -> int:
