@@ -580,3 +580,22 @@ def test_recognize_a_zones_administrative_committee(text, name):
 @pytest.mark.parametrize("text", ["小区业主管理委员会", "成立物业管理委员会", "业主大会和业主管理委员会"])
 def test_recognize_a_committee_of_no_area_is_no_government(text):
     assert [a for a in find_agencies(text, RULES) if a.sector == "人民政府"] == []
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # the 2018 reform's culture bureaus hold the culture market's powers
+        ("由市文化和旅游局移交", [("市文化和旅游局", "文化广电", "city")]),
+        ("县级以上人民政府文化和旅游主管部门", [("县级以上人民政府文化和旅游主管部门", "文化广电", None)]),
+        # the water authority as the laws name it
+        ("水行政主管部门依法查处", [("水行政主管部门", "水务", None)]),
+        # a city management bureau named with its enforcement, by 和
+        ("区城市管理和行政执法局负责", [("区城市管理和行政执法局", "城市管理", "district")]),
+        # a prefecture's or league's government office, and the data bureaus of 2023
+        ("兴安盟行政公署决定", [("兴安盟行政公署", "人民政府", "city")]),
+        ("市数据局、市统计局配合", [("市数据局", "其他", "city"), ("市统计局", "其他", "city")]),
+    ],
+)
+def test_recognize_culture_water_and_data_bodies_and_prefecture_offices(text, names):
+    assert [(a.name, a.sector, a.level) for a in find_agencies(text, RULES)] == names
