@@ -996,26 +996,46 @@ _LATE_GIVERS = re.compile(
 )
 
 
+_SEPARATOR = re.compile(r"[;；。]")
+
+
 def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     """ "G将M等执法事项…交由R实施", "将N项…权限赋予R", "赋予R在D1、D2方面的P": the first of the
     verbs that reads as a grant ("按照“依法下放”原则，将…赋予R": not the word quoted before it)."""
+    out, resume = [], 0
     for trig in rules.trigger_re("hand_over").finditer(text):
+        if trig.start() < resume:
+            continue  # one grant a clause: the first verb that reads as one
         found = _hand_over_at(text, trig, bodies, state, rules)
         if found:
-            return found
-    return []
+            out.extend(found)
+            # "…；县农业农村局下放…": each clause after a semicolon may grant again
+            semicolon = re.compile(r"[;；]").search(text, trig.end())
+            resume = semicolon.end() if semicolon else len(text)
+    return out
 
 
 def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("hand_over")
     after = [b for b in bodies if b.start >= trig.end()]
-    if after and after[0].start - trig.end() > RECEIVER_REACH:
-        after = []
+    if after and (after[0].start - trig.end() > RECEIVER_REACH or _SEPARATOR.search(text, trig.end(), after[0].start)):
+        after = []  # too far, or in another clause: no receiver of this verb
     toward = next((b for b in bodies if b.end == trig.start() and _toward(text, b)), None)
     end = trig.end() + len(re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0])
     if toward is not None and (not after or _owned_powers(text, trig.end(), end, bodies)):
         # "向R下放M", and "向R下放G1、G2等部门的P": the bodies after the verb own what moves
         return _toward_frame(text, trig, toward, bodies, state, rules)
+    subject = next((b for b in bodies if _GIVER_ADVERBS.fullmatch(text, b.end, trig.start())), None)
+    if (
+        not after
+        and subject is not None
+        and state.grantee
+        and not text.startswith("的", trig.end())  # "G赋予的M": whose grant it was, a modifier
+        and rules.deciders.search(text, subject.end, trig.start()) is None
+    ):
+        # "（决定向乡镇下放…。）县自然资源局下放M等8项P；县农业农村局下放…": each department gives
+        # what it names to the bodies the text grants to
+        return _given_by_subject(text, trig, subject, bodies, state, rules)
     if not after:
         return []
     receivers = _together(text, after)  # "赋予甲街道办事处、乙街道办事处、丙镇人民政府": each
@@ -1094,6 +1114,26 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     return out
 
 
+_GIVER_ADVERBS = re.compile(r"(?:依法|已|已经|将|共|首批|分批|拟|同步)*")
+
+
+def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
+    """ "G下放M等N项P": the department before the verb gives, to the bodies granted to before."""
+    clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
+    powers = _power_at(clause, rules)
+    if not powers:
+        return []
+    p = powers[-1]
+    obj = re.sub(rf"等?{_COUNT.pattern}$", "", clause[: p[0]])  # "M等8项": how many, not which
+    ph = parse_object(obj, bodies, rules.scope_sectors) if obj else Phrase()
+    rid = rules.rule_id("hand_over")
+    return [
+        _record(p[3], m, domain, giver, r, rid, rules, scope=ph.scope)
+        for m, domain in _granted(ph, p[2])
+        for r in state.grantee
+    ]
+
+
 def _toward(text: str, body: Body) -> bool:
     """Whether ``body`` follows 向, past the words that pick out which bodies ("向全县14个乡镇下放")."""
     from kg.relate import DETERMINER
@@ -1119,6 +1159,7 @@ def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
         return []
     p = powers[-1]
     obj = re.sub(r"^(?:了|给)", "", clause[: p[0]])
+    obj = re.sub(r"^第[一二三四五六七八九十\d]{1,3}批", "", obj)  # "下放第一批县级P36项": which batch, not what
     # "下放县级审批事项", "赋予部分县级行政执法权": the level is part of the power
     level = re.fullmatch(r"(?P<scope>部分|全部)?(?P<level>[省市县区乡镇]级)", obj.strip())
     ph = parse_object(obj, bodies, rules.scope_sectors) if obj and not level else Phrase()
@@ -1198,7 +1239,8 @@ _ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+
 
 
 def _passive_frame(text, bodies, state, rules) -> list[dict]:
-    """ "G对M的P，由R行使" (the object first, the holder after 由): R holds P over each M."""
+    """ "G对M的P，由R行使" (the object first, the holder after 由): R holds P over each M; groups
+    "G1的P1，G2在D2方面的P2，由R集中行使" each read as one."""
     out = []
     for trig in rules.trigger_re("passive").finditer(text):
         receiver = next((b for b in bodies if b.start == trig.end()), None)
@@ -1224,29 +1266,53 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             continue
         if not powers:
             continue
-        power, labels = _bundle(clause, powers[-1], rules)
-        head = _LEADING_ADVERBIALS.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # when and why, not what
-        disposal = _DISPOSAL.match(head)  # "我市已将M的P，集中由R行使": the object is what 将 takes
-        if disposal:
-            head = head[disposal.end() :]
-        offset = clause_start + (len(clause[: power[0]]) - len(head))
-        local = [b.shifted(offset) for b in bodies if b.start >= offset]
-        held = _HELD_BY.search(head)
-        holders = [b for b in local if held and held.start("g") <= b.start and b.end <= held.end("g")]
-        if holders:  # "(…的地区，)本条例规定由G行使的P，由R行使": all G's powers of the act, no matter named
-            rid = rules.rule_id("passive")
-            out.extend(_record(label, None, None, holders[0], receiver, rid, rules) for label in labels)
-            continue
-        ph = parse_object(re.sub(r"的$", "", head), local, rules.scope_sectors)
-        if ph.giver is not None and not ph.matters and not ph.domain:
-            # "甲、乙、丙等部门的行政处罚权…由R行使": each department gives its power, as written
-            for giver in ph.giver.each_sector():
-                out.append(_record(power[3], power[2], None, giver, receiver, rules.rule_id("passive"), rules))
-            continue
-        for label in labels:
-            for matter in ph.matters or ([ph.domain] if ph.domain else []):
-                # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
-                out.append(_record(label, matter, ph.domain, ph.giver, receiver, rules.rule_id("passive"), rules))
+        for part_start, part in _power_groups(clause, rules):
+            out.extend(_passive_object(part, clause_start + part_start, bodies, receiver, rules))
+    return out
+
+
+_BUNDLE_OPENER = re.compile(r"(?:以及|及|和|并)?(?:与之|与其|与此)?(?:相关|有关|相应)")
+
+
+def _power_groups(clause: str, rules: FrameRules) -> list[tuple[int, str]]:
+    """The objects of one passive verb: "G1的P1，G2在D方面的P2" → each part that ends in a power noun
+    (offset, text), when every comma-separated part does; else the clause whole."""
+    parts, at = [], 0
+    for piece in re.split(r"([,，])", clause):
+        if parts and _BUNDLE_OPENER.match(piece):  # "，以及与之相关的P2": bundled with the part before
+            parts[-1] = (parts[-1][0], clause[parts[-1][0] : at + len(piece)])
+        elif piece not in (",", "，"):
+            parts.append((at, piece))
+        at += len(piece)
+    ends = [any(p[1] == len(piece) for p in _power_at(piece, rules)) for _, piece in parts]
+    return parts if len(parts) > 1 and all(ends) else [(0, clause)]
+
+
+def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rules: FrameRules) -> list[dict]:
+    """The records of one object of "…，由R行使": ``clause`` ends in its power noun."""
+    out = []
+    powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)]
+    power, labels = _bundle(clause, powers[-1], rules)
+    head = _LEADING_ADVERBIALS.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # when and why, not what
+    disposal = _DISPOSAL.match(head)  # "我市已将M的P，集中由R行使": the object is what 将 takes
+    if disposal:
+        head = head[disposal.end() :]
+    offset = clause_start + (len(clause[: power[0]]) - len(head))
+    local = [b.shifted(offset) for b in bodies if b.start >= offset]
+    held = _HELD_BY.search(head)
+    holders = [b for b in local if held and held.start("g") <= b.start and b.end <= held.end("g")]
+    rid = rules.rule_id("passive")
+    if holders:  # "(…的地区，)本条例规定由G行使的P，由R行使": all G's powers of the act, no matter named
+        return [_record(label, None, None, holders[0], receiver, rid, rules) for label in labels]
+    ph = parse_object(re.sub(r"的$", "", head), local, rules.scope_sectors)
+    if ph.giver is not None and not ph.matters and not ph.domain:
+        # "甲、乙、丙等部门的行政处罚权…由R行使": each department gives its power, as written
+        written = f"{ph.scope or ''}{power[2]}"
+        return [_record(power[3], written, None, giver, receiver, rid, rules) for giver in ph.giver.each_sector()]
+    for label in labels:
+        for matter in ph.matters or ([ph.domain] if ph.domain else []):
+            # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
+            out.append(_record(label, matter, ph.domain, ph.giver, receiver, rid, rules))
     return out
 
 

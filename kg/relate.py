@@ -684,6 +684,7 @@ _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零\d]+条\s*")
 
 # a power that modifies the body after it ("集中行使行政处罚权的行政机关"): a kind of body named
 _POWER_AS_MODIFIER = re.compile(r"的(?:行政机关|机关|部门|单位|机构)")
+_AFTER_THAT = re.compile(r"(?:以后|之后|后)")
 
 
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
@@ -714,8 +715,11 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
             )
         return out
     power = after[0]
-    if _POWER_AS_MODIFIER.match(clause, power.end()) and not clause[trig.end() : power.start()].strip("有关相的"):
-        return []  # "X是本市相对集中行使行政处罚权的行政机关": what kind of body X is, no transfer
+    bare = not clause[trig.end() : power.start()].strip("有关相的")
+    if bare and (_POWER_AS_MODIFIER.match(clause, power.end()) or _AFTER_THAT.match(clause, power.end())):
+        # "X是本市相对集中行使行政处罚权的行政机关": what kind of body X is; "R集中行使行政处罚权后，…":
+        # when, before what the sentence says
+        return []
     body = clause[trig.end() : power.start()]
     if clause.rstrip().endswith((":", "：")) or re.search(r"\d+个方面|[一二三四五六七八九十]+个方面|以下", body):
         context.receiver = receiver  # a header: the items follow
@@ -758,6 +762,10 @@ _ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
 _FORMER_HOLDER = re.compile(r"(?:原由|原|由)?(?P<g>[^，,。；;的]{2,30}?)(?:原)?(?:行使|承担|负责|实施)的")
 
 
+# "…继续由G行使", "仍由G负责": powers that stay with the body that has them
+_STAYS = re.compile(r"(?:继续|仍然?|依然|照旧)(?:由|归)$")
+
+
 def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agencies) -> list[dict]:
     """Who exercises a power over a matter: "…方面的行政处罚权,可由B行使" (passive),
     "B依法行使…方面的…行政处罚权" (active), with the giver of "受A委托" when the text names one."""
@@ -767,6 +775,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
         if not before:
             continue
         receiver = before[-1]
+        if _STAYS.search(clause, 0, receiver.start - cs):
+            continue  # "…的P，继续由G行使": the powers stay where they were
         entrust = _ENTRUST.search(clause)
         givers = [a for a in sentence_agencies if entrust and entrust.start() <= a.start - cs < entrust.end()]
         giver_text = entrust.group("giver") if entrust and not givers else None
@@ -1543,6 +1553,8 @@ def relate_document(
         if due_moves:  # "各部门要在2021年6月30日前完成交接工作", "6月底前完成职责划转": when the moves are due
             move_deadlines.append((len(facts), due_moves))
         for t in found:
+            if t.get("source") and t["source"] == t.get("target"):
+                continue  # a body that keeps its own powers moves nothing
             if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):
                 continue  # "…下达的其他(职责)", "…清单以外": a catch-all names no matter (conventions G16)
             if t.get("matter") and rules.frames.back_reference.fullmatch(t["matter"]):

@@ -1623,3 +1623,53 @@ def test_frames_an_inclusion_lead_in_gives_its_items_to_the_unnamed_comprehensiv
     found = _transfers(text)
     assert sorted(r["matter"] for r in found) == ["住房城乡建设领域", "违法占用土地"], found
     assert {(r["target"], r["target_sector"]) for r in found} == {(None, "城市管理")}
+
+
+def test_frames_groups_of_one_passive_verb_each_with_its_giver():
+    # "G1的P1，G2在D2方面的P2，G3在D3方面的P3，由R集中行使": each group its giver and matter
+    _assert_exactly(
+        "某县方案\n县住建局的全部行政处罚权，县林业局在古树名木保护方面的行政处罚权，"
+        "县水利局在河道采砂方面的行政处罚权，以及与之相关的行政检查权，由县综合执法局集中行使。",
+        [
+            {"source": "县住建局", "matter": "全部行政处罚权", "target": "县综合执法局"},
+            {"source": "县林业局", "matter": "古树名木保护", "target": "县综合执法局"},
+            {"source": "县水利局", "matter": "河道采砂", "target": "县综合执法局", "power": "行政处罚权"},
+            {"source": "县水利局", "matter": "河道采砂", "target": "县综合执法局", "power": "行政检查权"},
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # powers that stay with the body that has them
+        "某区方案\n区交通运输局承担的道路运输违法行为的行政处罚职能，继续由区交通运输局行使。",
+        "某市方案\n城市道路超限运输的行政处罚权，仍由市公安局行使。",
+        # when, not what: the powers concentrated before what the sentence says
+        "某区方案\n区综合行政执法局集中行使行政处罚权后，原主管部门仍负责相关行政许可和日常监管工作。",
+    ],
+)
+def test_frames_powers_that_stay_and_a_clause_of_time_move_nothing(text):
+    _assert_exactly(text, [])
+
+
+def test_frames_departments_as_subjects_of_a_grant_give_to_the_bodies_granted_to():
+    text = (
+        "某县通知\n县人民政府决定向全县9个乡镇下放第二批县级行政执法权20项。"
+        "县市场监管局下放无照经营查处等5项行政处罚权；县水利局下放河道采砂等3项行政处罚权。"
+    )
+    _assert_exactly(
+        text,
+        [
+            {"matter": "县级行政执法权", "source": None, "target": "乡镇"},
+            {"matter": "无照经营查处", "source": "县市场监管局", "target": "乡镇", "power": "行政处罚权"},
+            {"matter": "河道采砂", "source": "县水利局", "target": "乡镇", "power": "行政处罚权"},
+        ],
+    )
+
+
+def test_frames_a_grant_made_elsewhere_is_no_giving_subject():
+    # "承接G赋予的M": whose grant it was, a modifier; nothing moves here
+    text = "某县条例\n县政府向各乡镇赋予部分行政处罚权。乡镇人民政府可以承接县级人民政府赋予的行政执法事项。"
+    found = _transfers(text)
+    assert all(r["source"] != "县级人民政府" for r in found), found
