@@ -515,6 +515,7 @@ class FrameState:
     entry: dict[str, str] = field(default_factory=dict)  # role → value of the labelled entry being read
     # "备注：原由区住建局实施" under an entry: the body that held the entry's power before (read by relate)
     former: Body | None = None
+    entry_giver: Body | None = None  # "原实施部门：G" of the labelled entry being read, before its record
 
     def open_list(self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None) -> None:
         """A lead-in opens a list: its items go to ``receivers``, name ``power`` when they name
@@ -1074,9 +1075,11 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             p = powers[-1]
             obj_text = obj[: p[0]]
             if p[2].endswith("权限"):  # "215项县级经济社会管理权限", "第一批42项县级行政执法权限": the grant whole
-                matter = _GRANT_COUNT.sub("", obj[: p[1]])
-                for r in receivers:
-                    out.append(_record(label, matter, None, None, r, rid, rules))
+                owners, matter = _owners_of_grant(text, jiang + 1, jiang + 1 + p[1], bodies)
+                matter = _GRANT_COUNT.sub("", matter)
+                for giver in owners or [None]:
+                    for r in receivers:
+                        out.append(_record(label, matter, None, giver, r, rid, rules))
                 state.grantee = receivers
                 return out
         else:
@@ -1192,6 +1195,20 @@ _OWNED = re.compile(
     rf"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
     r"(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
 )
+
+
+def _owners_of_grant(text: str, start: int, end: int, bodies: list[Body]) -> tuple[list[Body], str]:
+    """The departments whose powers a grant names first ("G1、G2等部门的45项市级行政管理权限"), each
+    of its sector, and what follows them; no owners and the text whole when it opens with none."""
+    inside = [b for b in bodies if start <= b.start and b.end <= end]
+    if inside and not text[start : inside[0].start].strip():
+        owners = _together(text, inside)
+        tail = _OWNED.match(text, owners[-1].end)
+        if tail is not None and tail.end() > owners[-1].end:
+            return [one for owner in owners for one in owner.each_sector()], text[
+                tail.end() - len(tail.group("q") or "") : end
+            ]
+    return [], text[start:end]
 
 
 def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
@@ -1750,15 +1767,25 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
         return []
     value = label.group("value")
     if role == "matter" or (role in state.entry and state.entry.get("done")):
-        state.entry = {}  # a new entry begins
+        state.entry, state.entry_giver = {}, None  # a new entry begins
     state.entry[role] = value
     entry = state.entry
+    if role == "giver":  # "原实施部门：区城市管理局": the body that held the entry's power before
+        giver = next((b for b in bodies if b.text == value.strip()), None)
+        if entry.get("done"):
+            state.former = giver  # the entry's record is out: relate gives it its giver
+            return []
+        state.entry_giver = giver
     kind = entry.get("kind") and re.sub(r"[类权]+$", "", entry["kind"])
     if entry.get("done") or not entry.get("matter") or not kind or not rules.trigger_re("table_row").fullmatch(kind):
         return []
     receiver = next((b for b in bodies if b.text == entry.get("receiver")), None) if role == "receiver" else None
     nxt = _LABELLED.match(state.following[0])
-    coming = nxt and rules.table_columns.get("receiver", _NEVER).fullmatch(nxt.group("label"))
+    # the holder's line may follow, perhaps after the former holder's ("原实施部门：…")
+    coming = nxt and (
+        rules.table_columns.get("receiver", _NEVER).fullmatch(nxt.group("label"))
+        or ("giver" not in entry and rules.table_columns.get("giver", _NEVER).fullmatch(nxt.group("label")))
+    )
     if receiver is None and (coming or "receiver" in entry or state.actor is None):
         return []  # the holder is still to come (or named by no body we know)
     receiver = receiver or state.actor
@@ -1766,7 +1793,7 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     m = _MATTER_OF_ROW.match(entry["matter"])
     power = {"行政强制": "行政强制权"}.get(kind, kind + "权")
     rid = rules.rule_id("labelled_entry")
-    return [_record(power, m.group("m") if m else entry["matter"], None, None, receiver, rid, rules)]
+    return [_record(power, m.group("m") if m else entry["matter"], None, state.entry_giver, receiver, rid, rules)]
 
 
 # a title naming one body's catalogue of powers: "X局权责清单", "X局行政执法事项目录"

@@ -437,7 +437,7 @@ def _zone_before(text: str, pos: int, place_ends: dict, rules: Rules) -> int | N
         if text[i - 1] in _STOP:
             break
         i -= 1
-    i = _after_verbs(text, i, m.start())
+    i = _after_verbs(text, i, m.start(), _zone_stops(rules))
     if i == m.start() and len(m.group()) < 3:
         return None  # "新区": a word, not an area's name
     return i
@@ -447,9 +447,18 @@ def _zone_before(text: str, pos: int, place_ends: dict, rules: Rules) -> int | N
 _NAME_VERBS = ("成立", "建立", "组建", "设立", "健全", "完善", "召开", "通过", "负责", "同意", "开展", "推进")
 
 
-def _after_verbs(text: str, start: int, end: int) -> int:
-    """``start`` moved past the last of ``_NAME_VERBS`` in ``text[start:end]``."""
-    for verb in _NAME_VERBS:
+@derived
+def _zone_stops(rules: Rules) -> tuple[str, ...]:
+    """Words no area's name holds: the verbs of naming, and those of the genre that stand before a
+    body (``township_name_stops`` of two characters or more: 赋予, 交由, 下放…), and 关于 ("关于赋予
+    X开发区管理委员会…的决定")."""
+    words = [w for w in rules.agencies.township_name_stops if len(w) >= 2]
+    return (*_NAME_VERBS, *words, "关于")
+
+
+def _after_verbs(text: str, start: int, end: int, words: tuple[str, ...] = _NAME_VERBS) -> int:
+    """``start`` moved past the last of ``words`` (the verbs of naming) in ``text[start:end]``."""
+    for verb in words:
         k = text.rfind(verb, start, end)
         if k >= 0:
             start = max(start, k + len(verb))

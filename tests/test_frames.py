@@ -1673,3 +1673,44 @@ def test_frames_a_grant_made_elsewhere_is_no_giving_subject():
     text = "某县条例\n县政府向各乡镇赋予部分行政处罚权。乡镇人民政府可以承接县级人民政府赋予的行政执法事项。"
     found = _transfers(text)
     assert all(r["source"] != "县级人民政府" for r in found), found
+
+
+def test_frames_a_grant_of_the_departments_own_powers_to_a_zone_names_each_giver():
+    text = "某市决定\n市人民政府决定，将市交通运输局、市水利局等部门的30项市级行政管理权限赋予某某高新区管理委员会。"
+    found = _transfers(text)
+    assert sorted((r["source"], r["matter"]) for r in found) == [
+        ("市交通运输局", "市级行政管理权限"),
+        ("市水利局", "市级行政管理权限"),
+    ], found
+
+
+@pytest.mark.parametrize(
+    "lines,want",
+    [
+        # the former holder's line after the holder's
+        (
+            [
+                "事项名称：对擅自占用城市绿地的处罚",
+                "职权类型：行政处罚",
+                "实施主体：街道办事处",
+                "原实施部门：区住房和城乡建设局",
+            ],
+            {"matter": "擅自占用城市绿地", "source": "区住房和城乡建设局", "target": "街道办事处"},
+        ),
+        # before it
+        (
+            ["事项名称：对违法捕捞的处罚", "原实施部门：县农业农村局", "职权类型：行政处罚", "实施主体：镇人民政府"],
+            {"matter": "违法捕捞", "source": "县农业农村局", "target": "镇人民政府"},
+        ),
+    ],
+)
+def test_frames_a_labelled_entry_names_its_former_holder(lines, want):
+    _assert_exactly("某县行政执法事项清单\n" + "\n".join(lines), [want])
+
+
+def test_frames_a_labelled_entry_of_a_bodys_catalogue_waits_for_its_former_holder():
+    # no holder line: the catalogue's own body holds it, once the former holder's line is read
+    text = (
+        "某县城市管理局权责清单\n事项名称：对擅自占用城市绿地的处罚\n职权类型：行政处罚\n原实施部门：县住房和城乡建设局"
+    )
+    _assert_exactly(text, [{"matter": "擅自占用城市绿地", "source": "县住房和城乡建设局", "target": "某县城市管理局"}])

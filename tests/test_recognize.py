@@ -599,3 +599,17 @@ def test_recognize_a_committee_of_no_area_is_no_government(text):
 )
 def test_recognize_culture_water_and_data_bodies_and_prefecture_offices(text, names):
     assert [(a.name, a.sector, a.level) for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a zone's name starts after the words of the genre before it (赋予, 关于, 交由…)
+        ("将45项市级行政管理权限赋予宁波经济技术开发区管理委员会", "宁波经济技术开发区管理委员会"),
+        ("关于赋予长沙高新技术产业开发区管理委员会部分权限的决定", "长沙高新技术产业开发区管理委员会"),
+        ("交由苏州工业园区管理委员会统一行使", "苏州工业园区管理委员会"),
+        ("由南昌市红谷滩新区城市管理局负责", "南昌市红谷滩新区城市管理局"),
+    ],
+)
+def test_recognize_a_zone_named_after_a_verb_of_the_genre(text, name):
+    assert [a.name for a in find_agencies(text, RULES)][-1] == name
