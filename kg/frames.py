@@ -559,7 +559,19 @@ _GRANT_COUNT = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}批)?(
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     """Power nouns in ``text``: (start, end, written, label), longest match at each place."""
     labels = rules.power_labels
-    return [(m.start(), m.end(), m.group(), labels[m.group()]) for m in rules.power_re.finditer(text)]
+    out = []
+    for m in rules.power_re.finditer(text):
+        start, written = m.start(), m.group()
+        if (
+            written == "管理职责"
+            and start
+            and text[start - 1] not in "的等、，,"
+            and not text.endswith("方面", 0, start)
+        ):
+            # "园林绿化管理职责": with no 的 between, 管理 belongs to the matter and the power is the duty
+            start, written = start + 2, "职责"
+        out.append((start, m.end(), written, labels[written]))
+    return out
 
 
 # Powers of enforcement proper: what a list item or an accompanying clause must name to be a transfer
@@ -567,10 +579,10 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
 _ENFORCEMENT = ("行政处罚权", "行政强制权", "行政检查权", "行政许可权", "行政执法权")
 
 _CATCH_ALL = re.compile(r"其他(?:职责|事项|职权|行政处罚)|其余")
-_BARE_POWER = r"行政检查|行政强制措施|行政强制|行政许可|行政处罚"
+BARE_POWER = r"行政检查|行政强制措施|行政强制|行政许可|行政处罚"
 # what joins a power bundled with the one before: "…P1及相关的P2", "，以及与之相关的行政检查、P2"
-_BUNDLED = re.compile(
-    rf"[,，]?(?:及|和|以及|、|并)?(?:与之|与其)?(?:相关|有关|相应)?的?(?P<bare>(?:(?:{_BARE_POWER})[、和及与])*)"
+BUNDLED = re.compile(
+    rf"[,，]?(?:及|和|以及|、|并)?(?:与之|与其)?(?:相关|有关|相应)?的?(?P<bare>(?:(?:{BARE_POWER})[、和及与])*)"
 )
 
 
@@ -590,11 +602,11 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
         # "…的行政处罚权及相关的行政检查权": a bundled power takes the matters of the first (each field
         # of "在D1、D2方面的P及相关的P2"), unless that matter is only the first power itself
         # ("G的全部行政处罚权及相关的行政强制权")
-        bundled = _BUNDLED.fullmatch(seg.strip())
+        bundled = BUNDLED.fullmatch(seg.strip())
         if out and bundled:
             first = out[group[0] : group[1]]
             # "以及与之相关的行政检查、行政强制措施权": the powers named before the last share its 权
-            bare = [_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, bundled.group("bare") or "")]
+            bare = [ENFORCEMENT_NAMES[n] for n in re.findall(BARE_POWER, bundled.group("bare") or "")]
             for each in (*bare, label):
                 for _, matter, domain, giver, scope in first:
                     own = bool(matter) and matter.endswith(group_written)  # the first's matter was its power
@@ -1229,7 +1241,7 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     quantity = tail.group("q")
     written = []
     for i, name in enumerate(dict.fromkeys(names)):
-        label = _ENFORCEMENT_NAMES[name]
+        label = ENFORCEMENT_NAMES[name]
         if i == 0 and quantity and quantity.endswith("项"):  # "86项行政处罚事项": a count names no matter
             noun = re.match(rf"{name}(?:权|事项|职权|职责|职能)?", rest)
             written.append((label, noun.group() if noun else label))
@@ -1346,10 +1358,10 @@ def _bundle(clause: str, last: tuple, rules: FrameRules) -> tuple[tuple, list[st
     powers = _power_at(clause, rules)
     labels = [powers[0][3]]
     for a, b in zip(powers, powers[1:]):
-        joined = _BUNDLED.fullmatch(clause[a[1] : b[0]].strip())
+        joined = BUNDLED.fullmatch(clause[a[1] : b[0]].strip())
         if joined is None:
             return last, [last[3]]
-        labels += [_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, joined.group("bare") or "")] + [b[3]]
+        labels += [ENFORCEMENT_NAMES[n] for n in re.findall(BARE_POWER, joined.group("bare") or "")] + [b[3]]
     return powers[0], list(dict.fromkeys(labels))
 
 
@@ -1393,7 +1405,7 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
 
 
 # "行政处罚以及与之相关的行政检查和行政强制措施": enforcement powers named without 权, coordinated
-_ENFORCEMENT_NAMES = {
+ENFORCEMENT_NAMES = {
     "行政执法": "行政执法权",
     "行政处罚": "行政处罚权",
     "行政检查": "行政检查权",
@@ -1492,7 +1504,7 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         # several fields listed ("城市管理、市场监管等领域的P"): each field its own matter and domain
         pairs = [(f, f) for f in ph.fields] if not ph.matters and not whole and ph.fields else None
         for matter, domain in pairs or [(m, ph.domain) for m in ph.matters or whole or field_only or [None]]:
-            label = _ENFORCEMENT_NAMES[name]
+            label = ENFORCEMENT_NAMES[name]
             for giver in givers:
                 rid = rules.rule_id("exercise")
                 out.append(_record(label, matter, domain, giver, receiver, rid, rules, source_text=ph.giver_text))
@@ -1875,6 +1887,8 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
     out = []
     for trig in rules.trigger_re("merge_units").finditer(text):
         opener = max(text.rfind(w, 0, trig.start()) for w in ("整合", "合并", "将"))
+        if opener == trig.start() - 2:  # "将A队、B队整合组建C": the teams stand between 将 and the verbs
+            opener = text.rfind("将", 0, opener)
         if opener < 0:
             continue
         new = next((b for b in bodies if b.start >= trig.end() and b.start - trig.end() <= SUBJECT_REACH), None)
@@ -1909,7 +1923,7 @@ def _merged_fields(seg: str, new: Body, rules: FrameRules) -> list[dict]:
     m = _FIELDS_MERGED.search(seg)
     if m is None:
         return []
-    labels = list(dict.fromkeys(_ENFORCEMENT_NAMES[n] for n in re.findall(_BARE_POWER, m.group("powers"))))
+    labels = list(dict.fromkeys(ENFORCEMENT_NAMES[n] for n in re.findall(BARE_POWER, m.group("powers"))))
     rid = rules.rule_id("merge_units")
     return [
         _record(label, field, field, None, new, rid, rules)

@@ -31,7 +31,9 @@ __all__ = [
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A place left out on purpose: "XX市", "某县", "**区" (letters, 某 or asterisks before a level word)
-MASKED_PLACE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2}|[*＊]{1,3})(?:省|市|县|区)")
+MASKED_PLACE = re.compile(
+    r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2}|[*＊]{1,3})(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,10 @@ from dataclasses import dataclass, replace
 from kg.errors import RuleError
 from kg.facts import make
 from kg.frames import (
+    BARE_POWER,
+    BUNDLED,
     COUNT_OF_GIVERS,
+    ENFORCEMENT_NAMES,
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
@@ -534,8 +537,25 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
         segment_start, matter_text, domain = start, None, None
         for p in [p for p in powers if start <= p.start() and p.end() <= trig.start()]:
             seg, p_text = _glued_power(clause[segment_start : p.start()], p.group())
-            if re.fullmatch(r"[、,，]?(?:以及|及|和|与)?", seg) and matter_text:
-                pass  # "D领域的行政检查权、行政强制权": a power joined to the one before has its matter
+            bundled = BUNDLED.fullmatch(seg.strip()) if matter_text else None
+            if bundled:
+                # "D领域的P及相关行政检查、P2": a power joined to the one before has its matter, and so
+                # has each bare power named before it
+                for name in re.findall(BARE_POWER, bundled.group("bare") or ""):
+                    label = ENFORCEMENT_NAMES[name]
+                    out.extend(
+                        _records(
+                            rules,
+                            [],
+                            receiver,
+                            label,
+                            matter_text,
+                            domain,
+                            rule,
+                            (0, len(clause)),
+                            giver_fallback=fallback,
+                        )
+                    )
             else:
                 seg = re.sub(r"^[,，]?(?:以及|及|和)", "", seg)
                 matter_text, domain = _matter_and_domain(seg)
@@ -1354,8 +1374,23 @@ def _infer_masked(jurisdiction: str, level: str | None, places: list[PlaceSpan])
     return next((c for c in gazetteer().lookup(best) if c.rank == 2), None)
 
 
+_MASKED_LEVELS = {
+    "自治区": "province",
+    "自治州": "city",
+    "自治县": "county",
+    "省": "province",
+    "市": "city",
+    "州": "city",
+    "盟": "city",
+    "县": "county",
+    "旗": "county",
+    "区": "district",
+}
+
+
 def _level_of_masked(text: str) -> str | None:
-    return {"省": "province", "市": "city", "县": "county", "区": "district"}.get(text[-1:])
+    """The level a masked place's kind says: "某某自治州" a prefecture (city level), "某区" a district."""
+    return next((level for kind, level in _MASKED_LEVELS.items() if text.endswith(kind)), None)
 
 
 _CITE = re.compile(r"《([^《》]{4,80})》(?:\s*[(（]([^()（）]{4,20}号)[)）])?")

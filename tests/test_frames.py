@@ -1714,3 +1714,18 @@ def test_frames_a_labelled_entry_of_a_bodys_catalogue_waits_for_its_former_holde
         "某县城市管理局权责清单\n事项名称：对擅自占用城市绿地的处罚\n职权类型：行政处罚\n原实施部门：县住房和城乡建设局"
     )
     _assert_exactly(text, [{"matter": "擅自占用城市绿地", "source": "县住房和城乡建设局", "target": "某县城市管理局"}])
+
+
+@pytest.mark.parametrize(
+    "text,matters",
+    [
+        # 管理 glued to the field belongs to the matter; "的管理职责" is the duty whole
+        (
+            "某州方案\n将州住建局承担的园林绿化管理、路灯养护管理职责，调整为由州城市管理局承担。",
+            ["园林绿化管理", "路灯养护管理"],
+        ),
+        ("某县方案\n县水利局承担的城市河道管理职责，统一由县综合执法局承担。", ["城市河道管理"]),
+    ],
+)
+def test_frames_management_glued_to_its_field_is_the_matters(text, matters):
+    assert sorted(r["matter"] for r in _transfers(text)) == sorted(matters)

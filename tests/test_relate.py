@@ -806,3 +806,23 @@ def test_relate_powers_named_by_their_kind_in_a_catalogue(text, power, matter):
 )
 def test_relate_a_power_that_names_a_kind_of_body_or_points_back_moves_nothing(text, want):
     assert [(t["matter"], t["target"]) for t in _doc_transfers(text)] == want
+
+
+@pytest.mark.parametrize(
+    "title,jurisdiction,level",
+    [
+        ("某某自治州深化城市管理体制改革实施方案", "某某自治州", "city"),
+        ("某某盟城市管理综合执法实施办法", "某某盟", "city"),
+        ("某旗综合行政执法改革方案", "某旗", "county"),
+        ("某某自治区城市管理条例", "某某自治区", "province"),
+    ],
+)
+def test_relate_a_masked_place_of_every_kind_gives_the_texts_level(title, jurisdiction, level):
+    header = _header(f"{title}\n第一条 为了规范执法，制定本办法。")
+    assert (header["jurisdiction"], header["level"]) == (jurisdiction, level)
+
+
+def test_relate_powers_bundled_after_fields_with_no_giver_take_their_fields():
+    text = "某市意见\n将市场监管、交通运输等领域的行政处罚权及相关行政检查、行政强制权交由市综合行政执法局集中行使。"
+    found = sorted((t["power"], t["matter"]) for t in _doc_transfers(text))
+    assert found == sorted((p, m) for p in ("行政处罚权", "行政检查权", "行政强制权") for m in ("市场监管", "交通运输"))
