@@ -556,19 +556,19 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
 _GRANT_COUNT = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}批)?(?:[\d一二三四五六七八九十百]+项|部分|全部)?")
 
 
+def glued_to_field(before: str) -> bool:
+    """Whether a 管理职责 written after ``before`` has its 管理 glued to the field ("园林绿化管理职责":
+    the matter is 园林绿化管理, the power the duty); "的管理职责", "等管理职责" keep it whole."""
+    return bool(before) and before[-1] not in "的等、，," and not before.endswith("方面")
+
+
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     """Power nouns in ``text``: (start, end, written, label), longest match at each place."""
     labels = rules.power_labels
     out = []
     for m in rules.power_re.finditer(text):
         start, written = m.start(), m.group()
-        if (
-            written == "管理职责"
-            and start
-            and text[start - 1] not in "的等、，,"
-            and not text.endswith("方面", 0, start)
-        ):
-            # "园林绿化管理职责": with no 的 between, 管理 belongs to the matter and the power is the duty
+        if written == "管理职责" and glued_to_field(text[:start]):
             start, written = start + 2, "职责"
         out.append((start, m.end(), written, labels[written]))
     return out

@@ -29,6 +29,7 @@ from kg.frames import (
     collective_agencies,
     described,
     frame_transfers,
+    glued_to_field,
     join_bare_verbs,
     scope_sector,
 )
@@ -690,7 +691,7 @@ def _after_last_comma(clause: str, end: int) -> int:
 def _glued_power(seg: str, power_text: str) -> tuple[str, str]:
     """ "路灯养护管理职责": with no 的 between, 管理 belongs to the matter (路灯养护管理) and the
     power is the duty (职责); "…的管理职责" keeps 管理职责 whole."""
-    if power_text == "管理职责" and seg and not seg.endswith(("的", "等", "方面")):
+    if power_text == "管理职责" and glued_to_field(seg):
         return seg + "管理", "职责"
     return seg, power_text
 
