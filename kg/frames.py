@@ -502,6 +502,8 @@ class FrameState:
     list_open: bool = False
     last: list[dict] = field(default_factory=list)  # the previous sentence's transfers
     grantee: list[Body] = field(default_factory=list)  # receiver of the last grant (catalogues)
+    # the receivers a catalogue's title grants to ("某区赋予街道办事处…事项目录"): a body in a row is its giver
+    title_grantees: list[Body] = field(default_factory=list)
     topic: Body | None = None  # the last body set up or acting as subject (antecedent of 其)
     self_body: Body | None = None  # the body that writes 我局
     columns: dict[str, int] = field(default_factory=dict)  # role → column of the catalogue table's header row
@@ -1654,6 +1656,9 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         return next((b for b in bodies if at is not None and at < len(cells) and b.text == cells[at]), None)
 
     giver = body_in("giver") or _former_holder(cells, cols.get("remark"), text, bodies)
+    if giver is None and state.title_grantees and body_in("receiver") is None:
+        # "某区赋予街道办事处…目录 / 序号 部门 事项名称": the department of a row gives it
+        giver = next((b for b in bodies if b.text in cells), None)
     bodies = [b for b in bodies if b is not giver]
     kind = re.sub(r"[类权]+$", "", cells[kinds[0]]) if kinds else kind_written
     owners = [
@@ -1669,6 +1674,7 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         if own
         else (owners[-1:] if "receiver" not in cols else [])
         or state.grantee
+        or state.title_grantees
         or ([state.topic] if state.topic else [])
         or ([state.actor] if state.actor else [])  # the body whose catalogue it is ("乡镇…事项目录")
     )
@@ -1829,6 +1835,31 @@ def catalogue_owner(title: str | None, bodies: list[AgencySpan]) -> Body | None:
         return owned[0] if _CATALOGUE_TITLE.match(title, _KIND_OF_CATALOGUE.match(title, owned[0].end).end()) else None
     towns = _TOWNS_CATALOGUE.search(title)  # "某县乡镇(街道)综合行政执法事项目录": the towns' catalogue
     return Body(towns.group("t"), "街道乡镇", towns.start("t"), towns.end("t")) if towns else None
+
+
+_GRANT_IN_TITLE = re.compile(r"(?:赋予|下放(?:至|到|给)?|交由|委托)")
+
+
+def catalogue_grantees(title: str | None, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
+    """The bodies a catalogue's title grants its entries to ("某区赋予街道办事处行政执法事项目录"): the
+    receivers of its rows, whose body column (部门) then names the giver; none for other titles.
+
+    >>> from kg.recognize import find_agencies
+    >>> t = "某县赋予乡镇(街道)行政执法事项目录"
+    >>> [b.text for b in catalogue_grantees(t, find_agencies(t, rules), rules.frames)]
+    ['乡镇(街道)']
+    """
+    if not title or not _CATALOGUE_TITLE.search(title):
+        return []
+    from kg.relate import DETERMINER
+
+    bodies = bodies_in(title, agencies, rules)
+    for verb in _GRANT_IN_TITLE.finditer(title):
+        at = DETERMINER.match(title, verb.end()).end()
+        first = next((b for b in bodies if verb.end() <= b.start <= at), None)
+        if first is not None:
+            return _together(title, [b for b in bodies if b.start >= first.start])
+    return []
 
 
 # what may stand between a catalogue's owner and the catalogue: "综合行政执法事项目录"

@@ -25,6 +25,7 @@ from kg.frames import (
     KIND_OF_GIVER,
     RELEVANT_PART,
     FrameState,
+    catalogue_grantees,
     catalogue_owner,
     collective_agencies,
     described,
@@ -1468,7 +1469,11 @@ def relate_document(
     context = _Context()
     entry_facts: list[int] = []  # the transfers of the catalogue entry read last (a remark may name their giver)
     entry_sentence = -1
-    frame_state = FrameState(actor=catalogue_owner(record.get("title"), found_in.bodies(record.get("title") or "")))
+    title_bodies = found_in.bodies(record.get("title") or "")
+    frame_state = FrameState(
+        actor=catalogue_owner(record.get("title"), title_bodies),
+        title_grantees=catalogue_grantees(record.get("title"), title_bodies, rules.frames),
+    )
     year_hint = None
     undated: list[int] = []  # transfers with no deadline of their own (indices into facts)
     move_deadlines: list[tuple[int, str]] = []  # (index into facts where stated, date) of deadlines for the moves

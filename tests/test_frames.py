@@ -1729,3 +1729,21 @@ def test_frames_a_labelled_entry_of_a_bodys_catalogue_waits_for_its_former_holde
 )
 def test_frames_management_glued_to_its_field_is_the_matters(text, matters):
     assert sorted(r["matter"] for r in _transfers(text)) == sorted(matters)
+
+
+@pytest.mark.parametrize(
+    "title,receiver",
+    [
+        ("某区赋予街道办事处行政执法事项目录", "街道办事处"),
+        ("某县下放至乡镇人民政府的行政处罚事项清单", "乡镇人民政府"),
+    ],
+)
+def test_frames_a_catalogue_titled_as_a_grant_reads_its_department_column_as_the_giver(title, receiver):
+    text = f"{title}\n序号\t部门\t事项名称\t事项类型\n1\t区市场监管局\t对无照经营的处罚\t行政处罚\n"
+    _assert_exactly(text, [{"matter": "无照经营", "source": "区市场监管局", "target": receiver}])
+
+
+def test_frames_a_catalogue_of_a_bodys_own_powers_keeps_its_body_column_as_the_holder():
+    # no grant in the title: the body of a row holds the power (a 权责清单 of several departments)
+    text = "某县权责清单\n序号\t部门\t事项名称\t事项类型\n1\t县市场监管局\t对无照经营的处罚\t行政处罚\n"
+    _assert_exactly(text, [{"matter": "无照经营", "source": None, "target": "县市场监管局"}])
