@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from kg.errors import RuleError
@@ -56,13 +56,14 @@ class RelationRules:
     domain_sectors: dict[str, str]
     triggers: dict[str, tuple[str, ...]]  # rule id → triggers
     examples: dict[str, tuple[dict, ...]]
+    frames: dict[str, str]  # rule id → the clause frame (CLAUSE_FRAMES) that reads it, in the file's order
 
 
 def relation_rules_of(data: dict, name: str = "relations.yaml") -> RelationRules:
-    """The relation rules from the parsed ``relations.yaml``, every rule's keys checked."""
+    """The relation rules from the parsed ``relations.yaml``, every rule's keys and frame checked."""
     data = checked(name, data, {"version", "powers", "domain_sectors", "rules"}, required={"powers", "rules"})
-    triggers, examples = {}, {}
-    allowed = {"id", "relation", "triggers", "examples"}
+    triggers, examples, frames = {}, {}, {}
+    allowed = {"id", "relation", "frame", "triggers", "examples"}
     for rule in data["rules"]:
         unknown = set(rule) - allowed
         rid = rule.get("id", "?")
@@ -72,10 +73,14 @@ def relation_rules_of(data: dict, name: str = "relations.yaml") -> RelationRules
             )
         if "id" not in rule or not rule.get("examples"):
             raise RuleError(f"{name}: rule {rid!r}: every rule needs an id and at least one example")
+        if rule.get("frame") not in CLAUSE_FRAMES:
+            known = ", ".join(sorted(CLAUSE_FRAMES))
+            raise RuleError(f"{name}: rule {rid!r}: unknown frame {rule.get('frame')!r}; known: {known}")
         triggers[rid] = tuple(sorted(rule.get("triggers") or (), key=len, reverse=True))
         examples[rid] = tuple(rule["examples"])
+        frames[rid] = rule["frame"]
     powers = tuple((x["text"], x["label"]) for x in data["powers"])
-    return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples)
+    return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples, frames)
 
 
 # ---------------------------------------------------------------- distances
@@ -306,6 +311,52 @@ def _group(agencies: list[AgencySpan]) -> list[list[AgencySpan]]:
     return list(groups.values())
 
 
+@dataclass
+class _Clause:
+    """One clause of a sentence as the clause frames read it."""
+
+    text: str
+    start: int  # in the sentence
+    bodies: list[AgencySpan]  # those within the clause
+    powers: list[re.Match]  # the power nouns of the clause
+    sentence: str
+    sentence_bodies: list[AgencySpan]
+    context: _Context
+    next_text: str
+    next_bodies: list[AgencySpan]
+
+
+# The clause frames of relations.yaml: each reads a clause with its rule's triggers and returns its
+# records ([] none; None: the clause is a header, no frame after it reads it).
+CLAUSE_FRAMES: dict[str, Callable] = {
+    "move": lambda rules, c, words: _move_transfer(
+        rules, c.text, c.start, c.bodies, c.powers, words, c.sentence_bodies
+    ),
+    "concentrate": lambda rules, c, words: _concentrate_transfer(
+        rules, c.text, c.start, c.bodies, c.powers, words, c.context
+    ),
+    "grant": lambda rules, c, words: _grant_transfer(rules, c.text, c.start, c.bodies, c.powers, words),
+    "exercise": lambda rules, c, words: _exercise_transfer(
+        rules, c.text, c.start, c.bodies, c.powers, c.sentence_bodies
+    ),
+    "scope_list": lambda rules, c, words: _scope_item(
+        rules, c.text, c.start, c.bodies, c.powers, c.context, c.next_text, c.next_bodies, c.sentence[: c.start]
+    ),
+    "staffing": lambda rules, c, words: _staffing_transfer(rules, c.text, c.start, c.sentence, c.sentence_bodies),
+}
+
+
+@derived
+def _frame_order(rules: Rules) -> tuple[str, ...]:
+    """The clause frames in the order relations.yaml names them first."""
+    return tuple(dict.fromkeys(rules.relations.frames.values()))
+
+
+def _frame_triggers(rules: Rules, frame: str) -> tuple[str, ...]:
+    """The triggers of the first rule that names ``frame``."""
+    return next(rules.relations.triggers[rid] for rid, f in rules.relations.frames.items() if f == frame)
+
+
 def transfers_in(
     sentence_text: str,
     agencies: list[AgencySpan],
@@ -333,28 +384,23 @@ def transfers_in(
     if collectives is None:
         collectives = collective_agencies(sentence_text, rules.frames)
     agencies = list(agencies) + _collective_spans(sentence_text, agencies, collectives)
-    move = rules.relations.triggers["transfer.move_to.v1"]
-    concentrate = rules.relations.triggers["transfer.concentrate.v1"]
+    move = _frame_triggers(rules, "move")
     for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move]):
         ce = cs + len(clause)
-        in_clause = [a for a in agencies if a.start >= cs and a.end <= ce]
         powers = list(_power_regex(rules).finditer(clause))
         if not powers:
             continue
-        found = _move_transfer(rules, clause, cs, in_clause, powers, move, agencies)
-        if not found:
-            concentrated = _concentrate_transfer(rules, clause, cs, in_clause, powers, concentrate, context)
-            if concentrated is None:  # a header announcing the receiver of the items that follow
-                continue
-            found = (
-                concentrated
-                or _grant_transfer(rules, clause, cs, in_clause, powers)
-                or _exercise_transfer(rules, clause, cs, in_clause, powers, agencies)
-                or _scope_item(
-                    rules, clause, cs, in_clause, powers, context, next_text, next_agencies, sentence_text[:cs]
-                )
-            )
-        found = found or _staffing_transfer(rules, clause, cs, sentence_text, agencies)
+        c = _Clause(
+            clause, cs, [a for a in agencies if a.start >= cs and a.end <= ce], powers, sentence_text, agencies,
+            context, next_text, next_agencies,
+        )  # fmt: skip
+        found: list[dict] | None = []
+        for frame in _frame_order(rules):  # the first frame that reads the clause wins (relations.yaml's order)
+            found = CLAUSE_FRAMES[frame](rules, c, _frame_triggers(rules, frame))
+            if found is None or found:
+                break
+        if found is None:  # a header announcing the receiver of the items that follow
+            continue
         if out and _THE_REST.match(clause):  # "…划归R1，其余职责下放至R2": the rest of the same giver's
             for t in found:
                 if t["source"] is None:
@@ -845,8 +891,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
     return []
 
 
-def _grant_transfer(rules: Rules, clause, cs, agencies, powers) -> list[dict]:
-    m = re.search("赋予", clause)
+def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[dict]:
+    m = _trigger_res(rules)[words].search(clause) if words else None
     if not m:
         return []
     receiver = _receiver_after(clause, cs, m.end(), agencies)

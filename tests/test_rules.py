@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from kg.errors import RuleError
 from kg.recognize import find_agencies, find_places, resolve_places
 from kg.relate import transfers_in
-from kg.ruleset import load_rules
+from kg.ruleset import default_rules_dir, load_rules
 
 RULES = load_rules()
 
@@ -48,9 +49,33 @@ def test_rules_unknown_key_is_named(edit_rules):
         "version: 1\npowers: []\nrules:\n  - id: x.v1\n    trigers: [划入]\n    examples: [{text: a}]\n",
     )
     with pytest.raises(
-        RuleError, match="relations.yaml: rule 'x.v1': unknown key 'trigers'; allowed: examples, id, relation, triggers"
+        RuleError,
+        match="relations.yaml: rule 'x.v1': unknown key 'trigers'; allowed: examples, frame, id, relation, triggers",
     ):
         load_rules(folder)
+
+
+def test_rules_every_rule_names_a_known_clause_frame(edit_rules):
+    folder = edit_rules(
+        "relations.yaml", "version: 1\npowers: []\nrules:\n  - id: z.v1\n    frame: moving\n    examples: [{text: a}]\n"
+    )
+    with pytest.raises(
+        RuleError, match="rule 'z.v1': unknown frame 'moving'; known: concentrate, exercise, grant, move"
+    ):
+        load_rules(folder)
+
+
+def test_rules_a_clause_frame_reads_the_triggers_its_rule_declares(edit_rules):
+    # the grant frame reads relations.yaml's triggers: a new verb there is read without touching Python
+    text = "授予县城市管理局城市道路管理方面的行政处罚权。"
+    assert transfers_in(text, _bodies(text), RULES) == []
+    shipped = (Path(default_rules_dir()) / "relations.yaml").read_text(encoding="utf-8")
+    folder = edit_rules("relations.yaml", shipped.replace("triggers: [赋予]", "triggers: [赋予, 授予]"))
+    rules = load_rules(folder)
+    found = transfers_in(text, find_agencies(text, rules), rules)
+    assert [(t["rule"], t["target"], t["matter"]) for t in found] == [
+        ("transfer.grant.v1", "县城市管理局", "城市道路管理")
+    ]
 
 
 def test_rules_every_rule_needs_an_example(edit_rules):
