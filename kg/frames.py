@@ -1284,9 +1284,11 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "。；;") + 1
         # "…职责，(依法)(明确)(统一)由R承担": the words before 由 that say how, not what
         clause = re.sub(
-            r"[，,\s]*(?:依法)?(?:明确|调整为|改为)?(?:统一|集中|相对集中)?$", "", text[clause_start : trig.start()]
+            r"[，,\s]*(?:依法)?(?:明确|调整为|改为)?(?:统一|集中|相对集中)?$",
+            "",
+            _WHERE.sub("", text[clause_start : trig.start()]),
         )
-        powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)]
+        powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)] or _bare_power_at_end(clause)
         act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
         if not powers and verbal and act:  # "对M的行为，由R予以处罚": the power is the verb
             rid = rules.rule_id("passive")
@@ -1305,6 +1307,17 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
 _BUNDLE_OPENER = re.compile(r"(?:以及|及|和|并)?(?:与之|与其|与此)?(?:相关|有关|相应)")
 
 
+# "…，在实行相对集中行政处罚权的区域，由R实施": where the holder holds it, not what it holds
+_WHERE = re.compile(r"[，,]\s*在[^，,。；;]{2,40}?(?:区域|地区|范围内|范围)[，,]?\s*$")
+_BARE_AT_END = re.compile(rf"(?:{BARE_POWER})$")
+
+
+def _bare_power_at_end(clause: str) -> list[tuple[int, int, str, str]]:
+    """A power named bare at a clause's end ("…实施的行政处罚"), as ``_power_at`` gives one."""
+    m = _BARE_AT_END.search(clause)
+    return [(m.start(), m.end(), m.group(), ENFORCEMENT_NAMES[m.group()])] if m else []
+
+
 def _power_groups(clause: str, rules: FrameRules) -> list[tuple[int, str]]:
     """The objects of one passive verb: "G1的P1，G2在D方面的P2" → each part that ends in a power noun
     (offset, text), when every comma-separated part does; else the clause whole."""
@@ -1315,14 +1328,17 @@ def _power_groups(clause: str, rules: FrameRules) -> list[tuple[int, str]]:
         elif piece not in (",", "，"):
             parts.append((at, piece))
         at += len(piece)
-    ends = [any(p[1] == len(piece) for p in _power_at(piece, rules)) for _, piece in parts]
+    ends = [
+        any(p[1] == len(piece) for p in _power_at(piece, rules)) or bool(_BARE_AT_END.search(piece))
+        for _, piece in parts
+    ]
     return parts if len(parts) > 1 and all(ends) else [(0, clause)]
 
 
 def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rules: FrameRules) -> list[dict]:
     """The records of one object of "…，由R行使": ``clause`` ends in its power noun."""
     out = []
-    powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)]
+    powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)] or _bare_power_at_end(clause)
     power, labels = _bundle(clause, powers[-1], rules)
     head = _LEADING_ADVERBIALS.sub("", _ARTICLE_HEAD.sub("", clause[: power[0]]))  # when and why, not what
     disposal = _DISPOSAL.match(head)  # "我市已将M的P，集中由R行使": the object is what 将 takes
@@ -1349,7 +1365,7 @@ def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rule
 
 # "本条例规定由城市绿化主管部门行使的(P)": the powers an act gives a body, as the object of a move
 _HELD_BY = re.compile(
-    r"(?:^|[,，])(?:本\w{1,4}规定|依法|法律、?法规规定)?(?:原)?由(?P<g>[^,，]{2,30}?)(?:行使|实施|承担)的?$"
+    r"(?:^|[,，])(?:本\w{1,4}规定的?|依法|法律、?法规规定的?)?(?:原)?由(?P<g>[^,，]{2,30}?)(?:行使|实施|承担)的?$"
 )
 
 
@@ -1358,6 +1374,8 @@ def _bundle(clause: str, last: tuple, rules: FrameRules) -> tuple[tuple, list[st
     ("M的行政处罚权，以及与之相关的行政检查、行政强制权": 行政处罚权, 行政检查权, 行政强制权);
     ``last`` alone when the powers before it are no bundle."""
     powers = _power_at(clause, rules)
+    if not powers or powers[-1][1] != last[1]:  # a power named bare at the end ("…实施的行政处罚")
+        return last, [last[3]]
     labels = [powers[0][3]]
     for a, b in zip(powers, powers[1:]):
         joined = BUNDLED.fullmatch(clause[a[1] : b[0]].strip())

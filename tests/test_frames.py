@@ -1747,3 +1747,31 @@ def test_frames_a_catalogue_of_a_bodys_own_powers_keeps_its_body_column_as_the_h
     # no grant in the title: the body of a row holds the power (a 权责清单 of several departments)
     text = "某县权责清单\n序号\t部门\t事项名称\t事项类型\n1\t县市场监管局\t对无照经营的处罚\t行政处罚\n"
     _assert_exactly(text, [{"matter": "无照经营", "source": None, "target": "县市场监管局"}])
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # an act's powers held by a named authority, moved where the concentration applies
+        (
+            "某市条例\n第三十三条 本条例规定的由园林绿化行政主管部门实施的行政处罚，在实行相对集中行政处罚权的区域，"
+            "由城市管理综合执法部门实施。",
+            [
+                {
+                    "power": "行政处罚权",
+                    "matter": None,
+                    "source": "园林绿化行政主管部门",
+                    "target": "城市管理综合执法部门",
+                }
+            ],
+        ),
+        (
+            "某县办法\n本办法规定由水行政主管部门行使的行政处罚权，在县城规划区范围内，由县综合行政执法局行使。",
+            [{"power": "行政处罚权", "matter": None, "source": "水行政主管部门", "target": "县综合行政执法局"}],
+        ),
+        # the act's own penalties with no holder named point to its articles: no transfer of their own
+        ("某市条例\n第五十条 本条例规定的行政处罚，由城市管理综合执法部门实施。", []),
+    ],
+)
+def test_frames_an_acts_powers_held_by_an_authority_and_moved_where_concentration_applies(text, want):
+    _assert_exactly(text, want)
