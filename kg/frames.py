@@ -560,7 +560,8 @@ _GRANT_COUNT = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}批)?(
 
 def glued_to_field(before: str) -> bool:
     """Whether a 管理职责 written after ``before`` has its 管理 glued to the field ("园林绿化管理职责":
-    the matter is 园林绿化管理, the power the duty); "的管理职责", "等管理职责" keep it whole."""
+    the matter is 园林绿化管理, the power the duty); "的管理职责", "等管理职责" keep it whole (监管职责,
+    a duty of supervision, stays whole: "城市供水监管职责" moves 城市供水's)."""
     return bool(before) and before[-1] not in "的等、，," and not before.endswith("方面")
 
 
@@ -647,6 +648,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             giver = _holder_before(text, base, m.start(), bodies)
             for act in [m.group("M")] if keep else split_acts(m.group("M"), rules.scope_sectors):
                 act = re.sub(r"(?:的违法行为|的行为|违法行为|(?<=[\u4e00-\u9fff]{2})行为)$", "", act)
+                act = re.sub(r"(?<=[\u4e00-\u9fff]{2})等$", "", act)  # "乱搭乱建等违法行为": the list's close
                 if len(act) >= 2 or keep:
                     out.append((label, keep + act, domain, giver, None))
         if out and not powers:
@@ -924,9 +926,11 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
         lead = opener.end()
     if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= SUBJECT_REACH or "\t" in text:
         return []  # (a table row's first cell is no subject: the table_row frame reads rows)
-    # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处");
-    # a bare "查处…" is too often a noun ("在查处…过程中", "加大查处力度")
-    if not any(p.pattern.startswith("对") and p.search(text) for p, _, _, only_in in rules.verbal if not only_in):
+    # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处") or
+    # is charged with it ("负责查处M"); a bare "查处…" is too often a noun ("在查处…过程中", "加大查处力度")
+    if not any(
+        p.pattern.startswith(("对", "负责")) and p.search(text) for p, _, _, only_in in rules.verbal if not only_in
+    ):
         return []
     receiver = bodies[0]
     out = []
@@ -1106,6 +1110,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             state.grantee = receivers
             return out
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
+        obj_text = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})等{_COUNT.pattern}$", "", obj_text)  # "M等3项": how many
         ph = parse_object(obj_text, bodies, rules.scope_sectors)
         giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
         written = powers[-1][2] if powers and (ph.scope or ph.matters) else None
@@ -1539,6 +1544,9 @@ GRANTED_ELSEWHERE = re.compile(rf"(?:{GRANT_VERBS})的$")
 _BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步)*")
 
 
+_FORMERLY = re.compile(r"(?:原由|原来由|原)?")
+
+
 def _assume_frame(text, bodies, state, rules) -> list[dict]:
     """ "R承接G的P", "R承担原G的全部职责", "R已承接G1、G2等7个部门的126项行政处罚事项": R takes over
     what G held (each giver of a counted list gives; a count names no matter)."""
@@ -1546,7 +1554,7 @@ def _assume_frame(text, bodies, state, rules) -> list[dict]:
     if not trig:
         return []
     receivers = [b for b in bodies if b.end <= trig.start() and _BEFORE_ASSUME.fullmatch(text, b.end, trig.start())]
-    start = trig.end() + (text[trig.end() : trig.end() + 1] == "原")
+    start = _FORMERLY.match(text, trig.end()).end()  # "承接原由G承担的P": the giver after 原(由)
     clause_end = re.search(r"[,，;；。]|$", text[start:]).start() + start
     givers = [b for b in bodies if b.start == start]
     if not receivers or not givers:

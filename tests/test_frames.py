@@ -1775,3 +1775,32 @@ def test_frames_a_catalogue_of_a_bodys_own_powers_keeps_its_body_column_as_the_h
 )
 def test_frames_an_acts_powers_held_by_an_authority_and_moved_where_concentration_applies(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a body charged with investigating acts: each act a matter, the list's 等 closed
+        (
+            "某市方案\n由区城管执法局负责查处占道经营、乱搭乱建等违法行为。",
+            [{"matter": "占道经营", "target": "区城管执法局"}, {"matter": "乱搭乱建", "target": "区城管执法局"}],
+        ),
+        # the body that takes over what was formerly another's (承接原由G承担的P)
+        (
+            "某县方案\n县综合执法局承接原由县住建局承担的燃气经营监管职责。",
+            [{"matter": "燃气经营", "source": "县住建局", "target": "县综合执法局"}],
+        ),
+        # a duty of supervision moves its field's
+        (
+            "某区方案\n区市场监管局的食品摊贩监管职责移交给各街道办事处。",
+            [{"matter": "食品摊贩", "source": "区市场监管局", "target": "街道办事处"}],
+        ),
+        # a count closing the object names no matter
+        (
+            "某市方案\n将城市道路挖掘许可等3项行政许可事项划转至市行政审批局。",
+            [{"matter": "城市道路挖掘许可", "power": "行政许可权", "target": "市行政审批局"}],
+        ),
+    ],
+)
+def test_frames_charged_bodies_former_holders_glued_duties_and_counts(text, want):
+    _assert_exactly(text, want)
