@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.errors import RuleError
 from kg.lexicon import alternation, checked
-from kg.normalize import small_number
+from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 
 __all__ = [
@@ -38,6 +38,13 @@ SUBJECT_REACH = 2  # a clause's subject opens it ("（一）县城管局负责�
 RECEIVER_REACH = 14  # a grant's verb and its receiver: "交由全县各乡镇人民政府", "赋予城厢街道办事处"
 TOWARD_REACH = 12  # 向 and the receiver it introduces: "向全县14个乡镇下放"
 SELF_REFERENCE_REACH = 6  # "我局"/"本局" near a sentence's start speak for the text's author
+
+# words that pick out which bodies of a kind receive, before the receiver: "下放至全县20个乡镇人民政府",
+# "划转至所辖各街道办事处", "交由辖区内的乡镇"
+DETERMINER = re.compile(
+    r"(?:全(?:省|市|州|盟|县|区|旗)|本(?:省|市|县|区))?(?:所辖|辖区内的?)?"
+    r"(?:[\d一二三四五六七八九十百]{1,3}个|各个?|相关|有关)?"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1158,8 +1165,6 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
 
 def _toward(text: str, body: Body) -> bool:
     """Whether ``body`` follows 向, past the words that pick out which bodies ("向全县14个乡镇下放")."""
-    from kg.relate import DETERMINER
-
     at = text.rfind("向", max(0, body.start - TOWARD_REACH), body.start)
     return at >= 0 and DETERMINER.fullmatch(text, at + 1, body.start) is not None
 
@@ -1582,7 +1587,6 @@ _ENFORCEMENT_SCOPE = re.compile(r"(?:的)?(?:综合)?(?:行政)?执法(?:事项)
 
 
 _INCLUDE_ADVERBS = re.compile(r"(?:依法|可以|应当|逐步|统一|全部|一并|分步)+$")
-ITEM_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])?")
 
 
 def _include_frame(text, bodies, state, rules) -> list[dict]:
@@ -1591,8 +1595,6 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
     考核) moves no power."""
     rid, out = rules.rule_id("include"), []
     for trig in rules.trigger_re("include").finditer(text):
-        from kg.relate import DETERMINER
-
         at = DETERMINER.match(text, trig.end()).end()
         receiver = next((b for b in bodies if trig.end() <= b.start <= at), None)
         # "纳入R的执法范围", or the unnamed body of "纳入综合行政执法(范围)" (collective_bodies)
@@ -1605,7 +1607,7 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
             # "D领域的P事项，逐步纳入…": the object is the clause before the comma
             before = max(text.rfind(c, 0, clause_start - 1) for c in "，,；;。：:") + 1
             obj = text[before : clause_start - 1]
-        obj = _ARTICLE_HEAD.sub("", ITEM_MARK.sub("", obj))
+        obj = _ARTICLE_HEAD.sub("", ITEM_NUMBER.sub("", obj))
         if not _power_at(obj, rules) or rules.back_reference.match(obj):
             continue  # "下列行政执法事项可以纳入…：": a lead-in, read by the list frame
         for label, matter, domain, giver, scope in _items_phrase(obj, bodies, rules, "include"):
@@ -1877,8 +1879,6 @@ def catalogue_grantees(title: str | None, agencies: list[AgencySpan], rules: Fra
     """
     if not title or not _CATALOGUE_TITLE.search(title):
         return []
-    from kg.relate import DETERMINER
-
     bodies = bodies_in(title, agencies, rules)
     for verb in _GRANT_IN_TITLE.finditer(title):
         at = DETERMINER.match(title, verb.end()).end()

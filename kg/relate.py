@@ -19,6 +19,7 @@ from kg.frames import (
     BARE_POWER,
     BUNDLED,
     COUNT_OF_GIVERS,
+    DETERMINER,
     ENFORCEMENT_NAMES,
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
@@ -422,14 +423,6 @@ def _collective_spans(text: str, agencies: list[AgencySpan], collectives) -> lis
         if sector == "人民政府" and not any(a.start < end and start < a.end for a in agencies):
             out.append(AgencySpan(start, end, text[start:end], name, sector, level, "agency.collective.v1"))
     return out
-
-
-# words that pick out which bodies of a kind receive, before the receiver: "下放至全县20个乡镇人民政府",
-# "划转至所辖各街道办事处", "交由辖区内的乡镇"
-DETERMINER = re.compile(
-    r"(?:全(?:省|市|州|盟|县|区|旗)|本(?:省|市|县|区))?(?:所辖|辖区内的?)?"
-    r"(?:[\d一二三四五六七八九十百]{1,3}个|各个?|相关|有关)?"
-)
 
 
 def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -> AgencySpan | None:
