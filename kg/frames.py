@@ -1475,9 +1475,25 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         if not before:
             continue
         receiver = before[-1]
+        owned = _OWNED_ENFORCEMENT.match(text, trig.end())
+        if owned:  # "乡镇人民政府、街道办事处可以行使县级人民政府有关部门的部分行政执法权": each exercises G's
+            giver = next((b for b in bodies if b.start == owned.start("g") and b.end == owned.end("g")), None)
+            matter = (owned.group("q") or "") + owned.group("p")
+            rid = rules.rule_id("exercise")
+            for r in _together(text, [b for b in bodies if b.end <= receiver.end], backward=True):
+                rec = _record(rules.power_labels[owned.group("p")], matter, None, giver, r, rid, rules)
+                rec["source"] = rec["source"] or owned.group("g")
+                out.append(rec)
+            continue
         for clause in _shared_verb_groups(text[trig.end() :], bodies):
             out.extend(_exercised(clause, receiver, text, bodies, rules))
     return out
+
+
+# "行使G(有关部门)的部分行政执法权": the whole enforcement powers of a named holder, or their share
+_OWNED_ENFORCEMENT = re.compile(
+    r"(?P<g>[^的，,。；;]{2,30}?(?:部门|机关|局|委|办|厅))的(?P<q>部分|全部)?(?P<p>行政执法权|行政执法事项)(?=[，,。；;]|$)"
+)
 
 
 def _shared_verb_groups(rest: str, bodies: list[Body]) -> list[str]:

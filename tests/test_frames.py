@@ -1804,3 +1804,25 @@ def test_frames_an_acts_powers_held_by_an_authority_and_moved_where_concentratio
 )
 def test_frames_charged_bodies_former_holders_glued_duties_and_counts(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "某市决定\n镇人民政府可以行使区农业农村局的部分行政执法权。",
+            [{"matter": "部分行政执法权", "source": "区农业农村局", "target": "镇人民政府"}],
+        ),
+        (
+            "某省条例\n街道办事处和乡人民政府依法行使市、县人民政府有关部门的部分行政执法事项。",
+            [
+                {"matter": "部分行政执法事项", "source": "市、县人民政府有关部门", "target": "街道办事处"},
+                {"matter": "部分行政执法事项", "source": "市、县人民政府有关部门", "target": "乡人民政府"},
+            ],
+        ),
+        # a modifier of whose powers they were is no holder: "行使…赋予的行政执法权" stays elsewhere's
+        ("某县条例\n乡镇人民政府行使县人民政府赋予的行政执法权。", []),
+    ],
+)
+def test_frames_a_holders_enforcement_powers_exercised_by_each_body_of_the_subject(text, want):
+    _assert_exactly(text, want)
