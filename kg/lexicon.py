@@ -73,6 +73,7 @@ class AgencyLexicon:
     party_units: tuple[str, ...] = ()  # a party committee's own offices (市委办公室, 县委组织部)
     township_name_stops: tuple[str, ...] = ()  # words before a township body that are not its name
     township_receiving_verbs: tuple[str, ...] = ()  # verbs after which a bare town name receives
+    township_name_openers: tuple[str, ...] = ()  # stops that names open with too (新华镇): stops only alone
 
 
 def alternation(words) -> str:
@@ -94,6 +95,7 @@ _AGENCY_OPTIONAL = {
     "party_units",
     "township_name_stops",
     "township_receiving_verbs",
+    "township_name_openers",
 }
 
 
@@ -132,6 +134,7 @@ def agency_lexicon_of(data: dict, name: str = "agencies.yaml") -> AgencyLexicon:
         tuple(data.get("party_units") or ()),
         tuple(data.get("township_name_stops") or ()),
         tuple(data.get("township_receiving_verbs") or ()),
+        tuple(data.get("township_name_openers") or ()),
     )
 
 

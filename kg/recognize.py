@@ -820,7 +820,9 @@ def _township_name(text: str, at: int, rules: Rules) -> str:
     if window not in read:
         if len(read) >= _NAMES_KEPT:
             read.clear()
-        read[window] = _name_before(window, _name_stops(rules), rules.agencies.levels)
+        read[window] = _name_before(
+            window, _name_stops(rules), rules.agencies.levels, rules.agencies.township_name_openers
+        )
     return read[window]
 
 
@@ -838,7 +840,7 @@ def _name_stops(rules: Rules) -> frozenset[str]:
     return frozenset(lex.township_name_stops) | frozenset(lex.qualifiers) | frozenset(lex.vague_heads)
 
 
-def _name_before(window: str, stops: frozenset[str], levels: dict) -> str:
+def _name_before(window: str, stops: frozenset[str], levels: dict, openers: tuple[str, ...] = ()) -> str:
     """The name that ends before the last character of ``window`` (see ``_township_name``)."""
     import jieba
     import jieba.posseg
@@ -857,7 +859,10 @@ def _name_before(window: str, stops: frozenset[str], levels: dict) -> str:
         named = flag in _NAME_TAGS or (flag in _NOUN_TAGS or word not in jieba.dt.FREQ) and known < _COMMON_NOUN_FREQ
         if not named or part in stops or not all(_HAN.match(c) for c in part):
             break
-        if any(part.startswith(w) or part.endswith(w) for w in stops) or len(name) + len(part) > _NAME_SPAN:
+        # a word of the genre glued to the name ("交由城厢", "各乡", "健全"); names open with some of them
+        # too (township_name_openers: 新华镇, 原平镇)
+        glued = any((w not in openers and part.startswith(w)) or part.endswith(w) for w in stops)
+        if glued or len(name) + len(part) > _NAME_SPAN:
             break
         name = part + name
         pos = start

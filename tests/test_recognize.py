@@ -613,3 +613,18 @@ def test_recognize_culture_water_and_data_bodies_and_prefecture_offices(text, na
 )
 def test_recognize_a_zone_named_after_a_verb_of_the_genre(text, name):
     assert [a.name for a in find_agencies(text, RULES)][-1] == name
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a town's name may open with a one-character word of the genre (新, 原): 新华镇 is a town
+        ("下放至城关镇、新华镇和东城街道", ["城关镇", "新华镇", "东城街道"]),
+        ("交由新华街道办事处行使", ["新华街道办事处"]),
+        # a word of the genre glued before a body is no name ("建立健全街道办事处", "各乡镇")
+        ("建立健全街道办事处工作机制", ["街道办事处"]),
+        ("赋予各乡镇行使", []),
+    ],
+)
+def test_recognize_town_names_opening_with_a_word_of_the_genre(text, names):
+    assert [a.name for a in find_agencies(text, RULES)] == names

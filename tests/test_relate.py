@@ -826,3 +826,11 @@ def test_relate_powers_bundled_after_fields_with_no_giver_take_their_fields():
     text = "某市意见\n将市场监管、交通运输等领域的行政处罚权及相关行政检查、行政强制权交由市综合行政执法局集中行使。"
     found = sorted((t["power"], t["matter"]) for t in _doc_transfers(text))
     assert found == sorted((p, m) for p in ("行政处罚权", "行政检查权", "行政强制权") for m in ("市场监管", "交通运输"))
+
+
+def test_relate_a_permit_power_named_by_its_short_noun_moves():
+    # 审批权 and 许可权 are the move rules' powers too
+    text = "某市方案\n市政府同意将市城管局的户外广告审批权调整至市行政审批服务局。"
+    assert [(t["source"], t["power"], t["matter"], t["target"]) for t in _doc_transfers(text)] == [
+        ("市城管局", "行政许可权", "户外广告", "市行政审批服务局")
+    ]
