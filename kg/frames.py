@@ -1023,6 +1023,7 @@ _LATE_GIVERS = re.compile(
 
 
 _SEPARATOR = re.compile(r"[;；。]")
+_SEMICOLON = re.compile(r"[;；]")
 
 
 def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
@@ -1036,7 +1037,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         if found:
             out.extend(found)
             # "…；县农业农村局下放…": each clause after a semicolon may grant again
-            semicolon = re.compile(r"[;；]").search(text, trig.end())
+            semicolon = _SEMICOLON.search(text, trig.end())
             resume = semicolon.end() if semicolon else len(text)
     return out
 

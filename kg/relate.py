@@ -355,7 +355,16 @@ def _frame_order(rules: Rules) -> tuple[str, ...]:
 
 def _frame_triggers(rules: Rules, frame: str) -> tuple[str, ...]:
     """The triggers of the first rule that names ``frame``."""
-    return next(rules.relations.triggers[rid] for rid, f in rules.relations.frames.items() if f == frame)
+    return _triggers_by_frame(rules)[frame]
+
+
+@derived
+def _triggers_by_frame(rules: Rules) -> dict[str, tuple[str, ...]]:
+    """Each clause frame → the triggers of the first rule that names it (looked up once, not per clause)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for rid, frame in rules.relations.frames.items():
+        out.setdefault(frame, rules.relations.triggers[rid])
+    return out
 
 
 def transfers_in(
@@ -406,8 +415,7 @@ def transfers_in(
             for t in found:
                 if t["source"] is None:
                     t["source"], t["source_sector"] = out[-1]["source"], out[-1]["source_sector"]
-                    written = _power_regex(rules).search(clause)
-                    t["matter"] = t["matter"] or (clause[: written.end()] if written else None)
+                    t["matter"] = t["matter"] or clause[: powers[0].end()]  # "其余职责": the catch-all as written
         for t in found:
             t["span"] = (cs + t["span"][0], cs + t["span"][1])  # clause-relative → sentence-relative
             out.append(t)
