@@ -402,7 +402,9 @@ _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:有关)?"
 )
-_TRIM_TAIL = re.compile(r"(?:等方面|方面|等|的|之|(?<!违法)(?<!违规)行为)+$")
+# "86项", "等12项": how many powers a list names, not which (no matter of its own)
+COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
+_TRIM_TAIL = re.compile(rf"(?:等方面|方面|等|的|之|(?<!违法)(?<!违规)行为|(?<=等){COUNT_OF_MATTERS.pattern})+$")
 
 
 @dataclass
@@ -525,12 +527,21 @@ class FrameState:
     # "备注：原由区住建局实施" under an entry: the body that held the entry's power before (read by relate)
     former: Body | None = None
     entry_giver: Body | None = None  # "原实施部门：G" of the labelled entry being read, before its record
+    # the outline number (style, n) of the last numbered line outside a list, and of the open list's
+    # lead-in: "（一）整合执法队伍。…行使下列P：1.…2.…（二）明确时限。" — （二） is the lead-in's sibling
+    outline: tuple[str, int | None] | None = None
+    lead_outline: tuple[str, int | None] | None = None
 
     def open_list(self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None) -> None:
         """A lead-in opens a list: its items go to ``receivers``, name ``power`` when they name
         none, and come from ``giver`` when they name no giver."""
         self.receivers, self.list_open, self.top_items, self.item_numbers = receivers, bool(receivers), None, {}
-        self.list_power, self.list_giver = power, giver
+        self.list_power, self.list_giver, self.lead_outline = power, giver, self.outline
+
+    def sibling_of_lead(self, style: str, n: int | None) -> bool:
+        """Whether an item numbered ``n`` in ``style`` follows the open list's lead-in at its own level."""
+        lead = self.lead_outline
+        return lead is not None and lead[0] == style and n is not None and lead[1] is not None and n == lead[1] + 1
 
 
 def _back_reference_re(words) -> re.Pattern:
@@ -562,7 +573,7 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
 
 
 # what counts a grant: "第一批42项", "部分", "全部"
-_GRANT_COUNT = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}批)?(?:[\d一二三四五六七八九十百]+项|部分|全部)?")
+_GRANT_COUNT = re.compile(rf"^(?:第[一二三四五六七八九十\d]{{1,3}}批)?(?:{COUNT_OF_MATTERS.pattern}|部分|全部)?")
 
 
 def glued_to_field(before: str) -> bool:
@@ -633,7 +644,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             # "G的全部P", "有关行政主管部门的全部或者部分P": the power as written, with its share
             matters = [f"{ph.scope or ''}{written}"] if ph.scope else [written]
         elif not matters and ph.fields:  # several fields, each its own record (matter = domain = the field)
-            out.extend((label, f, f, None, ph.scope) for f in ph.fields)
+            out.extend((label, f, f, ph.giver, ph.scope) for f in ph.fields)  # "G承担的D1、D2方面的P"
             group = (start, len(out))
             continue
         elif not matters and ph.domain:
@@ -720,8 +731,16 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     if state.list_open and state.top_items is None:
         state.top_items = bool(top and number.group("top") == "一")
     is_item = is_item or bool(top and state.top_items)
+    if (
+        number
+        and state.list_open
+        and state.sibling_of_lead(number.lastgroup, small_number(number.group(number.lastgroup)))
+    ):
+        state.list_open = is_item = False  # "（一）…：1.…2.…（二）…": the lead-in's sibling closes its list
     if is_item and state.list_open and not _next_item(number, state):
         state.list_open = False  # "(一)…(二)…(六)": a number out of turn belongs to another list
+    if number and not state.list_open:
+        state.outline = (number.lastgroup, small_number(number.group(number.lastgroup)))
     out: list[dict] = []
     if not cue and colon and not is_item and state.grantee and _GRANTED_ITEMS.search(text, 0, colon.start()):
         # "首批赋予的事项为：占道经营、违法建设、露天焚烧。": the items just granted, listed inline
@@ -748,7 +767,9 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             lead = set_up[subj[0].end].end()
         subj = [b for b in subj if b not in setters]
         receivers = _together(text, subj, backward=True)  # "乡镇人民政府、街道办事处行使下列…": the whole subject
-        opening = subj[0] if subj and subj[0].start - lead <= SUBJECT_REACH else None
+        # the body opening the lead-in is its subject, unless a verb stands before it ("整合G的执法力量，
+        # 组建R，以R名义集中行使下列P："): then it is an object, and the subject is the one before the verb
+        opening = subj[0] if subj and _BEFORE_SUBJECT.fullmatch(head, lead, subj[0].start) else None
         if opening is not None and "由" not in head[opening.end :] and not rules.deciders.match(head, opening.end):
             # "市综合行政执法局贯彻落实党中央…部署，主要职责是：": the body that opens the lead-in, not the
             # bodies its own clauses name
@@ -916,6 +937,8 @@ def _last(matches):
     return out
 
 
+# what may stand between a lead-in's item number and its subject ("（一）由R…", "二是R…"): no verb
+_BEFORE_SUBJECT = re.compile(r"\s*(?:由|经|各|[一二三四五六七八九十]是)?\s*")
 _MARKER = re.compile(
     rf"^\s*(?:第[一二三四五六七八九十百零\d]+条|{_PAREN_ITEM}|[一二三四五六七八九十]+、|\d{{1,2}}[.、])?\s*"
 )
@@ -1118,7 +1141,9 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             state.grantee = receivers
             return out
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
-        obj_text = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})等{_COUNT.pattern}$", "", obj_text)  # "M等3项": how many
+        obj_text = re.sub(
+            rf"(?<=[\u4e00-\u9fff]{{2}})等{COUNT_OF_MATTERS.pattern}$", "", obj_text
+        )  # "M等3项": how many
         ph = parse_object(obj_text, bodies, rules.scope_sectors)
         giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
         written = powers[-1][2] if powers and (ph.scope or ph.matters) else None
@@ -1154,7 +1179,7 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     if not powers:
         return []
     p = powers[-1]
-    obj = re.sub(rf"等?{_COUNT.pattern}$", "", clause[: p[0]])  # "M等8项": how many, not which
+    obj = re.sub(rf"等?{COUNT_OF_MATTERS.pattern}$", "", clause[: p[0]])  # "M等8项": how many, not which
     ph = parse_object(obj, bodies, rules.scope_sectors) if obj else Phrase()
     rid = rules.rule_id("hand_over")
     return [
@@ -1204,7 +1229,7 @@ def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
     """(matter, domain) of what a grant's object names: its matters (a count "86项" is none), else
     each field listed ("将D1、D2等领域的86项执法事项赋予R"), else the field ("D领域的12项执法事项"),
     else the power as ``written`` with its share ("部分执法事项"); none when ``written`` is None."""
-    matters = [(m, ph.domain) for m in ph.matters if not _COUNT.fullmatch(m)]
+    matters = [(m, ph.domain) for m in ph.matters if not COUNT_OF_MATTERS.fullmatch(m)]
     if matters:
         return matters
     if ph.fields:
@@ -1213,8 +1238,6 @@ def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
         return [(ph.field, ph.domain)]
     return [((ph.scope or "") + written, ph.domain)] if written else []
 
-
-_COUNT = re.compile(r"(?:[\d一二三四五六七八九十百]+项)")  # "86项": how many, not which
 
 _OWNED = re.compile(
     rf"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
@@ -1576,27 +1599,47 @@ def _assume_frame(text, bodies, state, rules) -> list[dict]:
     if not trig:
         return []
     receivers = [b for b in bodies if b.end <= trig.start() and _BEFORE_ASSUME.fullmatch(text, b.end, trig.start())]
-    start = _FORMERLY.match(text, trig.end()).end()  # "承接原由G承担的P": the giver after 原(由)
-    clause_end = re.search(r"[,，;；。]|$", text[start:]).start() + start
-    givers = [b for b in bodies if b.start == start]
-    if not receivers or not givers:
+    if not receivers:
         return []
-    receiver, rid = receivers[-1], rules.rule_id("assume")
+    receiver, out = receivers[-1], []
+    start = _FORMERLY.match(text, trig.end()).end()  # "承接原由G承担的P": the giver after 原(由)
+    while True:
+        clause_end = re.search(r"[,，;；。]|$", text[start:]).start() + start
+        group, end = _assumed_from(text, start, clause_end, bodies, receiver, rules)
+        out.extend(group)
+        # "…G1移交的M1等12项P，以及G2移交的M2等5项P": the next giver's group, taken over too
+        more = _NEXT_GROUP.match(text, end) if group else None
+        if not more:
+            return out
+        start = more.end()
+
+
+_NEXT_GROUP = re.compile(r"[,，]?(?:以及|及|和|并)")
+
+
+def _assumed_from(text, start, clause_end, bodies, receiver, rules) -> tuple[list[dict], int]:
+    """One giver's group of an assume clause (the body at ``start`` and its powers, before
+    ``clause_end``) and where the group ends."""
+    givers = [b for b in bodies if b.start == start]
+    if not givers:
+        return [], start
+    rid = rules.rule_id("assume")
     owned = _owned_powers(text, start, clause_end, bodies)
     if owned:  # "G1、G2等7个部门的126项行政处罚事项"
         owners, written = owned
-        return [
+        records = [
             _record(label, matter or label, None, giver, receiver, rid, rules)
             for giver in (one for owner in owners for one in owner.each_sector())
             for label, matter in written
         ]
+        return records, clause_end
     powers = [p for p in _power_at(text[:clause_end], rules) if p[0] >= givers[0].end]
     if not powers:
-        return []
+        return [], start
     p = powers[0]
     ph = parse_object(text[givers[0].start : p[0]], bodies, rules.scope_sectors)
     matters = ph.matters or [f"{ph.scope or ''}{p[2]}"]  # "承担原G的全部职责": all of G's remit as written
-    return [_record(p[3], m, ph.domain, givers[0], receiver, rid, rules) for m in matters]
+    return [_record(p[3], m, ph.domain, givers[0], receiver, rid, rules) for m in matters], p[1]
 
 
 # what follows the receiver of 纳入 when the powers join its enforcement: "纳入R的(综合)执法范围"

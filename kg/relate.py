@@ -19,6 +19,7 @@ from kg.frames import (
     BARE_POWER,
     BUNDLED,
     COUNT_OF_GIVERS,
+    COUNT_OF_MATTERS,
     DETERMINER,
     ENFORCEMENT_NAMES,
     GRANT_VERBS,
@@ -134,7 +135,8 @@ _MATTER_TRIM_HEAD = re.compile(
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
 )
 _MATTER_TRIM_TAIL = re.compile(
-    r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中|(?<=等)行为)+$"
+    r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中|(?<=等)行为|"
+    rf"(?<=等){COUNT_OF_MATTERS.pattern})+$"
 )
 # "法律、法规、规章规定的", "法律法规规定的": the legal basis of a power, never a matter
 _LAW_SCOPE = re.compile(

@@ -1826,3 +1826,59 @@ def test_frames_charged_bodies_former_holders_glued_duties_and_counts(text, want
 )
 def test_frames_a_holders_enforcement_powers_exercised_by_each_body_of_the_subject(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (  # each giver's group after 以及 is taken over too; "等12项" counts, names no matter
+            "自2025年3月1日起，平江县综合行政执法大队正式承接县交通运输局移交的超限运输、擅自占用公路等12项行政处罚事项，"
+            "以及县文化广电和旅游局移交的无证经营网吧等4项行政处罚事项。",
+            [
+                {"matter": "超限运输", "source": "县交通运输局", "target": "平江县综合行政执法大队"},
+                {"matter": "擅自占用公路", "source": "县交通运输局", "target": "平江县综合行政执法大队"},
+                {"matter": "无证经营网吧", "source": "县文化广电和旅游局", "target": "平江县综合行政执法大队"},
+            ],
+        ),
+        (
+            "区城管执法局已承接区卫生健康局划转的公共场所控烟行政处罚事项和区商务局划转的成品油零售违法经营行政处罚事项。",
+            [
+                {"matter": "公共场所控烟", "source": "区卫生健康局", "target": "区城管执法局"},
+                {"matter": "成品油零售违法经营", "source": "区商务局", "target": "区城管执法局"},
+            ],
+        ),
+    ],
+)
+def test_frames_an_assume_clause_takes_over_each_givers_group(text, want):
+    _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (  # a verb before the first body makes it an object: the receiver is the body named before 集中行使
+            "整合区环保、水务、农业等部门的执法力量，组建区综合执法局，以区综合执法局名义集中行使下列行政处罚权：\n"
+            "1.区水务局承担的河道管理、城市排水方面的行政处罚权；\n"
+            "2.区农业农村局承担的农药、化肥管理方面的行政处罚权。",
+            [
+                {"matter": "河道管理", "source": "区水务局", "target": "区综合执法局"},
+                {"matter": "城市排水", "source": "区水务局", "target": "区综合执法局"},
+                {"matter": "农药", "source": "区农业农村局", "target": "区综合执法局"},
+                {"matter": "化肥管理", "source": "区农业农村局", "target": "区综合执法局"},
+            ],
+        ),
+        (  # the lead-in under its own outline number: its sibling "（三）" closes the list
+            "（二）理顺执法体制。\n"
+            "合并县市容、园林等执法队伍，设立县城市管理综合执法大队，由县城市管理综合执法大队集中行使下列处罚权：\n"
+            "1.县住房和城乡建设局承担的燃气、供热方面的行政处罚权。\n"
+            "（三）落实执法保障。\n"
+            "加强执法车辆和装备配备。",
+            [
+                {"matter": "燃气", "source": "县住房和城乡建设局", "target": "县城市管理综合执法大队"},
+                {"matter": "供热", "source": "县住房和城乡建设局", "target": "县城市管理综合执法大队"},
+            ],
+        ),
+    ],
+)
+def test_frames_a_lead_in_opened_by_a_verb_and_closed_by_its_sibling(text, want):
+    _assert_exactly(text, want)
