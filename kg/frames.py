@@ -704,6 +704,19 @@ def _together(text: str, bodies: list[Body], *, backward: bool = False) -> list[
     return run[::-1] if backward else run
 
 
+def _anaphor_before(text: str, at: int, bodies: list[Body], state: FrameState, rules: FrameRules) -> Body | None:
+    """The body an anaphor ending at ``at`` points to ("…X局…，该局已…"): the last body before it
+    of the anaphor's kind (该局: a 局), else the document's topic."""
+    word = next((w for w in rules.anaphora if text.endswith(w, 0, at)), None)
+    if word is None:
+        return None
+    kind = word.removeprefix("该").removeprefix("上述")
+    before = [
+        b for b in bodies if b.end <= at - len(word) and (kind in ("部门", "机关", "其") or b.text.endswith(kind))
+    ]
+    return before[-1] if before else state.topic
+
+
 def _antecedent(text: str, state: FrameState, rules: FrameRules) -> Body | None:
     if any(text.lstrip().startswith(w) or w in text[:SELF_REFERENCE_REACH] for w in rules.self_reference):
         return state.self_body
@@ -779,11 +792,21 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         moved_to = [b for b in bodies if move and move.end() <= b.start and b.end <= colon.start()]
         if moved_to:  # "将(甲局的)以下职责划入乙局：": the body after the verb receives
             receivers = moved_to[:1]
+            # the body that decides a move is no giver ("县政府决定将甲局的…划入乙局"), but one that
+            # entrusts gives its own powers ("甲局决定委托乙…实施下列P")
+            entrusts = move.group() == "委托"
             givers = [
-                b for b in bodies if b.end <= move.start() and not rules.deciders.search(head, b.end, move.start())
+                b
+                for b in bodies
+                if b.end <= move.start()
+                and not _approver(head, b, rules)
+                and (entrusts or not rules.deciders.search(head, b.end, move.start()))
             ]
             giver = givers[-1] if givers else None
         lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
+        bare = _LISTED_BARE_POWER.search(head, cue.start())
+        if not lead_power and bare:  # "委托R实施下列行政处罚：": the kind of power each item is
+            lead_power = [(bare.start(1), bare.end(1), bare.group(1), ENFORCEMENT_NAMES[bare.group(1)])]
         if not lead_power and rules.trigger_re("penalty").search(head, cue.start()):
             # "有下列行为之一的，由R责令改正，处…罚款：": the acts listed are what R penalizes, the body
             # after 由; none when the lead-in disciplines officials ("…依法给予处分") or names no body there
@@ -828,6 +851,10 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
         state.open_list(list(state.grantee))
     return out
+
+
+# a lead-in naming its items' kind of power bare, at its end: "实施下列行政处罚：", "以下行政检查事项："
+_LISTED_BARE_POWER = re.compile(rf"(?:下列|以下|如下)(?:的)?({BARE_POWER})(?:事项)?$")
 
 
 def _approver(text: str, body: Body, rules: FrameRules) -> bool:
@@ -1592,15 +1619,33 @@ _BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆�
 _FORMERLY = re.compile(r"(?:原由|原来由|原)?")
 
 
+# "R从G1、G2等6个部门(手中)接过…": the givers between 从 and the verb
+_FROM_GIVERS = re.compile(
+    rf"从(?P<g>[^，,。；;]+?)(?:{COUNT_OF_GIVERS.pattern[1:]})?(?:手中|处)?{_BEFORE_ASSUME.pattern}$"
+)
+
+
 def _assume_frame(text, bodies, state, rules) -> list[dict]:
     """ "R承接G的P", "R承担原G的全部职责", "R已承接G1、G2等7个部门的126项行政处罚事项": R takes over
-    what G held (each giver of a counted list gives; a count names no matter)."""
+    what G held (each giver of a counted list gives; a count names no matter); "R从G1、G2等部门接过P"."""
     trig = rules.trigger_re("assume").search(text)
     if not trig:
         return []
-    receivers = [b for b in bodies if b.end <= trig.start() and _BEFORE_ASSUME.fullmatch(text, b.end, trig.start())]
+    source = _FROM_GIVERS.search(text, 0, trig.start())
+    verb_at = source.start() if source else trig.start()
+    receivers = [b for b in bodies if b.end <= verb_at and _BEFORE_ASSUME.fullmatch(text, b.end, verb_at)]
+    if not receivers:
+        adverbs = re.search(rf"{_BEFORE_ASSUME.pattern}$", text[:verb_at])  # "该局已从…": the anaphor's end
+        receivers = [b for b in [_anaphor_before(text, adverbs.start(), bodies, state, rules)] if b is not None]
     if not receivers:
         return []
+    if source:  # "R从G1、G2等6个部门接过了共计86项行政处罚权": each giver gives the powers as written
+        givers = _together(
+            text, [b for b in bodies if source.start("g") == b.start or source.start("g") < b.start < source.end("g")]
+        )
+        powers = [p for p in _power_at(text, rules) if p[0] >= trig.end()][:1]
+        rid = rules.rule_id("assume")
+        return [_record(p[3], p[2], None, g, receivers[-1], rid, rules) for p in powers for g in givers]
     receiver, out = receivers[-1], []
     start = _FORMERLY.match(text, trig.end()).end()  # "承接原由G承担的P": the giver after 原(由)
     while True:
@@ -2015,6 +2060,7 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
             start = jiang if jiang >= 0 else opener
             out.extend(
                 _merged_departments(text, bodies, start, trig, new, rules)
+                or _merged_duties(text, bodies, start, trig, new, rules)
                 or _merged_fields(text[start : trig.start()], new, rules)
             )
             continue
@@ -2053,6 +2099,33 @@ def _merged_fields(seg: str, new: Body, rules: FrameRules) -> list[dict]:
 _DEPARTMENTS_GIVE = re.compile(
     r"的(?P<what>(?:[^，,。；;]{0,8}?(?:职责|职能)(?:和|及|以及|、))?(?:执法)?队伍)(?:整合|合并)?[，,]?"
 )
+
+
+# one department's duties in an institutional reform's merge: "G的M职责" (the groups joined by ，、)
+_DEPARTMENT_DUTIES = re.compile(r"的[^，,、；;。]*?(?:职责|职能)")
+
+
+def _merged_duties(text, bodies, opener, trig, new, rules) -> list[dict]:
+    """ "将G1的M1职责，G2的M2执法职责…整合，组建R" (an institutional reform): each department gives
+    its duties as written to the body set up. Every group must be a department's duties."""
+    seg_end = text.rfind("整合", opener, trig.start())
+    if seg_end < 0 or text[seg_end : trig.start()].strip("整合，, ") or not text.startswith("将", opener):
+        return []
+    out, at, rid = [], opener + 1, rules.rule_id("merge_units")
+    while True:
+        giver = next((b for b in bodies if b.start == at), None)
+        duties = _DEPARTMENT_DUTIES.match(text, giver.end) if giver else None
+        if duties is None or duties.end() > seg_end:
+            return []
+        group = [b.shifted(at) for b in bodies if at <= b.start and b.end <= duties.end()]
+        phrases = _items_phrase(text[at : duties.end()], group, rules, "merge_units")
+        out.extend(_record(label, m, d, giver, new, rid, rules, scope=sc) for label, m, d, _, sc in phrases)
+        rest = text[duties.end() : seg_end]
+        if not rest.strip("，,、 "):
+            return out
+        if rest[0] not in "，,、":  # something else than the next department's duties
+            return []
+        at = duties.end() + 1
 
 
 def _merged_departments(text, bodies, opener, trig, new, rules) -> list[dict]:
