@@ -1343,9 +1343,10 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         if tail is None and verbal is None:
             continue
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "。；;") + 1
-        # "…职责，(依法)(明确)(统一)由R承担": the words before 由 that say how, not what
+        # "…职责，(自…起)(依法)(明确)(统一)由R承担": the words before 由 that say when and how, not what
         clause = re.sub(
-            r"[，,\s]*(?:依法)?(?:明确|调整为|改为)?(?:统一|集中|相对集中)?$",
+            r"[，,\s]*(?:同日起|即日起|自[^，,。；;]{2,14}?起|今后|此后|以后)?[，,\s]*"
+            r"(?:依法)?(?:明确|调整为|改为)?(?:统一|集中|相对集中)?$",
             "",
             _WHERE.sub("", text[clause_start : trig.start()]),
         )
@@ -1517,7 +1518,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
             b
             for b in bodies
             if b.end <= trig.start()
-            and re.fullmatch(r"(?:依法|可以|统一|集中|相对集中)*", text[b.end : trig.start()])
+            and _EXERCISER_GAP.fullmatch(text, b.end, trig.start())
             or (  # "组建R，集中行使…": the body set up is the subject of the clause after it
                 re.fullmatch(r"[，,](?:依法|可以|统一|集中|相对集中)*", text[b.end : trig.start()])
                 and _SET_UP.search(text, max(0, b.start - 3), b.start)
@@ -1541,6 +1542,10 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# what stands between a subject and its 行使: adverbs, and the law it acts under ("依照本条例规定，")
+_EXERCISER_GAP = re.compile(
+    r"(?:依法|可以|统一|集中|相对集中)*(?:(?:依照|依据|根据|按照)[^，,。；;]{2,20}?规定[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
+)
 # "行使G(有关部门)的部分行政执法权": the whole enforcement powers of a named holder, or their share
 _OWNED_ENFORCEMENT = re.compile(
     r"(?P<g>[^的，,。；;]{2,30}?(?:部门|机关|局|委|办|厅))的(?P<q>部分|全部)?(?P<p>行政执法权|行政执法事项)(?=[，,。；;]|$)"
@@ -1557,8 +1562,11 @@ def _shared_verb_groups(rest: str, bodies: list[Body]) -> list[str]:
             break
         if any(b.text in c for b in bodies):
             break
-        out.append(c)
+        out.append(_JOINER.sub("", c))  # "…的P1，以及D2方面的P2": the group after its joiner
     return out
+
+
+_JOINER = re.compile(r"^\s*(?:以及|及|和|并且|并)(?=[\u4e00-\u9fff]{2})")
 
 
 def described(obj: str, rules: FrameRules) -> bool:

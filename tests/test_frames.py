@@ -1882,3 +1882,32 @@ def test_frames_an_assume_clause_takes_over_each_givers_group(text, want):
 )
 def test_frames_a_lead_in_opened_by_a_verb_and_closed_by_its_sibling(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (  # the group after 以及 names its fields without the joiner
+            "区综合执法局集中行使城市绿化领域的全部行政处罚权，以及公安交通、水利方面与城市管理相关的部分行政处罚权。",
+            [
+                {"matter": "城市绿化领域", "target": "区综合执法局"},
+                {"matter": "公安交通", "domain": "公安交通", "target": "区综合执法局"},
+                {"matter": "水利", "domain": "水利", "target": "区综合执法局"},
+            ],
+        ),
+        (  # the law a subject acts under stands between it and 行使
+            "第五条 县城市管理行政执法局依据本办法的规定，行使园林绿化管理方面的行政处罚权。",
+            [{"matter": "园林绿化管理", "target": "县城市管理行政执法局"}],
+        ),
+        (  # when the holder takes over, said before 由
+            "市商务局对成品油零售违规经营的行政处罚权，自2026年1月1日起由市综合行政执法局行使。",
+            [{"matter": "成品油零售违规经营", "source": "市商务局", "target": "市综合行政执法局"}],
+        ),
+        (
+            "州卫生健康委公共场所控烟的行政处罚权，即日起由州城市管理局统一行使。",
+            [{"matter": "公共场所控烟", "source": "州卫生健康委", "target": "州城市管理局"}],
+        ),
+    ],
+)
+def test_frames_joined_groups_a_law_before_the_verb_and_a_time_before_the_holder(text, want):
+    _assert_exactly(text, want)
