@@ -60,6 +60,7 @@ class FrameRules:
     power_re: re.Pattern | None = None  # the power nouns, longest first, compiled once
     power_labels: dict[str, str] = field(default_factory=dict)  # power noun → label
     back_reference: re.Pattern = re.compile(r"(?!)")  # a matter that only points back (上述, 前款规定的…)
+    penalty_kinds: frozenset[str] = frozenset()  # kinds of penalty (警告, 罚款…): what a power does, not over what
     move_verbs: re.Pattern = re.compile(r"(?!)")  # verbs that move powers to the body after them (划入, 交由…)
     table_columns: dict[str, re.Pattern] = field(default_factory=dict)  # role → header names of a catalogue's column
     trigger_words: object = None  # one automaton of every frame's triggers: word → the frames it triggers
@@ -108,6 +109,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
             "approvals",
             "deciders",
             "back_references",
+            "penalty_kinds",
             "descriptions",
             "table_columns",
             "scope_sectors",
@@ -160,6 +162,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
         power_re=re.compile("|".join(re.escape(t) for t, _ in nouns)),
         power_labels=dict(nouns),
         back_reference=_back_reference_re(data.get("back_references") or ()),
+        penalty_kinds=frozenset(data.get("penalty_kinds") or ()),
         move_verbs=_move_verbs_re(
             relations.triggers["transfer.move_to.v1"]
             + tuple(rules_by_frame(rules, "hand_over"))
@@ -2295,6 +2298,12 @@ _ORDER = ("catalogue", "hand_over", "include", "verbal", "domain_list")
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
 
 
+def _names_a_matter(matter: str, rules: FrameRules) -> bool:
+    """Whether a record's matter says over what a power moves: not a word pointing back (上述) nor
+    a kind of penalty ("可以实施下列行政处罚：（一）警告；（二）罚款"); an empty matter is kept."""
+    return not rules.back_reference.fullmatch(matter) and matter not in rules.penalty_kinds
+
+
 def frame_transfers(
     text: str,
     agencies: list[AgencySpan],
@@ -2338,7 +2347,7 @@ def frame_transfers(
         if name in _GATED and name not in triggered:
             return []  # a frame that reads nothing without its trigger words
         found = FRAMES[name](text, bodies, state, rules)
-        return [r for r in found if not rules.back_reference.fullmatch(r.get("matter") or "")] if found else found
+        return [r for r in found if _names_a_matter(r.get("matter") or "", rules)] if found else found
 
     for name in _OVERRIDE:
         if name in _GATED and name not in triggered:

@@ -1911,3 +1911,21 @@ def test_frames_a_lead_in_opened_by_a_verb_and_closed_by_its_sibling(text, want)
 )
 def test_frames_joined_groups_a_law_before_the_verb_and_a_time_before_the_holder(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第十一条 县综合行政执法局可以实施下列行政处罚：\n（一）警告；\n（二）罚款；\n（三）没收违法所得、没收非法财物。",
+        "市城市管理局依法行使下列行政处罚权：\n1.通报批评；\n2.暂扣许可证件；\n3.责令停产停业。",
+    ],
+)
+def test_frames_items_that_are_only_kinds_of_penalty_move_nothing(text):
+    _assert_exactly(text, [])
+
+
+def test_frames_a_kind_of_penalty_does_not_hide_the_matters_listed_with_it():
+    _assert_exactly(
+        "区城管执法局行使下列行政处罚权：\n（一）对擅自摆摊设点的罚款；\n（二）警告。",
+        [{"matter": "擅自摆摊设点", "target": "区城管执法局"}],
+    )
