@@ -530,6 +530,7 @@ class FrameState:
     # "备注：原由区住建局实施" under an entry: the body that held the entry's power before (read by relate)
     former: Body | None = None
     entry_giver: Body | None = None  # "原实施部门：G" of the labelled entry being read, before its record
+    written: str = ""  # the sentence as written, its cited titles unmasked (the frames read it masked)
     # the outline number (style, n) of the last numbered line outside a list, and of the open list's
     # lead-in: "（一）整合执法队伍。…行使下列P：1.…2.…（二）明确时限。" — （二） is the lead-in's sibling
     outline: tuple[str, int | None] | None = None
@@ -1636,6 +1637,40 @@ _FROM_GIVERS = re.compile(
 )
 
 
+# "请县级相关部门及时做好赋权事项移交": departments charged with handing over the items granted
+_HAND_OVER_ITEMS = re.compile(
+    r"(?P<g>(?:[省市州县区]级|本级)?(?:相关|有关|各)(?:职能)?(?:部门|单位))?(?:要|应|应当|须|必须)?"
+    r"(?:及时|认真|切实|全面|依法)*做好(?P<what>[^，,。；;]{0,8}?事项)(?:的)?(?:移交|交接)"
+)
+
+
+def _hand_over_items_frame(text, bodies, state, rules) -> list[dict]:
+    """ "请县级相关部门及时做好赋权事项移交": the departments named (or the body just before) hand the
+    items granted to the towns this sentence names (a catalogue's title: 《某县乡镇(街道)…事项清单》),
+    else to the bodies the document granted to."""
+    m = _HAND_OVER_ITEMS.search(text)
+    if m is None:
+        return []
+    giver = next((b for b in bodies if b.end == m.start()), None)
+    if giver is None and not m.group("g"):
+        return []
+    # the towns named before, a cited catalogue's title included ("《某县乡镇(街道)…事项清单》将于…实施")
+    towns = [
+        Body((state.written or text)[start:end], sector, start, end)
+        for _name, sector, _level, start, end in collective_agencies(state.written or text, rules)
+        if sector == "街道乡镇" and end <= m.start()
+    ]
+    receivers = towns[-1:] or state.grantee or state.title_grantees
+    rid = rules.rule_id("hand_over_items")
+    out = [
+        _record("执法职责", m.group("what"), None, giver, r, rid, rules, source_text=m.group("g")) for r in receivers
+    ]
+    if towns and in_cited_title(state.written, towns[-1].start):
+        for rec in out:
+            rec["cited"] = True  # a receiver named only in a cited title: no agency of its own (G10)
+    return out
+
+
 def _assume_frame(text, bodies, state, rules) -> list[dict]:
     """ "R承接G的P", "R承担原G的全部职责", "R已承接G1、G2等7个部门的126项行政处罚事项": R takes over
     what G held (each giver of a counted list gives; a count names no matter); "R从G1、G2等部门接过P"."""
@@ -2249,6 +2284,7 @@ FRAMES: dict[str, Frame] = {
     "exercise": _exercise_frame,
     "penalty": _penalty_frame,
     "assume": _assume_frame,
+    "hand_over_items": _hand_over_items_frame,
     "include": _include_frame,
     "table_row": _table_row_frame,
     "labelled_entry": _labelled_entry_frame,
@@ -2258,6 +2294,7 @@ FRAMES: dict[str, Frame] = {
 # the trigger automaton found one (tests/test_frames.py checks each returns nothing without).
 _GATED = frozenset(
     {
+        "hand_over_items",
         "exercise",
         "penalty",
         "assume",
@@ -2273,6 +2310,13 @@ _GATED = frozenset(
     }
 )
 _CITED = re.compile(r"《[^《》]*》")
+
+
+def in_cited_title(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` falls inside a cited title (《…》)."""
+    return any(m.start() < at < m.end() for m in _CITED.finditer(text)) if "《" in text else False
+
+
 _SET_UP = re.compile(r"设立|成立|组建")
 
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
@@ -2293,7 +2337,7 @@ _OVERRIDE = (
     "penalty",
     "assume",
 )
-_ORDER = ("catalogue", "hand_over", "include", "verbal", "domain_list")
+_ORDER = ("catalogue", "hand_over", "include", "hand_over_items", "verbal", "domain_list")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
 
@@ -2323,7 +2367,7 @@ def frame_transfers(
     sentence. A list (lead-in and items) is read by the list frame, which then replaces them
     (the second value is True); no other frame adds to a sentence those rules already read.
     """
-    state.following = following
+    state.following, state.written = following, text
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     if "《" in text:
         text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)

@@ -1612,7 +1612,8 @@ def relate_document(
                 frame_state.former, entry_facts = None, []
         # a collective phrase that gives or receives a power, or opens its sentence as the subject,
         # stands for bodies of its own (乡镇(街道) → 乡镇, 街道)
-        parties = {t.get(k) for t in found for k in ("target", "source")} - {None}
+        parties = {t.get(k) for t in found for k in ("target", "source") if not (k == "target" and t.get("cited"))}
+        parties.discard(None)
         for name, sector, level, start, end in collectives:
             if sector == "人民政府":
                 continue  # "各区", "各县（市、区）": a vague collective (conventions §4), a party of transfers only
@@ -1651,6 +1652,7 @@ def relate_document(
                 continue  # "行使上述行政处罚权": said again of transfers recorded where they were stated
             span = t.pop("span")
             rule = t.pop("rule")
+            t.pop("cited", None)
             # "2017年6月底前,…将其…处罚权整合到…": the move's own deadline (a date that opens the sentence)
             due = next((iso for iso, _, (ds, _), start in dated if not start and ds <= span[0] + 2), None)
             if due:

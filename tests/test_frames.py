@@ -1929,3 +1929,15 @@ def test_frames_a_kind_of_penalty_does_not_hide_the_matters_listed_with_it():
         "区城管执法局行使下列行政处罚权：\n（一）对擅自摆摊设点的罚款；\n（二）警告。",
         [{"matter": "擅自摆摊设点", "target": "区城管执法局"}],
     )
+
+
+def test_frames_items_handed_over_to_the_towns_of_a_cited_catalogue_make_no_agency_of_them():
+    text = (
+        "某县实施方案\n《某县乡镇（街道）综合行政执法事项目录》将于2026年1月1日起实施，"
+        "请县级有关部门及时做好赋权事项移交；要主动与各乡镇（街道）加强协作。"
+    )
+    document = normalize(Article("t.txt", "t.txt", text, 0, len(text)), RULES)
+    facts = extract_document(document, RULES).facts
+    transfers = [f.as_record() for f in facts if f.kind == "transfer"]
+    assert [(t["source"], t["matter"], t["target"]) for t in transfers] == [("县级有关部门", "赋权事项", "乡镇(街道)")]
+    assert not {"乡镇", "街道"} & {f.as_record()["name"] for f in facts if f.kind == "agency"}
