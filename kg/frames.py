@@ -763,12 +763,14 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         # "首批赋予的事项为：占道经营、违法建设、露天焚烧。": the items just granted, listed inline
         rest = re.sub(r"等[^、]{0,8}$", "", _ITEM_END.sub("", text[colon.end() :]).strip())
         rid = rules.rule_id("list")
-        return [
-            _record("行政执法权", item, None, None, r, rid, rules)
-            for item in split_acts(rest, rules.scope_sectors)
-            if len(item) <= _INLINE_ITEM_MAX
-            for r in state.grantee
-        ]
+        out = []
+        for item in split_acts(rest, rules.scope_sectors):
+            # "G1的M1，G2的M2": each item held by the department that opens it
+            giver = next((b for b in bodies if b.start > colon.start() and item.startswith(b.text + "的")), None)
+            matter = item[len(giver.text) + 1 :] if giver else item
+            if len(matter) <= _INLINE_ITEM_MAX:
+                out.extend(_record("行政执法权", matter, None, giver, r, rid, rules) for r in state.grantee)
+        return out
     if cue and colon and cue.start() < colon.start() and not is_item:
         head = text[: colon.start()]
         verbs = list(re.finditer(r"(?:可以)?(?:集中|相对集中)?(?:行使|负责|的(?:具体)?职责|职责|查处)", head))
@@ -1804,7 +1806,7 @@ _KIND_OF_ENTRY = (
     (re.compile(r"检查$"), "行政检查"),
 )
 _MATTER_OF_ROW = re.compile(
-    r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的?审批|的许可)?$"
+    r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的强制拆除|的(?:查封|扣押)|的?审批|的许可)?$"
 )
 
 
@@ -1963,8 +1965,10 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     if role is None or role in ("other", "remark"):
         return []
     value = label.group("value")
-    if role == "matter" or (role in state.entry and state.entry.get("done")):
-        state.entry, state.entry_giver = {}, None  # a new entry begins
+    if role in state.entry or (state.entry.get("done") and role != "giver"):
+        # a new entry begins: a field seen again, or any field but the former holder's after a record
+        # (the fields may come in any order: "职权类型：…" before "职权名称：…")
+        state.entry, state.entry_giver = {}, None
     state.entry[role] = value
     entry = state.entry
     if role == "giver":  # "原实施部门：区城市管理局": the body that held the entry's power before

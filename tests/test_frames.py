@@ -1941,3 +1941,26 @@ def test_frames_items_handed_over_to_the_towns_of_a_cited_catalogue_make_no_agen
     transfers = [f.as_record() for f in facts if f.kind == "transfer"]
     assert [(t["source"], t["matter"], t["target"]) for t in transfers] == [("县级有关部门", "赋权事项", "乡镇(街道)")]
     assert not {"乡镇", "街道"} & {f.as_record()["name"] for f in facts if f.kind == "agency"}
+
+
+def test_frames_labelled_entries_may_name_their_kind_before_their_matter():
+    _assert_exactly(
+        "某市某区城市管理局权责清单\n职权类型：行政处罚\n职权名称：对擅自在街道两侧晾晒衣物的处罚\n实施依据：《某市市容条例》第二十条\n"
+        "职权类型：行政强制\n职权名称：对违法设置的户外广告的强制拆除\n实施依据：《某市户外广告条例》第三十条",
+        [
+            {"power": "行政处罚权", "matter": "擅自在街道两侧晾晒衣物"},
+            {"power": "行政强制权", "matter": "违法设置的户外广告"},
+        ],
+    )
+
+
+def test_frames_granted_items_listed_inline_each_held_by_the_department_opening_it():
+    _assert_exactly(
+        "区有关部门将基层管理迫切需要的行政执法事项下放至街道，由街道办事处以自己的名义实施。首批下放事项为："
+        "区水务局的河道垃圾倾倒查处，区商务局的餐饮油烟检查。",
+        [
+            {"rule": "transfer.hand_over.v1"},
+            {"matter": "河道垃圾倾倒查处", "source": "区水务局"},
+            {"matter": "餐饮油烟检查", "source": "区商务局"},
+        ],
+    )
