@@ -576,6 +576,8 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
                     name = text[start : m.end()] if len(groups) == 1 else f"{prefix}{gov}{core}{mods}{suf}"
                     if lvl_word and not chain:
                         name = f"{prefix}{core}{mods}{suf}" if m.group("deng") else name
+                if level is None and not group and not lvl_word and suf == "部" and sector not in ("党委", "宣传"):
+                    level = "central"  # "住房和城乡建设部", "公安部": a ministry needs no place (a party's 部 does)
                 generic = not group and suf in ("部门", "机关", "机构", "管理部门", "执法部门", "主管部门", "行政部门")
                 out.append(_span(rules, text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
         taken[start : m.end()] = b"\x01" * (m.end() - start)
@@ -635,6 +637,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
     out.extend(_find_councils(text, place_ends, taken, rules))
     out.sort(key=lambda a: (a.start, a.end))
     out = _units_of_bodies(_levels_of_one_head(text, out, rules) if "级" in text else out)
+    out = _branches_of_bodies(text, out) if "分局" in text else out
     out = _townships_named(text, out, place_ends, rules) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
     out = _bare_level_bureaus(text, out, rules) if out and _BARE_BUREAU.search(text) else out
     out = _set_up_by_a_government(text, out) if len(out) > 1 and "的" in text else out
@@ -906,6 +909,29 @@ def _levels_of_one_head(text: str, found: list[AgencySpan], rules: Rules) -> lis
 # a unit written right after the body it belongs to: "市公安局交通管理局", "县住房和城乡建设局城建监察大队"
 _UNIT_ORGAN = re.compile(r"(?:局|总队|支队|大队|中队|处|科|所|站|中心|室)$")
 _PARENT_ORGAN = re.compile(r"(?:局|厅|委|委员会)$")
+
+
+# "…局岳阳楼分局", "…局高新分局": a bureau's branch named by the area it serves
+_BRANCH = re.compile(r"(?![和及与、或])[\u4e00-\u9fff]{2,5}?分局")
+
+
+def _branches_of_bodies(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
+    """A bureau's branch named right after it ("市生态环境局岳阳楼分局") is one body: the branch, of
+    the bureau's sector and level.
+
+    >>> [(a.name, a.level) for a in find_agencies("由市生态环境局开福分局、区城管局负责", rules)]
+    [('市生态环境局开福分局', 'city'), ('区城管局', 'district')]
+    """
+    out: list[AgencySpan] = []
+    for a in found:
+        m = _BRANCH.match(text, a.end) if a.text.endswith("局") else None
+        if m and not any(b is not a and a.end <= b.start < m.end() and not b.text.endswith("分局") for b in found):
+            branch = text[a.start : m.end()]
+            a = replace(a, end=m.end(), text=branch, name=a.name + m.group())
+        if out and out[-1].end > a.start and out[-1].start <= a.start:
+            continue  # the branch's own name, found before as a body of its own
+        out.append(a)
+    return out
 
 
 def _units_of_bodies(found: list[AgencySpan]) -> list[AgencySpan]:

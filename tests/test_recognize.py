@@ -628,3 +628,25 @@ def test_recognize_a_zone_named_after_a_verb_of_the_genre(text, name):
 )
 def test_recognize_town_names_opening_with_a_word_of_the_genre(text, names):
     assert [a.name for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a ministry needs no place: the State Council's; a party's 部 takes its committee's level
+        (
+            "住房和城乡建设部、公安部联合印发",
+            [("住房和城乡建设部", "住房城乡建设", "central"), ("公安部", "公安", "central")],
+        ),
+        ("市委宣传部牵头", [("市委宣传部", "宣传", "city")]),
+        # a bureau's branch named by the area it serves is one body, of the bureau's sector and level
+        ("县自然资源局城关分局负责", [("县自然资源局城关分局", "国土资源", "county")]),
+        (
+            "由区市场监督管理局高新分局和区城管局配合",
+            [("区市场监督管理局高新分局", "市场监管", "district"), ("区城管局", "城市管理", "district")],
+        ),
+        ("市城管局和区分局", [("市城管局", "城市管理", "city")]),
+    ],
+)
+def test_recognize_ministries_and_branches_of_bureaus(text, names):
+    assert [(a.name, a.sector, a.level) for a in find_agencies(text, RULES)] == names
