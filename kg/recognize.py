@@ -817,14 +817,16 @@ _NO_NAME_END = frozenset("各的和及与或在由向对将把被该本其等为
 
 def _township_name(text: str, at: int, rules: Rules) -> str:
     """The name written just before offset ``at`` (where a township body's kind starts), or ""."""
-    # the kind's first character is in the window: "太平镇" is one word
-    window = text[max(0, at - _NAME_SPAN - 4) : at + 1]
+    # the kind's first character is in the window: "太平镇" is one word; a kind of two characters
+    # whole, lest jieba read a word across the boundary ("城东街道": 城/东街 in "城东街")
+    kind = 2 if text.startswith("街道", at) else 1
+    window = text[max(0, at - _NAME_SPAN - 4) : at + kind]
     read = _names_read(rules)
     if window not in read:
         if len(read) >= _NAMES_KEPT:
             read.clear()
         read[window] = _name_before(
-            window, _name_stops(rules), rules.agencies.levels, rules.agencies.township_name_openers
+            window, _name_stops(rules), rules.agencies.levels, rules.agencies.township_name_openers, kind
         )
     return read[window]
 
@@ -843,13 +845,13 @@ def _name_stops(rules: Rules) -> frozenset[str]:
     return frozenset(lex.township_name_stops) | frozenset(lex.qualifiers) | frozenset(lex.vague_heads)
 
 
-def _name_before(window: str, stops: frozenset[str], levels: dict, openers: tuple[str, ...] = ()) -> str:
-    """The name that ends before the last character of ``window`` (see ``_township_name``)."""
+def _name_before(window: str, stops: frozenset[str], levels: dict, openers: tuple[str, ...] = (), kind: int = 1) -> str:
+    """The name that ends before the last ``kind`` characters of ``window`` (see ``_township_name``)."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(60)
-    name, pos = "", len(window) - 1  # offset in window of the kind's first character
+    name, pos = "", len(window) - kind  # offset in window of the kind's first character
     words = [(w.word, w.flag) for w in jieba.posseg.lcut(window, HMM=True)]
     end = len(window)
     for word, flag in reversed(words):

@@ -650,3 +650,17 @@ def test_recognize_town_names_opening_with_a_word_of_the_genre(text, names):
 )
 def test_recognize_ministries_and_branches_of_bureaus(text, names):
     assert [(a.name, a.sector, a.level) for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a street's name jieba would read across the kind's boundary (城东街 → 城/东街) is read with
+        # the kind whole
+        ("城东街道办事处负责", "城东街道办事处"),
+        ("由河西街道综合执法中队负责", "河西街道综合执法中队"),
+        ("下放至桥北街道办事处", "桥北街道办事处"),
+    ],
+)
+def test_recognize_a_street_name_read_with_its_whole_kind(text, name):
+    assert [a.name for a in find_agencies(text, RULES)] == [name]
