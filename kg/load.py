@@ -216,6 +216,7 @@ class _HTMLText(HTMLParser):
         self.cells = 0  # depth of table cells we are inside: blocks there are no line breaks
         self.tables: list[_Spans] = []  # the tables we are inside, innermost last
         self.open_cells: list[tuple[int, int, int]] = []  # (start in parts, rowspan, colspan) of each open cell
+        self.title_at: int | None = None  # where the page's <title> text starts in parts, while inside it
 
     def _break(self) -> None:
         self.parts.append(" " if self.cells else "\n")
@@ -240,8 +241,16 @@ class _HTMLText(HTMLParser):
             self._break()
         elif tag in _BLOCK_TAGS:
             self._break()
+            if tag == "title":
+                self.title_at = len(self.parts)
 
     def handle_endtag(self, tag):
+        if tag == "title" and self.title_at is not None:
+            # "关于…的通知_某市人民政府": the page's title names its site after a separator
+            page_title = "".join(self.parts[self.title_at :])
+            del self.parts[self.title_at :]
+            self.parts.append(_SITE_SUFFIX.sub("", page_title))
+            self.title_at = None
         if self.skipping.get(tag):
             self.skipping[tag] -= 1
         elif tag in _CELL_TAGS and self.cells:
@@ -265,6 +274,10 @@ class _HTMLText(HTMLParser):
             self.parts.append(data)
 
 
+# what a page's <title> adds after the document's own title: its site, after _ | - — ("…的通知_某市政府网")
+_SITE_SUFFIX = re.compile(r"(?<=\S{4})\s*(?:[_|｜]|\s[-—–]\s?|——)[^_|｜]{2,40}$")
+
+
 def _html_text(html: str, name: str) -> str:
     """Visible text of an HTML page, one block element a line (tolerant of malformed markup).
 
@@ -274,6 +287,8 @@ def _html_text(html: str, name: str) -> str:
     '1\\t占道 经营\\n2'
     >>> _html_text('<table><tr><td rowspan="2">处罚</td><td>甲</td></tr><tr><td>乙</td></tr></table>', "t.html")
     '处罚\\t甲\\n处罚\\t乙'
+    >>> _html_text("<title>关于某事的通知_某市人民政府</title><h1>关于某事的通知</h1>", "t.html")
+    '关于某事的通知\\n关于某事的通知'
     """
     parser = _HTMLText()
     parser.feed(html)
