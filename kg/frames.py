@@ -1331,7 +1331,8 @@ _DISPOSAL = re.compile(r"^[^，,。；;将把]{0,10}?(?:已经|已|要|拟|先�
 _ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
 # "(依法)予以处罚", "依照《某条例》予以处罚": the penalty as a verb after its holder
 _PASSIVE_PENALTY = re.compile(
-    r"(?:依法)?(?:(?:依照|依据|按照|根据)《[^《》]{1,40}》(?:的?(?:有关)?规定)?)?(?:予以|给予|实施|进行|作出)?(?:行政)?处罚"
+    r"(?:依法)?(?:(?:依照|依据|按照|根据)《[^《》]{1,40}》(?:的?(?:有关)?规定)?)?"
+    r"(?:(?:予以|给予|实施|进行|作出)?(?:行政)?处罚|(?:予以|进行|负责)?查处)"
 )
 _ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
 
@@ -1449,8 +1450,13 @@ def _bundle(clause: str, last: tuple, rules: FrameRules) -> tuple[tuple, list[st
         joined = BUNDLED.fullmatch(clause[a[1] : b[0]].strip())
         if joined is None:
             return last, [last[3]]
-        labels += [ENFORCEMENT_NAMES[n] for n in re.findall(BARE_POWER, joined.group("bare") or "")] + [b[3]]
+        labels += [ENFORCEMENT_NAMES[n] for n in re.findall(BARE_POWER, joined.group("bare") or "")]
+        if b[2] not in _BARE_DUTIES:  # "M的执法职责，相关职责由R承担": the same duties again, no power of their own
+            labels.append(b[3])
     return powers[0], list(dict.fromkeys(labels))
+
+
+_BARE_DUTIES = ("职责", "职权", "职能")  # a power noun naming no kind of power
 
 
 def _catalogue_frame(text, bodies, state, rules) -> list[dict]:

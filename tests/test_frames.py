@@ -1964,3 +1964,28 @@ def test_frames_granted_items_listed_inline_each_held_by_the_department_opening_
             {"matter": "餐饮油烟检查", "source": "区商务局"},
         ],
     )
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # an act closed by 的 alone, its holder's penalty a verb (查处, 处罚)
+        ("对擅自在人行道上停放机动车的，由县城市管理局依法予以查处。", [{"matter": "擅自在人行道上停放机动车"}]),
+        ("对在河道管理范围内倾倒垃圾的，由区综合执法局依法处罚。", [{"matter": "在河道管理范围内倾倒垃圾"}]),
+        # 负责 with a field's penalty powers
+        (
+            "市综合行政执法支队负责城市供水、城市节水方面的行政处罚。",
+            [
+                {"matter": "城市供水", "target": "市综合行政执法支队"},
+                {"matter": "城市节水", "target": "市综合行政执法支队"},
+            ],
+        ),
+        # "相关职责" after the duties named: the same duties, one record
+        (
+            "县自然资源局不再承担违法占地查处的执法职责，相关职责由县综合行政执法局承担。",
+            [{"matter": "违法占地查处", "source": "县自然资源局", "target": "县综合行政执法局"}],
+        ),
+    ],
+)
+def test_frames_verbal_penalties_duties_of_a_field_and_related_duties(text, want):
+    _assert_exactly(text, want)
