@@ -1989,3 +1989,14 @@ def test_frames_granted_items_listed_inline_each_held_by_the_department_opening_
 )
 def test_frames_verbal_penalties_duties_of_a_field_and_related_duties(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,matter",
+    [
+        ("将县市场监督管理局承担的无证照经营查处方面的行政处罚权，下放至各镇人民政府。", "无证照经营"),
+        ("将市自然资源局承担的违法占用耕地查处方面的行政处罚权划转至市综合行政执法局。", "违法占用耕地"),
+    ],
+)
+def test_frames_a_field_named_by_its_punishing_verb_is_its_acts(text, matter):
+    assert [r["matter"] for r in _transfers("某地实施办法\n" + text)] == [matter]
