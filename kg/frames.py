@@ -2358,6 +2358,20 @@ def _names_a_matter(matter: str, rules: FrameRules) -> bool:
     return not rules.back_reference.fullmatch(matter) and matter not in rules.penalty_kinds
 
 
+OVERRIDE_ALL = "*"  # frame_transfers' override of every record the move rules found in a sentence
+
+
+def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules) -> list[dict]:
+    """The records the move rules found in clauses of ``text`` (their ``span``) that hold no trigger
+    of ``frame``, the frame that read the sentence ("将G1的P1划入R，R承接G2的P2": the move's clause
+    stays beside the assume frame's). A frame read without triggers (a list, a table row) or a
+    condition overrides them all."""
+    if frame not in _GATED:
+        return []
+    at = [m.start() for m in rules.trigger_re(frame).finditer(text)]
+    return [t for t in legacy if not any(t["span"][0] <= p < t["span"][1] for p in at)]
+
+
 def frame_transfers(
     text: str,
     agencies: list[AgencySpan],
@@ -2368,14 +2382,16 @@ def frame_transfers(
     legacy: list[dict] | None = None,
     following: tuple[str, list[AgencySpan]] = ("", []),
     bodies_of: Callable[[str], list[AgencySpan]] | None = None,
-) -> tuple[list[dict], bool]:
+) -> tuple[list[dict], str]:
     """Transfer records of one sentence by the clause frames, updating ``state``. ``following``
     is the next sentence with its bodies; ``bodies_of`` gives the bodies recognized in a part of
     the document (a heading).
 
     ``legacy`` are the records the move/concentrate rules of relations.yaml found in this
-    sentence. A list (lead-in and items) is read by the list frame, which then replaces them
-    (the second value is True); no other frame adds to a sentence those rules already read.
+    sentence. A frame that overrides them (a list's lead-in and items, a passive, an assume…)
+    replaces those of its own clauses: the second value names it (``outside_frame`` keeps the
+    others; OVERRIDE_ALL none), "" when none did; no other frame adds to a sentence those rules
+    already read.
     """
     state.following, state.written = following, text
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
@@ -2392,7 +2408,7 @@ def frame_transfers(
                 break
     if _CONDITION.search(text):
         state.last = []
-        return [], True
+        return [], OVERRIDE_ALL
     out: list[dict] = []
 
     triggered = rules.triggered(text)
@@ -2403,13 +2419,14 @@ def frame_transfers(
         found = FRAMES[name](text, bodies, state, rules)
         return [r for r in found if _names_a_matter(r.get("matter") or "", rules)] if found else found
 
+    override = ""
     for name in _OVERRIDE:
         if name in _GATED and name not in triggered:
             continue  # a frame that reads nothing without its trigger words
         out = run(name)
         if out:
+            override = name
             break
-    override = bool(out)
     if not out and not legacy:
         for name in _ORDER:
             out = run(name)
@@ -2422,7 +2439,7 @@ def frame_transfers(
             state.topic = after[0]
     elif bodies and bodies[0].start <= SUBJECT_REACH and "\t" not in text:  # a table row has no subject
         state.topic = bodies[0]
-    state.last = out if (override or not legacy) else legacy
+    state.last = out if (override or not legacy) else legacy  # (the legacy kept beside an override: relate's)
     if legacy and not override and not out:  # "将甲局的部分P下放至乙": a catalogue after it lists what 乙 got
         granted = {(r["target"], r.get("target_sector")) for r in legacy if r.get("target")}
         state.grantee = [next((b for b in bodies if b.text == t), Body(t, sector)) for t, sector in sorted(granted)]

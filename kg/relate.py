@@ -34,6 +34,7 @@ from kg.frames import (
     frame_transfers,
     glued_to_field,
     join_bare_verbs,
+    outside_frame,
     scope_sector,
 )
 from kg.lexicon import alternation, checked
@@ -207,16 +208,25 @@ _CLAUSE = re.compile(r"[^;；]+[;；]?")
 # a comma that opens the next disposal: "…划转至R1，将…", and the rest of the same giver's powers
 # moved elsewhere ("…划归R1，其余职责下放至R2")
 _NEXT_DISPOSAL = re.compile(r"[,，](?=[将把]|其[他余它])")
+_COMMA = re.compile(r"[,，]")
+
+
+def _opens_disposal(sentence: str, comma: re.Match, subjects: Collection[int]) -> bool:
+    return comma.end() in subjects or _NEXT_DISPOSAL.match(sentence, comma.start()) is not None
+
+
 _THE_REST = re.compile(r"其[他余它]")
 
 
-def _clauses(sentence: str, move: re.Pattern):
+def _clauses(sentence: str, move: re.Pattern, subjects: Collection[int] = ()):
     """(clause, start) of a sentence: up to each semicolon, and a disposal already complete before a
-    comma that opens the next one ("将G1的P1划转至R，将G2的P2划转至R") is a clause of its own."""
+    comma that opens the next one ("将G1的P1划转至R，将G2的P2划转至R") or a clause of another subject
+    (a body at ``subjects``, where bodies start: "…划入R，R承接G2的P2") is a clause of its own."""
     for cm in _CLAUSE.finditer(sentence):
         start = checked = cm.start()
         moved = False
-        for comma in _NEXT_DISPOSAL.finditer(sentence, cm.start(), cm.end()):
+        commas = [c for c in _COMMA.finditer(sentence, cm.start(), cm.end()) if _opens_disposal(sentence, c, subjects)]
+        for comma in commas:
             moved = moved or move.search(sentence, checked, comma.start()) is not None
             checked = comma.start()  # each stretch searched once
             if moved:
@@ -397,7 +407,7 @@ def transfers_in(
         collectives = collective_agencies(sentence_text, rules.frames)
     agencies = list(agencies) + _collective_spans(sentence_text, agencies, collectives)
     move = _frame_triggers(rules, "move")
-    for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move]):
+    for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move], {a.start for a in agencies}):
         ce = cs + len(clause)
         powers = list(_power_regex(rules).finditer(clause))
         if not powers:
@@ -1605,7 +1615,7 @@ def relate_document(
                 bodies_of=found_in.bodies,
             )
             if override:
-                found = []
+                found = outside_frame(found, s.text, override, rules.frames)
             found.extend(dict(t, span=(0, len(s.text))) for t in framed)
             if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
                 _give_entry(facts, entry_facts, frame_state.former)

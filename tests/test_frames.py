@@ -2000,3 +2000,26 @@ def test_frames_verbal_penalties_duties_of_a_field_and_related_duties(text, want
 )
 def test_frames_a_field_named_by_its_punishing_verb_is_its_acts(text, matter):
     assert [r["matter"] for r in _transfers("某地实施办法\n" + text)] == [matter]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (  # a move and, after a comma, another subject taking over: each clause keeps its own record
+            "将县住建局物业管理的行政处罚权划入县城管局，县城管局承接县商务局的成品油零售执法事项。",
+            [
+                {"matter": "物业管理", "source": "县住建局", "target": "县城管局"},
+                {"matter": "成品油零售", "source": "县商务局", "target": "县城管局"},
+            ],
+        ),
+        (  # two moves, the second with a giver of its own after a comma
+            "将市水务局河道采砂的行政处罚权划转至市综合执法局，市林业局的林木采伐行政处罚权下放至各区人民政府。",
+            [
+                {"matter": "河道采砂", "source": "市水务局", "target": "市综合执法局"},
+                {"matter": "林木采伐", "source": "市林业局"},
+            ],
+        ),
+    ],
+)
+def test_frames_a_frame_overriding_one_clause_keeps_the_moves_of_the_others(text, want):
+    _assert_exactly(text, want)
