@@ -1903,6 +1903,10 @@ def test_frames_a_lead_in_opened_by_a_verb_and_closed_by_its_sibling(text, want)
             "市商务局对成品油零售违规经营的行政处罚权，自2026年1月1日起由市综合行政执法局行使。",
             [{"matter": "成品油零售违规经营", "source": "市商务局", "target": "市综合行政执法局"}],
         ),
+        (  # the former holder named after 原由, the new one after 现由
+            "原由县水利局行使的河道采砂行政处罚权，现由县综合行政执法局统一行使。",
+            [{"matter": "河道采砂", "source": "县水利局", "target": "县综合行政执法局"}],
+        ),
         (
             "州卫生健康委公共场所控烟的行政处罚权，即日起由州城市管理局统一行使。",
             [{"matter": "公共场所控烟", "source": "州卫生健康委", "target": "州城市管理局"}],
