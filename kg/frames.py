@@ -407,7 +407,9 @@ _TRIM_HEAD = re.compile(
 )
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
 COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
-_TRIM_TAIL = re.compile(rf"(?:等方面|方面|等|的|之|(?<!违法)(?<!违规)行为|(?<=等){COUNT_OF_MATTERS.pattern})+$")
+_TRIM_TAIL = re.compile(
+    rf"(?:等方面|方面|等|的|之|(?<!违法)(?<!违规)行为|(?<=等){COUNT_OF_MATTERS.pattern}|(?<=[\u4e00-\u9fff]{{3}})查处)+$"
+)  # "M查处等4项": the acts M, not the verb that punishes them
 
 
 @dataclass
@@ -1092,16 +1094,24 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
         found = _hand_over_at(text, trig, bodies, state, rules)
         if found:
             out.extend(found)
-            # "…；县农业农村局下放…": each clause after a semicolon may grant again
+            # "…；县农业农村局下放…": each clause after a semicolon may grant again, and one after a
+            # comma whose own subject grants ("G1下放M1等4项，G2下放M2等3项")
             semicolon = _SEMICOLON.search(text, trig.end())
             resume = semicolon.end() if semicolon else len(text)
+            comma = _COMMA_RE.search(text, trig.end(), resume)
+            if comma and _subject_grants_at(text, comma.end(), bodies, rules):
+                resume = comma.end()
     return out
 
 
 def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("hand_over")
     after = [b for b in bodies if b.start >= trig.end()]
-    if after and (after[0].start - trig.end() > RECEIVER_REACH or _SEPARATOR.search(text, trig.end(), after[0].start)):
+    if after and (
+        after[0].start - trig.end() > RECEIVER_REACH
+        or _SEPARATOR.search(text, trig.end(), after[0].start)
+        or _subject_grants_at(text, after[0].start, bodies, rules)  # "G1下放M1等4项，G2下放…": G2 gives too
+    ):
         after = []  # too far, or in another clause: no receiver of this verb
     toward = next((b for b in bodies if b.end == trig.start() and _toward(text, b)), None)
     end = trig.end() + len(re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0])
@@ -1205,10 +1215,25 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
 _GIVER_ADVERBS = re.compile(r"(?:依法|已|已经|将|共|首批|分批|拟|同步)*")
 
 
+_COMMA_RE = re.compile(r"[,，]")
+
+
+def _subject_grants_at(text: str, at: int, bodies: list[Body], rules: FrameRules) -> bool:
+    """Whether a body at ``at`` is the subject of a grant verb right after it ("G2下放…")."""
+    body = next((b for b in bodies if b.start == at), None)
+    verb = body and _GIVER_ADVERBS.match(text, body.end)
+    return bool(verb and rules.trigger_re("hand_over").match(text, verb.end()))
+
+
 def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
-    """ "G下放M等N项P": the department before the verb gives, to the bodies granted to before."""
+    """ "G下放M等N项P": the department before the verb gives, to the bodies granted to before;
+    "G下放M等N项" names no power: the grant's before it."""
     clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
     powers = _power_at(clause, rules)
+    count = re.search(rf"等{COUNT_OF_MATTERS.pattern}$", clause)
+    if not powers and count:  # "其中，县林业局下放M等4项": the kind of power the grant before named
+        label = next((r["power"] for r in state.last if r.get("power")), "执法职责")
+        powers = [(count.end(), count.end(), "", label)]
     if not powers:
         return []
     p = powers[-1]
@@ -1556,7 +1581,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
 
 # what stands between a subject and its 行使: adverbs, and the law it acts under ("依照本条例规定，")
 _EXERCISER_GAP = re.compile(
-    r"(?:依法|可以|统一|集中|相对集中)*(?:(?:依照|依据|根据|按照)[^，,。；;]{2,20}?规定[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
+    r"[)）]?(?:依法|可以|统一|集中|相对集中)*(?:(?:依照|依据|根据|按照)[^，,。；;]{2,20}?规定[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
 )
 # "行使G(有关部门)的部分行政执法权": the whole enforcement powers of a named holder, or their share
 _OWNED_ENFORCEMENT = re.compile(

@@ -1662,7 +1662,7 @@ def test_frames_departments_as_subjects_of_a_grant_give_to_the_bodies_granted_to
         text,
         [
             {"matter": "县级行政执法权", "source": None, "target": "乡镇"},
-            {"matter": "无照经营查处", "source": "县市场监管局", "target": "乡镇", "power": "行政处罚权"},
+            {"matter": "无照经营", "source": "县市场监管局", "target": "乡镇", "power": "行政处罚权"},
             {"matter": "河道采砂", "source": "县水利局", "target": "乡镇", "power": "行政处罚权"},
         ],
     )
@@ -1987,7 +1987,7 @@ def test_frames_granted_items_listed_inline_each_held_by_the_department_opening_
         # "相关职责" after the duties named: the same duties, one record
         (
             "县自然资源局不再承担违法占地查处的执法职责，相关职责由县综合行政执法局承担。",
-            [{"matter": "违法占地查处", "source": "县自然资源局", "target": "县综合行政执法局"}],
+            [{"matter": "违法占地", "source": "县自然资源局", "target": "县综合行政执法局"}],
         ),
     ],
 )
@@ -2027,3 +2027,29 @@ def test_frames_a_field_named_by_its_punishing_verb_is_its_acts(text, matter):
 )
 def test_frames_a_frame_overriding_one_clause_keeps_the_moves_of_the_others(text, want):
     _assert_exactly(text, want)
+
+
+def test_frames_departments_granting_after_a_comma_each_give_their_counted_items():
+    _assert_exactly(
+        "县政府决定将县水利局、县林业局等5个部门的21项行政执法事项赋予各乡镇人民政府。"
+        "其中，县水利局下放河道采砂查处等3项，县林业局下放林木采伐等2项。",
+        [
+            {"matter": "行政执法事项", "source": "县水利局"},
+            {"matter": "行政执法事项", "source": "县林业局"},
+            {"matter": "河道采砂", "source": "县水利局", "target": "乡镇人民政府"},
+            {"matter": "林木采伐", "source": "县林业局", "target": "乡镇人民政府"},
+        ],
+    )
+
+
+def test_frames_a_subject_defined_in_brackets_exercises_each_bundled_power():
+    found = _transfers(
+        "某市条例\n第四条 市、县人民政府综合行政执法部门（以下简称综合执法部门）依法集中行使市场监管、水利等领域的"
+        "行政处罚权以及与之相关的行政检查权。"
+    )
+    assert sorted((r["power"], r["matter"]) for r in found) == [
+        ("行政处罚权", "市场监管"),
+        ("行政处罚权", "水利"),
+        ("行政检查权", "市场监管"),
+        ("行政检查权", "水利"),
+    ]
