@@ -395,9 +395,11 @@ RELEVANT_PART = re.compile(
 # the givers just named, counted or not: "等7个部门的", "等有关部门的", "三个单位的"
 # the kind of departments a count closes a list of givers with: "等9个县直部门", "等有关市级部门"
 _GIVERS_KIND = r"(?:[省市州县区](?:直|级|直属)|直属|有关|相关)?(?:部门|单位|机关)"
-COUNT_OF_GIVERS = re.compile(
-    rf"^(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?|[一二三四五六七八九十两\d]{{1,2}}个){_GIVERS_KIND}(?:的)?"
+_GIVERS_COUNTED = (
+    rf"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?|[一二三四五六七八九十两\d]{{1,2}}个){_GIVERS_KIND}(?:的)?"
 )
+COUNT_OF_GIVERS = re.compile(rf"^{_GIVERS_COUNTED}")
+COMMA = re.compile(r"[,，]")
 # "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
 _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
@@ -1098,7 +1100,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
             # comma whose own subject grants ("G1下放M1等4项，G2下放M2等3项")
             semicolon = _SEMICOLON.search(text, trig.end())
             resume = semicolon.end() if semicolon else len(text)
-            comma = _COMMA_RE.search(text, trig.end(), resume)
+            comma = COMMA.search(text, trig.end(), resume)
             if comma and _subject_grants_at(text, comma.end(), bodies, rules):
                 resume = comma.end()
     return out
@@ -1213,9 +1215,6 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
 
 
 _GIVER_ADVERBS = re.compile(r"(?:依法|已|已经|将|共|首批|分批|拟|同步)*")
-
-
-_COMMA_RE = re.compile(r"[,，]")
 
 
 def _subject_grants_at(text: str, at: int, bodies: list[Body], rules: FrameRules) -> bool:
@@ -1665,9 +1664,7 @@ _FORMERLY = re.compile(r"(?:原由|原来由|原)?")
 
 
 # "R从G1、G2等6个部门(手中)接过…": the givers between 从 and the verb
-_FROM_GIVERS = re.compile(
-    rf"从(?P<g>[^，,。；;]+?)(?:{COUNT_OF_GIVERS.pattern[1:]})?(?:手中|处)?{_BEFORE_ASSUME.pattern}$"
-)
+_FROM_GIVERS = re.compile(rf"从(?P<g>[^，,。；;]+?)(?:{_GIVERS_COUNTED})?(?:手中|处)?{_BEFORE_ASSUME.pattern}$")
 
 
 # "请县级相关部门及时做好赋权事项移交": departments charged with handing over the items granted

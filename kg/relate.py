@@ -18,6 +18,7 @@ from kg.facts import make
 from kg.frames import (
     BARE_POWER,
     BUNDLED,
+    COMMA,
     COUNT_OF_GIVERS,
     COUNT_OF_MATTERS,
     DETERMINER,
@@ -208,7 +209,6 @@ _CLAUSE = re.compile(r"[^;；]+[;；]?")
 # a comma that opens the next disposal: "…划转至R1，将…", and the rest of the same giver's powers
 # moved elsewhere ("…划归R1，其余职责下放至R2")
 _NEXT_DISPOSAL = re.compile(r"[,，](?=[将把]|其[他余它])")
-_COMMA = re.compile(r"[,，]")
 
 
 def _opens_disposal(sentence: str, comma: re.Match, subjects: Collection[int]) -> bool:
@@ -225,7 +225,7 @@ def _clauses(sentence: str, move: re.Pattern, subjects: Collection[int] = ()):
     for cm in _CLAUSE.finditer(sentence):
         start = checked = cm.start()
         moved = False
-        commas = [c for c in _COMMA.finditer(sentence, cm.start(), cm.end()) if _opens_disposal(sentence, c, subjects)]
+        commas = [c for c in COMMA.finditer(sentence, cm.start(), cm.end()) if _opens_disposal(sentence, c, subjects)]
         for comma in commas:
             moved = moved or move.search(sentence, checked, comma.start()) is not None
             checked = comma.start()  # each stretch searched once
