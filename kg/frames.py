@@ -1685,9 +1685,10 @@ def _hand_over_items_frame(text, bodies, state, rules) -> list[dict]:
     if giver is None and not m.group("g"):
         return []
     # the towns named before, a cited catalogue's title included ("《某县乡镇(街道)…事项清单》将于…实施")
+    written = state.written or text
     towns = [
-        Body((state.written or text)[start:end], sector, start, end)
-        for _name, sector, _level, start, end in collective_agencies(state.written or text, rules)
+        Body(written[start:end], sector, start, end)
+        for _name, sector, _level, start, end in collective_agencies(written, rules)
         if sector == "街道乡镇" and end <= m.start()
     ]
     receivers = towns[-1:] or state.grantee or state.title_grantees
@@ -1695,7 +1696,7 @@ def _hand_over_items_frame(text, bodies, state, rules) -> list[dict]:
     out = [
         _record("执法职责", m.group("what"), None, giver, r, rid, rules, source_text=m.group("g")) for r in receivers
     ]
-    if towns and in_cited_title(state.written, towns[-1].start):
+    if towns and in_cited_title(written, towns[-1].start):
         for rec in out:
             rec["cited"] = True  # a receiver named only in a cited title: no agency of its own (G10)
     return out
