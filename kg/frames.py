@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from kg.errors import RuleError
-from kg.lexicon import alternation, checked
+from kg.lexicon import Words, alternation, checked
 from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 
@@ -72,7 +72,7 @@ class FrameRules:
 
     def triggered(self, text: str) -> set[str]:
         """The frames whose triggers occur in ``text`` (one pass of the automaton, overlaps included)."""
-        return {frame for _end, frames in self.trigger_words.iter(text) for frame in frames} if text else set()
+        return {frame for _start, _end, frames in self.trigger_words.find(text) for frame in frames} if text else set()
 
     def trigger_re(self, frame: str) -> re.Pattern:
         return self.trigger_res[frame]
@@ -190,18 +190,11 @@ def _table_columns(columns: dict, name: str) -> dict[str, re.Pattern]:
 
 
 def _trigger_automaton(rules: dict[str, dict]):
-    import ahocorasick
-
     by_word: dict[str, set[str]] = {}
     for r in rules.values():
         for word in r["triggers"]:
             by_word.setdefault(word, set()).add(r["frame"])
-    auto = ahocorasick.Automaton()
-    for word, frames in by_word.items():
-        auto.add_word(word, frozenset(frames))
-    if by_word:
-        auto.make_automaton()
-    return auto
+    return Words({word: frozenset(frames) for word, frames in by_word.items()})
 
 
 def rules_by_frame(rules: dict[str, dict], frame: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -13,6 +14,7 @@ __all__ = [
     "AgencyLexicon",
     "CentralMatters",
     "PlaceRules",
+    "Words",
     "abbreviations_of",
     "agency_lexicon_of",
     "alternation",
@@ -84,6 +86,42 @@ def alternation(words) -> str:
     a\\.b|划入到|划入
     """
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or r"(?!)"
+
+
+class Words:
+    """The words of a lexicon found in a text in one pass of an Aho-Corasick automaton (Rust's
+    ``aho-corasick`` through ``ahocorasick_rs``), each with the value it was added with: every
+    occurrence, overlaps included, or (``longest``) the longest word at the leftmost place, none
+    overlapping. Offsets are the text's characters; pickled by its words (workers rebuild it).
+
+    >>> Words({"城市": 1, "城市管理": 2, "管理": 3}).find("市城市管理局")
+    [(1, 3, 1), (1, 5, 2), (3, 5, 3)]
+    >>> Words({"城市": 1, "城市管理": 2, "管理": 3}, longest=True).find("市城市管理局")
+    [(1, 5, 2)]
+    """
+
+    def __init__(self, words: Mapping[str, object], *, longest: bool = False) -> None:
+        import ahocorasick_rs as ac
+
+        self._words = dict(words)
+        self._longest = longest
+        self._values = list(self._words.values())
+        kind = ac.MatchKind.LeftmostLongest if longest else ac.MatchKind.Standard
+        self._automaton = ac.AhoCorasick(list(self._words), matchkind=kind)
+
+    def __reduce__(self):
+        return (_words_of, (self._words, self._longest))
+
+    def find(self, text: str) -> list[tuple[int, int, object]]:
+        """(start, end, value) of each word found in ``text``: by end, the longer first where two end
+        together (overlapping); by start (``longest``)."""
+        values = self._values
+        found = self._automaton.find_matches_as_indexes(text, overlapping=not self._longest)
+        return [(s, e, values[i]) for i, s, e in found]
+
+
+def _words_of(words: dict, longest: bool) -> Words:
+    return Words(words, longest=longest)
 
 
 _AGENCY_REQUIRED = {"sectors", "suffixes", "standalone", "levels", "vague_heads", "qualifiers", "government", "party"}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.lexicon import alternation
+from kg.lexicon import Words, alternation
 from kg.places import Place, gazetteer
 from kg.ruleset import Rules, derived
 
@@ -82,15 +82,7 @@ class AgencySpan:
 
 @cache
 def _place_automaton():
-    import ahocorasick
-
-    g = gazetteer()
-    auto = ahocorasick.Automaton()
-    for name in g.names():
-        if len(name) >= 2:
-            auto.add_word(name, name)
-    auto.make_automaton()
-    return auto
+    return Words({name: name for name in gazetteer().names() if len(name) >= 2}, longest=True)
 
 
 def find_places(text: str, rules: Rules) -> list[PlaceSpan]:
@@ -101,8 +93,8 @@ def find_places(text: str, rules: Rules) -> list[PlaceSpan]:
     [('亳州', '亳州市'), ('宿州', '宿州市'), ('黄山市', '黄山市'), ('崆峒区', '平凉市崆峒区')]
     """
     g, not_places = gazetteer(), rules.places.not_places
-    # the longest name at the leftmost place, no overlaps (the automaton does this in C)
-    chosen = [(end - len(name) + 1, end + 1, name) for end, name in _place_automaton().iter_long(text)]
+    # the longest name at the leftmost place, no overlaps
+    chosen = _place_automaton().find(text)
     spans: list[PlaceSpan] = []
     for i, (s, e, name) in enumerate(chosen):
         cands = tuple(g.lookup(name))
@@ -253,8 +245,7 @@ def _agency_matches(text: str, rules: Rules):
     ['城管执法局', '政府环保局']
     """
     starts: set[int] = set()
-    for end, core in rules.cores.iter(text):
-        begin = end - len(core) + 1
+    for begin, _end, _core in rules.cores.find(text):
         if text.startswith("城镇", begin - 2):  # "城镇市容和环境卫生主管部门": the towns' portfolio, no level
             begin -= 2
         starts.add(begin)

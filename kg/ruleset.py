@@ -23,6 +23,7 @@ from kg.lexicon import (
     AgencyLexicon,
     CentralMatters,
     PlaceRules,
+    Words,
     abbreviations_of,
     agency_lexicon_of,
     central_matters_of,
@@ -90,13 +91,7 @@ class Rules:
     @cached_property
     def cores(self):
         """One automaton of the lexicon's sector cores (住建, 城市管理…)."""
-        import ahocorasick
-
-        auto = ahocorasick.Automaton()
-        for core in self.agencies.core_sector:
-            auto.add_word(core, core)
-        auto.make_automaton()
-        return auto
+        return Words({core: core for core in self.agencies.core_sector})
 
     def longest_core(self, text: str) -> str:
         """The longest sector core ``text`` holds ("市住建局" → "住建"), or "".
@@ -105,7 +100,7 @@ class Rules:
         >>> rules.longest_core("城市规划部门"), rules.longest_core("有关部门")
         ('城市规划', '')
         """
-        return max((core for _end, core in self.cores.iter(text)), key=len, default="")
+        return max((core for _start, _end, core in self.cores.find(text)), key=len, default="")
 
     def canonical_name(self, name: str) -> str:
         """A body's name with its abbreviated sector word spelled out.
@@ -114,7 +109,7 @@ class Rules:
         >>> [rules.canonical_name(n) for n in ("市住建局", "县(区)城管执法局", "省编办", "城市规划部门")]
         ['市住房和城乡建设局', '县(区)城市管理行政执法局', '省机构编制委员会办公室', '城市规划部门']
         """
-        found = [(end - len(core) + 1, core) for end, core in self.cores.iter(name)]
+        found = [(start, core) for start, _end, core in self.cores.find(name)]
         if not found:
             return name
         # the longest core the name holds decides: "城市规划部门" holds 城市规划, not the abbreviation 规划
