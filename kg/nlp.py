@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.recognize import AgencySpan, PlaceSpan, find_agencies, find_places, resolve_places
+from kg.recognize import AgencySpan, PlaceSpan, find_agencies, places_of_sentences, resolve_places
 from kg.ruleset import Rules, derived, load_rules
 
 __all__ = ["fast_nlp", "get_nlp"]
@@ -155,7 +155,7 @@ class Places(_ReadsRules):
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
-        found = [find_places(text[a:b], self.rules) for a, b in sentence_bounds(doc)]
+        found = places_of_sentences(text, sentence_bounds(doc), self.rules)
         doc.user_data.setdefault(_FOUND, {})["places"] = found
         if self.spans:
             if len(doc) != len(text):  # not one token per character: align the tokens with what was found
@@ -193,7 +193,7 @@ class Bodies(_ReadsRules):
         places = doc.user_data.get(_RESOLVED)
         if places is None:  # no resolve component: each sentence's places resolved within it
             written = doc.user_data.get(_FOUND, {}).get("places")
-            written = [find_places(text[a:b], self.rules) for a, b in bounds] if written is None else written
+            written = places_of_sentences(text, bounds, self.rules) if written is None else written
             places = [resolve_places(p) for p in written]
         found = [find_agencies(text[a:b], self.rules, p) for (a, b), p in zip(bounds, places)]
         doc.user_data.setdefault(_FOUND, {})["bodies"] = found

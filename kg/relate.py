@@ -1210,6 +1210,10 @@ _BYLINE_DATE = re.compile(
 )
 
 
+# a document number in a header line ("某政发〔2016〕12号"): its year is no date of the text
+_DOC_NUMBER_IN_LINE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号")
+
+
 def _header_date(doc: Document) -> str | None:
     """The document's date: the latest adoption or amendment line of a regulation's header (not the
     higher legislature's approval); else the
@@ -1221,7 +1225,7 @@ def _header_date(doc: Document) -> str | None:
     edge = lines if len(lines) <= 2 * EDGE_LINES else lines[:EDGE_LINES] + lines[-EDGE_LINES:]
     edge = [part for line in edge for part in _split_signed(line)]
     for i, line in enumerate(edge):
-        stripped = re.sub(r"[\u4e00-\u9fff]{1,8}[〔\[［][^〕\]］]+[〕\]］]\s*\d+\s*号", "", line).strip(" ()（）")
+        stripped = (_DOC_NUMBER_IN_LINE.sub("", line) if "号" in line else line).strip(" ()（）")
         stripped = _cn_date_digits(stripped)
         # one header line may hold several acts: "…令第3号发布　根据…令第9号修订"
         parts = re.split(r"根据|\s+(?=(?:19|20)\d{2}\s*年)", stripped) if i < 15 and len(stripped) <= 300 else []

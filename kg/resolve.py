@@ -227,6 +227,8 @@ def _level_head(name: str, core: str) -> str | None:
 
 def _by_compatible_core(members: list[Fact], rules: Rules) -> list[list[Fact]]:
     """Split a group of same sector, level and organ by core: "市建设部门" and "市建管部门" stay two."""
+    if len(members) == 1:
+        return [members]
     cores = {str(f.get("name")): rules.longest_core(str(f.get("name"))) for f in members}
     clusters: list[tuple[str, list[Fact]]] = []
     for f in sorted(members, key=lambda f: -len(cores[str(f.get("name"))])):
