@@ -2398,10 +2398,12 @@ def frame_transfers(
     legacy: list[dict] | None = None,
     following: tuple[str, list[AgencySpan]] = ("", []),
     bodies_of: Callable[[str], list[AgencySpan]] | None = None,
+    triggered: set[str] | None = None,
 ) -> tuple[list[dict], str]:
     """Transfer records of one sentence by the clause frames, updating ``state``. ``following``
     is the next sentence with its bodies; ``bodies_of`` gives the bodies recognized in a part of
-    the document (a heading).
+    the document (a heading); ``triggered`` the frames whose triggers ``text`` holds, when the caller
+    has them already.
 
     ``legacy`` are the records the move/concentrate rules of relations.yaml found in this
     sentence. A frame that overrides them (a list's lead-in and items, a passive, an assume…)
@@ -2412,6 +2414,7 @@ def frame_transfers(
     state.following, state.written = following, text
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     if "《" in text:
+        triggered = None  # found again in the text without its titles
         text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)
         bodies = [b for b in bodies_in(text, agencies, rules) if "〇" not in text[b.start : b.end]]
     else:
@@ -2427,7 +2430,7 @@ def frame_transfers(
         return [], OVERRIDE_ALL
     out: list[dict] = []
 
-    triggered = rules.triggered(text)
+    triggered = rules.triggered(text) if triggered is None else triggered
 
     def run(name: str) -> list[dict]:
         if name in _GATED and name not in triggered:

@@ -401,6 +401,8 @@ def transfers_in(
     >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text, rules), rules)]
     [('市水务局', '河道采砂', '市城管局')]
     """
+    if not _power_regex(rules).search(sentence_text):
+        return []  # every frame here reads a clause that names a power
     context = context or _Context()
     out: list[dict] = []
     if collectives is None:
@@ -1595,7 +1597,8 @@ def relate_document(
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         next_agencies = mentions[i + 1].bodies if i + 1 < len(sentences) else []
         collectives = collective_agencies(s.text, rules.frames)
-        if _states_no_transfer(rules, s.text, agencies, frame_state, context):
+        triggered = rules.frames.triggered(s.text)
+        if _states_no_transfer(rules, s.text, agencies, frame_state, context, triggered):
             found = []
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
         else:
@@ -1617,6 +1620,7 @@ def relate_document(
                 legacy=found,
                 following=(next_text, next_agencies),
                 bodies_of=found_in.bodies,
+                triggered=triggered,
             )
             if override:
                 found = outside_frame(found, s.text, override, rules.frames)
@@ -1725,11 +1729,17 @@ def _give_entry(facts: list[Fact], at: list[int], giver) -> None:
 
 
 def _states_no_transfer(
-    rules: Rules, text: str, agencies: list[AgencySpan], state: FrameState, context: _Context
+    rules: Rules,
+    text: str,
+    agencies: list[AgencySpan],
+    state: FrameState,
+    context: _Context,
+    triggered: set[str] | None = None,
 ) -> bool:
     """Whether a sentence can state no transfer, so the transfer rules need not read it: it names no
     body, no power and no trigger of a frame, is no table row, labelled line, list item or lead-in,
-    and no open list, catalogue or header waits for its items (most sentences of a document)."""
+    and no open list, catalogue or header waits for its items (most sentences of a document).
+    ``triggered``: the frames whose triggers the sentence holds, when the caller has them."""
     frames = rules.frames
     return not (
         agencies
@@ -1741,7 +1751,7 @@ def _states_no_transfer(
         or "：" in text
         or ITEM_NUMBER.match(text)
         or frames.power_re.search(text)
-        or frames.triggered(text)
+        or (frames.triggered(text) if triggered is None else triggered)
         or any(w in text for w in frames.self_reference)
     )
 
