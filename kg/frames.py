@@ -392,6 +392,7 @@ _GIVERS_COUNTED = (
     rf"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?|[一二三四五六七八九十两\d]{{1,2}}个){_GIVERS_KIND}(?:的)?"
 )
 COUNT_OF_GIVERS = re.compile(rf"^{_GIVERS_COUNTED}")
+_GIVERS_COUNTED_AT = re.compile(_GIVERS_COUNTED)  # matched where the givers end (``pattern.match(text, at)``)
 COMMA = re.compile(r"[,，]")
 # "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
 _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
@@ -451,12 +452,13 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             unit = next((b for b in bodies if b.start == own.end), None)
             if unit is not None and written.startswith(own.text + unit.text):  # "市公安局交通警察支队": a unit of it
                 own = Body(own.text + unit.text, unit.sector, own.start, unit.end)
+            own, read = _owners_together(written, own, bodies)
             ph.giver = own
             seg = re.sub(
                 # "县级人民政府及其部门的P": a government with its departments gives as the government
                 r"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行)|(?:划转|移交|下放|行使|承担|负责)的)?",
                 "",
-                written[len(own.text) :],
+                written[read:],
             )
             break
     # "G承担的M", and "G不再承担M" (G stops holding what the receiver takes over)
@@ -498,6 +500,28 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     if len(seg) >= 2:
         ph.matters = split_acts(seg, fields)
     return ph
+
+
+def _owners_together(written: str, own: Body, bodies: list[Body]) -> tuple[Body, int]:
+    """The body ``written`` opens with and those named together with it before what they own
+    ("G1、G2和G3等3个部门的P"): one body whose parts they are (each gives by its sector,
+    ``Body.each_sector``), and how much of ``written`` names them (a count of them included)."""
+    parts, at = [own], len(own.text)
+    while (joint := _JOINED.match(written, at)) is not None:
+        nxt = next((b for b in bodies if b not in parts and written.startswith(b.text, joint.end())), None)
+        if nxt is None:
+            break
+        parts.append(nxt)
+        at = joint.end() + len(nxt.text)
+    counted = _GIVERS_COUNTED_AT.match(written, at)
+    if counted:  # "等3个部门(的)": how many gave, not what (的 is read with the object)
+        at = counted.end() - counted.group().endswith("的")
+    if len(parts) == 1:
+        return own, at
+    sectors = {b.sector for b in parts}
+    members = tuple(q for b in parts for q in (b.parts or (b,)))
+    whole = Body(written[:at], sectors.pop() if len(sectors) == 1 else None, own.start, parts[-1].end, members)
+    return whole, at
 
 
 # ---------------------------------------------------------------- document state
@@ -1129,6 +1153,11 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     receivers = _together(text, after)  # "赋予甲街道办事处、乙街道办事处、丙镇人民政府": each
     out = []
     jiang = text.rfind("将", 0, trig.start())
+    opening = _clause_opening(text, trig.start())
+    owned = _owned_powers(text, opening, trig.start(), bodies) if jiang < opening else None
+    if owned:  # "G1、G2等7个部门的86项P下放至R": the powers moved, the topic before the verb (no 将)
+        state.grantee = receivers
+        return _owned_records(owned, receivers, rid, rules)
     if jiang >= 0:  # "将M…交由R": the object before the verb
         # the subject of 将 gives, not a body that decides or issues the document ("省政府决定，将…")
         givers = [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
@@ -1146,16 +1175,8 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         obj = _LISTED_IN.sub("", obj)  # "《…目录》所列的96项事项": the items the cited catalogue lists
         owned = _owned_powers(text, jiang + 1, jiang + 1 + len(obj), bodies)
         if owned:  # "将G1、G2等部门的部分P，以及与之相关的P2，赋予R": each giver's powers
-            owners, written = owned
-            for giver in (one for owner in owners for one in owner.each_sector()):
-                for i, (label, matter) in enumerate(written):
-                    for r in receivers:
-                        rec = _record(label, matter, None, giver, r, rid, rules)
-                        if i == 0 and matter and matter[:2] in ("部分", "全部"):
-                            rec["scope"] = matter[:2]
-                        out.append(rec)
             state.grantee = receivers
-            return out
+            return _owned_records(owned, receivers, rid, rules)
         powers = _power_at(obj, rules)
         label = powers[-1][3] if powers else "执法职责"
         if powers:
@@ -1205,6 +1226,28 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
                 out.append(_record(p[3], area, area, None, r, rid, rules))
     state.grantee = receivers
     return out
+
+
+def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) -> list[dict]:
+    """Each owner's powers (``_owned_powers``) to each receiver."""
+    owners, written = owned
+    out = []
+    for giver in (one for owner in owners for one in owner.each_sector()):
+        for i, (label, matter) in enumerate(written):
+            for r in receivers:
+                rec = _record(label, matter, None, giver, r, rid, rules)
+                if i == 0 and matter and matter[:2] in ("部分", "全部"):
+                    rec["scope"] = matter[:2]
+                out.append(rec)
+    return out
+
+
+def _clause_opening(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins: after the comma or semicolon before it, and after
+    what opens a clause before its object (when, on what authority: ``_LEADING_ADVERBIALS``)."""
+    start = max(text.rfind(c, 0, at) for c in ",，;；。") + 1
+    lead = _LEADING_ADVERBIALS.match(text[start:at])
+    return start + (lead.end() if lead else 0)
 
 
 _GIVER_ADVERBS = re.compile(r"(?:依法|已|已经|将|共|首批|分批|拟|同步)*")

@@ -784,6 +784,8 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
         ahead = [p for p in powers if p.end() <= receiver.start - cs]
         if not ahead:
             return []
+        if _moved_before_holder(rules, clause, ahead[-1].end(), receiver.start - cs):
+            return []
         # "D1方面的M1等P，D2方面的M2等P，均由B集中行使": each group before a comma is read
         groups = [p for p in ahead[:-1] if re.match(r"\s*[，,]", clause[p.end() :])] + [ahead[-1]]
         out = []
@@ -845,6 +847,13 @@ _ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
 _FORMER_HOLDER = re.compile(r"(?:原由|原|由)?(?P<g>[^，,。；;的]{2,30}?)(?:原)?(?:行使|承担|负责|实施)的")
 
 
+def _moved_before_holder(rules: Rules, clause: str, power_end: int, holder_start: int) -> bool:
+    """Whether a move verb stands between the powers and the body that exercises them ("G的P下放至
+    街道，由街道综合行政执法队统一行使"): the move's rule reads them, and the holder exercises what
+    the move's receiver got (no second receiver, with the givers read as matters)."""
+    return _trigger_res(rules)[_frame_triggers(rules, "move")].search(clause, power_end, holder_start) is not None
+
+
 # "…继续由G行使", "仍由G负责": powers that stay with the body that has them
 _STAYS = re.compile(r"(?:继续|仍然?|依然|照旧)(?:由|归)$")
 
@@ -882,6 +891,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
             if holder is not None:
                 givers, body = [holder], body[held.end() :]
         elif ahead and re.search(r"由\s*$", clause[: receiver.start - cs]):  # passive: …权,(可)由B行使
+            if _moved_before_holder(rules, clause, ahead[-1].end(), receiver.start - cs):
+                continue
             power = ahead[-1]
             body = clause[_after_last_comma(clause, power.start()) : power.start()]
         else:

@@ -2053,3 +2053,67 @@ def test_frames_a_subject_defined_in_brackets_exercises_each_bundled_power():
         ("行政检查权", "市场监管"),
         ("行政检查权", "水利"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (  # counted departments and items, a town collective as receiver
+            "区自然资源局、区生态环境局等7个部门的86项行政执法权下放至全区8个街道。",
+            [
+                {"power": "行政执法权", "matter": "行政执法权", "source": "区自然资源局", "target": "街道"},
+                {"power": "行政执法权", "matter": "行政执法权", "source": "区生态环境局", "target": "街道"},
+            ],
+        ),
+        (  # a time adverbial and 依法 before the object; a share of the powers
+            "自2023年1月1日起，县林业局和县水利局的部分行政处罚权依法下放至各乡镇。",
+            [
+                {"power": "行政处罚权", "matter": "部分行政处罚权", "source": "县林业局", "target": "乡镇"},
+                {"power": "行政处罚权", "matter": "部分行政处罚权", "source": "县水利局", "target": "乡镇"},
+            ],
+        ),
+        (  # items after the count, another grant verb
+            "市农业农村局、市交通运输局的42项行政执法事项赋予各镇人民政府。",
+            [
+                {"matter": "行政执法事项", "source": "市农业农村局", "target": "镇人民政府"},
+                {"matter": "行政执法事项", "source": "市交通运输局", "target": "镇人民政府"},
+            ],
+        ),
+    ],
+)
+def test_frames_powers_owned_by_departments_as_the_topic_before_a_grant_verb(text, want):
+    """No 将: the departments' powers open the clause and the verb hands them down."""
+    _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "市水务局、市环保局的行政处罚权，由市城管局统一行使。",
+            [{"source": "市水务局", "target": "市城管局"}, {"source": "市环保局", "target": "市城管局"}],
+        ),
+        (  # counted, three departments, another holder's verb
+            "县商务局、县文旅局和县卫健局等3个部门的行政处罚权，改由县综合行政执法局行使。",
+            [
+                {"source": "县商务局", "matter": "行政处罚权"},
+                {"source": "县文旅局", "matter": "行政处罚权"},
+                {"source": "县卫健局", "matter": "行政处罚权"},
+            ],
+        ),
+    ],
+)
+def test_frames_departments_named_together_each_give_their_powers_to_the_holder(text, want):
+    _assert_exactly(text, want)
+
+
+def test_frames_a_team_exercising_what_its_towns_were_granted_receives_nothing_of_its_own():
+    """ "…下放至街道，由街道综合行政执法队统一行使": the grant's receiver is the street; its team is
+    how it exercises the powers, not a second receiver with the givers read as matters."""
+    found = _transfers(
+        "某区实施方案\n区水务局、区城管局等2个部门的20项行政处罚权下放至各街道，由街道综合行政执法队统一行使。"
+    )
+    assert sorted((r["source"], r["matter"], r["target"]) for r in found) == [
+        ("区城管局", "行政处罚权", "街道"),
+        ("区水务局", "行政处罚权", "街道"),
+    ]
