@@ -399,7 +399,7 @@ _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
-    r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:有关)?"
+    r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关)?"  # 了/过: the verb's aspect
 )
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
 COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
@@ -1674,7 +1674,12 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     names = re.findall(r"行政处罚|行政检查|行政强制措施|行政强制", m.group())
     for name in dict.fromkeys(names):
         # "原由甲局行使的部分P" (G4): the share as written; "D领域…的全部P": the field
-        whole = [f"{ph.scope}{m.group()}"] if ph.scope and not ph.matters and not ph.domain else []
+        # "G1、G2等部门的P": each department's powers, as written
+        whole = (
+            [f"{ph.scope or ''}{m.group()}"]
+            if (ph.scope or ph.giver is not None) and not ph.matters and not ph.domain and not ph.fields
+            else []
+        )
         field_only = [ph.field] if ph.field else []
         # a share of the powers of several sectors' departments: each department gives its share
         givers = ph.giver.each_sector() if ph.giver is not None and whole else [ph.giver]

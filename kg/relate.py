@@ -1672,7 +1672,11 @@ def relate_document(
         due_moves = next((iso for iso, task, _, start in dated if not start and _MOVES_DONE.search(task)), None)
         if due_moves:  # "各部门要在2021年6月30日前完成交接工作", "6月底前完成职责划转": when the moves are due
             move_deadlines.append((len(facts), due_moves))
+        # "我局" in a letter its signer wrote: the transfers name the signer, as its agency record does
+        signer = {a.text: a.name for a in agencies if a.rule_id == "agency.self_reference.v1"}
         for t in found:
+            for end in ("source", "target") if signer else ():
+                t[end] = signer.get(t.get(end), t.get(end))
             if t.get("source") and t["source"] == t.get("target"):
                 continue  # a body that keeps its own powers moves nothing
             if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):

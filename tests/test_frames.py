@@ -2117,3 +2117,27 @@ def test_frames_a_team_exercising_what_its_towns_were_granted_receives_nothing_o
         ("区城管局", "行政处罚权", "街道"),
         ("区水务局", "行政处罚权", "街道"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (  # the verb's aspect (了), departments named by their sectors, their share
+            "区综合执法局集中行使了住建、环保、水务等部门的部分行政处罚权。",
+            [
+                {"source": "住建部门", "matter": "部分行政处罚权"},
+                {"source": "环保部门", "matter": "部分行政处罚权"},
+                {"source": "水务部门", "matter": "部分行政处罚权"},
+            ],
+        ),
+        (  # named bodies, no share, a count after the power
+            "县城管局依法行使县市场监管局、县交通运输局的行政处罚权共计56项。",
+            [
+                {"source": "县市场监管局", "matter": "行政处罚权", "target": "县城管局"},
+                {"source": "县交通运输局", "matter": "行政处罚权", "target": "县城管局"},
+            ],
+        ),
+    ],
+)
+def test_frames_a_body_exercising_the_powers_of_departments_named_together(text, want):
+    _assert_exactly(text, want)
