@@ -18,9 +18,13 @@ from kg.types import Article, Document
 __all__ = ["DOC_TYPE", "ITEM_NUMBER", "normalize", "strip_glosses", "to_simplified"]
 
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# A pinyin gloss glued to a character: "關(guān)", "發（fā）". It holds lowercase Latin letters
-# with at least one tone mark; "(PPP)", "(以下简称…)" and "县(区)" do not match.
-_GLOSS = re.compile(rf"[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]")
+# A pinyin gloss glued to a character or a word: "關(guān)", "發（fā）", "劃轉(huà zhuǎn)". Its
+# syllables are lowercase Latin letters, one at least with a tone mark (a neutral syllable has
+# none: "(de)" alone is no gloss); "(PPP)", "(以下简称…)" and "县(区)" do not match.
+_SYLLABLE = rf"[a-zü{_TONE}]{{1,6}}"
+_GLOSS = re.compile(
+    rf"[(（]\s*(?:{_SYLLABLE}\s+){{0,3}}[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}(?:\s+{_SYLLABLE}){{0,3}}\s*[)）]"
+)
 
 # Lines that are web chrome rather than document text: ads, share banners, hotlines,
 # copyright footers, "本文链接", "友情提示", tag clouds. Patterns describe the genre of
@@ -88,6 +92,8 @@ def strip_glosses(text: str) -> str:
 
     >>> strip_glosses("關(guān)于县(区)发(fā)展(PPP)")
     '關于县(区)发展(PPP)'
+    >>> strip_glosses("劃轉(huà zhuǎn)至（chéng guǎn）局 (see note)")
+    '劃轉至局 (see note)'
     """
     return _GLOSS.sub("", text)
 

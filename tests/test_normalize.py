@@ -22,6 +22,11 @@ def _doc(raw: str, start: int = 0):
         ("(以下简称《意见》)發(fā)布", "(以下简称《意见》)发布"),
         ("整合到城管部门", "整合到城管部门"),  # t2s, not tw2sp: 整合 is not rewritten to 集成
         ("陜西省", "陕西省"),
+        # a word glossed whole, its syllables apart; full-width brackets; a neutral syllable
+        ("劃轉(huà zhuǎn)至市城管局", "划转至市城管局"),
+        ("由鄉鎮（xiāng zhèn）負責", "由乡镇负责"),
+        ("執法的(de shí hòu)時候", "执法的时候"),
+        ("罚款(fine)和(PPP)", "罚款(fine)和(PPP)"),  # no tone mark: English, not pinyin
     ],
 )
 def test_normalize_simplified_without_glosses(raw, expected):
