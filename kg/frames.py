@@ -1778,15 +1778,32 @@ def _assume_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _NEXT_GROUP = re.compile(r"[,，]?(?:以及|及|和|并)")
+# "区有关部门下放的", "县直部门移交的": departments named by their level and kind, not one by one
+_DEPARTMENTS_BY_KIND = re.compile(
+    r"(?P<g>[省市县区][级直]?(?:有关|相关|各)?(?:职能|行政|业务)?部门|(?:有关|相关)(?:职能|行政|业务)?部门)"
+    r"(?:下放|移交|划转|交由|委托|赋予)的"
+)
 
 
 def _assumed_from(text, start, clause_end, bodies, receiver, rules) -> tuple[list[dict], int]:
     """One giver's group of an assume clause (the body at ``start`` and its powers, before
     ``clause_end``) and where the group ends."""
     givers = [b for b in bodies if b.start == start]
-    if not givers:
-        return [], start
     rid = rules.rule_id("assume")
+    if not givers:  # "R承接区有关部门下放的42项P": departments named by their kind hand the powers down
+        kind = _DEPARTMENTS_BY_KIND.match(text, start, clause_end)
+        powers = [p for p in _power_at(text[:clause_end], rules) if kind and p[0] >= kind.end()]
+        if not powers:
+            return [], start
+        p = powers[0]
+        obj = re.sub(rf"^(?:共计?)?{COUNT_OF_MATTERS.pattern}", "", text[kind.end() : p[0]])
+        ph = parse_object(obj, bodies, rules.scope_sectors) if obj else Phrase()
+        g = kind.group("g")
+        records = [
+            _record(p[3], m, domain, None, receiver, rid, rules, scope=ph.scope, source_text=g)
+            for m, domain in _granted(ph, p[2])
+        ]
+        return records, p[1]
     owned = _owned_powers(text, start, clause_end, bodies)
     if owned:  # "G1、G2等7个部门的126项行政处罚事项"
         owners, written = owned
@@ -2142,14 +2159,14 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
         out = []
         for g, nxt in zip(owners, [*owners[1:], None]):
             team = text[g.end : nxt.start if nxt else start + len(seg)]
-            team = re.sub(r"(?:[、，,]|以及|和|及|与)$", "", re.sub(r"^(?:的|所属|下属)", "", team))
+            team = re.sub(r"(?:[、，,]|以及|和|及|与)$", "", _OWNED_TEAM.sub("", team))
             if re.search(r"(?:队|队伍|中心|站|所)$", team):
                 out.append(_record("编制", team, None, g, receivers[0], rules.rule_id("whole_unit"), rules))
         if out:
             return out
     giver = givers[0] if givers else None
     team = seg[giver.end - start :] if giver else seg
-    team = re.sub(r"^(?:的|所属|下属)", "", team)
+    team = _OWNED_TEAM.sub("", team)
     if (
         giver is not None
         and _TEAM.search(giver.text)
@@ -2162,6 +2179,8 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _TEAM = re.compile(r"(?:大队|支队|中队|队|队伍|站|所)$")
+# "G的T", "G所属(的)T", "G下属的T": what ties a team to the body that owns it
+_OWNED_TEAM = re.compile(r"^(?:(?:所属|下属)的?|的)")
 
 
 def _merge_units_frame(text, bodies, state, rules) -> list[dict]:

@@ -551,8 +551,36 @@ def _subject_giver(clause: str, cs: int, jiang: int, agencies: list[AgencySpan])
     return []
 
 
+# "将已下放至各街道的P收回至R": a move done before, in a relative clause naming the powers it moved
+_MOVED_BEFORE = re.compile(r"(?:已经|已|原|曾)$")
+_RELATIVE_TAIL = re.compile(r"[^，,。；;]{0,20}?的")
+
+
+def _move_trigger(rules: Rules, clause: str, triggers) -> re.Match | None:
+    """The verb of the clause's move: the first trigger that is no part of a relative clause
+    describing the powers by a move done before ("已下放至各街道的")."""
+    for trig in _trigger_res(rules)[triggers].finditer(clause) if triggers else ():
+        if not (_MOVED_BEFORE.search(clause, 0, trig.start()) and _RELATIVE_TAIL.match(clause, trig.end())):
+            return trig
+    return None
+
+
+def _relative_move(rules: Rules, clause: str, start: int, triggers) -> int | None:
+    """Where the object at ``start`` goes on past a relative clause naming a move done before
+    ("已下放至各街道的"), or None when it opens with none."""
+    if not triggers:
+        return None
+    before = _MOVED_BEFORE_AT.match(clause, start)
+    trig = before and _trigger_res(rules)[triggers].match(clause, before.end())
+    tail = trig and _RELATIVE_TAIL.match(clause, trig.end())
+    return tail.end() if tail else None
+
+
+_MOVED_BEFORE_AT = re.compile(r"(?:已经|已|原|曾)")
+
+
 def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
-    trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
+    trig = _move_trigger(rules, clause, triggers)
     rule = "transfer.move_to.v1"
     if not trig:
         # "职责划转城市管理部门": 划转 directly followed by the receiver
@@ -579,6 +607,11 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
             if comma.end() > start and not re.search(r"[,，]\s*(?:以及|及)", clause[comma.end() : power.start()]):
                 start = comma.end()
     givers = _with_units([a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()])
+    relative = _relative_move(rules, clause, start, triggers)
+    if relative is not None:  # "将已下放至各街道的P收回至R": the holders that move made give the powers back
+        holders = [a for a in agencies if cs + start <= a.start and a.end <= cs + relative]
+        givers = holders or [a for a in givers if a.start >= cs + relative]
+        start = relative
     if not givers:
         # "将X职能由A调整至B": the giver stands after the power, behind 由
         by = re.search(r"由", clause[power.end() : trig.start()])

@@ -2141,3 +2141,43 @@ def test_frames_a_team_exercising_what_its_towns_were_granted_receives_nothing_o
 )
 def test_frames_a_body_exercising_the_powers_of_departments_named_together(text, want):
     _assert_exactly(text, want)
+
+
+def test_frames_a_catalogue_of_adjustments_names_the_holders_before_and_after():
+    found = _transfers(
+        "某县行政执法事项调整目录\n序号\t事项名称\t事项类别\t调整前实施主体\t调整后实施主体\n"
+        "1\t对擅自占用城市绿地的处罚\t行政处罚\t县林业局\t县城市管理局\n"
+        "2\t对违规倾倒建筑垃圾的处罚\t行政处罚\t县住建局\t县城市管理局"
+    )
+    assert sorted((r["source"], r["matter"], r["target"]) for r in found) == sorted(
+        [("县林业局", "擅自占用城市绿地", "县城市管理局"), ("县住建局", "违规倾倒建筑垃圾", "县城市管理局")]
+    )
+
+
+@pytest.mark.parametrize("owned", ["所属的", "下属的", "所属", "的"])
+def test_frames_a_team_moving_whole_is_named_without_the_words_tying_it_to_its_owner(owned):
+    _assert_exactly(
+        f"将市交通运输局{owned}运政稽查支队整建制划入市综合执法局。",
+        [{"power": "编制", "matter": "运政稽查支队", "source": "市交通运输局", "target": "市综合执法局"}],
+    )
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "各镇综合执法队承接县直部门下放的42项行政处罚事项。",
+            {"source": "县直部门", "matter": "行政处罚事项", "target": "镇综合执法队"},
+        ),
+        (
+            "街道办事处承接市级相关部门移交的违法建设查处职责。",
+            {"source": "市级相关部门", "matter": "违法建设", "target": "街道办事处"},
+        ),
+        (
+            "乡镇人民政府依法承接有关部门委托的部分行政许可事项。",
+            {"source": "有关部门", "matter": "部分行政许可事项", "target": "乡镇人民政府"},
+        ),
+    ],
+)
+def test_frames_powers_taken_over_from_departments_named_by_their_kind(text, want):
+    _assert_exactly(text, [want])

@@ -835,3 +835,18 @@ def test_relate_a_permit_power_named_by_its_short_noun_moves():
     assert [(t["source"], t["power"], t["matter"], t["target"]) for t in _doc_transfers(text)] == [
         ("市城管局", "行政许可权", "户外广告", "市行政审批服务局")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("将已下放至各街道的违法建设查处权收回至区城管局。", (None, "违法建设", "区城管局")),
+        # the bodies the move before made holders give the powers back
+        ("将原下放至各镇人民政府的占道经营处罚权收回至县城管局。", ("镇人民政府", "占道经营", "县城管局")),
+        ("将已划转至市综合执法局的燃气经营行政处罚权划回市住建局。", ("市综合执法局", "燃气经营", "市住建局")),
+    ],
+)
+def test_relate_a_move_done_before_names_the_powers_moved_again(text, want):
+    """ "已下放至X的P": a relative clause describing the powers, not the clause's own move."""
+    (t,) = [f for f in _facts("某市通知\n" + text) if f.kind == "transfer"]
+    assert (t.get("source"), t.get("matter"), t.get("target")) == want
