@@ -2183,6 +2183,36 @@ _TEAM = re.compile(r"(?:大队|支队|中队|队|队伍|站|所)$")
 _OWNED_TEAM = re.compile(r"^(?:(?:所属|下属)的?|的)")
 
 
+def _respective_frame(text, bodies, state, rules) -> list[dict]:
+    """ "G1、G2、G3分别将D1、D2、D3领域的P下放至R": the departments named together give respectively,
+    each the field in its place (or, when the counts differ, each all the fields named)."""
+    out = []
+    for trig in rules.trigger_re("respective").finditer(text):
+        subjects = [b for b in bodies if b.end <= trig.start() and _GIVER_ADVERBS.fullmatch(text, b.end, trig.start())]
+        if not subjects:
+            continue
+        givers = _together(text, [b for b in bodies if b.end <= subjects[-1].end], backward=True)
+        end = trig.end() + len(re.split(r"[，,；;。]", text[trig.end() :], maxsplit=1)[0])
+        verb = rules.move_verbs.search(text, trig.end(), end)
+        receivers = [b for b in bodies if verb and verb.end() <= b.start < end]
+        powers = _power_at(text[trig.end() : verb.start()], rules) if verb else []
+        if not receivers or not powers:
+            continue
+        p = powers[-1]
+        ph = parse_object(text[trig.end() : trig.end() + p[0]], bodies, rules.scope_sectors)
+        fields = ph.fields or ([ph.domain] if ph.domain else []) or ph.matters
+        if len(fields) == len(givers):
+            pairs = [(g, [f]) for g, f in zip(givers, fields)]
+        else:
+            pairs = [(g, fields or [f"{ph.scope or ''}{p[2]}"]) for g in givers]
+        rid = rules.rule_id("respective")
+        for giver, matters in pairs:
+            for matter in matters:
+                domain = matter if ph.fields or ph.domain else None
+                out.append(_record(p[3], matter, domain, giver, receivers[0], rid, rules, scope=ph.scope))
+    return out
+
+
 def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
     """ "整合A队、B队，组建C": teams that merge into a new one move whole (power 编制, matter each team)."""
     out = []
@@ -2366,6 +2396,7 @@ FRAMES: dict[str, Frame] = {
     "list": _list_frame,
     "passive": _passive_frame,
     "merge_units": _merge_units_frame,
+    "respective": _respective_frame,
     "verbal": _verbal_frame,
     "domain_list": _domain_list_frame,
     "definition": _definition_frame,
@@ -2392,6 +2423,7 @@ _GATED = frozenset(
         "penalty",
         "assume",
         "merge_units",
+        "respective",
         "restatement",
         "whole_unit",
         "accompany",
@@ -2424,6 +2456,7 @@ _OVERRIDE = (
     "restatement",
     "whole_unit",
     "merge_units",
+    "respective",
     "accompany",
     "exercise",
     "passive",

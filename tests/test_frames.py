@@ -2181,3 +2181,26 @@ def test_frames_a_team_moving_whole_is_named_without_the_words_tying_it_to_its_o
 )
 def test_frames_powers_taken_over_from_departments_named_by_their_kind(text, want):
     _assert_exactly(text, [want])
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (  # two departments, 其, fields named by 方面, another move verb
+            "市水务局和市林业局分别将其河道管理、林木管理方面的行政处罚权移交市综合执法局。",
+            [
+                {"matter": "河道管理", "source": "市水务局", "target": "市综合执法局"},
+                {"matter": "林木管理", "source": "市林业局", "target": "市综合执法局"},
+            ],
+        ),
+        (  # no fields to pair: each gives its share
+            "区住建局、区环保局分别将部分行政处罚权交由各街道办事处行使。",
+            [
+                {"matter": "部分行政处罚权", "source": "区住建局", "target": "街道办事处"},
+                {"matter": "部分行政处罚权", "source": "区环保局", "target": "街道办事处"},
+            ],
+        ),
+    ],
+)
+def test_frames_departments_giving_respectively_pair_with_the_fields_in_order(text, want):
+    _assert_exactly(text, want)
