@@ -1698,7 +1698,13 @@ GRANT_VERBS = "赋予|委托|授予|下放|交由"  # the verbs that grant a pow
 GRANTED_ELSEWHERE = re.compile(rf"(?:{GRANT_VERBS})的$")
 
 # words between a body and the verb by which it takes over powers ("区综合执法局已全面承接…")
-_BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步)*")
+_BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步|积极|主动|有序|平稳|顺利)*")
+# "按照区委、区政府部署，", "根据《…》规定，": on whose instruction the subject acts, before its verb
+_ON_INSTRUCTION = re.compile(
+    rf"(?:按照|根据|依据|依照)[^，,。；;]{{1,40}}?(?:部署|要求|规定|安排|决定|精神)[，,]?{_BEFORE_ASSUME.pattern}"
+)
+# "…，承接G2移交的P2": a verb after a comma whose subject is the verb's before it
+_SHARED_SUBJECT = re.compile(rf"[，,](?:并|同时|还|又)?{_BEFORE_ASSUME.pattern}$")
 
 
 _FORMERLY = re.compile(r"(?:原由|原来由|原)?")
@@ -1746,24 +1752,53 @@ def _hand_over_items_frame(text, bodies, state, rules) -> list[dict]:
 def _assume_frame(text, bodies, state, rules) -> list[dict]:
     """ "R承接G的P", "R承担原G的全部职责", "R已承接G1、G2等7个部门的126项行政处罚事项": R takes over
     what G held (each giver of a counted list gives; a count names no matter); "R从G1、G2等部门接过P"."""
-    trig = rules.trigger_re("assume").search(text)
-    if not trig:
-        return []
+    out: list[dict] = []
+    subject, resume = None, 0
+    for trig in rules.trigger_re("assume").finditer(text):
+        if trig.start() < resume:
+            continue
+        found, end = _assumed_at(text, trig, bodies, state, rules, subject)
+        if found:
+            out.extend(found)
+            subject = Body(found[0]["target"], found[0]["target_sector"]) if found[0].get("target") else None
+            resume = end
+    return out
+
+
+def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple[list[dict], int]:
+    """The records of one assume verb and where they end; ``subject``: the receiver of the verb
+    before, which a verb after a comma shares ("R承接G1移交的P1，承接G2移交的P2")."""
     source = _FROM_GIVERS.search(text, 0, trig.start())
     verb_at = source.start() if source else trig.start()
-    receivers = [b for b in bodies if b.end <= verb_at and _BEFORE_ASSUME.fullmatch(text, b.end, verb_at)]
+    receivers = [
+        b
+        for b in bodies
+        if b.end <= verb_at
+        and (
+            _BEFORE_ASSUME.fullmatch(text, b.end, verb_at)
+            # "R按照区委、区政府部署，积极承接…": on whose instruction, then the verb
+            or _ON_INSTRUCTION.fullmatch(text, b.end, verb_at)
+        )
+    ]
     if not receivers:
         adverbs = re.search(rf"{_BEFORE_ASSUME.pattern}$", text[:verb_at])  # "该局已从…": the anaphor's end
         receivers = [b for b in [_anaphor_before(text, adverbs.start(), bodies, state, rules)] if b is not None]
+    if not receivers and subject is not None and _SHARED_SUBJECT.search(text, 0, verb_at):
+        receivers = [subject]
     if not receivers:
-        return []
+        return [], trig.end()
+    out, end = _assumed(text, trig, source, receivers, bodies, rules)
+    return out, end
+
+
+def _assumed(text, trig, source, receivers, bodies, rules) -> tuple[list[dict], int]:
     if source:  # "R从G1、G2等6个部门接过了共计86项行政处罚权": each giver gives the powers as written
         givers = _together(
             text, [b for b in bodies if source.start("g") == b.start or source.start("g") < b.start < source.end("g")]
         )
         powers = [p for p in _power_at(text, rules) if p[0] >= trig.end()][:1]
         rid = rules.rule_id("assume")
-        return [_record(p[3], p[2], None, g, receivers[-1], rid, rules) for p in powers for g in givers]
+        return [_record(p[3], p[2], None, g, receivers[-1], rid, rules) for p in powers for g in givers], trig.end()
     receiver, out = receivers[-1], []
     start = _FORMERLY.match(text, trig.end()).end()  # "承接原由G承担的P": the giver after 原(由)
     while True:
@@ -1773,7 +1808,7 @@ def _assume_frame(text, bodies, state, rules) -> list[dict]:
         # "…G1移交的M1等12项P，以及G2移交的M2等5项P": the next giver's group, taken over too
         more = _NEXT_GROUP.match(text, end) if group else None
         if not more:
-            return out
+            return out, end
         start = more.end()
 
 
@@ -2357,6 +2392,14 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group("g").strip())
         giver = givers[0] if givers else None
         return [r for b in earlier for r in _restated(back.group("p"), giver, b, written, rules)]
+    moved = _MOVED_ALREADY.match(text, trig.end())
+    if moved and earlier:
+        # "划转后，原审批部门不再行使已划转的行政许可权": what the move just read gave its receivers
+        givers = [b for b in bodies if b.end <= trig.start()]
+        written = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
+        return [
+            r for b in earlier for r in _restated(moved.group("p"), givers[-1] if givers else None, b, written, rules)
+        ]
     m = re.search(
         r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
@@ -2382,6 +2425,10 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     return [r for b in receivers for r in _restated(m.group("p"), givers[0] if givers else None, b, giver_text, rules)]
 
 
+# "不再行使已划转的P": the powers a move just stated gave away
+_MOVED_ALREADY = re.compile(r"(?:已经|已)(?:划转|划出|移交|下放|调整)(?:出去)?的(?P<p>[^,，;；。]{2,16})")
+
+
 def _restated(power_text: str, giver: Body | None, receiver: Body, written: str, rules: FrameRules) -> list[dict]:
     """The one record of a restatement: the power it names (行政处罚权 when none), matter null, the
     giver as written ("有关部门") when no body is named."""
@@ -2389,6 +2436,8 @@ def _restated(power_text: str, giver: Body | None, receiver: Body, written: str,
     label = powers[0][3] if powers else "行政处罚权"
     rec = _record(label, None, None, giver, receiver, rules.rule_id("restatement"), rules)
     rec["source"] = rec["source"] or written or None
+    if written.startswith("原") and written.endswith(rec["source"] or "\0"):
+        rec["source"] = written  # "原审批部门": the former holders as written (G2), not the kind of body
     return [rec]
 
 

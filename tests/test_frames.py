@@ -2204,3 +2204,45 @@ def test_frames_powers_taken_over_from_departments_named_by_their_kind(text, wan
 )
 def test_frames_departments_giving_respectively_pair_with_the_fields_in_order(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "将县住建局、县交通局等8个部门的46项行政许可事项划转至县行政审批局。划转后，原审批部门不再行使已划转的行政许可权。",
+            {"power": "行政许可权", "matter": None, "source": "原审批部门", "target": "县行政审批局"},
+        ),
+        (
+            "将市水务局的河道采砂处罚权划转至市城管局。划转后，市水务局不再行使已经划转的行政处罚权。",
+            {"power": "行政处罚权", "matter": None, "source": "市水务局", "target": "市城管局"},
+        ),
+    ],
+)
+def test_frames_holders_no_longer_exercising_what_a_move_just_gave_away(text, want):
+    """G2: one generic record per receiver of the move just read, the former holder as written."""
+    found = [r for r in _transfers("某市方案\n" + text) if r["rule"] == "transfer.restatement.v1"]
+    assert [{k: r[k] for k in want} for r in found] == [want]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (  # on whose instruction, an adverb, then a second verb sharing the subject after a comma
+            "区城管局按照区委、区政府部署，积极承接区环保局移交的油烟污染执法职责，承接区市场监管局移交的占道经营执法职责。",
+            [
+                {"matter": "油烟污染", "source": "区环保局", "target": "区城管局"},
+                {"matter": "占道经营", "source": "区市场监管局", "target": "区城管局"},
+            ],
+        ),
+        (
+            "镇综合执法队根据县政府决定，全面承接县林业局移交的林木采伐执法职责，并承接县水利局移交的河道管理执法职责。",
+            [
+                {"matter": "林木采伐", "source": "县林业局", "target": "镇综合执法队"},
+                {"matter": "河道管理", "source": "县水利局", "target": "镇综合执法队"},
+            ],
+        ),
+    ],
+)
+def test_frames_a_receiver_taking_over_on_instruction_and_again_after_a_comma(text, want):
+    _assert_exactly(text, want)
