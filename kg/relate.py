@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -1583,6 +1584,7 @@ def relate_document(
         actor=catalogue_owner(record.get("title"), title_bodies),
         title_grantees=catalogue_grantees(record.get("title"), title_bodies, rules.frames),
     )
+    triggers = _triggers_by_sentence(doc.text, sentences, rules)
     year_hint = None
     undated: list[int] = []  # transfers with no deadline of their own (indices into facts)
     move_deadlines: list[tuple[int, str]] = []  # (index into facts where stated, date) of deadlines for the moves
@@ -1641,7 +1643,7 @@ def relate_document(
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         next_agencies = mentions[i + 1].bodies if i + 1 < len(sentences) else []
         collectives = collective_agencies(s.text, rules.frames)
-        triggered = rules.frames.triggered(s.text)
+        triggered = triggers[i]
         if _states_no_transfer(rules, s.text, agencies, frame_state, context, triggered):
             found = []
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
@@ -1763,6 +1765,20 @@ def relate_document(
     if undeclared is not None:
         raise RuleError(f"rule {undeclared.rule_id!r} gives a {undeclared.kind} fact but no rules file declares it")
     return _dedupe(facts)
+
+
+def _triggers_by_sentence(text: str, sentences: list[Sentence], rules: Rules) -> list[set[str]]:
+    """The frames whose triggers each sentence holds, found in one pass over the document's text
+    (no trigger word holds a sentence's end)."""
+    out: list[set[str]] = [set() for _ in sentences]
+    if not sentences:
+        return out
+    starts = [s.start for s in sentences]
+    for start, end, frames in rules.frames.trigger_words.find(text):
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and end <= sentences[i].end:
+            out[i].update(frames)
+    return out
 
 
 _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
