@@ -194,6 +194,7 @@ def normalize(article: Article, rules: Rules) -> Document:
     else:
         m.map_chars(_nfkc)
     m.replace_same_length(to_simplified(m.text))
+    m.replace_same_length(pipes_to_tabs(m.text))
     # "根据《\n国务院办公厅关于…》": a line broken inside a cited title is one line
     m.delete([(x.start() + 1, x.end()) for x in _OPEN_TITLE_BREAK.finditer(m.text)])
     text = m.text
@@ -205,6 +206,7 @@ def normalize(article: Article, rules: Rules) -> Document:
         short = len(stripped) <= 40 and "。" not in stripped
         if (
             not stripped
+            or _TABLE_RULE.fullmatch(stripped)  # "| --- | :---: |": a Markdown table's rule under its header
             or (len(stripped) < 200 and _CHROME_LINE.search(line))
             or (short and (_CHROME_SHORT.search(line) or _PHONE.search(line)))
         ):
@@ -216,6 +218,10 @@ def normalize(article: Article, rules: Rules) -> Document:
                 drop.append((pos, pos + lead))
             if trail:
                 drop.append((end - trail, end))
+            if "\t" in stripped:  # a cell's padding ("1 \t 对…的处罚"): the cell is its words
+                drop.extend(
+                    (pos + x.start(), pos + x.end()) for x in _CELL_PADDING.finditer(line, lead, end - pos - trail)
+                )
         pos = end + 1
     m.delete(drop)
     m.replace_same_length(cells_to_rows(m.text, rules))
@@ -229,6 +235,23 @@ def normalize(article: Article, rules: Rules) -> Document:
 
 # the longest line read as a table cell
 CELL_MAX = 200
+
+# "| 1 | 对…的处罚 | 行政处罚 |": a row of a Markdown (or plain-text) table, cells between pipes
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[^\n]*\|[ \t]*$")
+_CELL_PADDING = re.compile(r"(?<=\t) +| +(?=\t)")
+_TABLE_RULE = re.compile(r"[-:|\s]*-{3,}[-:|\s]*")
+
+
+def pipes_to_tabs(text: str) -> str:
+    r"""Rows of a table written with pipes as rows with tab-separated cells (the text keeps its
+    length: the pipes become tabs, and the spaces by them go with the line's other spaces).
+
+    >>> pipes_to_tabs("清单\n| 序号 | 事项名称 |\n| 1 | 对甲的处罚 |\n说明|无")
+    '清单\n\t 序号 \t 事项名称 \t\n\t 1 \t 对甲的处罚 \t\n说明|无'
+    """
+    if "|" not in text:
+        return text
+    return _PIPE_ROW.sub(lambda m: m.group().replace("|", "\t"), text)
 
 
 def cells_to_rows(text: str, rules: Rules) -> str:

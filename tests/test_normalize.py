@@ -115,3 +115,11 @@ def test_normalize_a_table_copied_one_cell_a_line_becomes_rows():
     prose = "事项名称\n类别\n备注\n这是一段说明。\n另一段。\n再一段。"  # the lines after it are no rows
     assert cells_to_rows(prose, RULES) == prose
     assert len(cells_to_rows(text, RULES)) == len(text)
+
+
+def test_normalize_a_pipe_table_becomes_tab_separated_rows_and_keeps_offsets():
+    raw = "清单\n| 序号 | 事项名称 |\n|---|---|\n| 1 | 对甲的处罚 |\n说明|无"
+    d = _doc(raw)
+    assert d.text == "清单\n序号\t事项名称\n1\t对甲的处罚\n说明|无"
+    at = d.text.index("对甲")
+    assert raw[d.offsets[at] : d.offsets[at] + 2] == "对甲"
