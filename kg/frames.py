@@ -2054,7 +2054,7 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
             state.entry_kind = heading.group("kind")
             return []
     if state.entry_kind is None:
-        return []
+        return _kind_bracketed_entry(text, state, rules)
     nxt, nxt_agencies = state.following
     label = _LABELLED.match(nxt)
     if label and rules.table_columns.get("receiver", _NEVER).fullmatch(label.group("label")):
@@ -2070,6 +2070,23 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _NEVER = re.compile(r"(?!)")
+# "1. 对损坏城市照明设施的处罚（行政处罚）": a catalogue's numbered entry with its kind in brackets
+_NUMBERED = re.compile(rf"\s*(?:{_PAREN_ITEM}|\d{{1,3}}[.、．])\s*")
+_KIND_BRACKETED = re.compile(r"\s*[(（](?P<kind>行政[\u4e00-\u9fff]{2})(?:类|事项)?[)）]\s*[;；。,，]?\s*$")
+
+
+def _kind_bracketed_entry(text: str, state: FrameState, rules: FrameRules) -> list[dict]:
+    """An entry of the body whose catalogue the document is, numbered, its kind of power in
+    brackets after it ("1. 对违法建设的查封（行政强制）"): the body holds it."""
+    kind = _KIND_BRACKETED.search(text) if state.actor is not None else None
+    number = kind and _NUMBERED.match(text)
+    if not number or not rules.trigger_re("table_row").fullmatch(kind.group("kind")):
+        return []
+    m = _MATTER_OF_ROW.match(text[number.end() : kind.start()])
+    if m is None:
+        return []
+    label = {"行政强制": "行政强制权"}.get(kind.group("kind"), kind.group("kind") + "权")
+    return [_record(label, m.group("m"), None, None, state.actor, rules.rule_id("entry"), rules)]
 
 
 def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:

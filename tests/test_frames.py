@@ -2246,3 +2246,37 @@ def test_frames_holders_no_longer_exercising_what_a_move_just_gave_away(text, wa
 )
 def test_frames_a_receiver_taking_over_on_instruction_and_again_after_a_comma(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "某区城市管理局权责清单\n1. 对擅自挖掘城市道路的处罚（行政处罚）\n2、对违规堆放建筑垃圾的扣押（行政强制）",
+            [
+                ("行政处罚权", "擅自挖掘城市道路", "某区城市管理局"),
+                ("行政强制权", "违规堆放建筑垃圾", "某区城市管理局"),
+            ],
+        ),
+        (  # bracketed item numbers, the kind with 类
+            "城关镇人民政府行政执法事项目录\n（一）对露天焚烧秸秆的处罚（行政处罚类）",
+            [("行政处罚权", "露天焚烧秸秆", "城关镇人民政府")],
+        ),
+        # no catalogue: a numbered line with a bracket is no entry of anyone's
+        ("某市工作要点\n1. 加强对违法建设的查处（行政处罚）", []),
+    ],
+)
+def test_frames_a_catalogues_numbered_entries_with_their_kind_in_brackets(text, want):
+    found = _transfers(text)
+    assert sorted((r["power"], r["matter"], r["target"]) for r in found) == sorted(want)
+
+
+def test_frames_a_table_written_with_pipes_is_read_as_rows():
+    found = _transfers(
+        "某县综合行政执法局权责清单\n| 序号 | 职权名称 | 职权类型 |\n| --- | :---: | --- |\n"
+        "| 1 | 对擅自占用城市绿地的处罚 | 行政处罚 |\n| 2 | 对违法建筑的强制拆除 | 行政强制 |"
+    )
+    assert sorted((r["power"], r["matter"], r["target"]) for r in found) == [
+        ("行政处罚权", "擅自占用城市绿地", "某县综合行政执法局"),
+        ("行政强制权", "违法建筑", "某县综合行政执法局"),
+    ]
