@@ -1000,6 +1000,7 @@ _MARKER = re.compile(
 
 # a short adverbial clause before the subject: "划转后，", "今后，", "自2021年1月1日起，"
 _OPENER = re.compile(r"[^，,。；;：:对由将把]{1,12}[，,]")
+_CHARGED_BY = re.compile(r"(?:明确|规定|确定|统一|改为|调整为)(?=由)")
 
 
 def _verbal_frame(text, bodies, state, rules) -> list[dict]:
@@ -1008,6 +1009,9 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     opener = _OPENER.match(text, lead)  # "划转后，", "今后，": the sentence's subject opens the next clause
     if opener and bodies and bodies[0].start >= opener.end():
         lead = opener.end()
+    charged = _CHARGED_BY.match(text, lead)  # "明确由R负责查处M": who is charged, then the subject
+    if charged:
+        lead = charged.end()
     if state.list_open or not bodies or not 0 <= bodies[0].start - lead <= SUBJECT_REACH or "\t" in text:
         return []  # (a table row's first cell is no subject: the table_row frame reads rows)
     # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处") or
@@ -1894,7 +1898,7 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
 _PENALTY_BY = re.compile(r"的[,，]\s*(?:应当)?由")
 _PENALTY_VERB = re.compile(
     r"(?:依法|依照[^,，;；。]{0,40}?规定)?[,，]?(?:责令|处(?:以)?[^,，;；。]{0,30}?罚款|予以(?:行政)?处罚|"
-    r"给予[^,，;；。]{0,10}?处罚|没收|依法(?:予以)?(?:处罚|查处)|处罚)"
+    r"给予[^,，;；。]{0,10}?处罚|没收|依法(?:予以)?处罚|(?:依法)?(?:予以|负责|进行)?查处|处罚)"
 )
 _DISCIPLINE = re.compile(r"工作人员|职责|职权|玩忽职守|徇私舞弊|滥用")
 

@@ -2280,3 +2280,21 @@ def test_frames_a_table_written_with_pipes_is_read_as_rows():
         ("行政处罚权", "擅自占用城市绿地", "某县综合行政执法局"),
         ("行政强制权", "违法建筑", "某县综合行政执法局"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("乱贴小广告的，由区城管局负责查处。", {"matter": "乱贴小广告", "target": "区城管局"}),
+        (
+            "在人行道上违法停车的，由县交通运输局依法予以查处。",
+            {"matter": "在人行道上违法停车", "target": "县交通运输局"},
+        ),
+        ("擅自设置摊点的，由镇综合执法队进行查处。", {"matter": "擅自设置摊点", "target": "镇综合执法队"}),
+        # who is charged, said before the subject
+        ("明确由区城管局负责查处占道经营行为。", {"matter": "占道经营", "target": "区城管局"}),
+        ("统一由市综合执法局负责查处渣土撒漏行为。", {"matter": "渣土撒漏", "target": "市综合执法局"}),
+    ],
+)
+def test_frames_a_body_charged_with_investigating_and_punishing_an_act(text, want):
+    _assert_exactly(text, [dict(want, power="行政处罚权")])
