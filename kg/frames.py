@@ -1895,7 +1895,8 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
 
 
 # "…M的，由R责令改正，处…罚款": a penalty article (the act, then who penalizes it)
-_PENALTY_BY = re.compile(r"的[,，]\s*(?:应当)?由")
+# "M的，由R…", and "M行为(，)由R…": the act, then who punishes it
+_PENALTY_BY = re.compile(r"(?:的[,，]\s*|(?<=行为)[,，]?\s*)(?:应当|统一|依法)?由")
 _PENALTY_VERB = re.compile(
     r"(?:依法|依照[^,，;；。]{0,40}?规定)?[,，]?(?:责令|处(?:以)?[^,，;；。]{0,30}?罚款|予以(?:行政)?处罚|"
     r"给予[^,，;；。]{0,10}?处罚|没收|依法(?:予以)?处罚|(?:依法)?(?:予以|负责|进行)?查处|处罚)"
@@ -1917,6 +1918,7 @@ def _penalty_frame(text, bodies, state, rules) -> list[dict]:
             continue
         opening = max(text.rfind(c, 0, m.start()) for c in ",，;；。:：")
         act = re.sub(r"^(?:对|凡)", "", _ARTICLE_HEAD.sub("", text[opening + 1 : m.start()]).strip())
+        act = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?<!违法)(?<!违规)行为$", "", act)  # "占道经营行为": the act
         if len(act) < 2 or _DISCIPLINE.search(act) or re.search(r"下列|以下|违反", act):
             continue
         for a in split_acts(act, rules.scope_sectors):

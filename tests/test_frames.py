@@ -2298,3 +2298,14 @@ def test_frames_a_table_written_with_pipes_is_read_as_rows():
 )
 def test_frames_a_body_charged_with_investigating_and_punishing_an_act(text, want):
     _assert_exactly(text, [dict(want, power="行政处罚权")])
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("占道经营行为由区城管局负责查处。", {"matter": "占道经营", "target": "区城管局"}),
+        ("露天烧烤行为，由街道综合执法队依法予以查处。", {"matter": "露天烧烤", "target": "街道综合执法队"}),
+    ],
+)
+def test_frames_an_act_named_first_then_the_body_that_punishes_it(text, want):
+    _assert_exactly(text, [dict(want, power="行政处罚权")])
