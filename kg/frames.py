@@ -1791,8 +1791,7 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
         receivers = [subject]
     if not receivers:
         return [], trig.end()
-    out, end = _assumed(text, trig, source, receivers, bodies, rules)
-    return out, end
+    return _assumed(text, trig, source, receivers, bodies, rules)
 
 
 def _assumed(text, trig, source, receivers, bodies, rules) -> tuple[list[dict], int]:
@@ -2009,8 +2008,7 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         return []
     m = _MATTER_OF_ROW.match(named[0])
     matter = m.group("m") if m else named[0]
-    label = {"行政强制": "行政强制权"}.get(kind, kind + "权")
-    return [_record(label, matter, None, giver, r, rules.rule_id("table_row"), rules) for r in receivers]
+    return [_record(_power_of_kind(kind), matter, None, giver, r, rules.rule_id("table_row"), rules) for r in receivers]
 
 
 _FORMER = re.compile(r"^(?:原由|原为|原来由|由)(?P<g>.+?)(?:行使|实施|承担|负责|划入|划转|下放)")
@@ -2071,11 +2069,19 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
         return []
     item = _ITEM_END.sub("", text[_MARKER.match(text).end() :])
     m = _MATTER_OF_ROW.match(item)
-    label_power = {"行政强制": "行政强制权"}.get(state.entry_kind, state.entry_kind + "权")
+    label_power = _power_of_kind(state.entry_kind)
     return [_record(label_power, m.group("m") if m else item, None, None, receivers[0], rules.rule_id("entry"), rules)]
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def _power_of_kind(kind: str) -> str:
+    """The power a catalogue's kind of entry names: 行政处罚 → 行政处罚权, 行政强制 (its measures and
+    enforcement alike) → 行政强制权."""
+    return {"行政强制": "行政强制权"}.get(kind, kind + "权")
+
+
 # "1. 对损坏城市照明设施的处罚（行政处罚）": a catalogue's numbered entry with its kind in brackets
 _NUMBERED = re.compile(rf"\s*(?:{_PAREN_ITEM}|\d{{1,3}}[.、．])\s*")
 _KIND_BRACKETED = re.compile(r"\s*[(（](?P<kind>行政[\u4e00-\u9fff]{2})(?:类|事项)?[)）]\s*[;；。,，]?\s*$")
@@ -2091,8 +2097,11 @@ def _kind_bracketed_entry(text: str, state: FrameState, rules: FrameRules) -> li
     m = _MATTER_OF_ROW.match(text[number.end() : kind.start()])
     if m is None:
         return []
-    label = {"行政强制": "行政强制权"}.get(kind.group("kind"), kind.group("kind") + "权")
-    return [_record(label, m.group("m"), None, None, state.actor, rules.rule_id("entry"), rules)]
+    return [
+        _record(
+            _power_of_kind(kind.group("kind")), m.group("m"), None, None, state.actor, rules.rule_id("entry"), rules
+        )
+    ]
 
 
 def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
@@ -2137,7 +2146,7 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     receiver = receiver or state.actor
     entry["done"] = "1"
     m = _MATTER_OF_ROW.match(entry["matter"])
-    power = {"行政强制": "行政强制权"}.get(kind, kind + "权")
+    power = _power_of_kind(kind)
     rid = rules.rule_id("labelled_entry")
     return [_record(power, m.group("m") if m else entry["matter"], None, state.entry_giver, receiver, rid, rules)]
 

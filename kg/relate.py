@@ -553,7 +553,8 @@ def _subject_giver(clause: str, cs: int, jiang: int, agencies: list[AgencySpan])
 
 
 # "将已下放至各街道的P收回至R": a move done before, in a relative clause naming the powers it moved
-_MOVED_BEFORE = re.compile(r"(?:已经|已|原|曾)$")
+_EARLIER = r"(?:已经|已|原|曾)"  # a move done before: "已下放至", "原划转至"
+_MOVED_BEFORE = re.compile(rf"{_EARLIER}$")
 _RELATIVE_TAIL = re.compile(r"[^，,。；;]{0,20}?的")
 
 
@@ -577,7 +578,7 @@ def _relative_move(rules: Rules, clause: str, start: int, triggers) -> int | Non
     return tail.end() if tail else None
 
 
-_MOVED_BEFORE_AT = re.compile(r"(?:已经|已|原|曾)")
+_MOVED_BEFORE_AT = re.compile(_EARLIER)
 
 
 def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
