@@ -1597,7 +1597,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
             and _EXERCISER_GAP.fullmatch(text, b.end, trig.start())
             or (  # "组建R，集中行使…": the body set up is the subject of the clause after it
                 re.fullmatch(r"[，,](?:依法|可以|统一|集中|相对集中)*", text[b.end : trig.start()])
-                and _SET_UP.search(text, max(0, b.start - 3), b.start)
+                and _set_up_or_renamed(text, b)
             )
         ]
         if not before:
@@ -1789,6 +1789,10 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
         receivers = [b for b in [_anaphor_before(text, adverbs.start(), bodies, state, rules)] if b is not None]
     if not receivers and subject is not None and _SHARED_SUBJECT.search(text, 0, verb_at):
         receivers = [subject]
+    if not receivers:  # "X更名为R，承担原X的全部职责": the body set up or renamed acts in the clause after
+        receivers = [
+            b for b in bodies if _SHARED_SUBJECT.fullmatch(text, b.end, verb_at) and _set_up_or_renamed(text, b)
+        ][-1:]
     if not receivers:
         return [], trig.end()
     return _assumed(text, trig, source, receivers, bodies, rules)
@@ -2524,6 +2528,14 @@ def in_cited_title(text: str, at: int) -> bool:
 
 
 _SET_UP = re.compile(r"设立|成立|组建")
+# "组建R", "X更名为R": the words before a body that set it up or give it its new name
+_SETS_UP_OR_RENAMES = re.compile(r"(?:设立|成立|组建|更名为|改名为|改称为?|更名)$")
+
+
+def _set_up_or_renamed(text: str, body: Body) -> bool:
+    """Whether ``body`` is named as it is set up or renamed ("组建R", "X更名为R")."""
+    return _SETS_UP_OR_RENAMES.search(text, max(0, body.start - 3), body.start) is not None
+
 
 # Frames tried in order, the first that yields records wins for a sentence. The specific frames
 # (_OVERRIDE) replace what relations.yaml's move/concentrate rules read in the same sentence;

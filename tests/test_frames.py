@@ -2309,3 +2309,24 @@ def test_frames_a_body_charged_with_investigating_and_punishing_an_act(text, wan
 )
 def test_frames_an_act_named_first_then_the_body_that_punishes_it(text, want):
     _assert_exactly(text, [dict(want, power="行政处罚权")])
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "县城管执法大队更名为县综合行政执法大队，承担原县城管执法大队的全部职责。",
+            {"matter": "全部职责", "source": "县城管执法大队", "target": "县综合行政执法大队"},
+        ),
+        (
+            "组建区综合行政执法局，全面承接区城市管理局的全部职责。",
+            {"matter": "全部职责", "source": "区城市管理局", "target": "区综合行政执法局"},
+        ),
+    ],
+)
+def test_frames_a_body_set_up_or_renamed_takes_over_in_the_clause_after(text, want):
+    _assert_exactly(text, [want])
+
+
+def test_frames_a_body_abolished_before_a_comma_takes_over_nothing():
+    assert not _transfers("某市方案\n市政府撤销市城管局，承接工作另行安排。")
