@@ -1019,7 +1019,7 @@ _GRANT_AFTER = re.compile(r"委托|赋予|交由|下放|划转|划入|移交")
 # is one the source masks (a deadline then has no date, conventions: skipped in gold)
 _Y = r"(?<!\d)(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2})\s*(?:年|(?=\d{1,2}\s*月))"
 _DEADLINE = re.compile(
-    rf"(?P<to>到|至|于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
+    rf"(?P<to>到|至|于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|第?(?P<q>[一二三四1-4])季度(?:末|底)?|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
     rf"(?P<before>前|以前|之前)?(?P<start>起|开始)?"
 )
 _STATE = re.compile(r"基本|明显|初步|显著|大幅|进一步|不断|逐步|更加|稳步")
@@ -1040,6 +1040,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
 
     >>> [(d, t) for d, t, _, _ in deadlines_in("2017年6月底前,各县完成网格划定,建成数字化平台。")]
     [('2017-06-30', '各县完成网格划定'), ('2017-06-30', '建成数字化平台')]
+    >>> [(d, t) for d, t, _, _ in deadlines_in("2021年第三季度前完成人员转隶。")]
+    [('2021-09-30', '完成人员转隶')]
     >>> [(d, t) for d, t, _, _ in deadlines_in("到20xx年底,完成执法人员轮训。")]
     [(None, '完成执法人员轮训')]
     >>> [(d, t) for d, t, _, _ in deadlines_in("20239月底前,各县完成队伍整合。")]  # 年 lost in copying
@@ -1077,6 +1079,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
         day = int(g["d"]) if g.get("d") else None
         if g.get("half") == "上半年":
             month = 6
+        if g.get("q"):  # "第三季度前", "二季度末": the quarter's last month
+            month = 3 * ("一二三四".find(g["q"]) + 1 if g["q"] in "一二三四" else int(g["q"]))
         if month is not None and not 1 <= month <= 12:
             continue
         # a start is its first day: "从2017年起" 2017-01-01, "2022年10月1日起" 2022-10-01

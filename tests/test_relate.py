@@ -850,3 +850,15 @@ def test_relate_a_move_done_before_names_the_powers_moved_again(text, want):
     """ "已下放至X的P": a relative clause describing the powers, not the clause's own move."""
     (t,) = [f for f in _facts("某市通知\n" + text) if f.kind == "transfer"]
     assert (t.get("source"), t.get("matter"), t.get("target")) == want
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("2021年第三季度前完成人员转隶。", "2021-09-30"),
+        ("力争2023年一季度末完成事项交接。", "2023-03-31"),
+        ("2020年4季度底前建成执法平台。", "2020-12-31"),
+    ],
+)
+def test_relate_a_deadline_by_the_end_of_a_quarter(text, date):
+    assert [d for d, _, _, _ in deadlines_in(text)] == [date]
