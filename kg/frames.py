@@ -2529,7 +2529,7 @@ def in_cited_title(text: str, at: int) -> bool:
 
 _SET_UP = re.compile(r"设立|成立|组建")
 # "组建R", "X更名为R": the words before a body that set it up or give it its new name
-_SETS_UP_OR_RENAMES = re.compile(r"(?:设立|成立|组建|更名为|改名为|改称为?|更名)$")
+_SETS_UP_OR_RENAMES = re.compile(rf"(?:{_SET_UP.pattern}|更名为|改名为|改称为?|更名)$")
 
 
 def _set_up_or_renamed(text: str, body: Body) -> bool:

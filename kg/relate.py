@@ -1080,7 +1080,7 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
         if g.get("half") == "上半年":
             month = 6
         if g.get("q"):  # "第三季度前", "二季度末": the quarter's last month
-            month = 3 * ("一二三四".find(g["q"]) + 1 if g["q"] in "一二三四" else int(g["q"]))
+            month = 3 * small_number(g["q"])
         if month is not None and not 1 <= month <= 12:
             continue
         # a start is its first day: "从2017年起" 2017-01-01, "2022年10月1日起" 2022-10-01
