@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from kg.errors import RuleError
-from kg.lexicon import Words, alternation, checked
+from kg.lexicon import Words, alternation, checked, nouns
 from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 
@@ -345,6 +345,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['在河道管理范围内倾倒垃圾、渣土']
     >>> join_bare_verbs(["城市供水", "燃气", "供热行业管理"], {"燃气"})
     ['城市供水', '燃气', '供热行业管理']
+    >>> join_bare_verbs(["农药", "兽药", "种子质量"], ())  # nouns (jieba's dictionary): fields, not verbs
+    ['农药', '兽药', '种子质量']
     >>> split_acts("破坏或者擅自改变界桩标志、违法建设", ())
     ['破坏或者擅自改变界桩标志', '违法建设']
     """
@@ -359,7 +361,7 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         # (a field of work is a noun, not a bare verb: "燃气、供热行业管理" are two fields)
         # ("占用、挖掘河道": a verb alone; "违法建设、占道经营": two acts of four characters)
         bare = _BARE_VERB.match(p) and (len(nxt) >= 5 or len(p) <= 2 and len(nxt) >= 4)
-        bare = bare and p not in fields
+        bare = bare and p not in fields and p.lstrip("的对") not in nouns()  # "药品、特种设备": two fields
         if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:
             carry = p
             continue
@@ -399,7 +401,7 @@ _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
-    r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关)?"  # 了/过: the verb's aspect
+    r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关|涉及到?)?"  # 了/过: the verb's aspect
 )
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
 COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
@@ -2341,20 +2343,28 @@ _DEPARTMENTS_GIVE = re.compile(
 )
 
 
-# one department's duties in an institutional reform's merge: "G的M职责" (the groups joined by ，、)
-_DEPARTMENT_DUTIES = re.compile(r"的[^，,、；;。]*?(?:职责|职能)")
+# one department's duties in an institutional reform's merge: "G的M职责", "G承担的M1、M2等执法职责"
+# (the groups joined by ，、; a group ends where the next department is named)
+_DEPARTMENT_DUTIES = re.compile(r"(?:承担|负责|行使|履行)?的[^，,；;。]*?(?:职责|职能)")
 
 
 def _merged_duties(text, bodies, opener, trig, new, rules) -> list[dict]:
     """ "将G1的M1职责，G2的M2执法职责…整合，组建R" (an institutional reform): each department gives
     its duties as written to the body set up. Every group must be a department's duties."""
-    seg_end = text.rfind("整合", opener, trig.start())
-    if seg_end < 0 or text[seg_end : trig.start()].strip("整合，, ") or not text.startswith("将", opener):
+    if text.startswith("将", opener):
+        seg_end = text.rfind("整合", opener, trig.start())
+        if seg_end < 0 or text[seg_end : trig.start()].strip("整合，, "):
+            return []
+    elif text.startswith("整合", opener):  # "整合G承担的M1、M2等执法职责，组建R": the verb first
+        seg_end = len(text[: trig.start()].rstrip("，, "))
+    else:
         return []
-    out, at, rid = [], opener + 1, rules.rule_id("merge_units")
+    out, at, rid = [], opener + (1 if text.startswith("将", opener) else 2), rules.rule_id("merge_units")
     while True:
         giver = next((b for b in bodies if b.start == at), None)
-        duties = _DEPARTMENT_DUTIES.match(text, giver.end) if giver else None
+        # a group ends where the next department is named: "G1的M1、M2职责、G2的M3职责"
+        ends = next((b.start for b in bodies if giver and b.start >= giver.end), len(text))
+        duties = _DEPARTMENT_DUTIES.match(text, giver.end, ends) if giver else None
         if duties is None or duties.end() > seg_end:
             return []
         group = [b.shifted(at) for b in bodies if at <= b.start and b.end <= duties.end()]

@@ -132,7 +132,7 @@ def _sector_of_text(rules: Rules, text: str) -> str | None:
 # ---------------------------------------------------------------- matters
 
 _MATTER_TRIM_HEAD = re.compile(
-    r"^(?:[(（]\d{1,2}[)）]|[一二三四五六七八九十]+是|将|把|对|其|原|由|的|有关|相关|承担的|所承担的|负责的|(?:集中|统一|相对集中)?行使的|所有|全部|部分|各类|"
+    r"^(?:[(（]\d{1,2}[)）]|[一二三四五六七八九十]+是|将|把|对|其|原|由|的|有关|相关|涉及到?|承担的|所承担的|负责的|(?:集中|统一|相对集中)?行使的|所有|全部|部分|各类|"
     r"不再(?:承担|行使|履行)的?|"
     r"(?:下放|划转|赋予|委托|移交|交由)的|"
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
@@ -688,6 +688,13 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
         if own_power:
             seg = clause[g_end : own_power[-1].start()]
         seg, p_text = _glued_power(seg, p_text)
+        each = _RESPECTIVELY.match(seg)
+        if each:  # "由G1、G2分别承担的M1、M2执法职责": the givers named together, each its own, in order
+            seg = seg[each.end() :]
+            first = max((j for j in range(i + 1) if j == 0 or not joined[j - 1]), default=0)
+            items = split_matters(seg, (), split_he=False)
+            if len(items) == k - first + 1:
+                seg = items[i - first]
         matter_text, domain = _matter_and_domain(seg)
         if matter_text and _COUNTED.fullmatch(matter_text):
             # "…的52项行政执法权": a count names no matter; the power as written stands for it
@@ -707,6 +714,10 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
         else:
             out.extend(_records(rules, [group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
     return out
+
+
+# "G1、G2分别承担的M1、M2…": givers named together, each holding its own of the matters, in order
+_RESPECTIVELY = re.compile(r"分别(?:承担|负责|行使|履行|实施|管理)?的?")
 
 
 # what follows a duty that moves: its staff ("…执法职责及相应编制", "…职能和相关人员编制")

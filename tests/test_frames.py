@@ -2330,3 +2330,32 @@ def test_frames_a_body_set_up_or_renamed_takes_over_in_the_clause_after(text, wa
 
 def test_frames_a_body_abolished_before_a_comma_takes_over_nothing():
     assert not _transfers("某市方案\n市政府撤销市城管局，承接工作另行安排。")
+
+
+@pytest.mark.parametrize(
+    "text, giver, matters, new",
+    [
+        (
+            "整合交通运输部门承担的道路运输、港口航道、地方海事等执法职责，组建市交通运输综合行政执法支队。",
+            "交通运输部门",
+            ["道路运输", "港口航道", "地方海事"],
+            "市交通运输综合行政执法支队",
+        ),
+        (
+            "整合县市场监管局的食品、药品、特种设备等执法职责，组建县市场监管综合行政执法大队。",
+            "县市场监管局",
+            ["食品", "药品", "特种设备"],
+            "县市场监管综合行政执法大队",
+        ),
+        (
+            "整合区文化和旅游局负责的文物、出版执法职责，组建区文化市场综合执法大队。",
+            "区文化和旅游局",
+            ["文物", "出版"],
+            "区文化市场综合执法大队",
+        ),
+    ],
+)
+def test_frames_duties_merged_by_a_leading_verb_into_the_body_set_up(text, giver, matters, new):
+    """ "整合G承担的M1、M2等执法职责，组建R": the verb before the department; each matter moves."""
+    got = [t for t in _transfers(text) if t["rule"] == "transfer.merge_units.v1"]
+    assert [(t["source"], t["matter"], t["target"]) for t in got] == [(giver, m, new) for m in matters]

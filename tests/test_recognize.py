@@ -231,6 +231,11 @@ def test_recognize_bodies_named_after_the_2018_reform(text, name):
     assert name in [a.name for a in find_agencies(text, RULES)]
 
 
+@pytest.mark.parametrize("name", ["市道路运输管理处", "县运输管理局", "区运管所", "省地方海事局", "市港航管理局"])
+def test_recognize_road_transport_and_maritime_bodies_are_transport(name):
+    assert [(a.name, a.sector) for a in find_agencies(f"将{name}的处罚职能划入执法支队", RULES)] == [(name, "交通运输")]
+
+
 @pytest.mark.parametrize("name", ["市政设施管理部门", "县市政管理局", "市政工程管理处"])
 def test_recognize_municipal_works_bodies_are_housing_and_construction(name):
     assert [(a.name, a.sector) for a in find_agencies(f"由{name}予以处罚", RULES)] == [(name, "住房城乡建设")]

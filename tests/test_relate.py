@@ -862,3 +862,39 @@ def test_relate_a_move_done_before_names_the_powers_moved_again(text, want):
 )
 def test_relate_a_deadline_by_the_end_of_a_quarter(text, date):
     assert [d for d, _, _, _ in deadlines_in(text)] == [date]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "由县农业农村局、县市场监管局分别承担的农药、兽药执法职责，调整由县综合执法大队承担。",
+            [("县农业农村局", "农药"), ("县市场监管局", "兽药")],
+        ),
+        # the verb before the givers, other verbs of holding
+        (
+            "将市水务局、市林业局分别负责的河道采砂、林木采伐执法职责划入市综合执法局。",
+            [("市水务局", "河道采砂"), ("市林业局", "林木采伐")],
+        ),
+        # three matters for two givers: no pairing to be read, each gives every matter as written
+        (
+            "将市水务局、市林业局分别负责的河道采砂、林木采伐、野生动物执法职责划入市综合执法局。",
+            [(g, m) for g in ("市水务局", "市林业局") for m in ("河道采砂", "林木采伐", "野生动物")],
+        ),
+    ],
+)
+def test_relate_givers_named_together_hold_their_matters_respectively(text, want):
+    assert [(s, m) for s, _, _, m, _, _ in _t(text)] == want
+
+
+@pytest.mark.parametrize(
+    "text, matters",
+    [
+        ("涉及占道经营的行政处罚权划转至县综合行政执法局行使。", ["占道经营"]),
+        ("涉及城市绿化、市政设施的行政处罚权，统一由区综合执法局行使。", ["城市绿化", "市政设施"]),
+        ("将涉及到燃气经营的行政处罚权交由镇人民政府行使。", ["燃气经营"]),
+    ],
+)
+def test_relate_matters_introduced_by_sheji_are_the_matters(text, matters):
+    """ "涉及M的P": 涉及 introduces the matter, it is not part of it."""
+    assert [t.get("matter") for t in _facts("某县通知\n" + text) if t.kind == "transfer"] == matters
