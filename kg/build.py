@@ -108,7 +108,7 @@ def _build_into(
         same = _unchanged_build(out, key)
         if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
             return _keep_previous(out, tmp, same, errors, index)
-        reports, shared_graph, graphs, loader = _graph_units(
+        reports, shared_graph, graphs, loader, spans = _graph_units(
             articles, (cache, units), loaded, out, tmp, workers, errors, progress
         )
     shared = shared_graph.quads()
@@ -125,10 +125,16 @@ def _build_into(
     for fmt in formats:
         if fmt in ext:
             ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
-    with open(tmp / "facts.jsonl", "wb") as handle:  # each article's lines, as the cache keeps them
+    # each article's lines, as the cache keeps them (a reused article's from the previous facts.jsonl)
+    with _Spliced(tmp / "facts.jsonl", out / "facts.jsonl", _previous_spans(out).get("facts")) as handle:
         for a in articles:
-            with open(cache.facts_file(a.cache), "rb") as chunk:
-                shutil.copyfileobj(chunk, handle)
+            if not handle.reuse(a.cache):
+                begin = handle.pos
+                handle.append_file(cache.facts_file(a.cache))
+                handle.write(b"", a.cache, begin)
+    spans["facts"] = handle.saved()
+    for name, file in (("nq", "graph.nq"), ("trig", "graph.trig")):  # the shared graph is after the chunks
+        spans[name]["size"] = (tmp / file).stat().st_size
     (tmp / "validation.txt").write_text(report.text, encoding="utf-8")
     # the same text in two files is one document, one graph: its facts are counted once, as the
     # graph (and so `kg stats`, the report and the saved queries) holds them once
@@ -146,7 +152,8 @@ def _build_into(
     del ds, store
     summary = {"articles": result.articles, "facts": dict(counts), "quads": quads}
     summary |= {"conforms": report.conforms, "violations": report.violations}
-    (tmp / _KEY_FILE).write_text(json.dumps({"key": key, "result": summary, "graphs": graphs}), encoding="utf-8")
+    build_json = {"key": key, "result": summary, "graphs": graphs, "spans": spans}
+    (tmp / _KEY_FILE).write_text(json.dumps(build_json), encoding="utf-8")
     index.write(tmp / _INDEX_FILE)
     swap_in(tmp, out)
     return result
@@ -341,8 +348,9 @@ def _graph_units(articles, caches, loaded, out: Path, tmp: Path, workers, errors
     (``loaded``'s, started with the extraction when there was no previous build).
 
     Returns each unit's validation, the shared graph gathered from the units (which are not kept),
-    each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``) and the
-    loader (None: the previous store is to be updated graph by graph).
+    each named graph's units by cache key (their N-Quads are in ``tmp/cache/KEY.nq``), the
+    loader (None: the previous store is to be updated graph by graph) and where graph.nq and
+    graph.trig hold each article's part (``_Spliced``).
     """
     from kg.graph import Acts, citations
     from kg.ns import graph_iri
@@ -360,13 +368,15 @@ def _graph_units(articles, caches, loaded, out: Path, tmp: Path, workers, errors
         if sum(map(len, _changed(previous, expected))) > len(expected) * _UPDATE_AT_MOST:
             loaded = _Loaded(StoreLoader(tmp / "store"))
     with loaded:
-        reports, shared, graphs = _write_units(articles, keys, cited, caches, tmp, workers, errors, progress, loaded)
-    return reports, shared, graphs, loaded.loader
+        reports, shared, graphs, spans = _write_units(
+            articles, keys, cited, caches, out, tmp, workers, errors, progress, loaded
+        )
+    return reports, shared, graphs, loaded.loader, spans
 
 
-def _append_file(path: Path, out) -> None:
+def _append_file(path: Path, out) -> int:
     """Append the file at ``path`` to the open binary file ``out``: in the kernel where the system
-    can (copy_file_range, no bytes through Python), the rest through a buffer."""
+    can (copy_file_range, no bytes through Python), the rest through a buffer. Returns its size."""
     with open(path, "rb") as chunk:
         size = os.fstat(chunk.fileno()).st_size
         done = 0
@@ -383,6 +393,96 @@ def _append_file(path: Path, out) -> None:
         if done < size:
             chunk.seek(done)
             shutil.copyfileobj(chunk, out)
+    return size
+
+
+class _Spliced:
+    """An output assembled from per-article chunks (graph.nq, graph.trig, facts.jsonl) that copies
+    the chunks of reused articles from the previous build's same file by their spans there, a run of
+    neighbouring chunks in one kernel copy, instead of from each unit's file: a rebuild after a
+    few changes copies a few long ranges, not one file an article. ``spans`` (chunk key → offset,
+    length) are the new file's, kept in build.json for the next build."""
+
+    def __init__(self, path: Path, previous: Path, spans: dict | None, head: bytes = b"") -> None:
+        self.file = open(path, "wb")  # noqa: SIM115 (closed by __exit__)
+        old = spans or {}
+        try:  # the previous file must be the one its spans describe
+            same = previous.stat().st_size == old.get("size")
+            self.previous = open(previous, "rb") if same else None  # noqa: SIM115
+        except OSError:
+            self.previous = None
+        self.old: dict = old.get("chunks", {}) if self.previous else {}
+        self.spans: dict[str, list[int]] = {}
+        self.run: list[int] | None = None  # a range of the previous file still to copy: [offset, length]
+        self.pos = 0
+        self.write(head)
+
+    def __enter__(self) -> _Spliced:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._flush()
+        self.file.close()
+        if self.previous:
+            self.previous.close()
+
+    def reuse(self, key: str) -> bool:
+        """Copy the chunk ``key`` from the previous file, if it held it; False if not."""
+        span = self.old.get(key)
+        if span is None:
+            return False
+        at, size = span
+        if self.run and self.run[0] + self.run[1] == at:
+            self.run[1] += size
+        else:
+            self._flush()
+            self.run = [at, size]
+        self.spans[key] = [self.pos, size]
+        self.pos += size
+        return True
+
+    def write(self, data: bytes, key: str | None = None, start: int | None = None) -> None:
+        """Append ``data``; with ``key``, the chunk ``key`` ends here (it began at ``start``, else here)."""
+        self._flush()
+        begin = self.pos if start is None else start
+        self.file.write(data)
+        self.pos += len(data)
+        if key is not None:
+            self.spans[key] = [begin, self.pos - begin]
+
+    def append_file(self, path: Path) -> None:
+        self._flush()
+        self.pos += _append_file(path, self.file)
+
+    def saved(self) -> dict:
+        """The spans for build.json."""
+        return {"size": self.pos, "chunks": self.spans}
+
+    def _flush(self) -> None:
+        if not self.run:
+            return
+        at, size = self.run
+        self.run = None
+        self.file.flush()  # the kernel writes at the file's offset: what is buffered goes first
+        done = 0
+        if hasattr(os, "copy_file_range"):
+            try:
+                while done < size:
+                    n = os.copy_file_range(self.previous.fileno(), self.file.fileno(), size - done, at + done)
+                    if n == 0:
+                        break
+                    done += n
+            except OSError:
+                pass
+        if done < size:  # a file system or kernel without it: the rest through a buffer
+            self.previous.seek(at + done)
+            left = size - done
+            while left:
+                block = self.previous.read(min(left, 1 << 20))
+                if not block:
+                    raise OSError(f"{self.previous.name}: shorter than the previous build recorded")
+                self.file.write(block)
+                left -= len(block)
 
 
 def _cite_key(c) -> list[str]:
@@ -392,7 +492,7 @@ def _cite_key(c) -> list[str]:
     return ["cite-" + hashlib.sha1(c.quads.encode("utf-8")).hexdigest()[:24]] if c.quads else []
 
 
-def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, progress, loaded):
+def _write_units(articles, keys, cited, caches, out: Path, tmp: Path, workers, errors, progress, loaded):
     """The units of ``_graph_units``, reused or made, and each article's citations (``cited``),
     written to graph.nq and graph.trig in the articles' order, and to the store loader (``loaded``)."""
     from kg.cache import CachedExtraction, link_or_copy
@@ -410,12 +510,12 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
     repeated = {g for g, n in Counter(a.sha1 for a in articles).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
     reports, shared, graphs = [], SharedGraph(workers.rules), {}
+    old = _previous_spans(out)
     with (
         _bar(progress, len(todo)) as tick,
-        open(tmp / "graph.nq", "wb") as nq,
-        open(tmp / "graph.trig", "wb") as trig,
+        _Spliced(tmp / "graph.nq", out / "graph.nq", old.get("nq")) as nq,
+        _Spliced(tmp / "graph.trig", out / "graph.trig", old.get("trig"), trig_prefixes().encode("utf-8")) as trig,
     ):
-        trig.write(trig_prefixes().encode("utf-8"))
         made = workers.map(run, map(cached, todo), errors, tick, size=size)
         for a, key, c in zip(articles, keys, cited):
             quads_file = None
@@ -433,9 +533,14 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
                 unit, report = got
             cache.put(key, unit, report)
             loaded.add(None, c.quads)
+            chunk = "|".join([key, *_cite_key(c)])  # what the article's part of graph.nq and graph.trig is made of
+            begin_nq, begin_trig = nq.pos, trig.pos
             if quads_file is not None and loaded.loader is None and a.sha1 not in repeated:
-                _append_file(quads_file, nq)  # a reused unit's N-Quads as they are, copied by the kernel
-                nq.write(c.quads.encode("utf-8"))
+                # a reused unit's N-Quads as they are, copied by the kernel: from the previous graph.nq
+                # where it held them, else from the unit's file
+                if not nq.reuse(chunk):
+                    nq.append_file(quads_file)
+                    nq.write(c.quads.encode("utf-8"), chunk, begin_nq)
             else:
                 data = quads_file.read_bytes() if quads_file else unit.quads.encode("utf-8")
                 loaded.add(key, data)
@@ -445,12 +550,13 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
                     nq.write("".join(new).encode("utf-8"))
                     lines.update(new)
                 else:
-                    nq.write(data + c.quads.encode("utf-8"))
-            if quads_file is not None:  # a graph's TriG block (written twice for a text two files hold: one union)
-                _append_file(quads_file.with_suffix(".trig"), trig)
-            else:
-                trig.write(unit.trig.encode("utf-8"))
-            trig.write(c.trig.encode("utf-8"))  # the citations: a block of the same graph
+                    nq.write(data + c.quads.encode("utf-8"), chunk)
+            # a graph's TriG block and its citations' (written twice for a text two files hold: one union)
+            if quads_file is None:
+                trig.write(unit.trig.encode("utf-8") + c.trig.encode("utf-8"), chunk)
+            elif not trig.reuse(chunk):
+                trig.append_file(quads_file.with_suffix(".trig"))
+                trig.write(c.trig.encode("utf-8"), chunk, begin_trig)
             for name in _cite_key(c):  # kept for a later build that updates the store graph by graph
                 kept, before = tmp / "cache" / f"{name}.nq", cache.read_dir and cache.read_dir / f"{name}.nq"
                 if kept.exists():
@@ -463,7 +569,16 @@ def _write_units(articles, keys, cited, caches, tmp: Path, workers, errors, prog
             shared.add(unit)
             shared.add_lines(c.shared)
             graphs.setdefault(unit.graph, []).extend([key, *_cite_key(c)])
-    return reports, shared, graphs
+    return reports, shared, graphs, {"nq": nq.saved(), "trig": trig.saved()}
+
+
+def _previous_spans(out: Path) -> dict:
+    """Where the previous build's graph.nq, graph.trig and facts.jsonl hold each chunk (``_Spliced``)."""
+    try:
+        spans = json.loads((out / _KEY_FILE).read_text(encoding="utf-8")).get("spans")
+    except (OSError, ValueError):
+        return {}
+    return spans if isinstance(spans, dict) else {}
 
 
 def _build_key(articles, errors: list[str], formats, html: bool, rules: Rules) -> str:

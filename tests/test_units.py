@@ -214,3 +214,34 @@ def test_units_an_article_added_that_links_a_cited_title_to_its_number_updates_t
     assert _store_quads(tmp_path / "out" / "store") == _store_quads(tmp_path / "fresh" / "store")
     acts = {q.object for q in _store_quads(tmp_path / "out" / "store") if "references" in q.predicate.value}
     assert len(acts) == 1 and fresh.quads == again.quads
+
+
+def test_units_a_rebuild_copies_the_unchanged_articles_parts_from_the_previous_outputs(tmp_path, monkeypatch):
+    """graph.nq, graph.trig and facts.jsonl of a rebuild: the reused articles' chunks copied from the
+    previous files by their spans (not one unit file each), the bytes those of a fresh build."""
+    import kg.build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        shutil.copy(path, src / path.name)
+    build([src], tmp_path / "out", html=False, jobs=1)
+    files = sorted(src.iterdir())
+    files[2].write_text(files[2].read_text(encoding="utf-8") + "\n确定某某县为试点县。", encoding="utf-8")
+    files[3].unlink()
+    appended = []
+    real = kg.build._append_file
+    monkeypatch.setattr(kg.build, "_append_file", lambda path, out: appended.append(path) or real(path, out))
+    again = build([src], tmp_path / "out", html=False, jobs=1)
+    assert again.reused >= 2
+    assert len(appended) <= 3  # the changed article's facts only: its unit is new, the rest spliced
+    fresh = build([src], tmp_path / "fresh", html=False, jobs=1)
+    for name in ("graph.nq", "graph.trig", "facts.jsonl"):
+        assert (tmp_path / "out" / name).read_bytes() == (fresh.out / name).read_bytes(), name
+    # a previous output that is not what its spans describe is not copied from
+    with open(tmp_path / "out" / "graph.nq", "ab") as handle:
+        handle.write(b"\n")
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\n确定某某市为试点市。", encoding="utf-8")
+    build([src], tmp_path / "out", html=False, jobs=1)
+    build([src], tmp_path / "fresh", html=False, jobs=1)
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
