@@ -19,6 +19,7 @@ from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 
 __all__ = [
+    "GIVER_KIND",
     "FRAMES",
     "FrameRules",
     "FrameState",
@@ -428,8 +429,13 @@ class Phrase:
         return self.domain + ("领域" if self.domain_kind == "领域" else "") if self.domain else None
 
 
+# departments named by their kind ("有关行政主管部门", "相关部门", "县直部门", "市级有关部门", "各有关部门")
+GIVER_KIND = (
+    r"(?=[省市州县区各有相])(?:[省市州县区](?:级|直|直属))?各?(?:有关|相关)?(?:的)?"
+    r"(?:职能|行政|业务)?(?:主管)?(?:部门|机关)"
+)
 # departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P")
-KIND_OF_GIVER = re.compile(r"^(?P<g>(?:有关|相关)(?:的)?(?:行政)?(?:主管)?(?:部门|机关))(?:在|的)")
+KIND_OF_GIVER = re.compile(rf"^(?P<g>{GIVER_KIND})(?:在|的)")
 
 
 def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phrase:
@@ -2203,11 +2209,12 @@ def catalogue_grantees(title: str | None, agencies: list[AgencySpan], rules: Fra
     return []
 
 
-# what may stand between a catalogue's owner and the catalogue: "综合行政执法事项目录"
-_KIND_OF_CATALOGUE = re.compile(r"(?:综合)?")
+# what may stand between a catalogue's owner and the catalogue: "综合行政执法事项目录", and a
+# township's catalogue of what it takes over: "X镇承接县级赋权事项目录", "X街道承接的下放事项清单"
+_KIND_OF_CATALOGUE = re.compile(r"(?:承接的?(?:[省市县区]级|上级)?(?:部门)?)?(?:赋权|下放)?(?:综合)?")
 _TOWNS_CATALOGUE = re.compile(
     rf"(?P<t>乡镇(?:[(（]街道[)）]|和街道|、街道)?|街道(?:[(（]乡镇[)）])?|镇(?:[(（]街道[)）])?)"
-    rf"(?:综合)?(?:{_CATALOGUE_TITLE.pattern})"
+    rf"{_KIND_OF_CATALOGUE.pattern}(?:{_CATALOGUE_TITLE.pattern})"
 )
 
 

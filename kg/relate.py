@@ -24,6 +24,7 @@ from kg.frames import (
     COUNT_OF_MATTERS,
     DETERMINER,
     ENFORCEMENT_NAMES,
+    GIVER_KIND,
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
@@ -609,6 +610,7 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
             if comma.end() > start and not re.search(r"[,，]\s*(?:以及|及)", clause[comma.end() : power.start()]):
                 start = comma.end()
     givers = _with_units([a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()])
+    givers = _departments_by_kind(clause, cs, start, power.start(), givers) or givers
     relative = _relative_move(rules, clause, start, triggers)
     if relative is not None:  # "将已下放至各街道的P收回至R": the holders that move made give the powers back
         holders = [a for a in agencies if cs + start <= a.start and a.end <= cs + relative]
@@ -718,6 +720,28 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
 
 # "G1、G2分别承担的M1、M2…": givers named together, each holding its own of the matters, in order
 _RESPECTIVELY = re.compile(r"分别(?:承担|负责|行使|履行|实施|管理)?的?")
+
+
+# departments named by their kind before what they hold: "有关部门的", "县直部门的", and a
+# government's departments ("县级人民政府有关部门的"): one giver as written, of no one sector
+_GIVER_BY_KIND = re.compile(rf"(?P<kind>{GIVER_KIND})的")
+
+
+def _departments_by_kind(clause: str, cs: int, start: int, end: int, givers: list) -> list:
+    """The giver of "将县级人民政府有关部门的部分P…" or "将有关部门的P…": the departments as
+    written (generic, no sector); none when the object names no departments by kind."""
+    government = givers[0] if len(givers) == 1 and givers[0].sector == "人民政府" else None
+    if givers and government is None:
+        return []
+    kind = _GIVER_BY_KIND.match(clause, government.end - cs if government else start)
+    if kind is None or kind.end() > end:
+        return []
+    begin = government.start if government else cs + kind.start()
+    written = clause[begin - cs : kind.end("kind")]
+    level = government.level if government else None
+    return [
+        AgencySpan(begin, cs + kind.end("kind"), written, written, None, level, "transfer.move_to.v1", generic=True)
+    ]
 
 
 # what follows a duty that moves: its staff ("…执法职责及相应编制", "…职能和相关人员编制")

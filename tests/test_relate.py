@@ -898,3 +898,19 @@ def test_relate_givers_named_together_hold_their_matters_respectively(text, want
 def test_relate_matters_introduced_by_sheji_are_the_matters(text, matters):
     """ "涉及M的P": 涉及 introduces the matter, it is not part of it."""
     assert [t.get("matter") for t in _facts("某县通知\n" + text) if t.kind == "transfer"] == matters
+
+
+@pytest.mark.parametrize(
+    "text, source, matter",
+    [
+        ("将县级人民政府有关部门的部分行政处罚权交由乡镇人民政府行使。", "县级人民政府有关部门", "部分行政处罚权"),
+        ("将有关部门的部分行政处罚权交由街道办事处行使。", "有关部门", "部分行政处罚权"),
+        ("将市直有关部门的户外广告管理职责划入市城管局。", "市直有关部门", "户外广告管理"),
+        ("将各有关部门的燃气经营执法职责划转至区综合执法局。", "各有关部门", "燃气经营"),
+        ("将区人民政府相关部门的占道经营行政处罚权交由镇人民政府行使。", "区人民政府相关部门", "占道经营"),
+    ],
+)
+def test_relate_departments_named_by_their_kind_give_as_written(text, source, matter):
+    """ "将(X人民政府)有关部门的P…": the departments, as written and of no one sector, give; "部门" is no matter."""
+    ((s, sector, _, m, _, _),) = _t(text)
+    assert (s, sector, m) == (source, None, matter)
