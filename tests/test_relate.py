@@ -914,3 +914,18 @@ def test_relate_departments_named_by_their_kind_give_as_written(text, source, ma
     """ "将(X人民政府)有关部门的P…": the departments, as written and of no one sector, give; "部门" is no matter."""
     ((s, sector, _, m, _, _),) = _t(text)
     assert (s, sector, m) == (source, None, matter)
+
+
+@pytest.mark.parametrize(
+    "text, matter",
+    [
+        ("公安交通管理方面限于侵占城市道路的行政处罚权。", "侵占城市道路"),
+        ("水务管理方面仅限于向城市河道倾倒废弃物的行政处罚权。", "向城市河道倾倒废弃物"),
+    ],
+)
+def test_relate_a_field_limited_to_one_matter_names_that_matter(text, matter):
+    """ "D方面限于M的P" after a list of fields: 限于 narrows the field, it is not part of the matter."""
+    lead = "某市决定\n由市城市管理行政执法局行使市容环境卫生、公安交通管理、水务管理方面的行政处罚权。\n"
+    after = "\n市城市管理行政执法局是市人民政府的直属行政执法机构。"
+    matters = [t.get("matter") for t in _facts(lead + text + after) if t.kind == "transfer"]
+    assert matter in matters and not any("限于" in (m or "") for m in matters)
