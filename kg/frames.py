@@ -1719,7 +1719,7 @@ _ON_INSTRUCTION = re.compile(
 _SHARED_SUBJECT = re.compile(rf"[，,](?:并|同时|还|又)?{_BEFORE_ASSUME.pattern}$")
 
 
-_FORMERLY = re.compile(r"(?:原由|原来由|原)?")
+_FORMERLY = re.compile(r"(?:了|过)?(?:原由|原来由|原)?")  # 了/过: the verb's aspect
 
 
 # "R从G1、G2等6个部门(手中)接过…": the givers between 从 and the verb

@@ -2359,3 +2359,19 @@ def test_frames_duties_merged_by_a_leading_verb_into_the_body_set_up(text, giver
     """ "整合G承担的M1、M2等执法职责，组建R": the verb before the department; each matter moves."""
     got = [t for t in _transfers(text) if t["rule"] == "transfer.merge_units.v1"]
     assert [(t["source"], t["matter"], t["target"]) for t in got] == [(giver, m, new) for m in matters]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "区城市管理局承接了区市场监管局移交的食品摊贩监管职责和区生态环境局移交的噪声污染执法职责。",
+            [("区市场监管局", "食品摊贩"), ("区生态环境局", "噪声污染")],
+        ),
+        ("县综合执法局已经承接过县水利局的河道采砂执法职责。", [("县水利局", "河道采砂")]),
+    ],
+)
+def test_frames_a_takeover_in_the_perfective_reads_as_any_other(text, want):
+    """ "R承接了G移交的M职责": the verb's aspect (了/过) stands between it and what it takes over."""
+    got = [t for t in _transfers(text) if t["rule"] == "transfer.assume.v1"]
+    assert [(t["source"], t["matter"]) for t in got] == want
