@@ -386,7 +386,7 @@ _LAW = re.compile(
 _FIELD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+")
 # "…方面与城市管理相关的部分": which of a field's powers, not a matter of its own
 RELEVANT_PART = re.compile(
-    r"(?:方面|领域)?(?:中)?(?:(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)|涉及[\u4e00-\u9fff]{2,8})的?(?:全部|部分)?$"
+    r"(?:方面|领域)?(?:中)?(?:(?:与|和)[\u4e00-\u9fff]{2,8}(?:相关|有关|密切相关)|涉及[\u4e00-\u9fff]{2,8})的?(?:全部|部分)?的?$"
 )
 # the givers just named, counted or not: "等7个部门的", "等有关部门的", "三个单位的"
 # the kind of departments a count closes a list of givers with: "等9个县直部门", "等有关市级部门"

@@ -929,3 +929,18 @@ def test_relate_a_field_limited_to_one_matter_names_that_matter(text, matter):
     after = "\n市城市管理行政执法局是市人民政府的直属行政执法机构。"
     matters = [t.get("matter") for t in _facts(lead + text + after) if t.kind == "transfer"]
     assert matter in matters and not any("限于" in (m or "") for m in matters)
+
+
+@pytest.mark.parametrize(
+    "text, matters",
+    [
+        (
+            "将水务管理、食品药品监管方面与城市管理相关部分的行政处罚权划转城市管理部门。",
+            ["水务管理", "食品药品监管"],
+        ),
+        ("将园林绿化、市政公用领域与城市管理密切相关的全部的行政处罚权划转区城管局。", ["园林绿化", "市政公用"]),
+    ],
+)
+def test_relate_the_part_related_to_a_field_is_no_matter(text, matters):
+    """ "D1、D2方面与城市管理相关部分的P": the fields are the matters; the related part is their share."""
+    assert [m for _, _, _, m, _, _ in _t(text)] == matters
