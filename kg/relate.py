@@ -1054,7 +1054,7 @@ _GRANT_AFTER = re.compile(r"委托|赋予|交由|下放|划转|划入|移交")
 # is one the source masks (a deadline then has no date, conventions: skipped in gold)
 _Y = r"(?<!\d)(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2})\s*(?:年|(?=\d{1,2}\s*月))"
 _DEADLINE = re.compile(
-    rf"(?P<to>到|至|于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|第?(?P<q>[一二三四1-4])季度(?:末|底)?|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
+    rf"(?P<to>到|至|(?<![关对由等属鉴基])于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|第?(?P<q>[一二三四1-4])季度(?:末|底)?|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
     rf"(?P<before>前|以前|之前)?(?P<start>起|开始)?"
 )
 _STATE = re.compile(r"基本|明显|初步|显著|大幅|进一步|不断|逐步|更加|稳步")

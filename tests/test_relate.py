@@ -944,3 +944,16 @@ def test_relate_a_field_limited_to_one_matter_names_that_matter(text, matter):
 def test_relate_the_part_related_to_a_field_is_no_matter(text, matters):
     """ "D1、D2方面与城市管理相关部分的P": the fields are the matters; the related part is their share."""
     assert [m for _, _, _, m, _, _ in _t(text)] == matters
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于2022年度城市管理执法体制改革工作情况的报告",
+        "对于2021年完成的事项，继续做好评估。",
+        "属于2023年度预算安排的事项",
+    ],
+)
+def test_relate_yu_inside_a_word_marks_no_deadline(text):
+    """关于/对于/属于 end in 于 but say no "by" (于2022年3月31日前 does)."""
+    assert deadlines_in(text) == []
