@@ -1338,13 +1338,25 @@ def _header_date(doc: Document) -> str | None:
 
 
 def _order_number(lines: list[str]) -> str | None:
-    """A government order's number written under its name: "某市人民政府令" / "(第48号)" → 某市人民政府令第48号."""
+    """A government order's number written under its name: "某市人民政府令" / "(第48号)" → 某市人民政府令第48号;
+    or in its promulgation line: "(2019年12月20日市人民政府令第45号公布)" → 市人民政府令第45号."""
     for line, following in zip(lines, lines[1:]):
         name = re.fullmatch(r"\s*(\S{2,24}令)\s*", line)
         number = re.fullmatch(r"\s*[(（]?\s*(第\s*\d{1,5}\s*号)\s*[)）]?\s*", following)
         if name and number:
             return name.group(1) + number.group(1).replace(" ", "")
+    for line in lines:
+        inline = _PROMULGATED_BY_ORDER.search(line)
+        if inline:
+            return re.sub(r"\s+", "", inline.group("n"))
     return None
+
+
+# "（2019年12月20日某市人民政府令第45号公布）": an order's number in the line that promulgates it
+_PROMULGATED_BY_ORDER = re.compile(
+    r"^\s*[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?P<n>[\u4e00-\u9fffXx某]{0,20}?政府令\s*第\s*\d{1,5}\s*号)"
+    r"\s*(?:公布|发布)"
+)
 
 
 def _cn_date_digits(line: str) -> str:

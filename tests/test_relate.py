@@ -740,6 +740,19 @@ def test_relate_the_imprint_line_dates_the_text():
     assert header["date"] == "2022-04-06"
 
 
+@pytest.mark.parametrize(
+    "line, number",
+    [
+        ("（2019年12月20日市人民政府令第45号公布）", "市人民政府令第45号"),
+        ("(2021年3月2日兰州市人民政府令第 7 号发布)", "兰州市人民政府令第7号"),
+        ("2018年5月8日省人民政府令第213号公布 自2018年7月1日起施行", "省人民政府令第213号"),
+    ],
+)
+def test_relate_a_government_orders_number_in_its_promulgation_line(line, number):
+    header = _header(f"某市城市管理综合执法办法\n{line}\n第一条 为了规范城市管理，制定本办法。\n")
+    assert header["doc_number"] == number
+
+
 def test_relate_bodies_of_a_county_level_citys_own_text_are_county_level():
     # 义乌市: a county-level city of the gazetteer
     text = "义乌市推进综合执法改革实施方案\n将市市场监督管理局的部分行政处罚权划转至义乌市综合行政执法局。\n市委编办负责机构编制调整。\n"
