@@ -510,8 +510,27 @@ def _core_of(item: str, rules: Rules) -> str | None:
     return None
 
 
+# the level of a masked place by its kind ("XX自治州": a prefecture, as the gazetteer ranks one)
+_MASKED_LEVELS = (
+    ("自治区", "province"),
+    ("自治州", "city"),
+    ("自治县", "county"),
+    ("省", "province"),
+    ("市", "city"),
+    ("州", "city"),
+    ("盟", "city"),
+    ("县", "county"),
+    ("旗", "county"),
+    ("区", "district"),
+)
+
+
 def _masked_level(word: str) -> str | None:
-    return {"省": "province", "市": "city", "县": "county", "区": "district"}.get(word[-1:])
+    """
+    >>> [_masked_level(w) for w in ("某自治区", "XX自治州", "某旗", "某区")]
+    ['province', 'city', 'county', 'district']
+    """
+    return next((level for kind, level in _MASKED_LEVELS if word.endswith(kind)), None)
 
 
 def _split_prefix_groups(items):
