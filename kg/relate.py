@@ -1433,7 +1433,9 @@ def _jurisdiction(
         lead = re.match(r"^(省|市|区|县)", title)
         if lead:
             return None, False, _SELF["我" + lead.group(1)]
-        return None, False, None
+        self_level = _level_of_own_bodies(found.all_bodies())
+        if self_level is None:
+            return None, False, None
     want_rank = {"province": 1, "city": 2, "district": 3, "county": 3}[self_level]
     votes: Counter = Counter()
     for p in places:
@@ -1450,6 +1452,13 @@ def _jurisdiction(
     if votes:
         return votes.most_common(1)[0][0], True, self_level
     return None, False, self_level
+
+
+def _level_of_own_bodies(bodies: list[AgencySpan]) -> str | None:
+    """The level of the bodies a text names by a level word alone ("市委编办", "报市政府备案"), when
+    they are of one level only: a text with no place of its own speaks of its own government's."""
+    levels = {_SELF["我" + b.text[0]] for b in bodies if b.place is None and b.text[:1] in "省市区县" and not b.generic}
+    return levels.pop() if len(levels) == 1 else None
 
 
 def _short_name_in_title(title: str, places: list[PlaceSpan]):

@@ -741,6 +741,25 @@ def test_relate_the_imprint_line_dates_the_text():
 
 
 @pytest.mark.parametrize(
+    "text, jurisdiction, level",
+    [
+        # no place of its own, bodies of one level named by the level word: the divisions it names say whose
+        (
+            "关于确定综合执法试点的通知\n确定江宁区、溧水区为试点区。\n各试点区要于2021年9月底前报市委编办备案。\n",
+            "南京市",
+            "city",
+        ),
+        ("关于做好赋权事项承接的通知\n各乡镇要会同县司法局做好承接，经费由县财政局保障。\n", None, "county"),
+        # bodies of two levels: no one government speaks
+        ("关于试点工作的通知\n确定江宁区为试点区，报市委编办和区司法局备案。\n", None, None),
+    ],
+)
+def test_relate_a_text_with_no_place_of_its_own_takes_its_bodies_level(text, jurisdiction, level):
+    header = _header(text)
+    assert (header["jurisdiction"], header["level"]) == (jurisdiction, level)
+
+
+@pytest.mark.parametrize(
     "line, number",
     [
         ("（2019年12月20日市人民政府令第45号公布）", "市人民政府令第45号"),
