@@ -1813,7 +1813,7 @@ def relate_document(
         if _PILOT.search(s.text):
             facts.extend(_pilots(doc, s, ps, record, found_in))
         if _ESTABLISH.search(s.text):
-            facts.extend(_established(doc, s, agencies, next_text))
+            facts.extend(_established(doc, s, agencies, "\n".join(x.text for x in sentences[i + 1 : i + 4])))
         m = _LEAD_INLINE.search(s.text) if "牵头" in s.text else None
         if m:
             facts.extend(_lead(doc, s, m, s.headings, found_in))
@@ -1825,7 +1825,9 @@ def relate_document(
     undeclared = next((f for f in facts if f.rule_id not in rules.declared_ids), None)
     if undeclared is not None:
         raise RuleError(f"rule {undeclared.rule_id!r} gives a {undeclared.kind} fact but no rules file declares it")
-    return _dedupe(facts)
+    title = record.get("title") or ""
+    title_end = doc.text.find(title) + len(title) if title and title in doc.text else 0
+    return _dedupe(_set_up_once(facts, title_end))
 
 
 def _triggers_by_sentence(text: str, sentences: list[Sentence], rules: Rules) -> list[set[str]]:
@@ -1946,11 +1948,23 @@ def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict, f
     return out
 
 
-_CHAIR = re.compile(r"由(?P<chair>[^,,。;；]{2,16}?)(?:(?:任|担任)(?:主任|组长|召集人|总召集人|第一组长)|主持|召集)")
+_CHAIR = re.compile(
+    r"由(?P<chair>[^,,。;；]{2,16}?)(?:(?:任|担任)(?:主任|组长|召集人|总召集人|第一组长)|主持|召集)"
+    # the role first: "委员会主任由市长担任"
+    r"|(?<!副)(?:主任|组长|召集人|总召集人|第一组长)由(?P<chair2>[^,,。;；]{2,16}?)(?:担任|兼任)"
+)
 _OFFICE = re.compile(r"办公室设在(?P<office>[^,,。;；]{2,24})")
 
 
+def _chair_of(m: re.Match | None) -> str | None:
+    return (m.group("chair") or m.group("chair2")) if m else None
+
+
 def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_text: str = "") -> list[Fact]:
+    """Bodies set up in ``s``; their chair and office may be written in the sentences after
+    (``next_text``), up to where another body is set up."""
+    other = _ESTABLISH.search(next_text)
+    next_text = next_text[: other.start()] if other else next_text
     out = []
     for m in _ESTABLISH.finditer(s.text):
         if _inside_citation(s.text, m.start()):
@@ -1977,8 +1991,8 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
         if not after:
             continue
         body = after[0]
-        chair = _CHAIR.search(s.text[m.start() :])
-        # the office is often placed in the next sentence ("联席会议办公室设在…")
+        chair = _CHAIR.search(s.text[m.start() :]) or _CHAIR.search(next_text)
+        # the office is often placed in a sentence after ("联席会议办公室设在…")
         office = _OFFICE.search(s.text[m.start() :]) or _OFFICE.search(next_text)
         if m.group() == "建立" and s.text.startswith("制度", body.end) and not (chair or office):
             continue  # "建立…联席会议制度" with no office or chair is a mechanism, not a body
@@ -1988,7 +2002,7 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
                 "body_established",
                 {
                     "name": body.name,
-                    "chair": chair.group("chair") if chair else None,
+                    "chair": _chair_of(chair),
                     "office_at": office.group("office") if office else None,
                 },
                 s,
@@ -2038,6 +2052,42 @@ def _task_of(headings: tuple[str, ...]) -> str:
         return ""
     h = re.sub(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])", "", headings[-1])
     return h[:30]
+
+
+def _set_up_once(facts: list[Fact], title_end: int) -> list[Fact]:
+    """One record a body set up: the title's "关于成立城市管理委员会的通知" and the text's "成立某市城市
+    管理委员会" are one body (the fuller name; the chair and office either names). Two bodies the
+    text itself sets up stay two, however alike ("成立XX市城市管理委员会…各县(区)成立城市管理委员会")."""
+    kept: list[Fact] = []
+    for f in facts:
+        if f.kind != "body_established":
+            kept.append(f)
+            continue
+        name = f.get("name") or ""
+        at = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.kind == "body_established"
+                and 0 <= k.start < title_end <= f.start
+                and name
+                and (name.endswith(k.get("name") or "\0") or (k.get("name") or "").endswith(name))
+            ),
+            None,
+        )
+        if at is None:
+            kept.append(f)
+            continue
+        first = kept[at]
+        fuller = max((first.get("name"), name), key=len)
+        data = replace(
+            first.data,
+            name=fuller,
+            chair=first.get("chair") or f.get("chair"),
+            office_at=first.get("office_at") or f.get("office_at"),
+        )
+        kept[at] = replace(first if first.get("name") == fuller else f, data=data)
+    return kept
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

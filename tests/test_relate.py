@@ -989,3 +989,36 @@ def test_relate_the_part_related_to_a_field_is_no_matter(text, matters):
 def test_relate_yu_inside_a_word_marks_no_deadline(text):
     """关于/对于/属于 end in 于 but say no "by" (于2022年3月31日前 does)."""
     assert deadlines_in(text) == []
+
+
+def _set_up(text: str) -> list[tuple]:
+    return [(f.get("name"), f.get("chair"), f.get("office_at")) for f in _facts(text) if f.kind == "body_established"]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the title announces the body the text then names in full; chair and office in the sentences after
+        (
+            "某市人民政府关于成立城市管理委员会的通知\n市政府决定成立某市城市管理委员会。\n"
+            "委员会主任由市长担任，副主任由分管副市长担任。\n委员会下设办公室，办公室设在市城市管理局。\n",
+            [("某市城市管理委员会", "市长", "市城市管理局")],
+        ),
+        (
+            "关于成立综合行政执法改革领导小组的通知\n县政府成立县综合行政执法改革领导小组。\n组长由县长兼任。\n",
+            [("县综合行政执法改革领导小组", "县长", None)],
+        ),
+        # two bodies the text sets up, however alike, stay two; the chair of the second is its own
+        (
+            "某市实施方案\n成立市城市管理委员会，办公室设在市城管局。\n各区成立城市管理委员会。\n"
+            "成立区城市管理工作领导小组，组长由区长担任。\n",
+            [
+                ("市城市管理委员会", None, "市城管局"),
+                ("城市管理委员会", None, None),
+                ("区城市管理工作领导小组", "区长", None),
+            ],
+        ),
+    ],
+)
+def test_relate_a_body_set_up_is_one_record_with_its_chair_and_office(text, want):
+    assert _set_up(text) == want
