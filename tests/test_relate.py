@@ -1022,3 +1022,16 @@ def _set_up(text: str) -> list[tuple]:
 )
 def test_relate_a_body_set_up_is_one_record_with_its_chair_and_office(text, want):
     assert _set_up(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("将市农业农村局的农药经营执法权划转至市市场监管局。", ("市农业农村局", "行政执法权", "农药经营")),
+        ("将原由县水利局行使的河道采砂执法权划转至县综合执法局。", ("县水利局", "行政执法权", "河道采砂")),
+        ("区城管局集中行使园林绿化方面的执法权。", (None, "行政执法权", "园林绿化")),
+    ],
+)
+def test_relate_an_enforcement_power_named_short_moves(text, want):
+    """ "M执法权": the power to enforce written short is a power noun like 处罚权."""
+    assert [(s, p, m) for s, _, p, m, _, _ in _t(text)][:1] == [want]
