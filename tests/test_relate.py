@@ -1035,3 +1035,16 @@ def test_relate_a_body_set_up_is_one_record_with_its_chair_and_office(text, want
 def test_relate_an_enforcement_power_named_short_moves(text, want):
     """ "M执法权": the power to enforce written short is a power noun like 处罚权."""
     assert [(s, p, m) for s, _, p, m, _, _ in _t(text)][:1] == [want]
+
+
+@pytest.mark.parametrize(
+    "text, matter",
+    [
+        ("城区范围内的渣土运输管理职责由市住建局移交市城市管理局。", "渣土运输管理"),
+        ("将城市建成区范围内的户外广告设置审批职责划入市城管局。", "户外广告设置"),
+        ("将中心城区区域内的燃气经营行政处罚权交由区综合执法局行使。", "燃气经营"),
+    ],
+)
+def test_relate_where_a_power_holds_is_no_part_of_its_matter(text, matter):
+    """ "X范围内的M": the area the power covers, not what it is over ("上述范围内的P" points back)."""
+    assert [m for _, _, _, m, _, _ in _t(text)] == [matter]
