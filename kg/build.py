@@ -108,8 +108,9 @@ def _build_into(
         same = _unchanged_build(out, key)
         if same is not None:  # the same articles, code, rules, ontology and options: the same outputs
             return _keep_previous(out, tmp, same, errors, index)
+        old_spans = _previous_spans(out)
         reports, shared_graph, graphs, loader, spans = _graph_units(
-            articles, (cache, units), loaded, out, tmp, workers, errors, progress
+            articles, (cache, units), loaded, old_spans, out, tmp, workers, errors, progress
         )
     shared = shared_graph.quads()
     with open(tmp / "graph.nq", "ab") as handle:
@@ -126,7 +127,7 @@ def _build_into(
         if fmt in ext:
             ds.serialize(destination=str(tmp / f"graph.{ext[fmt]}"), format=fmt, encoding="utf-8")
     # each article's lines, as the cache keeps them (a reused article's from the previous facts.jsonl)
-    with _Spliced(tmp / "facts.jsonl", out / "facts.jsonl", _previous_spans(out).get("facts")) as handle:
+    with _Spliced(tmp / "facts.jsonl", out / "facts.jsonl", old_spans.get("facts")) as handle:
         for a in articles:
             if not handle.reuse(a.cache):
                 begin = handle.pos
@@ -337,7 +338,7 @@ class _bar:
         next(self._ticks, None)
 
 
-def _graph_units(articles, caches, loaded, out: Path, tmp: Path, workers, errors: list[str], progress):
+def _graph_units(articles, caches, loaded, old_spans: dict, out: Path, tmp: Path, workers, errors: list[str], progress):
     """Each article's part of the graph, reused from the previous build where its text, the code
     and the acts it cites are unchanged, else made by ``workers`` from its cached extraction
     (read one by one as the work goes); their named graphs are written to ``tmp/graph.nq`` as
@@ -369,31 +370,42 @@ def _graph_units(articles, caches, loaded, out: Path, tmp: Path, workers, errors
             loaded = _Loaded(StoreLoader(tmp / "store"))
     with loaded:
         reports, shared, graphs, spans = _write_units(
-            articles, keys, cited, caches, out, tmp, workers, errors, progress, loaded
+            articles, keys, cited, caches, (out, old_spans), tmp, workers, errors, progress, loaded
         )
     return reports, shared, graphs, loaded.loader, spans
 
 
 def _append_file(path: Path, out) -> int:
-    """Append the file at ``path`` to the open binary file ``out``: in the kernel where the system
-    can (copy_file_range, no bytes through Python), the rest through a buffer. Returns its size."""
+    """Append the file at ``path`` to the open binary file ``out``; returns its size."""
     with open(path, "rb") as chunk:
         size = os.fstat(chunk.fileno()).st_size
-        done = 0
-        if hasattr(os, "copy_file_range"):
-            out.flush()  # the kernel writes at the file's offset: what is buffered goes first
-            try:
-                while done < size:
-                    n = os.copy_file_range(chunk.fileno(), out.fileno(), size - done)
-                    if n == 0:
-                        break
-                    done += n
-            except OSError:  # a file system or kernel without it: the rest through a buffer
-                pass
-        if done < size:
-            chunk.seek(done)
-            shutil.copyfileobj(chunk, out)
+        _copy_range(chunk, out, 0, size)
     return size
+
+
+def _copy_range(source, out, at: int, size: int) -> None:
+    """Append ``size`` bytes of the open binary file ``source`` from offset ``at`` to the open binary
+    file ``out``: in the kernel where the system can (copy_file_range, no bytes through Python), the
+    rest through a buffer."""
+    out.flush()  # the kernel writes at the file's offset: what is buffered goes first
+    done = 0
+    if hasattr(os, "copy_file_range"):
+        try:
+            while done < size:
+                n = os.copy_file_range(source.fileno(), out.fileno(), size - done, at + done)
+                if n == 0:
+                    break
+                done += n
+        except OSError:  # a file system or kernel without it
+            pass
+    source.seek(at + done)
+    left = size - done
+    while left:
+        block = source.read(min(left, 1 << 20))
+        if not block:
+            raise OSError(f"{source.name}: shorter than expected ({size} bytes from {at})")
+        out.write(block)
+        left -= len(block)
 
 
 class _Spliced:
@@ -459,30 +471,10 @@ class _Spliced:
         return {"size": self.pos, "chunks": self.spans}
 
     def _flush(self) -> None:
-        if not self.run:
-            return
-        at, size = self.run
-        self.run = None
-        self.file.flush()  # the kernel writes at the file's offset: what is buffered goes first
-        done = 0
-        if hasattr(os, "copy_file_range"):
-            try:
-                while done < size:
-                    n = os.copy_file_range(self.previous.fileno(), self.file.fileno(), size - done, at + done)
-                    if n == 0:
-                        break
-                    done += n
-            except OSError:
-                pass
-        if done < size:  # a file system or kernel without it: the rest through a buffer
-            self.previous.seek(at + done)
-            left = size - done
-            while left:
-                block = self.previous.read(min(left, 1 << 20))
-                if not block:
-                    raise OSError(f"{self.previous.name}: shorter than the previous build recorded")
-                self.file.write(block)
-                left -= len(block)
+        if self.run:
+            at, size = self.run
+            self.run = None
+            _copy_range(self.previous, self.file, at, size)
 
 
 def _cite_key(c) -> list[str]:
@@ -492,9 +484,12 @@ def _cite_key(c) -> list[str]:
     return ["cite-" + hashlib.sha1(c.quads.encode("utf-8")).hexdigest()[:24]] if c.quads else []
 
 
-def _write_units(articles, keys, cited, caches, out: Path, tmp: Path, workers, errors, progress, loaded):
+def _write_units(
+    articles, keys, cited, caches, previous: tuple[Path, dict], tmp: Path, workers, errors, progress, loaded
+):
     """The units of ``_graph_units``, reused or made, and each article's citations (``cited``),
-    written to graph.nq and graph.trig in the articles' order, and to the store loader (``loaded``)."""
+    written to graph.nq and graph.trig in the articles' order (reused chunks copied from the
+    ``previous`` build's folder by its outputs' spans), and to the store loader (``loaded``)."""
     from kg.cache import CachedExtraction, link_or_copy
     from kg.graph import SharedGraph, checked_cached_unit, trig_prefixes
     from kg.pipeline import Workers
@@ -510,7 +505,7 @@ def _write_units(articles, keys, cited, caches, out: Path, tmp: Path, workers, e
     repeated = {g for g, n in Counter(a.sha1 for a in articles).items() if n > 1}
     seen: dict[str, set[str]] = {}  # lines written of a graph that two files share (the same text)
     reports, shared, graphs = [], SharedGraph(workers.rules), {}
-    old = _previous_spans(out)
+    out, old = previous  # the previous build's folder and its outputs' spans
     with (
         _bar(progress, len(todo)) as tick,
         _Spliced(tmp / "graph.nq", out / "graph.nq", old.get("nq")) as nq,
