@@ -130,9 +130,7 @@ def _build_into(
     with _Spliced(tmp / "facts.jsonl", out / "facts.jsonl", old_spans.get("facts")) as handle:
         for a in articles:
             if not handle.reuse(a.cache):
-                begin = handle.pos
-                handle.append_file(cache.facts_file(a.cache))
-                handle.write(b"", a.cache, begin)
+                handle.append_file(cache.facts_file(a.cache), a.cache)
     spans["facts"] = handle.saved()
     for name, file in (("nq", "graph.nq"), ("trig", "graph.trig")):  # the shared graph is after the chunks
         spans[name]["size"] = (tmp / file).stat().st_size
@@ -462,9 +460,13 @@ class _Spliced:
         if key is not None:
             self.spans[key] = [begin, self.pos - begin]
 
-    def append_file(self, path: Path) -> None:
+    def append_file(self, path: Path, key: str | None = None) -> None:
+        """Append the file at ``path``; with ``key``, it is the whole chunk ``key``."""
         self._flush()
+        begin = self.pos
         self.pos += _append_file(path, self.file)
+        if key is not None:
+            self.spans[key] = [begin, self.pos - begin]
 
     def saved(self) -> dict:
         """The spans for build.json."""

@@ -2359,14 +2359,14 @@ def _merged_duties(text, bodies, opener, trig, new, rules) -> list[dict]:
     """ "将G1的M1职责，G2的M2执法职责…整合，组建R" (an institutional reform): each department gives
     its duties as written to the body set up. Every group must be a department's duties."""
     if text.startswith("将", opener):
-        seg_end = text.rfind("整合", opener, trig.start())
+        at, seg_end = opener + 1, text.rfind("整合", opener, trig.start())
         if seg_end < 0 or text[seg_end : trig.start()].strip("整合，, "):
             return []
     elif text.startswith("整合", opener):  # "整合G承担的M1、M2等执法职责，组建R": the verb first
-        seg_end = len(text[: trig.start()].rstrip("，, "))
+        at, seg_end = opener + 2, len(text[: trig.start()].rstrip("，, "))
     else:
         return []
-    out, at, rid = [], opener + (1 if text.startswith("将", opener) else 2), rules.rule_id("merge_units")
+    out, rid = [], rules.rule_id("merge_units")
     while True:
         giver = next((b for b in bodies if b.start == at), None)
         # a group ends where the next department is named: "G1的M1、M2职责、G2的M3职责"

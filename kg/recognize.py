@@ -25,6 +25,7 @@ __all__ = [
     "find_dates",
     "find_doc_numbers",
     "find_places",
+    "masked_level",
     "organ_of",
     "recognize",
 ]
@@ -393,7 +394,7 @@ def _prefix_chain(
             items.append((zone, text[zone:pos], "district", None))
             pos = zone
         elif sp is not None:
-            level = sp.place.level if sp.place else ("city" if sp.text.endswith("市") else _masked_level(sp.text))
+            level = sp.place.level if sp.place else ("city" if sp.text.endswith("市") else masked_level(sp.text))
             items.append((sp.start, sp.text, level, sp.place))
             pos = sp.start
         else:
@@ -415,7 +416,7 @@ def _prefix_chain(
                     items[-len(lex.paired_levels[word]) * 2 + 1 :]
                 )
             else:
-                items.append((pos, word, lex.levels.get(word, _masked_level(word)), None))
+                items.append((pos, word, lex.levels.get(word, masked_level(word)), None))
         before = _prefix_regex(rules).search(text[max(0, pos - 9) : pos - 1]) if pos > 0 else None
         if (
             pos > 0
@@ -525,9 +526,10 @@ _MASKED_LEVELS = (
 )
 
 
-def _masked_level(word: str) -> str | None:
-    """
-    >>> [_masked_level(w) for w in ("某自治区", "XX自治州", "某旗", "某区")]
+def masked_level(word: str) -> str | None:
+    """The level a masked place's kind says: "某某自治州" a prefecture (city level), "某区" a district.
+
+    >>> [masked_level(w) for w in ("某自治区", "XX自治州", "某旗", "某区")]
     ['province', 'city', 'county', 'district']
     """
     return next((level for kind, level in _MASKED_LEVELS if word.endswith(kind)), None)
@@ -1105,7 +1107,7 @@ def _find_councils(text: str, place_ends, taken, rules: Rules) -> list[AgencySpa
                 break
         masked = MASKED_PLACE.match(name)
         if masked:
-            level = _masked_level(masked.group())
+            level = masked_level(masked.group())
         core = rules.longest_core(name)
         sector = lex.core_sector[core] if core else None
         if m.group() in _ZONE_COMMITTEE:  # a development zone's administrative committee acts as its government

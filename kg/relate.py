@@ -48,6 +48,7 @@ from kg.recognize import (
     NumberSpan,
     PlaceSpan,
     SentenceMentions,
+    masked_level,
 )
 from kg.resolve import merge_aliases, of_county_level_city
 from kg.ruleset import Rules, derived
@@ -1409,13 +1410,13 @@ def _jurisdiction(
         p = chain[-1]
         masked = MASKED_PLACE.match(title, p.end)  # "贵州省**县…": a masked place within the named one
         if masked and masked.group()[-1] in "市县区":
-            return masked.group(), True, _level_of_masked(masked.group())
+            return masked.group(), True, masked_level(masked.group())
         if p.place is None:
-            return p.text, True, _level_of_masked(p.text)
+            return p.text, True, masked_level(p.text)
         return p.place.standard_name, False, p.place.level
     masked = MASKED_PLACE.match(title)
     if masked and masked.group()[-1] in "省市县区":
-        return masked.group(), True, _level_of_masked(masked.group())  # "**市城乡建设监察工作总结"
+        return masked.group(), True, masked_level(masked.group())  # "**市城乡建设监察工作总结"
     short = _short_name_in_title(title, places)
     if short is not None:
         return short.standard_name, False, short.level
@@ -1546,25 +1547,6 @@ def _infer_masked(jurisdiction: str, level: str | None, places: list[PlaceSpan])
     if rest[0][1] * 2 > n or (n < 2 and not inner[best]):
         return None
     return next((c for c in gazetteer().lookup(best) if c.rank == 2), None)
-
-
-_MASKED_LEVELS = {
-    "自治区": "province",
-    "自治州": "city",
-    "自治县": "county",
-    "省": "province",
-    "市": "city",
-    "州": "city",
-    "盟": "city",
-    "县": "county",
-    "旗": "county",
-    "区": "district",
-}
-
-
-def _level_of_masked(text: str) -> str | None:
-    """The level a masked place's kind says: "某某自治州" a prefecture (city level), "某区" a district."""
-    return next((level for kind, level in _MASKED_LEVELS.items() if text.endswith(kind)), None)
 
 
 _CITE = re.compile(r"《([^《》]{4,80})》(?:\s*[(（]([^()（）]{4,20}号)[)）])?")
