@@ -60,13 +60,13 @@ def build(
         InputError: no readable document at all.
     """
     from kg.errors import OutputError
-    from kg.outdir import build_folder
+    from kg.outdir import borrowed, build_folder
 
     out = Path(out)
     paths = list(paths)
     errors: list[str] = []
     rules = rules if rules is not None else load_rules()
-    with build_folder(out, paths) as tmp:
+    with build_folder(out, paths) as tmp, borrowed(out, tmp, "cache"):
         try:
             return _build_into(
                 tmp,
@@ -87,15 +87,15 @@ def build(
 def _build_into(
     tmp: Path, out: Path, paths: list, errors: list[str], *, formats, progress, html, jobs, scheduler, rules: Rules
 ) -> BuildResult:
-    from kg.cache import ExtractionCache, FileIndex, UnitCache
+    from kg.cache import ExtractionCache, FileIndex, UnitCache, prune
     from kg.errors import InputError
     from kg.graph import report_text, shared_trig, validate_quads
     from kg.outdir import swap_in
     from kg.pipeline import Workers
     from kg.store import StoreLoader, open_store, store_dataset
 
-    cache = ExtractionCache(out / "cache", tmp / "cache")
-    units = UnitCache(out / "cache", tmp / "cache")
+    cache = ExtractionCache(tmp / "cache")  # the previous build's, moved in (``borrowed``)
+    units = UnitCache(tmp / "cache")
     index = FileIndex(rules)
     # no store to update: the new one is loaded as the articles' units come, beside the extraction
     loaded = _Loaded(None if _previous_graphs(out) is not None else StoreLoader(tmp / "store"))
@@ -154,8 +154,15 @@ def _build_into(
     build_json = {"key": key, "result": summary, "graphs": graphs, "spans": spans}
     (tmp / _KEY_FILE).write_text(json.dumps(build_json), encoding="utf-8")
     index.write(tmp / _INDEX_FILE)
+    prune(cache.folder, _cache_entries(articles, graphs))
     swap_in(tmp, out)
     return result
+
+
+def _cache_entries(articles, graphs: dict[str, list[str]]) -> set[str]:
+    """The names of the cache entries a build uses: its articles' extractions, their units and
+    citations."""
+    return {a.cache for a in articles} | {key for keys in graphs.values() for key in keys}
 
 
 def _articles(paths, previous, index, caches, workers, errors: list[str], progress) -> list:
@@ -184,7 +191,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
             slots.append(summaries)
             index.add(path, stat, names)
             continue
-        jobs.append((len(slots), FileJob(path, cache.read_dir), stat))
+        jobs.append((len(slots), FileJob(path, cache.folder), stat))
         slots.append([])
     size = (len(jobs), sum(stat.st_size for _, _, stat in jobs) // 3)  # about three bytes a character
     with _bar(progress, len(jobs)) as tick:  # the files to read
@@ -235,10 +242,9 @@ def _keep_previous(out: Path, tmp: Path, same: dict, errors: list[str], index) -
     from kg.cache import link_or_copy
     from kg.outdir import swap_in
 
-    shutil.rmtree(tmp / "cache")  # the previous build's cache, linked in as it was read
     for entry in out.iterdir():
-        if entry.name.startswith(".") or entry.name == _INDEX_FILE:
-            continue
+        if entry.name.startswith(".") or entry.name == _INDEX_FILE or (tmp / entry.name).exists():
+            continue  # (the cache is in the new build already: ``borrowed``)
         if entry.is_dir():
             shutil.copytree(entry, tmp / entry.name, copy_function=link_or_copy)
         else:
@@ -492,7 +498,7 @@ def _write_units(
     """The units of ``_graph_units``, reused or made, and each article's citations (``cited``),
     written to graph.nq and graph.trig in the articles' order (reused chunks copied from the
     ``previous`` build's folder by its outputs' spans), and to the store loader (``loaded``)."""
-    from kg.cache import CachedExtraction, link_or_copy
+    from kg.cache import CachedExtraction
     from kg.graph import SharedGraph, checked_cached_unit, trig_prefixes
     from kg.pipeline import Workers
 
@@ -555,13 +561,7 @@ def _write_units(
                 trig.append_file(quads_file.with_suffix(".trig"))
                 trig.write(c.trig.encode("utf-8"), chunk, begin_trig)
             for name in _cite_key(c):  # kept for a later build that updates the store graph by graph
-                kept, before = tmp / "cache" / f"{name}.nq", cache.read_dir and cache.read_dir / f"{name}.nq"
-                if kept.exists():
-                    continue  # (cited the same by another article: the name is the content's hash)
-                if before and before.is_file():
-                    link_or_copy(before, kept)  # named by its content's hash: the previous build's is the same
-                else:
-                    kept.write_text(c.quads, encoding="utf-8")
+                cache.put_quads(name, c.quads)
             reports.append(report)
             shared.add(unit)
             shared.add_lines(c.shared)

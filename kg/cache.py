@@ -30,6 +30,7 @@ __all__ = [
     "fingerprint",
     "link_or_copy",
     "payload_of",
+    "prune",
 ]
 
 
@@ -57,8 +58,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def link_or_copy(source: Path, dest: Path) -> None:
-    """The previous build's cache file into this build's cache: a hard link where the file
-    system allows it (no copy), else a copy."""
+    """``source`` at ``dest`` as well: a hard link where the file system allows it (no copy), else
+    a copy."""
     import shutil
 
     try:
@@ -67,42 +68,24 @@ def link_or_copy(source: Path, dest: Path) -> None:
         shutil.copyfile(source, dest)
 
 
-def _keep(source: Path, dest: Path) -> bool:
-    """``link_or_copy`` that tells whether ``dest`` is there now (already there: the same article in
-    two files), False when ``source`` is missing or unreadable."""
-    import shutil
-
-    try:
-        os.link(source, dest)
-    except FileExistsError:
-        return True
-    except OSError:
-        try:
-            shutil.copyfile(source, dest)
-        except OSError:
-            return False
-    return True
-
-
 class _Cache:
-    def __init__(self, read_dir: Path | None, write_dir: Path):
-        self.read_dir = read_dir if read_dir and read_dir.is_dir() else None
-        self.write_dir = write_dir
-        self.write_dir.mkdir(parents=True, exist_ok=True)
+    """A cache folder that a build reads and writes in place: the previous build's entries are
+    there (``kg.outdir.borrowed`` moves it into the build being written) and this build's are
+    added beside them, each written whole under a temporary name and renamed; ``prune`` then
+    removes what this build no longer uses."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.reused = 0
-        self._read: dict[str, Path] = {}  # name → the previous build's file it was read from
         self._made: set[str] = set()  # names written by this build
+        self._got: set[str] = set()  # names read from the cache
 
     def _load(self, name: str):
-        if self.read_dir is None:
-            return None
-        path = self.read_dir / name
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            return json.loads((self.folder / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        self._read[name] = path
-        return data
 
 
 class UnitCache(_Cache):
@@ -116,60 +99,52 @@ class UnitCache(_Cache):
         return h.hexdigest()[:24] + ".unit.json"
 
     def has(self, name: str) -> bool:
-        """Whether a unit is cached under ``name``: made earlier in this build, or by the previous one."""
-        return name in self._made or (self.read_dir is not None and (self.read_dir / name).is_file())
+        """Whether a unit is cached under ``name``."""
+        return name in self._made or (self.folder / name).is_file()
 
     def get(self, name: str):
         """(GraphUnit without its quads and TriG, ValidationReport, path of its N-Quads) cached
-        under ``name`` (this build's first, then the previous build's), or None; its TriG block is
-        beside, in ``NAME.trig``."""
+        under ``name``, or None; its TriG block is beside, in ``NAME.trig``."""
         from kg.graph import GraphUnit, ValidationReport
 
-        made = name in self._made
-        folder = self.write_dir if made else self.read_dir
-        quads = folder / (name + ".nq") if folder else None
-        if quads is None or not quads.is_file() or not quads.with_suffix(".trig").is_file():
+        quads = self.folder / (name + ".nq")
+        if not quads.is_file() or not quads.with_suffix(".trig").is_file():
             return None
-        if made:
-            try:
-                data = json.loads((folder / name).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                return None
-        else:
-            data = self._load(name)
+        data = self._load(name)
         if data is None:
             return None
         try:
             unit, report = GraphUnit.from_json(data["unit"]), ValidationReport(*data["report"])
         except (KeyError, TypeError):
             return None
-        self.reused += not made
+        self.reused += name not in self._made
+        self._got.add(name)
         return unit, report, quads
 
     def put(self, name: str, unit, report) -> None:
-        """Keep a unit: a fresh one (with its quads) is written, a reused one linked."""
-        if name in self._made:
+        """Keep a fresh unit (with its quads); one read from the cache is there already."""
+        if name in self._made or name in self._got:
             return
-        if name in self._read:
-            for suffix in ("", ".nq", ".trig"):
-                link_or_copy(self._read[name].with_name(name + suffix), self.write_dir / (name + suffix))
-            return
-        _write(self.write_dir / (name + ".nq"), unit.quads)  # first: a unit is whole when its JSON is there
-        _write(self.write_dir / (name + ".trig"), unit.trig)
+        _write(self.folder / (name + ".nq"), unit.quads)  # first: a unit is whole when its JSON is there
+        _write(self.folder / (name + ".trig"), unit.trig)
         data = {
             "unit": unit.as_json() | {"quads": "", "trig": ""},
             "report": [report.conforms, report.violations, report.text],
         }
-        _write(self.write_dir / name, json.dumps(data, ensure_ascii=False))
+        _write(self.folder / name, json.dumps(data, ensure_ascii=False))
         self._made.add(name)
+
+    def put_quads(self, name: str, quads: str) -> None:
+        """Keep N-Quads named by their content's hash (``NAME.nq``): one there already is the same."""
+        if not (self.folder / f"{name}.nq").exists():
+            _write(self.folder / f"{name}.nq", quads)
 
 
 class ExtractionCache(_Cache):
     """An article's extraction under its name (the code's fingerprint, its id and content hash):
     ``NAME`` (JSON: the normalized document, its sentences and facts), ``NAME.facts.jsonl`` (its
     lines of facts.jsonl, copied into the build's as bytes) and ``NAME.sum.json`` (its
-    ``ArticleSummary``: all the build keeps of an article once it is extracted). Reads the previous
-    build's (``read_dir``) and writes every article of this build to ``write_dir``; ``reused``
+    ``ArticleSummary``: all the build keeps of an article once it is extracted); ``reused``
     counts the articles not extracted again."""
 
     @staticmethod
@@ -178,37 +153,62 @@ class ExtractionCache(_Cache):
         return f"{fingerprint(rules)}-{doc_key}.json"
 
     def has(self, name: str) -> bool:
-        """Whether the previous build cached an extraction under ``name``."""
-        return self.read_dir is not None and extraction_cached(self.read_dir, name)
+        """Whether an extraction is cached under ``name``, all its files."""
+        return extraction_cached(self.folder, name)
 
     def summary(self, name: str) -> ArticleSummary | None:
-        """The summary of the extraction cached under ``name`` by the previous build, or None; a
-        summary found counts as reused, its files are kept (linked) into this build's cache."""
+        """The summary of the extraction cached under ``name``, or None (also when the extraction's
+        JSON, written last, is not there: the entry is not whole); a summary found counts as reused."""
         data = self._load(name + ".sum.json")
-        if data is None:
+        if data is None or not (self.folder / name).is_file():
             return None
         try:
             summary = ArticleSummary(**data)
         except TypeError:
             return None
-        for suffix in _EXTRACTION_FILES:  # each file kept, or the extraction is not whole: not cached
-            if not _keep(self.read_dir / (name + suffix), self.write_dir / (name + suffix)):
-                return None
         self.reused += 1
         return summary
 
     def put(self, payload: ExtractionPayload) -> None:
         """Write a fresh extraction's files (the JSON last: the extraction is whole when it is there)."""
-        _write(self.write_dir / (payload.name + ".facts.jsonl"), payload.facts)
-        _write(self.write_dir / (payload.name + ".sum.json"), json.dumps(asdict(payload.summary), ensure_ascii=False))
-        _write(self.write_dir / payload.name, payload.extraction)
+        _write(self.folder / (payload.name + ".facts.jsonl"), payload.facts)
+        _write(self.folder / (payload.name + ".sum.json"), json.dumps(asdict(payload.summary), ensure_ascii=False))
+        _write(self.folder / payload.name, payload.extraction)
 
     def text(self, name: str) -> str:
-        """The JSON of the extraction written under ``name`` in this build's cache."""
-        return (self.write_dir / name).read_text(encoding="utf-8")
+        """The JSON of the extraction cached under ``name``."""
+        return (self.folder / name).read_text(encoding="utf-8")
 
     def facts_file(self, name: str) -> Path:
-        return self.write_dir / (name + ".facts.jsonl")
+        return self.folder / (name + ".facts.jsonl")
+
+
+def prune(folder: Path, keep: set[str]) -> int:
+    """Remove from the cache ``folder`` every entry whose name is not in ``keep`` (the entries a
+    build used; an entry's files are its name and the name with a suffix), and files left half
+    written; the file that marks an entry whole goes first. Returns the number of files removed."""
+    doomed = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            base = name if name in keep else _entry_of(name)
+            if base not in keep:
+                doomed.append(name)
+    doomed.sort(key=lambda n: _entry_of(n) != n)  # the entries' own names (their markers) first
+    for name in doomed:
+        try:
+            os.unlink(folder / name)
+        except OSError:
+            pass
+    return len(doomed)
+
+
+def _entry_of(name: str) -> str:
+    """The entry a cache file belongs to: its name without the suffix of a part of the entry."""
+    for suffix in (".facts.jsonl", ".sum.json", ".nq", ".trig"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 @dataclass(frozen=True)

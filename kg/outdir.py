@@ -4,7 +4,9 @@ A Quanze build folder carries a marker file (``.quanze-build``). ``kg build --ou
 only into a folder that is absent, empty, or carries that marker; any other folder is refused,
 never wiped. The new build is written into a temporary folder beside ``DIR`` and swapped in;
 a build killed between the two renames of the swap is recovered by the next build, and stale
-temporary folders of killed builds are removed, all under one lock per output folder.
+temporary folders of killed builds are removed, all under one lock per output folder. A folder a
+build reads and rewrites in place (its cache) is moved into the new build rather than copied
+(``borrowed``); a build that fails or is killed gives it back.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from pathlib import Path
 
 from kg.errors import OutputError
 
-__all__ = ["MARKER", "build_folder", "is_build", "swap_in"]
+__all__ = ["BORROWED", "MARKER", "borrowed", "build_folder", "is_build", "swap_in"]
 
 MARKER = ".quanze-build"
 _TMP = "-tmp-"  # .OUT-tmp-XXXX: a build being written
 _OLD = "-old-"  # .OUT-old-PID: the previous build between the two renames of a swap
+BORROWED = ("cache",)  # the subfolders a build may take from the previous one (``borrowed``)
 
 
 def is_build(path: Path) -> bool:
@@ -93,6 +96,10 @@ def _recover(out: Path) -> None:
     old = sorted((p for p in leftovers if p.name.startswith(f".{name}{_OLD}")), key=lambda p: p.stat().st_mtime)
     if not out.exists() and old:
         os.replace(old.pop(), out)
+    for p in leftovers:  # what a killed build borrowed goes back first
+        for sub in BORROWED:
+            if out.is_dir() and (p / sub).is_dir() and not (out / sub).exists():
+                os.replace(p / sub, out / sub)
     for p in leftovers:
         if p.exists() and (p.name.startswith(f".{name}{_TMP}") or p in old):
             shutil.rmtree(p, ignore_errors=True)
@@ -137,6 +144,24 @@ def build_folder(out: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator
         finally:
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextmanager
+def borrowed(out: Path, tmp: Path, name: str) -> Iterator[Path]:
+    """``out/name`` moved into the build being written (``tmp/name``; a rename, nothing copied)
+    for the build to read and change in place; given back if the build fails, and by the next
+    build's recovery if it is killed. ``out`` stays a usable build without it meanwhile."""
+    if name not in BORROWED:
+        raise ValueError(f"{name}: not a folder a build may borrow")
+    target = tmp / name
+    if (out / name).is_dir():
+        os.replace(out / name, target)
+    try:
+        yield target
+    except BaseException:
+        if target.is_dir() and out.is_dir() and not (out / name).exists():
+            os.replace(target, out / name)
+        raise
 
 
 def swap_in(tmp: Path, out: Path) -> None:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from kg.build import build
 from kg.graph import article_unit, to_rdf, validate_quads, validate_unit
@@ -245,3 +246,36 @@ def test_units_a_rebuild_copies_the_unchanged_articles_parts_from_the_previous_o
     build([src], tmp_path / "out", html=False, jobs=1)
     build([src], tmp_path / "fresh", html=False, jobs=1)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
+
+
+def test_units_a_rebuild_reads_the_cache_in_place_and_keeps_only_what_it_uses(tmp_path):
+    """The cache is moved into the new build, not linked entry by entry: after a change and a
+    removal it holds exactly the entries a fresh build's cache holds; a build that fails gives it
+    back whole."""
+    from kg.errors import InputError
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        shutil.copy(path, src / path.name)
+    out = tmp_path / "out"
+    build([src], out, html=False, jobs=1)
+    first = sorted(p.name for p in (out / "cache").iterdir())
+    files = sorted(src.iterdir())
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\n确定某某区为试点区。", encoding="utf-8")
+    files[1].unlink()
+    (out / "cache" / "left.by.a.killed.build.nq.part").write_text("<a", encoding="utf-8")
+    again = build([src], out, html=False, jobs=1)
+    assert 0 < again.reused < again.articles
+    fresh = build([src], tmp_path / "fresh", html=False, jobs=1)
+    kept = sorted(p.name for p in (out / "cache").iterdir())
+    assert kept == sorted(p.name for p in (fresh.out / "cache").iterdir())
+    assert kept != first and any(name.endswith(".nq") for name in kept)
+    # a failed build (nothing readable) leaves the previous build and its cache as they were
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "x.txt").write_bytes(b"")
+    with pytest.raises(InputError):
+        build([empty], out, html=False, jobs=1)
+    assert sorted(p.name for p in (out / "cache").iterdir()) == kept
+    assert build([src], out, html=False, jobs=1).reused == again.articles

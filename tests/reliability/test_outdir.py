@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import OutputError
-from kg.outdir import MARKER, build_folder, is_build, swap_in
+from kg.outdir import MARKER, borrowed, build_folder, is_build, swap_in
 
 TEXT = "某市实施方案\n将市环保局露天烧烤污染的行政处罚权划转到市城管执法局。\n"
 
@@ -179,3 +179,23 @@ def test_outdir_kills_at_seeded_random_moments_never_leave_a_broken_build(tmp_pa
         time.sleep(0.2)
     assert not _marked(mark)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+def test_outdir_a_killed_build_gives_back_the_cache_it_borrowed(tmp_path):
+    """A build reads and rewrites the previous build's cache in place (moved into the new build);
+    killed before its swap, the next build's recovery puts the cache back into out/."""
+    out = tmp_path / "out"
+    with build_folder(out) as tmp:
+        (tmp / "cache").mkdir()
+        (tmp / "cache" / "entry.json").write_text("{}", encoding="utf-8")
+        swap_in(tmp, out)
+    with build_folder(out) as tmp, borrowed(out, tmp, "cache") as cache:
+        assert not (out / "cache").exists() and (cache / "entry.json").is_file()
+        os.replace(tmp, tmp_path / ".out-tmp-killed")  # as a SIGKILL leaves it: not removed, not given back
+        tmp.mkdir()
+    with build_folder(out):
+        assert (out / "cache" / "entry.json").read_text(encoding="utf-8") == "{}"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+    with pytest.raises(RuntimeError), build_folder(out) as tmp, borrowed(out, tmp, "cache"):
+        raise RuntimeError("boom")
+    assert (out / "cache" / "entry.json").is_file()
