@@ -186,10 +186,11 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
             errors.append(f"{path}: cannot read ({e.strerror or e})")
             continue
         names = previous.unchanged(path, stat)
-        summaries = [cache.summary(n) for n in names] if names is not None else [None]
+        known = previous.summaries  # the previous build's summaries of the articles of the files it read
+        summaries = [cache.summary(n, known.get(n)) for n in names] if names is not None else [None]
         if all(summary is not None for summary in summaries):
             slots.append(summaries)
-            index.add(path, stat, names)
+            index.add(path, stat, names, summaries)
             continue
         jobs.append((len(slots), FileJob(path, cache.folder), stat))
         slots.append([])
@@ -206,7 +207,8 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
                 continue
             for got in result.articles:
                 if isinstance(got, str):  # extracted before: the previous build's cache has it
-                    summary = cache.summary(got) or _extract_again(job, got, cache, errors, workers.rules)
+                    summary = cache.summary(got, previous.summaries.get(got))
+                    summary = summary or _extract_again(job, got, cache, errors, workers.rules)
                 else:
                     cache.put(got)
                     if got.unit is not None:
@@ -214,7 +216,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
                         loaded.add(got.unit[0], got.unit[1].quads)
                     summary = got.summary
                 slots[at].append(summary)
-            index.add(job.path, stat, [a if isinstance(a, str) else a.name for a in result.articles])
+            index.add(job.path, stat, [a if isinstance(a, str) else a.name for a in result.articles], slots[at])
     articles = [a for found in slots for a in found if a is not None]
     if not articles and not any(r for r in slots):
         raise InputError(f"no readable document among the inputs: {errors[0]}") if errors else no_input(paths)

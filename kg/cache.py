@@ -156,11 +156,12 @@ class ExtractionCache(_Cache):
         """Whether an extraction is cached under ``name``, all its files."""
         return extraction_cached(self.folder, name)
 
-    def summary(self, name: str) -> ArticleSummary | None:
-        """The summary of the extraction cached under ``name``, or None (also when the extraction's
-        JSON, written last, is not there: the entry is not whole); a summary found counts as reused."""
-        data = self._load(name + ".sum.json")
-        if data is None or not (self.folder / name).is_file():
+    def summary(self, name: str, known: dict | None = None) -> ArticleSummary | None:
+        """The summary of the extraction cached under ``name`` (``known``: as the file index kept it,
+        else read from the cache), or None (also when the extraction's JSON, written last, is not
+        there: the entry is not whole); a summary found counts as reused."""
+        data = known if known is not None else self._load(name + ".sum.json")
+        if not isinstance(data, dict) or not (self.folder / name).is_file():
             return None
         try:
             summary = ArticleSummary(**data)
@@ -232,6 +233,7 @@ class FileIndex:
         data = data if isinstance(data, dict) and data.get("fingerprint") == self.stamp else {}
         self.written_ns = int(data.get("written_ns") or 0)
         self.files: dict[str, list] = data.get("files") or {}
+        self.summaries: dict[str, dict] = data.get("summaries") or {}  # cache name → ArticleSummary's fields
 
     @classmethod
     def read(cls, path: Path, rules: Rules) -> FileIndex:
@@ -247,8 +249,12 @@ class FileIndex:
             return None
         return entry[2] if stat.st_mtime_ns < self.written_ns - self.RACY_NS else None
 
-    def add(self, path: Path, stat: os.stat_result, names: list[str]) -> None:
+    def add(self, path: Path, stat: os.stat_result, names: list[str], summaries: list) -> None:
+        """``path`` as this build saw it, the cache names of its articles and their summaries
+        (``ArticleSummary``, None where there is none), so that the next build need not read them
+        back from the cache one by one."""
         self.files[self._key(path)] = [stat.st_size, stat.st_mtime_ns, names]
+        self.summaries.update((a.cache, asdict(a)) for a in summaries if a is not None)
 
     @staticmethod
     def _key(path: Path) -> str:
@@ -259,6 +265,7 @@ class FileIndex:
         import time
 
         data = {"fingerprint": self.stamp, "written_ns": time.time_ns(), "files": self.files}
+        data["summaries"] = self.summaries
         _write(path, json.dumps(data, ensure_ascii=False))
 
 

@@ -3,6 +3,7 @@ on its own, and the graph assembled from the units is the graph of the whole cor
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -279,3 +280,30 @@ def test_units_a_rebuild_reads_the_cache_in_place_and_keeps_only_what_it_uses(tm
         build([empty], out, html=False, jobs=1)
     assert sorted(p.name for p in (out / "cache").iterdir()) == kept
     assert build([src], out, html=False, jobs=1).reused == again.articles
+
+
+def test_units_an_unchanged_files_summaries_come_from_the_file_index(tmp_path, monkeypatch):
+    """A rebuild takes the summaries of the articles of files it does not read again from
+    files.json, not from each article's summary file in the cache."""
+    import json
+
+    from kg.cache import ExtractionCache
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        shutil.copy(path, src / path.name)
+        os.utime(src / path.name, (1_700_000_000, 1_700_000_000))  # not within the index's racy window
+    out = tmp_path / "out"
+    build([src], out, html=False, jobs=1)
+    files = sorted(src.iterdir())
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\n确定某某旗为试点旗。", encoding="utf-8")
+    index = json.loads((out / "files.json").read_text(encoding="utf-8"))
+    unchanged = {n for key, (_, _, names) in index["files"].items() if not key.endswith(files[0].name) for n in names}
+    assert unchanged and unchanged <= set(index["summaries"])
+    loaded = []
+    real = ExtractionCache._load
+    monkeypatch.setattr(ExtractionCache, "_load", lambda self, name: loaded.append(name) or real(self, name))
+    again = build([src], out, html=False, jobs=1)
+    assert again.reused >= len(unchanged)
+    assert not {name.removesuffix(".sum.json") for name in loaded} & unchanged
