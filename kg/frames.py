@@ -498,7 +498,8 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     share = re.search(r"(?<=[\u4e00-\u9fff]{2})的(全部|部分)$", seg)
     if share:
         ph.scope, seg = share.group(1), seg[: share.start()]
-    obj = re.match(r"^(?:的)?对(?P<m>.+?)(?:的行为|行为)?的?$", seg)
+    # "对M的违法行为的P", "对M行为的P": M's; "对M违法行为的P": the unlawful act is M itself
+    obj = re.match(r"^(?:的)?对(?P<m>.+?)(?:的违法行为|的违规行为|的行为|(?<!违法)(?<!违规)行为)?的?$", seg)
     if obj:
         seg = obj.group("m")
     seg = _TRIM_TAIL.sub("", seg.strip(" ,，"))
@@ -1570,6 +1571,70 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# "将（2021年/已/原）下放至G的M收回，由R行使": the holder a move made before gives the powers back
+_GIVEN_BEFORE = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)?(?:下放|交由|委托|赋予|划转|移交)(?:至|到|给)?各?$"
+)
+_BACK_TO = re.compile(r"[，,]?\s*(?:统一)?(?:交由|改由|由|至|到|给)")
+
+
+def _take_back_frame(text, bodies, state, rules) -> list[dict]:
+    """ "将下放至G的M收回，由R行使", "将已委托G实施的M收回至R": G, which a move made before gave M,
+    gives it back to R."""
+    out = []
+    for trig in rules.trigger_re("take_back").finditer(text):
+        jiang = text.rfind("将", 0, trig.start())
+        by = _BACK_TO.match(text, trig.end())
+        if jiang < 0 or by is None:
+            continue
+        receiver = next((b for b in bodies if b.start == by.end()), None)
+        holder = next((b for b in bodies if jiang < b.start and b.end < trig.start()), None)
+        if receiver is None or holder is None or not _GIVEN_BEFORE.search(text, jiang + 1, holder.start):
+            continue
+        if not text.startswith("的", holder.end) and not text.startswith("实施的", holder.end):
+            continue
+        obj = re.sub(r"^(?:实施|行使|承担)?的", "", text[holder.end : trig.start()])
+        powers = _power_at(obj, rules)
+        label = powers[-1][3] if powers else "执法职责"
+        ph = parse_object(obj[: powers[-1][0]] if powers else re.sub(r"事项$", "", obj), [], rules.scope_sectors)
+        for matter, domain in _granted(ph, powers[-1][2] if powers and (ph.scope or ph.matters) else None):
+            out.append(
+                _record(label, matter, domain, holder, receiver, rules.rule_id("take_back"), rules, scope=ph.scope)
+            )
+    return out
+
+
+# "此次调整还包括…", "本次下放的事项同时包括…": what follows is more of the move just stated
+_MORE_OF_THE_MOVE = re.compile(r"(?:此次|本次|这次|同时|另外|此外)[^，,。；;]{0,8}?$")
+
+
+def _include_more_frame(text, bodies, state, rules) -> list[dict]:
+    """ "此次移交还包括原由G行使的M的P": more powers of the move the sentence before stated, to its
+    receivers; a giver named in the clause gives them, else the move's own giver."""
+    trig = rules.trigger_re("include_more").search(text)
+    if not trig or not state.last or not _MORE_OF_THE_MOVE.search(text, 0, trig.start()):
+        return []
+    receivers: dict[tuple, Body] = {}
+    for prev in state.last:
+        if prev.get("target"):
+            receivers.setdefault(
+                (prev["target"], prev.get("target_sector")), Body(prev["target"], prev.get("target_sector"))
+            )
+    if not receivers:
+        return []
+    rest = text[trig.end() :]
+    givers = [b.shifted(trig.end()) for b in bodies if b.start >= trig.end()]
+    rid = rules.rule_id("include_more")
+    former = {prev.get("source") for prev in state.last}
+    out = []
+    for label, matter, domain, giver, scope in _items_phrase(rest, givers, rules, "include_more"):
+        if giver is None and len(former) == 1 and None not in former:
+            giver = next(Body(p["source"], p.get("source_sector")) for p in state.last)
+        for r in receivers.values():
+            out.append(_record(label, matter, domain, giver, r, rid, rules, scope=scope))
+    return out
+
+
 # "行政处罚以及与之相关的行政检查和行政强制措施": enforcement powers named without 权, coordinated
 ENFORCEMENT_NAMES = {
     "行政执法": "行政执法权",
@@ -2505,6 +2570,8 @@ FRAMES: dict[str, Frame] = {
     "hand_over": _hand_over_frame,
     "catalogue": _catalogue_frame,
     "accompany": _accompany_frame,
+    "include_more": _include_more_frame,
+    "take_back": _take_back_frame,
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
     "exercise": _exercise_frame,
@@ -2529,6 +2596,8 @@ _GATED = frozenset(
         "restatement",
         "whole_unit",
         "accompany",
+        "include_more",
+        "take_back",
         "passive",
         "hand_over",
         "definition",
@@ -2568,6 +2637,8 @@ _OVERRIDE = (
     "merge_units",
     "respective",
     "accompany",
+    "include_more",
+    "take_back",
     "exercise",
     "passive",
     "penalty",

@@ -241,7 +241,8 @@ def _clauses(sentence: str, move: re.Pattern, subjects: Collection[int] = ()):
 
 @derived
 def _power_regex(rules: Rules) -> re.Pattern:
-    return re.compile(alternation(t for t, _ in rules.relations.powers))
+    # a power noun before 范围 names the scope of a body's work, not a power: "属于G职责范围内的M"
+    return re.compile(f"(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
 
 
 @derived
@@ -1003,7 +1004,13 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
     body = clause[receiver.end - cs : power.start()]
     body = re.split(r"领域各类|领域|各类", body)[-1]
     matter_text, domain = _matter_and_domain(body)
+    if matter_text and _LEVEL_ONLY.fullmatch(matter_text):  # "赋予R部分县级P": the level's powers, as a whole
+        matter_text = matter_text + power.group()
     return _records(rules, [], receiver, power.group(), matter_text, None, "transfer.grant.v1", (0, len(clause)))
+
+
+# a level word alone before a power: "县级行政执法权" names the level's powers, not a matter
+_LEVEL_ONLY = re.compile(r"(?:省|市|县|区|乡|镇|乡镇|县区|市县)级")
 
 
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")

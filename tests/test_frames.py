@@ -2375,3 +2375,90 @@ def test_frames_a_takeover_in_the_perfective_reads_as_any_other(text, want):
     """ "R承接了G移交的M职责": the verb's aspect (了/过) stands between it and what it takes over."""
     got = [t for t in _transfers(text) if t["rule"] == "transfer.assume.v1"]
     assert [(t["source"], t["matter"]) for t in got] == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "将属于区生态环境局职责范围内的餐饮油烟污染查处工作划归各街道办事处。",
+            ("区生态环境局", "行政处罚权", "餐饮油烟污染", "街道办事处"),
+        ),
+        (
+            "市政府决定将属于市场监管部门职权范围内的流动摊贩查处工作交由城市管理部门承担。",
+            ("市场监管部门", "行政处罚权", "流动摊贩", "城市管理部门"),
+        ),
+        (
+            "县水务局负责的河道违法采砂查处工作，一并交由县综合执法局承担。",
+            ("县水务局", "行政处罚权", "河道违法采砂", "县综合执法局"),
+        ),
+    ],
+)
+def test_frames_the_scope_of_a_bodys_duties_is_no_power_and_its_investigation_work_is(text, want):
+    """ "属于G职责范围内的M查处工作": 职责范围 is where G's work lies (no power noun); M's 查处工作,
+    the work of investigating and punishing it, is the penalty power that moves."""
+    found = _transfers("某地实施办法\n" + text)
+    assert [(t["source"], t["power"], t["matter"], t["target"]) for t in found] == [want]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "将市住房和城乡建设局的建筑垃圾处置查处工作划转至市城市管理局。此次划转还包括原由市交通运输局行使的对道路遗撒的行政处罚权。",
+            ("市交通运输局", "道路遗撒", "市城市管理局"),
+        ),
+        # no giver named with the more: the move's own
+        (
+            "县林业局的古树名木保护执法职责调整至县综合行政执法局。本次调整也包括城区绿地养护的执法职责。",
+            ("县林业局", "城区绿地养护", "县综合行政执法局"),
+        ),
+    ],
+)
+def test_frames_more_of_the_move_just_stated_goes_to_its_receiver(text, want):
+    """ "此次/本次…还包括…": the powers added go where the move of the sentence before went."""
+    got = [t for t in _transfers("某地实施办法\n" + text) if t["rule"] == "transfer.include_more.v1"]
+    assert [(t["source"], t["matter"], t["target"]) for t in got] == [want]
+
+
+def test_frames_more_is_read_only_after_a_move():
+    """With no move in the sentence before, "还包括" adds nothing (a definition, a list of tasks)."""
+    text = "某地实施办法\n城市管理的范围主要包括市容环境卫生管理。此次改革还包括原由县交通运输局行使的行政处罚权。"
+    assert not [t for t in _transfers(text) if t["rule"] == "transfer.include_more.v1"]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "决定将2020年下放至各乡镇人民政府的农村建房监管事项收回，由县自然资源局行使。",
+            ("乡镇人民政府", "农村建房监管", "县自然资源局"),
+        ),
+        ("将此前委托街道办事处实施的燃气安全监督检查职责收回至区住房和城乡建设局。", None),
+        (
+            "将原赋予各乡镇的违法建设行政处罚权收回，统一由市综合行政执法局行使。",
+            ("乡镇", "违法建设", "市综合行政执法局"),
+        ),
+    ],
+)
+def test_frames_powers_taken_back_come_from_the_holder_an_earlier_move_made(text, want):
+    """ "将（已/原/2020年）下放至G的M收回，由R行使": G gives M back to R."""
+    found = _transfers("某地实施办法\n" + text)
+    if want is None:  # "收回至R" with no 由: read by the move rules, the holder giving back as well
+        assert [(t["source"], t["target"]) for t in found] == [("街道办事处", "区住房和城乡建设局")]
+        return
+    got = [t for t in found if t["rule"] == "transfer.take_back.v1"]
+    assert [(t["source"], t["matter"], t["target"]) for t in got] == [want]
+
+
+@pytest.mark.parametrize(
+    "text, matter",
+    [
+        ("镇人民政府行使下列行政处罚权：（一）对农村宅基地违法行为的行政处罚权；", "农村宅基地违法行为"),
+        ("街道办事处行使下列行政处罚权：（一）对占道经营的违法行为的行政处罚权；", "占道经营"),
+        ("街道办事处行使下列行政处罚权：（一）对擅自砍伐城市树木行为的行政处罚权；", "擅自砍伐城市树木"),
+    ],
+)
+def test_frames_an_unlawful_act_named_as_such_keeps_its_name(text, matter):
+    """ "对M违法行为的P": the unlawful act is the matter whole; "对M的违法行为", "对M行为": M."""
+    assert [t["matter"] for t in _transfers("某地实施办法\n" + text)] == [matter]

@@ -872,8 +872,8 @@ def test_relate_a_permit_power_named_by_its_short_noun_moves():
 @pytest.mark.parametrize(
     "text, want",
     [
-        ("将已下放至各街道的违法建设查处权收回至区城管局。", (None, "违法建设", "区城管局")),
-        # the bodies the move before made holders give the powers back
+        # the bodies the move before made holders give the powers back (bare streets too)
+        ("将已下放至各街道的违法建设查处权收回至区城管局。", ("街道", "违法建设", "区城管局")),
         ("将原下放至各镇人民政府的占道经营处罚权收回至县城管局。", ("镇人民政府", "占道经营", "县城管局")),
         ("将已划转至市综合执法局的燃气经营行政处罚权划回市住建局。", ("市综合执法局", "燃气经营", "市住建局")),
     ],
