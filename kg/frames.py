@@ -403,6 +403,8 @@ _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关|涉及到?)?"  # 了/过: the verb's aspect
+    # "城市道路范围内的M": the area a power covers, not what it is over ("上述范围内的" points back)
+    r"(?:(?!上述|前述|以上|下列)[\u4e00-\u9fff]{2,8}?(?:范围|区域)内的(?=[\u4e00-\u9fff]{2}))?"
 )
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
 COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
@@ -431,7 +433,7 @@ class Phrase:
 
 # departments named by their kind ("有关行政主管部门", "相关部门", "县直部门", "市级有关部门", "各有关部门")
 GIVER_KIND = (
-    r"(?=[省市州县区各有相])(?:[省市州县区](?:级|直|直属))?各?(?:有关|相关)?(?:的)?"
+    r"(?=[省市州县区各有相本])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?各?(?:有关|相关)?(?:的)?"
     r"(?:职能|行政|业务)?(?:主管)?(?:部门|机关)"
 )
 # departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P")
@@ -1780,6 +1782,9 @@ _BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆�
 _ON_INSTRUCTION = re.compile(
     rf"(?:按照|根据|依据|依照)[^，,。；;]{{1,40}}?(?:部署|要求|规定|安排|决定|精神)[，,]?{_BEFORE_ASSUME.pattern}"
 )
+# how a sentence opens before the body that is its subject: "日前，", "近日，", "2020年11月，"
+_OPENS_WITH = re.compile(r"(?:日前|近日|近期|目前|今年以来|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?")
+_DECIDES = frozenset({"人民政府", "党委", "机构编制"})  # bodies that decide moves of others' powers
 # "…，承接G2移交的P2": a verb after a comma whose subject is the verb's before it
 _SHARED_SUBJECT = re.compile(rf"[，,](?:并|同时|还|又)?{_BEFORE_ASSUME.pattern}$")
 
@@ -1866,6 +1871,10 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
         receivers = [
             b for b in bodies if _SHARED_SUBJECT.fullmatch(text, b.end, verb_at) and _set_up_or_renamed(text, b)
         ][-1:]
+    if not receivers and _SHARED_SUBJECT.search(text, 0, verb_at):
+        # "日前，R与G完成执法事项交接，正式接收了…": the body the sentence opens with acts in its clauses
+        receivers = [b for b in bodies[:1] if _OPENS_WITH.fullmatch(text, 0, b.start) and b.end < verb_at]
+        receivers = [b for b in receivers if not text.startswith("的", b.end) and b.sector not in _DECIDES]
     if not receivers:
         return [], trig.end()
     return _assumed(text, trig, source, receivers, bodies, rules)

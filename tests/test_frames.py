@@ -2462,3 +2462,52 @@ def test_frames_powers_taken_back_come_from_the_holder_an_earlier_move_made(text
 def test_frames_an_unlawful_act_named_as_such_keeps_its_name(text, matter):
     """ "对M违法行为的P": the unlawful act is the matter whole; "对M的违法行为", "对M行为": M."""
     assert [t["matter"] for t in _transfers("某地实施办法\n" + text)] == [matter]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "日前，县综合行政执法局与县水利局办理移交手续，全面接收了原由县水利局承担的河道采砂、水土保持等5项行政处罚事项。",
+            [("县水利局", "河道采砂", "县综合行政执法局"), ("县水利局", "水土保持", "县综合行政执法局")],
+        ),
+        (
+            "市城市管理局接收市市场监督管理局移交的流动摊贩行政处罚权。",
+            [("市市场监督管理局", "流动摊贩", "市城市管理局")],
+        ),
+        # a government opening the sentence decides; it takes over nothing
+        ("县人民政府召开常务会议，接收了原由县林业局承担的古树名木保护行政处罚事项。", []),
+    ],
+)
+def test_frames_the_body_a_sentence_opens_with_takes_over_in_its_later_clause(text, want):
+    """ "R与G完成交接，正式接收了原由G承担的M等N项P": R, the sentence's subject, receives."""
+    got = [t for t in _transfers("某地新闻\n" + text) if t["rule"] == "transfer.assume.v1"]
+    assert [(t["source"], t["matter"], t["target"]) for t in got] == want
+
+
+@pytest.mark.parametrize(
+    "text, giver, power",
+    [
+        ("试点县设立行政审批局，集中行使本级人民政府有关部门的行政许可权。", "本级人民政府有关部门", "行政许可权"),
+        ("区综合行政执法局集中行使区级人民政府相关部门的行政处罚权。", "区级人民政府相关部门", "行政处罚权"),
+        ("将市政府有关部门的部分行政处罚权交由各区综合执法局行使。", "市政府有关部门", "行政处罚权"),
+    ],
+)
+def test_frames_a_governments_departments_named_by_their_kind_give(text, giver, power):
+    """ "本级人民政府有关部门的P": the departments of a government, by their kind, hold what moves;
+    the government is no part of the matter."""
+    found = _transfers("某地决定\n" + text)
+    assert [(t["source"], t["power"]) for t in found] == [(giver, power)]
+    assert not any("部门" in (t["matter"] or "") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, matters",
+    [
+        ("城市道路范围内的占道经营、店外经营的行政处罚权，统一由市综合行政执法局行使。", ["占道经营", "店外经营"]),
+        ("中心城区区域内的违法停车行政处罚权，由区城市管理局行使。", ["违法停车"]),
+    ],
+)
+def test_frames_the_area_a_power_covers_is_no_part_of_its_matter_in_a_passive_clause(text, matters):
+    """ "X范围内的M的P，由R行使": as in the move rules, the area is where, M is what."""
+    assert [t["matter"] for t in _transfers("某市方案\n" + text)] == matters
