@@ -1196,6 +1196,8 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         doc_number = _order_number(doc.text.split("\n")[:ORDER_HEADER_LINES])
     date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places, found)
+    if not issuers:  # "（2022年9月28日某省第十三届人民代表大会常务委员会第三十六次会议通过）": who adopted it
+        issuers = _adopting_bodies(head_lines, found)
     if not issuers:  # "…\n宜春市人民政府办公室\n2024年1月8日": the signature block names the issuer
         issuers = _signature_issuers(doc.text, found)
     if jurisdiction is None and issuers:  # "关于…的决定" over a line "某县人民政府": the issuer's place
@@ -1252,6 +1254,16 @@ def _own_government_level(found: Recognized) -> str | None:
     text's own, when all such names agree."""
     levels = {a.level for a in found.all_bodies() if a.place is None and _BARE_GOVERNMENT.match(a.name)}
     return levels.pop() if len(levels) == 1 else None
+
+
+def _adopting_bodies(lines: list[str], found: Recognized) -> list[str]:
+    """The bodies of the first adoption or promulgation line of a header (a regulation's legislature,
+    a government order's government): the first act, not a higher body's later approval."""
+    for line in lines:
+        for part in re.split(r"\s+(?=(?:19|20)\d{2}\s*年)", _cn_date_digits(line.strip(" ()（）"))):
+            if _ADOPTED.match(part.strip(" ()（）")):
+                return list(dict.fromkeys(a.name for a in found.bodies(part.strip(" ()（）"))))[:1]
+    return []
 
 
 def _signature_issuers(text: str, found: Recognized) -> list[str]:

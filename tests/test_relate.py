@@ -360,6 +360,18 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
             "湖北省人民政府关于在宜昌、襄阳、荆州市开展试点的通知\n各市人民政府:\n开展试点。",
             {"jurisdiction": "湖北省", "level": "province"},
         ),
+        # a legislature's decision whose title names no place: the adopting legislature, in the
+        # adoption line, issues it and gives its place (the higher body's approval does not)
+        (
+            "关于在部分县开展综合执法试点的决定\n（2021年6月3日江西省第十三届人民代表大会常务委员会第三十次会议通过）\n"
+            "一、开展试点。",
+            {"issuer": ["江西省第十三届人民代表大会常务委员会"], "jurisdiction": "江西省", "level": "province"},
+        ),
+        (
+            "# 某市养犬管理条例\n2015年6月1日 赣州市第十四届人民代表大会常务委员会第九次会议通过\n"
+            "2015年7月2日 江西省第十二届人民代表大会常务委员会第十次会议批准\n第一条 为了规范养犬。",
+            {"issuer": ["赣州市第十四届人民代表大会常务委员会"]},
+        ),
         # an untitled reply to a government that calls it 你市
         (
             "某政函〔2019〕5号\n襄阳市人民政府:\n你市《关于开展试点的请示》收悉。现批复如下。",
