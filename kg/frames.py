@@ -19,6 +19,7 @@ from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 
 __all__ = [
+    "ENTRY_LOOKAHEAD",
     "GIVER_KIND",
     "FRAMES",
     "FrameRules",
@@ -554,6 +555,7 @@ class FrameState:
     item_numbers: dict[str, int | None] = field(default_factory=dict)  # the open list's last item number by style
     entry_kind: str | None = None  # the kind of power a catalogue heading names ("一、行政处罚")
     following: tuple[str, list[AgencySpan]] = ("", [])  # the next sentence and the bodies recognized in it
+    upcoming: tuple[str, ...] = ()  # the sentences after it, a few (a labelled entry's lines still to come)
     top_items: bool | None = None  # the open list numbers its items 一、二、 (None: no item seen yet)
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
@@ -2221,12 +2223,7 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     if entry.get("done") or not entry.get("matter") or not kind or not rules.trigger_re("table_row").fullmatch(kind):
         return []
     receiver = next((b for b in bodies if b.text == entry.get("receiver")), None) if role == "receiver" else None
-    nxt = _LABELLED.match(state.following[0])
-    # the holder's line may follow, perhaps after the former holder's ("原实施部门：…")
-    coming = nxt and (
-        rules.table_columns.get("receiver", _NEVER).fullmatch(nxt.group("label"))
-        or ("giver" not in entry and rules.table_columns.get("giver", _NEVER).fullmatch(nxt.group("label")))
-    )
+    coming = _entry_line_to_come(entry, state.upcoming, rules)
     if receiver is None and (coming or "receiver" in entry or state.actor is None):
         return []  # the holder is still to come (or named by no body we know)
     receiver = receiver or state.actor
@@ -2235,6 +2232,27 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     power = _power_of_kind(kind)
     rid = rules.rule_id("labelled_entry")
     return [_record(power, m.group("m") if m else entry["matter"], None, state.entry_giver, receiver, rid, rules)]
+
+
+ENTRY_LOOKAHEAD = 8  # the lines of a labelled entry read ahead for its holder's (relate passes as many)
+_ENTRY_NUMBER = re.compile(r"序号|编号")  # the line that opens the next entry
+
+
+def _entry_line_to_come(entry: dict, upcoming: tuple[str, ...], rules: FrameRules) -> bool:
+    """Whether the entry's holder line (or its former holder's) is among its lines still to come,
+    after lines of no role ("实施依据：…", "承办机构：…"), before the next entry opens (its number,
+    its matter or a second kind)."""
+    columns = rules.table_columns
+    for line in upcoming:
+        nxt = _LABELLED.match(line)
+        if nxt is None or _ENTRY_NUMBER.fullmatch(nxt.group("label")):
+            return False
+        role = next((r for r, names in columns.items() if names.fullmatch(nxt.group("label"))), None)
+        if role == "receiver" or (role == "giver" and "giver" not in entry):
+            return True
+        if role in entry and role not in ("other", "remark"):
+            return False
+    return False
 
 
 # a title naming one body's catalogue of powers: "X局权责清单", "X局行政执法事项目录"
@@ -2687,11 +2705,13 @@ def frame_transfers(
     headings: tuple[str, ...] = (),
     legacy: list[dict] | None = None,
     following: tuple[str, list[AgencySpan]] = ("", []),
+    upcoming: tuple[str, ...] = (),
     bodies_of: Callable[[str], list[AgencySpan]] | None = None,
     triggered: set[str] | None = None,
 ) -> tuple[list[dict], str]:
     """Transfer records of one sentence by the clause frames, updating ``state``. ``following``
-    is the next sentence with its bodies; ``bodies_of`` gives the bodies recognized in a part of
+    is the next sentence with its bodies, ``upcoming`` the texts of a few sentences after it
+    (``ENTRY_LOOKAHEAD``); ``bodies_of`` gives the bodies recognized in a part of
     the document (a heading); ``triggered`` the frames whose triggers ``text`` holds, when the caller
     has them already.
 
@@ -2701,7 +2721,7 @@ def frame_transfers(
     others; OVERRIDE_ALL none), "" when none did; no other frame adds to a sentence those rules
     already read.
     """
-    state.following, state.written = following, text
+    state.following, state.upcoming, state.written = following, upcoming, text
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     if "《" in text:
         triggered = None  # found again in the text without its titles

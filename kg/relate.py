@@ -24,6 +24,7 @@ from kg.frames import (
     COUNT_OF_MATTERS,
     DETERMINER,
     ENFORCEMENT_NAMES,
+    ENTRY_LOOKAHEAD,
     GIVER_KIND,
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
@@ -1728,6 +1729,7 @@ def relate_document(
                 headings=s.headings,
                 legacy=found,
                 following=(next_text, next_agencies),
+                upcoming=tuple(t.text for t in sentences[i + 1 : i + 1 + ENTRY_LOOKAHEAD]),
                 bodies_of=found_in.bodies,
                 triggered=triggered,
             )

@@ -2511,3 +2511,30 @@ def test_frames_a_governments_departments_named_by_their_kind_give(text, giver, 
 def test_frames_the_area_a_power_covers_is_no_part_of_its_matter_in_a_passive_clause(text, matters):
     """ "X范围内的M的P，由R行使": as in the move rules, the area is where, M is what."""
     assert [t["matter"] for t in _transfers("某市方案\n" + text)] == matters
+
+
+@pytest.mark.parametrize(
+    "lines, want",
+    [
+        # lines of no role between the kind and the holder; the next entry opens with its number
+        (
+            ["编号：A01", "事项名称：对占用人行道停放车辆的处罚", "事项类型：行政处罚", "承办机构：执法一中队",
+             "设定依据：《某条例》第八条", "行使主体：市城市管理综合执法局", "编号：A02",
+             "事项名称：对违规排放餐饮油烟的处罚", "事项类型：行政处罚", "设定依据：《某条例》第十条",
+             "行使主体：市城市管理综合执法局", "备注：原由市生态环境局实施"],
+            [(None, "占用人行道停放车辆"), ("市生态环境局", "违规排放餐饮油烟")],
+        ),
+        # no numbers: the next entry's matter closes the one before, which takes the catalogue's holder
+        (
+            ["事项名称：对损坏城市照明设施的处罚", "事项类型：行政处罚", "设定依据：《某办法》第六条",
+             "事项名称：对擅自迁移古树名木的处罚", "事项类型：行政处罚", "原实施部门：市林业局"],
+            [(None, "损坏城市照明设施"), ("市林业局", "擅自迁移古树名木")],
+        ),
+    ],
+)  # fmt: skip
+def test_frames_a_labelled_entry_waits_for_its_holders_line_past_lines_of_no_role(lines, want):
+    """A catalogue entry per labelled lines: its holder's line may come after its basis and office
+    lines; a note under the entry names the body that held it before — that entry's, no other's."""
+    found = _transfers("某市城市管理综合执法局权责清单\n" + "\n".join(lines))
+    assert [(t["source"], t["matter"]) for t in found] == want
+    assert all(t["target"].endswith("市城市管理综合执法局") for t in found)  # its own line's, else the title's
