@@ -1976,9 +1976,17 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
         obj = _ARTICLE_HEAD.sub("", ITEM_NUMBER.sub("", obj))
         if not _power_at(obj, rules) or rules.back_reference.match(obj):
             continue  # "下列行政执法事项可以纳入…：": a lead-in, read by the list frame
+        if not receiver.named:  # "…纳入综合执法范围，由R统一行使": the body then named holds them
+            by = _HELD_BY_AFTER.match(text, _SCOPE_WORD.match(text, receiver.end).end())
+            receiver = next((b for b in bodies if by and b.start == by.end()), receiver)
         for label, matter, domain, giver, scope in _items_phrase(obj, bodies, rules, "include"):
-            out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=scope))
+            for g in giver.each_sector() if giver is not None else [None]:  # "D1、D2等部门的P": each gives
+                out.append(_record(label, matter, domain, g, receiver, rid, rules, scope=scope))
     return out
+
+
+_SCOPE_WORD = re.compile(r"(?:的)?(?:事项)?(?:范围|目录|清单)?")
+_HELD_BY_AFTER = re.compile(r"[，,]\s*(?:统一|并|依法)?(?:交由|改由|由)")
 
 
 # "…M的，由R责令改正，处…罚款": a penalty article (the act, then who penalizes it)
