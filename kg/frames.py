@@ -434,7 +434,7 @@ class Phrase:
 
 # departments named by their kind ("有关行政主管部门", "相关部门", "县直部门", "市级有关部门", "各有关部门")
 GIVER_KIND = (
-    r"(?=[省市州县区各有相本])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?各?(?:有关|相关)?(?:的)?"
+    r"(?=[省市州县区各有相本所])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?各?(?:有关|相关|所属)?(?:的)?"
     r"(?:职能|行政|业务)?(?:主管)?(?:部门|机关)"
 )
 # departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P")
@@ -1221,12 +1221,15 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             rf"(?<=[\u4e00-\u9fff]{{2}})等{COUNT_OF_MATTERS.pattern}$", "", obj_text
         )  # "M等3项": how many
         ph = parse_object(obj_text, bodies, rules.scope_sectors)
-        giver = ph.giver or (givers[-1] if givers else None)  # "将G承担的M的P，调整由R承担"
+        # "将G承担的M的P，调整由R承担"; "市政府将所属部门的P委托R": the departments the object names by
+        # their kind give, not the subject
+        giver = ph.giver or (givers[-1] if givers and not ph.giver_text else None)
         written = powers[-1][2] if powers and (ph.scope or ph.matters) else None
         for matter, domain in _granted(ph, written):
             for g in late_givers or [giver]:
                 for r in receivers:
-                    out.append(_record(label, matter, domain, g, r, rid, rules, scope=ph.scope))
+                    rec = _record(label, matter, domain, g, r, rid, rules, scope=ph.scope, source_text=ph.giver_text)
+                    out.append(rec)
         state.grantee = receivers
         return out
     # "赋予R在D1、D2方面的P": the object after the receiver

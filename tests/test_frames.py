@@ -2538,3 +2538,17 @@ def test_frames_a_labelled_entry_waits_for_its_holders_line_past_lines_of_no_rol
     found = _transfers("某市城市管理综合执法局权责清单\n" + "\n".join(lines))
     assert [(t["source"], t["matter"]) for t in found] == want
     assert all(t["target"].endswith("市城市管理综合执法局") for t in found)  # its own line's, else the title's
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("市人民政府将所属部门的部分行政处罚权委托区人民政府行使。", "所属部门"),
+        ("将县人民政府所属部门的部分行政执法事项交由乡镇人民政府实施。", "县人民政府所属部门"),
+        ("区政府将区级相关部门的部分行政处罚权交由街道办事处行使。", "区级相关部门"),
+    ],
+)
+def test_frames_a_grant_of_departments_named_by_kind_is_theirs_not_the_deciding_subjects(text, giver):
+    """ "X政府将所属部门的P委托R": the departments the object names by their kind give; the
+    government, the subject, decides."""
+    assert [t["source"] for t in _transfers("某地通知\n" + text)] == [giver]
