@@ -405,7 +405,7 @@ _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关|涉及到?)?"  # 了/过: the verb's aspect
     # "城市道路范围内的M": the area a power covers, not what it is over ("上述范围内的" points back)
-    r"(?:(?!上述|前述|以上|下列)[\u4e00-\u9fff]{2,8}?(?:范围|区域)内的(?=[\u4e00-\u9fff]{2}))?"
+    r"(?:(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的(?=[\u4e00-\u9fff]{2}))?"
 )
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
 COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
@@ -559,6 +559,7 @@ class FrameState:
     top_items: bool | None = None  # the open list numbers its items 一、二、 (None: no item seen yet)
     list_power: str | None = None  # the power the open list's lead-in names ("行使下列行政处罚权：")
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
+    list_moves: bool = False  # the lead-in moves its items to a body (its duties move too, not only powers)
     actor: Body | None = None  # the body whose catalogue the document is ("X局权责清单"): its entries' holder
     entry: dict[str, str] = field(default_factory=dict)  # role → value of the labelled entry being read
     # "备注：原由区住建局实施" under an entry: the body that held the entry's power before (read by relate)
@@ -570,11 +571,15 @@ class FrameState:
     outline: tuple[str, int | None] | None = None
     lead_outline: tuple[str, int | None] | None = None
 
-    def open_list(self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None) -> None:
+    def open_list(
+        self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None, moves: bool = False
+    ) -> None:
         """A lead-in opens a list: its items go to ``receivers``, name ``power`` when they name
-        none, and come from ``giver`` when they name no giver."""
+        none, and come from ``giver`` when they name no giver; ``moves``: the lead-in's verb moves
+        them ("划入乙局："), so duties listed move as powers do."""
         self.receivers, self.list_open, self.top_items, self.item_numbers = receivers, bool(receivers), None, {}
         self.list_power, self.list_giver, self.lead_outline = power, giver, self.outline
+        self.list_moves = moves
 
     def sibling_of_lead(self, style: str, n: int | None) -> bool:
         """Whether an item numbered ``n`` in ``style`` follows the open list's lead-in at its own level."""
@@ -844,6 +849,10 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             ]
             giver = givers[-1] if givers else None
         lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
+        # "将甲局的下列职责划入乙局：": the items are what moves (not "…划入乙局，其主要职责是：", its duties)
+        moves = bool(moved_to) and move.start() > cue.start()
+        if not lead_power and moves:  # what moves is what the lead-in names
+            lead_power = _power_at(head[cue.start() : move.start()], rules)[:1]
         bare = _LISTED_BARE_POWER.search(head, cue.start())
         if not lead_power and bare:  # "委托R实施下列行政处罚：": the kind of power each item is
             lead_power = [(bare.start(1), bare.end(1), bare.group(1), ENFORCEMENT_NAMES[bare.group(1)])]
@@ -867,7 +876,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         if not receivers and state.last:  # "…划入乙局。具体包括：": the items of the move just stated
             targets = {(r["target"], r.get("target_sector")) for r in state.last if r.get("target")}
             receivers = [Body(t, sector) for t, sector in sorted(targets)]
-        state.open_list(receivers, power=lead_power[0][3] if lead_power else None, giver=giver)
+        state.open_list(receivers, power=lead_power[0][3] if lead_power else None, giver=giver, moves=moves)
         rest = text[colon.end() :]
         if not receivers or not rest.strip():
             return out
@@ -957,8 +966,8 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
         return out  # "（一）与群众生活密切相关的；": a criterion of which items qualify, not an item
     phrases = _items_phrase(item, shifted, rules, "list") or _lead_power_items(item, shifted, state, rules)
     for label, matter, domain, giver, scope in phrases:
-        if label not in _ENFORCEMENT:
-            continue
+        if label not in _ENFORCEMENT and not state.list_moves:
+            continue  # a body's duties listed ("其主要职责是：…"): no move
         for receiver in state.receivers:
             giver = giver or owner or state.list_giver
             out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=scope))
@@ -975,6 +984,7 @@ _HOLDER_REMARK = re.compile(
 
 
 _FIELD_OF = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:领域|方面)")
+_ENFORCED_FIELD = re.compile(r"(?P<field>[\u4e00-\u9fff、]{2,30}?)(?:方面|领域)?(?:的)?(?:行政)?执法(?:工作)?")
 _EACH_FIELD = re.compile(rf"(?:{_FIELD_OF.pattern}(?:[、和及]|以及)?){{2,}}")
 
 
@@ -987,10 +997,14 @@ def _lead_power_items(item, bodies, state, rules) -> list[tuple]:
     fields = _EACH_FIELD.fullmatch(seg.strip())
     if fields:  # "住房城乡建设领域、生态环境保护领域": fields listed, each a record (matter = domain = field)
         return [(state.list_power, f, f, None, None) for f in _FIELD_OF.findall(fields.group())]
+    power = state.list_power
+    enforced = _ENFORCED_FIELD.fullmatch(seg.strip())
+    if enforced and state.list_moves:  # "（一）市容环境卫生管理执法；": enforcement in the field named
+        power, seg = "执法职责", enforced.group("field")
     ph = parse_object(seg, bodies, rules.scope_sectors)
     matters = ph.matters or ([ph.domain] if ph.domain else [])
     return [
-        (state.list_power, m, ph.domain, ph.giver, ph.scope)
+        (power, m, ph.domain, ph.giver, ph.scope)
         for m in matters
         if not _CATCH_ALL.search(m) and not rules.back_reference.fullmatch(m)
     ]

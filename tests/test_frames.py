@@ -2552,3 +2552,46 @@ def test_frames_a_grant_of_departments_named_by_kind_is_theirs_not_the_deciding_
     """ "X政府将所属部门的P委托R": the departments the object names by their kind give; the
     government, the subject, decides."""
     assert [t["source"] for t in _transfers("某地通知\n" + text)] == [giver]
+
+
+@pytest.mark.parametrize(
+    "lines, want",
+    [
+        (
+            [
+                "区住房和城乡建设局的下列职责划入区城市管理局：",
+                "（一）城市供水管理职责；",
+                "（二）城市照明设施管理执法。",
+            ],
+            [("执法职责", "城市供水管理"), ("执法职责", "城市照明设施管理")],
+        ),
+        (
+            ["将市水务局的以下职责整合至市综合行政执法局：", "1.河道管理执法；", "2.水资源管理执法。"],
+            [("执法职责", "河道管理"), ("执法职责", "水资源管理")],
+        ),
+    ],
+)
+def test_frames_the_duties_a_moving_lead_in_lists_move_with_it(lines, want):
+    """ "G的下列职责划入R：（一）…执法；": each item is one of G's duties moving to R (the lead-in's
+    verb moves them; a body's own duties after "其主要职责是：" stay its own)."""
+    found = _transfers("某地机构改革方案\n" + "\n".join(lines))
+    assert [(t["power"], t["matter"]) for t in found] == want
+    assert len({(t["source"], t["target"]) for t in found}) == 1
+
+
+def test_frames_a_bodys_own_duties_after_a_move_are_no_items_of_it():
+    text = "某区方案\n将区住房和城乡建设局的路灯管理职责调整到区城市管理局，其主要职责是：\n（一）负责全区市容管理工作。\n（二）负责全区环境卫生管理。"
+    assert [t["matter"] for t in _transfers(text)] == ["路灯管理"]
+
+
+@pytest.mark.parametrize(
+    "text, matter",
+    [
+        ("将城区内的违法建设查处职责下放到各街道办事处。", "违法建设"),
+        ("建成区内的占道经营行政处罚权，由区城管局行使。", "占道经营"),
+        ("将城市规划区内违法建设的行政处罚权划转至县综合执法局。", "城市规划区内违法建设"),
+    ],
+)
+def test_frames_an_area_written_as_a_district_is_where_not_what(text, matter):
+    """ "城区内的M": the area before 的 is where the power runs; glued to the act (no 的) it is the act's."""
+    assert [t["matter"] for t in _transfers("某县方案\n" + text)] == [matter]
