@@ -177,6 +177,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
     from kg.pipeline import FileJob, no_input, read_and_extract
 
     cache, units, loaded = caches
+    known = previous.summaries  # the previous build's summaries of the articles of the files it read
     slots: list = []  # per file: its articles' summaries, or the job that reads it
     jobs: list[tuple[int, FileJob, os.stat_result]] = []
     for path in iter_paths(paths):
@@ -186,7 +187,6 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
             errors.append(f"{path}: cannot read ({e.strerror or e})")
             continue
         names = previous.unchanged(path, stat)
-        known = previous.summaries  # the previous build's summaries of the articles of the files it read
         summaries = [cache.summary(n, known.get(n)) for n in names] if names is not None else [None]
         if all(summary is not None for summary in summaries):
             slots.append(summaries)
@@ -207,7 +207,7 @@ def _articles(paths, previous, index, caches, workers, errors: list[str], progre
                 continue
             for got in result.articles:
                 if isinstance(got, str):  # extracted before: the previous build's cache has it
-                    summary = cache.summary(got, previous.summaries.get(got))
+                    summary = cache.summary(got, known.get(got))
                     summary = summary or _extract_again(job, got, cache, errors, workers.rules)
                 else:
                     cache.put(got)

@@ -19,6 +19,8 @@ from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 
 __all__ = [
+    "DECIDING_SECTORS",
+    "EARLIER",
     "ENTRY_LOOKAHEAD",
     "GIVER_KIND",
     "FRAMES",
@@ -433,6 +435,10 @@ class Phrase:
 
 
 # departments named by their kind ("有关行政主管部门", "相关部门", "县直部门", "市级有关部门", "各有关部门")
+# bodies that decide or approve moves of others' powers without holding them ("市政府将…划转", "县编办将…")
+DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
+# a move done before, written before its verb: "已下放至", "原划转至", "2021年下放至"
+EARLIER = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)"
 GIVER_KIND = (
     r"(?=[省市州县区各有相本所])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?各?(?:有关|相关|所属)?(?:的)?"
     r"(?:职能|行政|业务)?(?:主管)?(?:部门|机关)"
@@ -1593,9 +1599,7 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
 
 
 # "将（2021年/已/原）下放至G的M收回，由R行使": the holder a move made before gives the powers back
-_GIVEN_BEFORE = re.compile(
-    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)?(?:下放|交由|委托|赋予|划转|移交)(?:至|到|给)?各?$"
-)
+_GIVEN_BEFORE = re.compile(rf"{EARLIER}?(?:下放|交由|委托|赋予|划转|移交)(?:至|到|给)?各?$")
 _BACK_TO = re.compile(r"[，,]?\s*(?:统一)?(?:交由|改由|由|至|到|给)")
 
 
@@ -1803,7 +1807,6 @@ _ON_INSTRUCTION = re.compile(
 )
 # how a sentence opens before the body that is its subject: "日前，", "近日，", "2020年11月，"
 _OPENS_WITH = re.compile(r"(?:日前|近日|近期|目前|今年以来|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?")
-_DECIDES = frozenset({"人民政府", "党委", "机构编制"})  # bodies that decide moves of others' powers
 # "…，承接G2移交的P2": a verb after a comma whose subject is the verb's before it
 _SHARED_SUBJECT = re.compile(rf"[，,](?:并|同时|还|又)?{_BEFORE_ASSUME.pattern}$")
 
@@ -1893,7 +1896,7 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
     if not receivers and _SHARED_SUBJECT.search(text, 0, verb_at):
         # "日前，R与G完成执法事项交接，正式接收了…": the body the sentence opens with acts in its clauses
         receivers = [b for b in bodies[:1] if _OPENS_WITH.fullmatch(text, 0, b.start) and b.end < verb_at]
-        receivers = [b for b in receivers if not text.startswith("的", b.end) and b.sector not in _DECIDES]
+        receivers = [b for b in receivers if not text.startswith("的", b.end) and b.sector not in DECIDING_SECTORS]
     if not receivers:
         return [], trig.end()
     return _assumed(text, trig, source, receivers, bodies, rules)

@@ -22,7 +22,9 @@ from kg.frames import (
     COMMA,
     COUNT_OF_GIVERS,
     COUNT_OF_MATTERS,
+    DECIDING_SECTORS,
     DETERMINER,
+    EARLIER,
     ENFORCEMENT_NAMES,
     ENTRY_LOOKAHEAD,
     GIVER_KIND,
@@ -543,8 +545,6 @@ def _move_transfer(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     return out + [dict(t, target=a.text, target_sector=a.sector) for a in more for t in out]
 
 
-# bodies that decide or approve a move without holding the power: "市政府将…划转", "县编办将…"
-_DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
 _SUBJECT_TO_JIANG = re.compile(r"(?:应当|应|要|须|需|依法|已|拟)?")
 
 
@@ -553,14 +553,13 @@ def _subject_giver(clause: str, cs: int, jiang: int, agencies: list[AgencySpan])
     a party committee or an establishment office, which decide moves of others' powers)."""
     for a in agencies:
         between = clause[a.end - cs : jiang] if a.end - cs <= jiang else None
-        if between is not None and _SUBJECT_TO_JIANG.fullmatch(between) and a.sector not in _DECIDING_SECTORS:
+        if between is not None and _SUBJECT_TO_JIANG.fullmatch(between) and a.sector not in DECIDING_SECTORS:
             return [a] if a.rule_id != "agency.council.v1" else []
     return []
 
 
 # "将已下放至各街道的P收回至R": a move done before, in a relative clause naming the powers it moved
-_EARLIER = r"(?:已经|已|原|曾)"  # a move done before: "已下放至", "原划转至"
-_MOVED_BEFORE = re.compile(rf"{_EARLIER}$")
+_MOVED_BEFORE = re.compile(rf"{EARLIER}$")
 _RELATIVE_TAIL = re.compile(r"[^，,。；;]{0,20}?的")
 
 
@@ -584,7 +583,7 @@ def _relative_move(rules: Rules, clause: str, start: int, triggers) -> int | Non
     return tail.end() if tail else None
 
 
-_MOVED_BEFORE_AT = re.compile(_EARLIER)
+_MOVED_BEFORE_AT = re.compile(EARLIER)
 
 
 def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
