@@ -31,6 +31,7 @@ from kg.frames import (
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
+    LEVEL_ALONE,
     RELEVANT_PART,
     FrameState,
     catalogue_grantees,
@@ -473,6 +474,9 @@ def _records(
     label = _power_label(rules).get(power_text, power_text)
     split_he = label not in ("行政处罚权", "行政强制权")
     matters: list[str | None]
+    level = LEVEL_ALONE.fullmatch(matter_text or "")
+    if level:  # "部分县级P": the level's powers, as a whole
+        matter_text = level.group("level") + power_text
     if matter_text is None:
         matters = [None]
     elif re.fullmatch(r"(全部|部分)\S{1,6}", matter_text) and matter_text.endswith(power_text):
@@ -1005,13 +1009,7 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
     body = clause[receiver.end - cs : power.start()]
     body = re.split(r"领域各类|领域|各类", body)[-1]
     matter_text, domain = _matter_and_domain(body)
-    if matter_text and _LEVEL_ONLY.fullmatch(matter_text):  # "赋予R部分县级P": the level's powers, as a whole
-        matter_text = matter_text + power.group()
     return _records(rules, [], receiver, power.group(), matter_text, None, "transfer.grant.v1", (0, len(clause)))
-
-
-# a level word alone before a power: "县级行政执法权" names the level's powers, not a matter
-_LEVEL_ONLY = re.compile(r"(?:省|市|县|区|乡|镇|乡镇|县区|市县)级")
 
 
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")

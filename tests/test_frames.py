@@ -2595,3 +2595,30 @@ def test_frames_a_bodys_own_duties_after_a_move_are_no_items_of_it():
 def test_frames_an_area_written_as_a_district_is_where_not_what(text, matter):
     """ "城区内的M": the area before 的 is where the power runs; glued to the act (no 的) it is the act's."""
     assert [t["matter"] for t in _transfers("某县方案\n" + text)] == [matter]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("将县自然资源局的违法占地查处职责交由各镇实施。", ("县自然资源局", "违法占地", "镇")),
+        ("将原赋予各镇的违法建设行政处罚权收回，统一由市综合行政执法局行使。", ("镇", "违法建设", "市综合行政执法局")),
+        # a town's own bodies are named whole, not as the bare 镇
+        ("将县林业局的林木采伐监管职责下放至各镇人民政府。", ("县林业局", "林木采伐", "镇人民政府")),
+    ],
+)
+def test_frames_towns_named_bare_after_a_move_to_each_receive_or_give_back(text, want):
+    """ "交由各镇", "赋予各镇的": the towns, bare, as the move's receivers or the holders a move made."""
+    assert [(t["source"], t["matter"], t["target"]) for t in _transfers("某县通知\n" + text)] == [want]
+
+
+@pytest.mark.parametrize(
+    "text, matter",
+    [
+        ("将部分市级行政处罚权划转至区城市管理局。", "市级行政处罚权"),
+        ("县人民政府决定将部分县级行政执法权下放至各乡镇。", "县级行政执法权"),
+        ("赋予街道办事处部分区级行政处罚权。", "区级行政处罚权"),
+    ],
+)
+def test_frames_a_level_alone_before_a_power_names_the_levels_powers(text, matter):
+    """ "部分县级P": a level word names whose powers (the level's), never a matter of its own."""
+    assert [t["matter"] for t in _transfers("某地决定\n" + text)] == [matter]
