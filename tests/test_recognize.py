@@ -593,6 +593,9 @@ def test_recognize_a_committee_of_no_area_is_no_government(text):
         # the 2018 reform's culture bureaus hold the culture market's powers
         ("由市文化和旅游局移交", [("市文化和旅游局", "文化广电", "city")]),
         ("县级以上人民政府文化和旅游主管部门", [("县级以上人民政府文化和旅游主管部门", "文化广电", None)]),
+        # levels from one up, 地方 included: one generic body of every such government, not a bare government
+        ("县级以上地方人民政府城市管理主管部门", [("县级以上地方人民政府城市管理主管部门", "城市管理", None)]),
+        ("市级以上人民政府应当", [("市级以上人民政府", "人民政府", None)]),
         # the water authority as the laws name it
         ("水行政主管部门依法查处", [("水行政主管部门", "水务", None)]),
         # a city management bureau named with its enforcement, by 和
