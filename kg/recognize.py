@@ -197,7 +197,9 @@ def _in_place_list(text: str, s: int, e: int, chosen, i: int, real: frozenset[st
 
 def resolve_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     """Choose among same-named places (朝阳区 of Beijing or of Changchun) by the other places
-    the same text names: the candidate whose province and city are named most wins."""
+    the same text names: one of the kind of the places it is named together with ("扬州、泰州市":
+    the city, not the county-level 泰州市 of 扬州 before 1996), else the candidate whose province
+    and city are named most wins."""
     votes: dict[str, int] = {}
     for sp in spans:
         if sp.place is None:
@@ -206,12 +208,22 @@ def resolve_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
             votes[key] = votes.get(key, 0) + (1 if len(sp.candidates) == 1 else 0)
         if len(sp.candidates) == 1:
             votes[sp.place.name] = votes.get(sp.place.name, 0) + 2
+    # places named together under one head ("南通、扬州、泰州市": the bare names share the last one's
+    # 市) are of one kind, as the neighbours that are not in doubt ("临沂市、泗水县" name their own kinds)
+    shared = [sp for sp in spans if sp.place is not None and len(sp.candidates) == 1 and sp.text != sp.place.name]
+    ends, starts = {sp.end: sp for sp in shared}, {sp.start: sp for sp in shared}
     out = []
     for sp in spans:
         if sp.place is not None and len(sp.candidates) > 1:
+            near = [n.place.level for n in (ends.get(sp.start - 1), starts.get(sp.end + 1)) if n is not None]
             best = max(
                 sp.candidates,
-                key=lambda c: (votes.get(c.province, 0) + votes.get(c.city or "", 0), c.last_year, c.rank == 1),
+                key=lambda c: (
+                    c.level in near,
+                    votes.get(c.province, 0) + votes.get(c.city or "", 0),
+                    c.last_year,
+                    c.rank == 1,
+                ),
             )
             sp = PlaceSpan(sp.start, sp.end, sp.text, best, sp.candidates)
         out.append(sp)

@@ -672,3 +672,23 @@ def test_recognize_ministries_and_branches_of_bureaus(text, names):
 )
 def test_recognize_a_street_name_read_with_its_whole_kind(text, name):
     assert [a.name for a in find_agencies(text, RULES)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name, level",
+    [
+        # bare names sharing the last one's 市: one kind, the city (not the county-level 泰州市 of 扬州 before 1996)
+        ("南通、扬州、泰州市人民政府", "泰州市人民政府", "city"),
+        ("扬州、泰州市城市管理局", "泰州市城市管理局", "city"),
+    ],
+)
+def test_recognize_places_named_together_under_one_head_are_of_one_kind(text, name, level):
+    got = {a.name: a.level for a in find_agencies(text, RULES, resolve_places(find_places(text, RULES)))}
+    assert got[name] == level
+
+
+def test_recognize_places_each_with_its_own_kind_keep_their_own_reading():
+    """ "临沂市、泗水县": a city and a county named each with its kind; the city is today's, its
+    province's — not the county-level 临沂市 of the former 临沂地区."""
+    (city, _county) = resolve_places(find_places("选择临沂市、泗水县作为试点", RULES))
+    assert (city.place.parent, city.place.level) == ("山东省", "city")
