@@ -547,6 +547,24 @@ def masked_level(word: str) -> str | None:
     return next((level for kind, level in _MASKED_LEVELS if word.endswith(kind)), None)
 
 
+def _group_prefix(group: list, groups: list[list]) -> str:
+    """A coordinated group's prefix as written; a place written bare that shares the last group's
+    kind takes its full name ("南通、扬州、泰州市人民政府": 南通市人民政府, conventions G9)."""
+    words = [it[1] for it in group]
+    if not group or group is groups[-1]:
+        return "".join(words)
+    last, own = groups[-1][-1], group[-1]
+    if (
+        own[3] is not None
+        and last[3] is not None
+        and last[1] == last[3].name
+        and own[1] != own[3].name
+        and own[3].name == own[1] + last[1][-1]
+    ):
+        words[-1] = own[3].name
+    return "".join(words)
+
+
 def _split_prefix_groups(items):
     """Split prefix items at 、 into coordinated alternatives ("市、县(区)" → ["市"], ["县(区)"])."""
     groups: list[list] = [[]]
@@ -622,7 +640,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
         start = chain[0][0] if chain else m.start()
         gov = m.group("gov") or ""
         for group in groups:
-            prefix = "".join(it[1] for it in group)
+            prefix = _group_prefix(group, groups)
             level = next((it[2] for it in reversed(group) if it[2] is not None or it[3] is not None), None)
             place = next((it[3] for it in reversed(group) if it[3] is not None), None)
             if lvl_word:
@@ -685,7 +703,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
             continue  # "市委常委", "县委委员": a member, not the committee
         kind = "人民政府" if m.group("gov") else "党委"
         for group in _split_prefix_groups(chain):
-            prefix = "".join(it[1] for it in group)
+            prefix = _group_prefix(group, _split_prefix_groups(chain))
             if kind == "党委" and text[chain[0][0] - 2 : chain[0][0]] == "中共":
                 prefix = "中共" + prefix
             level = next((it[2] for it in reversed(group) if it[2] is not None), None)

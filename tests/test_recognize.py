@@ -692,3 +692,18 @@ def test_recognize_places_each_with_its_own_kind_keep_their_own_reading():
     province's — not the county-level 临沂市 of the former 临沂地区."""
     (city, _county) = resolve_places(find_places("选择临沂市、泗水县作为试点", RULES))
     assert (city.place.parent, city.place.level) == ("山东省", "city")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("南通、扬州、泰州市人民政府", ["南通市人民政府", "扬州市人民政府", "泰州市人民政府"]),
+        ("宜宾、泸州市城市管理局", ["宜宾市城市管理局", "泸州市城市管理局"]),
+        # each with its own kind: as written
+        ("临沂市、泗水县人民政府", ["临沂市人民政府", "泗水县人民政府"]),
+    ],
+)
+def test_recognize_bare_places_sharing_one_head_take_their_full_names(text, names):
+    """ "南通、扬州、泰州市人民政府": three governments, each named in full (conventions G9)."""
+    found = find_agencies(text, RULES, resolve_places(find_places(text, RULES)))
+    assert [a.name for a in found] == names
