@@ -554,13 +554,7 @@ def _group_prefix(group: list, groups: list[list]) -> str:
     if not group or group is groups[-1]:
         return "".join(words)
     last, own = groups[-1][-1], group[-1]
-    if (
-        own[3] is not None
-        and last[3] is not None
-        and last[1] == last[3].name
-        and own[1] != own[3].name
-        and own[3].name == own[1] + last[1][-1]
-    ):
+    if own[3] is not None and last[3] is not None and last[1] == last[3].name and own[3].name == own[1] + last[1][-1]:
         words[-1] = own[3].name
     return "".join(words)
 
@@ -702,8 +696,9 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
         if not m.group("gov") and _PERSON_AFTER.match(text, m.end()):
             continue  # "市委常委", "县委委员": a member, not the committee
         kind = "人民政府" if m.group("gov") else "党委"
-        for group in _split_prefix_groups(chain):
-            prefix = _group_prefix(group, _split_prefix_groups(chain))
+        groups = _split_prefix_groups(chain)
+        for group in groups:
+            prefix = _group_prefix(group, groups)
             if kind == "党委" and text[chain[0][0] - 2 : chain[0][0]] == "中共":
                 prefix = "中共" + prefix
             level = next((it[2] for it in reversed(group) if it[2] is not None), None)
@@ -713,7 +708,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
             else:
                 kind_sector = kind
             start = chain[0][0] - (2 if kind == "党委" and prefix.startswith("中共") else 0)
-            name = prefix + m.group() if len(_split_prefix_groups(chain)) > 1 else text[start : m.end()]
+            name = prefix + m.group() if len(groups) > 1 else text[start : m.end()]
             rule = f"agency.{'government' if kind == '人民政府' else 'party'}.v1"
             out.append(_span(rules, text, start, m.end(), name, kind_sector, level, rule, place, False))
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])
