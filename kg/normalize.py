@@ -195,6 +195,7 @@ def normalize(article: Article, rules: Rules) -> Document:
         m.map_chars(_nfkc)
     m.replace_same_length(to_simplified(m.text))
     m.replace_same_length(pipes_to_tabs(m.text))
+    m.replace_same_length(spaces_to_tabs(m.text, rules))
     # "根据《\n国务院办公厅关于…》": a line broken inside a cited title is one line
     m.delete([(x.start() + 1, x.end()) for x in _OPEN_TITLE_BREAK.finditer(m.text)])
     text = m.text
@@ -252,6 +253,64 @@ def pipes_to_tabs(text: str) -> str:
     if "|" not in text:
         return text
     return _PIPE_ROW.sub(lambda m: m.group().replace("|", "\t"), text)
+
+
+_SPACES = re.compile(r" +")
+
+
+def spaces_to_tabs(text: str, rules: Rules) -> str:
+    r"""A table copied from a web page with spaces between its cells ("序号 事项名称 职权类别 实施主体"),
+    as rows with tab-separated cells: a line of at least three words that are column names
+    (frames.yaml ``table_columns``, at most one word of no known name) is the header, and the lines
+    after it are rows while each splits into at least as many words (the surplus stays in the last
+    cell, with its spaces) and looks like a row (a number under a number column, no cell over
+    ``CELL_MAX``, no sentence-ending 。). The text keeps its length: the first space between two
+    cells becomes a tab.
+
+    >>> spaces_to_tabs("清单\n序号 事项名称 职权类别\n1 对甲的处罚 行政处罚\n说明 见 附件 一。", rules)
+    '清单\n序号\t事项名称\t职权类别\n1\t对甲的处罚\t行政处罚\n说明 见 附件 一。'
+    """
+    if " " not in text or "\n" not in text:
+        return text
+    names = _column_names(rules)
+    out: list[str] = []
+    width = 0  # the open table's number of columns; 0: none open
+    numbered = False
+    for line in text.split("\n"):
+        words = line.split()
+        if "\t" in line or len(words) < 2:  # a row already (tabs, pipes) or no cells
+            width = 0
+            out.append(line)
+            continue
+        if width and len(words) >= width:
+            cells = words[: width - 1] + [" ".join(words[width - 1 :])]
+            if (
+                any(len(c) > CELL_MAX for c in cells)
+                or line.rstrip().endswith("。")
+                or (numbered and not re.fullmatch(r"[\dA-Za-z\-]{1,20}", cells[0]))
+            ):
+                width = 0
+            else:
+                line = _tab_first_spaces(line, width - 1)
+                out.append(line)
+                continue
+        else:
+            width = 0
+        known = sum(names.fullmatch(w) is not None for w in words)
+        if not width and known >= 3 and known >= len(words) - 1 and "。" not in line:
+            width = len(words)
+            numbered = _NUMBER_COLUMN.fullmatch(words[0]) is not None
+            line = _tab_first_spaces(line, width - 1)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _tab_first_spaces(line: str, count: int) -> str:
+    """The line with the first space of each of its first ``count`` runs of spaces between words
+    made a tab (a run before the first word is kept as it is)."""
+    start = len(line) - len(line.lstrip(" "))
+    head, rest = line[:start], line[start:]
+    return head + _SPACES.sub(lambda m: "\t" + m.group()[1:], rest, count=count)
 
 
 def cells_to_rows(text: str, rules: Rules) -> str:

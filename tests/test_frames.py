@@ -284,6 +284,28 @@ def test_frames_a_catalogue_copied_one_cell_a_line():
 @pytest.mark.parametrize(
     "text,want",
     [
+        (
+            "某县住房和城乡建设局权责清单\n序号 职权名称 职权类别 行使主体\n1 对擅自占用城市绿地的处罚 行政处罚 县城市管理局\n"
+            "2 对违法户外广告的强制拆除 行政强制 县城市管理局",
+            [
+                {"power": "行政处罚权", "matter": "擅自占用城市绿地", "target": "县城市管理局"},
+                {"power": "行政强制权", "target": "县城市管理局"},
+            ],
+        ),
+        # the catalogue's own body receives; the columns in another order, separated by several spaces
+        (
+            "宜宾市综合行政执法局权责清单\n事项名称  事项类型  设定依据\n对损毁路灯的处罚  行政处罚  《某省城市照明条例》",
+            [{"power": "行政处罚权", "matter": "损毁路灯", "target": "宜宾市综合行政执法局"}],
+        ),
+    ],
+)
+def test_frames_a_catalogue_with_spaces_between_its_cells(text, want):
+    _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
         # fields named with "与X相关的部分": the fields are the matters
         (
             "将水利、林业方面与城市管理相关的部分行政处罚权，划入县综合执法局。",

@@ -117,6 +117,35 @@ def test_normalize_a_table_copied_one_cell_a_line_becomes_rows():
     assert len(cells_to_rows(text, RULES)) == len(text)
 
 
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # one space between cells, a number column first
+        (
+            "清单\n序号 事项名称 职权类型\n1 对甲的处罚 行政处罚\n2 乙审批 行政许可\n附件说明。",
+            "清单\n序号\t事项名称\t职权类型\n1\t对甲的处罚\t行政处罚\n2\t乙审批\t行政许可\n附件说明。",
+        ),
+        # several spaces between cells; the surplus words stay in the last cell; one header word unknown
+        (
+            "职权名称  实施部门  设定依据  办理时限\n对丙的处罚  某局  《某条例》 第三条  五日",
+            "职权名称\t 实施部门\t 设定依据\t 办理时限\n对丙的处罚\t 某局\t 《某条例》\t第三条  五日",
+        ),
+        # a line that is not a row (a word under the number column) ends the table
+        (
+            "编号 事项名称 实施主体\n附 件 说明 如下\n1 对丁的处罚 某局",
+            "编号\t事项名称\t实施主体\n附 件 说明 如下\n1 对丁的处罚 某局",
+        ),
+        # prose with spaces is no table: too few column names
+        ("甲 乙 事项名称\n1 2 3", "甲 乙 事项名称\n1 2 3"),
+    ],
+)
+def test_normalize_a_table_with_spaces_between_cells_becomes_rows(text, want):
+    from kg.normalize import spaces_to_tabs
+
+    assert spaces_to_tabs(text, RULES) == want
+    assert len(want) == len(text)
+
+
 def test_normalize_a_pipe_table_becomes_tab_separated_rows_and_keeps_offsets():
     raw = "清单\n| 序号 | 事项名称 |\n|---|---|\n| 1 | 对甲的处罚 |\n说明|无"
     d = _doc(raw)
