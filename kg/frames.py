@@ -441,7 +441,7 @@ DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
 # a move done before, written before its verb: "已下放至", "原划转至", "2021年下放至"
 EARLIER = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)"
 # a level word alone (with its share) before a power: "部分县级行政执法权" names the level's powers
-LEVEL_ALONE = re.compile(r"(?:部分|全部)?(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)")
+LEVEL_ALONE = re.compile(r"(?:部分|全部|一批|首批|一些|若干)?(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)")
 GIVER_KIND = (
     r"(?=[省市州县区各有相本所])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?各?(?:有关|相关|所属)?(?:的)?"
     r"(?:职能|行政|业务)?(?:主管)?(?:部门|机关)"
