@@ -1829,7 +1829,7 @@ def relate_document(
         raise RuleError(f"rule {undeclared.rule_id!r} gives a {undeclared.kind} fact but no rules file declares it")
     title = record.get("title") or ""
     title_end = doc.text.find(title) + len(title) if title and title in doc.text else 0
-    return _dedupe(_set_up_once(facts, title_end))
+    return _dedupe(_title_said_again(_set_up_once(facts, title_end), title_end))
 
 
 def _triggers_by_sentence(text: str, sentences: list[Sentence], rules: Rules) -> list[set[str]]:
@@ -2090,6 +2090,18 @@ def _set_up_once(facts: list[Fact], title_end: int) -> list[Fact]:
         )
         kept[at] = replace(first if first.get("name") == fuller else f, data=data)
     return kept
+
+
+def _title_said_again(facts: list[Fact], title_end: int) -> list[Fact]:
+    """The title's transfer ("关于向乡镇(街道)下放部分县级行政执法权的决定") is dropped when the text
+    states the same power over the same matter: the title announces what the text says, and the
+    text names the receivers as they are ("乡镇人民政府和街道办事处")."""
+    stated = {(f.get("power"), f.get("matter")) for f in facts if f.kind == "transfer" and f.start >= title_end}
+    return [
+        f
+        for f in facts
+        if not (f.kind == "transfer" and 0 <= f.start < title_end and (f.get("power"), f.get("matter")) in stated)
+    ]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -1060,3 +1060,23 @@ def test_relate_an_enforcement_power_named_short_moves(text, want):
 def test_relate_where_a_power_holds_is_no_part_of_its_matter(text, matter):
     """ "X范围内的M": the area the power covers, not what it is over ("上述范围内的P" points back)."""
     assert [m for _, _, _, m, _, _ in _t(text)] == [matter]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the title announces the grant; the text names its receivers as they are
+        (
+            "某省人民政府关于向乡镇(街道)下放部分县级行政处罚权的决定\n"
+            "省政府决定，将部分县级行政处罚权下放至镇人民政府和街道办事处。",
+            {("县级行政处罚权", "镇人民政府"), ("县级行政处罚权", "街道办事处")},
+        ),
+        # a title whose grant the text does not state again keeps its record
+        (
+            "某市关于赋予街道办事处部分区级行政许可权的通知\n各街道要做好承接工作。",
+            {("区级行政许可权", "街道办事处")},
+        ),
+    ],
+)
+def test_relate_a_titles_transfer_stated_again_in_the_text_is_the_texts(text, want):
+    assert {(t["matter"], t["target"]) for t in _doc_transfers(text)} == want
