@@ -1130,9 +1130,11 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
         iso = f"{y}-{month or 1:02d}-{day or 1:02d}" if is_start else _iso(y, month, day)
         iso = None if masked else iso
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        scope = text[m.end() : end].strip(" ,,;；。")
+        scope = text[m.end() : end].strip(" ,,;；。()（）")
         if is_start and re.fullmatch(r"(?:正式)?(?:施行|实施|执行|生效)", scope):
             continue  # "本条例自2018年1月1日起施行": the act's own entry into force, not an obligation
+        if scope.startswith("止"):
+            continue  # "委托期限自2023年1月1日起至2025年12月31日止": a period's end, not an obligation
         for task in _tasks(scope):
             out.append((iso, task[:30], (m.start(), end), is_start))
     return out
@@ -1259,7 +1261,7 @@ def _adopting_bodies(lines: list[str], found: Recognized) -> list[str]:
     """The bodies of the first adoption or promulgation line of a header (a regulation's legislature,
     a government order's government): the first act, not a higher body's later approval."""
     for line in lines:
-        for part in re.split(r"\s+(?=(?:19|20)\d{2}\s*年)", _cn_date_digits(line.strip(" ()（）"))):
+        for part in _ACTS_SPLIT.split(_cn_date_digits(line.strip(" ()（）"))):
             if _ADOPTED.match(part.strip(" ()（）")):
                 return list(dict.fromkeys(a.name for a in found.bodies(part.strip(" ()（）"))))[:1]
     return []
@@ -1286,6 +1288,8 @@ _ADOPTED = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
     r"(?:\S*(?:会议|常务委员会)\S*(?:通过|批准|修正|修订|修改)|\S*令第\s*\d+\s*号\s*(?:公布|发布|修订|修正|修改))$"
 )
+# where one header line's acts part: "…通过　2020年…修正", "…会议通过，自2018年7月1日起施行", "…根据…修订"
+_ACTS_SPLIT = re.compile(r"根据|[\s，,；;]+(?=自?\s*(?:19|20)\d{2}\s*年)")
 # a date alone on its line; "2021年5月20日印发" (the imprint line of GB/T 9704) is the date of issue
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*印发)?")
 # "临夏市人民政府　2022年6月1日": a signature written on one line, the signer then the date
@@ -1335,7 +1339,7 @@ def _header_date(doc: Document) -> str | None:
         stripped = (_DOC_NUMBER_IN_LINE.sub("", line) if "号" in line else line).strip(" ()（）")
         stripped = _cn_date_digits(stripped)
         # one header line may hold several acts: "…令第3号发布　根据…令第9号修订"
-        parts = re.split(r"根据|\s+(?=(?:19|20)\d{2}\s*年)", stripped) if i < 15 and len(stripped) <= 300 else []
+        parts = _ACTS_SPLIT.split(stripped) if i < 15 and len(stripped) <= 300 else []
         found = [(part, m) for part in parts if (m := _ADOPTED.match(part.strip(" ()（）")))]
         for part, m in found:
             approval = part.strip(" ()（）").endswith("批准")

@@ -35,6 +35,10 @@ _DEFINES = re.compile(
 )
 
 
+# "B是本市相对集中行使行政处罚权的行政机关": what the subject is, up to the definition of its short name
+_SUBJECT_IS = re.compile(r"\s*(?:是|为)[^，,。；;()（）]{2,40}")
+
+
 def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list[AgencySpan]]:
     """The short names a document defines for its bodies ("(以下简称市执法局)"), found in each of
     its sentences ``texts`` where no body in ``bodies`` stands: names the composition rules cannot
@@ -49,7 +53,10 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
     defs: dict[str, AgencySpan] = {}
     for text, found in zip(texts, bodies):
         for m in _DEFINES.finditer(text):
-            before = [b for b in found if b.end == m.start()]
+            # the body before it, or the subject the sentence defines ("B是…的行政机关(以下简称X)")
+            before = [b for b in found if b.end == m.start()] or [
+                b for b in found if b.end < m.start() and _SUBJECT_IS.fullmatch(text, b.end, m.start())
+            ]
             if before:  # of bodies named together ("市、区综合执法部门(以下统称…)"), the first
                 defs.setdefault(m.group("short"), min(before, key=lambda b: (b.start, found.index(b))))
     if not defs:

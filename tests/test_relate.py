@@ -360,6 +360,15 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
             "湖北省人民政府关于在宜昌、襄阳、荆州市开展试点的通知\n各市人民政府:\n开展试点。",
             {"jurisdiction": "湖北省", "level": "province"},
         ),
+        # a government rule: its adoption and entry into force in one parenthesis, parted by a comma
+        (
+            "某市城市管理规定\n（2020年4月9日市人民政府第12次常务会议通过，自2020年6月1日起施行）\n第一条 为了规范管理。",
+            {"date": "2020-04-09", "issuer": ["市人民政府"]},
+        ),
+        (
+            "某市市容规定\n(2016年11月2日市政府第5次常务会议通过;2016年12月1日起施行)\n第一条 为了规范管理。",
+            {"date": "2016-11-02"},
+        ),
         # a legislature's decision whose title names no place: the adopting legislature, in the
         # adoption line, issues it and gives its place (the higher body's approval does not)
         (
@@ -1080,3 +1089,17 @@ def test_relate_where_a_power_holds_is_no_part_of_its_matter(text, matter):
 )
 def test_relate_a_titles_transfer_stated_again_in_the_text_is_the_texts(text, want):
     assert {(t["matter"], t["target"]) for t in _doc_transfers(text)} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # entry into force in the parenthesis under a rule's title
+        "某市规定\n(2019年3月2日市人民政府第8次常务会议通过,自2019年5月1日起施行)",
+        # the end of a period an entrustment runs for
+        "某县公告\n委托期限自2024年1月1日起至2026年6月30日止。",
+        "某区通知\n试行期为2022年3月1日至2023年2月28日止。",
+    ],
+)
+def test_relate_no_deadline_in_entry_into_force_or_a_periods_end(text):
+    assert not [f for f in _facts(text) if f.kind == "deadline"]
