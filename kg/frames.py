@@ -951,6 +951,7 @@ _GRANTED_ITEMS = re.compile(
 
 # the longest line read as a heading that opens a list of granted items
 _INLINE_ITEM_MAX = 30  # an item listed inline after a colon is short: "占道经营、违法建设、露天焚烧"
+TITLE_LINE_MAX = 60  # a line that may be a title (an attachment's: "某县赋予乡镇(街道)…事项目录")
 _HEADING_MAX = 20  # a heading is short: "一、赋权事项", "附件：某区赋予街道办事处行政执法事项目录"
 _ATTACHMENT = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:.．、]?\s*")
 
@@ -2180,7 +2181,7 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
             state.entry_kind = heading.group("kind")
             return []
     if state.entry_kind is None:
-        return _kind_bracketed_entry(text, state, rules)
+        return _kind_bracketed_entry(text, state, rules) or _granted_entry(text, bodies, state, rules)
     nxt, nxt_agencies = state.following
     label = _LABELLED.match(nxt)
     if label and rules.table_columns.get("receiver", _NEVER).fullmatch(label.group("label")):
@@ -2207,6 +2208,30 @@ def _power_of_kind(kind: str) -> str:
 # "1. 对损坏城市照明设施的处罚（行政处罚）": a catalogue's numbered entry with its kind in brackets
 _NUMBERED = re.compile(rf"\s*(?:{_PAREN_ITEM}|\d{{1,3}}[.、．])\s*")
 _KIND_BRACKETED = re.compile(r"\s*[(（](?P<kind>行政[\u4e00-\u9fff]{2})(?:类|事项)?[)）]\s*[;；。,，]?\s*$")
+
+
+def _granted_entry(text: str, bodies: list[Body], state: FrameState, rules: FrameRules) -> list[dict]:
+    """An entry of a catalogue whose title grants its entries ("某县赋予乡镇(街道)行政执法事项目录"),
+    numbered, its kind in its own words ("对M的处罚", "M审批"), perhaps with the body that held it
+    alone in brackets after it ("（县住房和城乡建设局）"): the title's grantees receive it from that body."""
+    number = _NUMBERED.match(text) if state.title_grantees and not state.list_open else None
+    if not number or not number.group().strip():
+        return []
+    item = _ITEM_END.sub("", text[number.end() :])
+    giver = None
+    bare = _BRACKETED.search(item)
+    if bare:
+        at = number.end() + bare.start("g")
+        giver = next((b for b in bodies if (b.start, b.end) == (at, at + len(bare.group("g")))), None)
+        if giver is None:
+            return []  # "（3项）", "（暂停）": a bracket of no body
+        item = item[: bare.start()]
+    kind = next((k for pattern, k in _KIND_OF_ENTRY if pattern.search(item)), None)
+    m = _MATTER_OF_ROW.match(item)
+    if kind is None or m is None or len(m.group("m")) < 2:
+        return []
+    rid = rules.rule_id("entry")
+    return [_record(_power_of_kind(kind), m.group("m"), None, giver, r, rid, rules) for r in state.title_grantees]
 
 
 def _kind_bracketed_entry(text: str, state: FrameState, rules: FrameRules) -> list[dict]:
@@ -2769,6 +2794,9 @@ def frame_transfers(
             if hb:
                 state.self_body = hb[0]
                 break
+    if len(text) <= TITLE_LINE_MAX and "。" not in text:
+        # "附件 某县赋予乡镇(街道)行政执法事项目录": a catalogue begins whose entries its grantees receive
+        state.title_grantees = catalogue_grantees(text, agencies, rules) or state.title_grantees
     if _CONDITION.search(text):
         state.last = []
         return [], OVERRIDE_ALL

@@ -2644,3 +2644,16 @@ def test_frames_towns_named_bare_after_a_move_to_each_receive_or_give_back(text,
 def test_frames_a_level_alone_before_a_power_names_the_levels_powers(text, matter):
     """ "部分县级P": a level word names whose powers (the level's), never a matter of its own."""
     assert [t["matter"] for t in _transfers("某地决定\n" + text)] == [matter]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # under a granting catalogue's title, a numbered line that names no kind of power is no entry
+        "某县赋予乡镇行政执法事项目录\n1.加强业务培训（县司法局）",
+        # a bracket that is no body ("（3项）") gives no giver and no entry
+        "某县赋予乡镇行政执法事项目录\n2.对违规养犬的处罚（3项）",
+    ],
+)
+def test_frames_a_granting_catalogues_lines_that_are_no_entries(text):
+    assert _transfers(text) == []
