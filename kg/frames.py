@@ -294,6 +294,7 @@ _BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私�
 # "(一)", "（3）": a numbered item of a list, as GB/T 9704 numbers them
 _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
+_OWN_MANNER = re.compile(r"擅自|违法|非法|违规|私自|未经")
 _SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
 # a place phrase may follow the act's manner: "擅自在树木、地面、建筑物上涂写"
 _MANNER = r"(?:擅自|违法|非法|随意|私自|违规)?"
@@ -352,6 +353,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['城市供水', '燃气', '供热行业管理']
     >>> join_bare_verbs(["农药", "兽药", "种子质量"], ())  # nouns (jieba's dictionary): fields, not verbs
     ['农药', '兽药', '种子质量']
+    >>> join_bare_verbs(["违法占地", "河道违法采砂"], ())  # each part states its own manner
+    ['违法占地', '河道违法采砂']
     >>> split_acts("破坏或者擅自改变界桩标志、违法建设", ())
     ['破坏或者擅自改变界桩标志', '违法建设']
     """
@@ -367,6 +370,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         # ("占用、挖掘河道": a verb alone; "违法建设、占道经营": two acts of four characters)
         bare = _BARE_VERB.match(p) and (len(nxt) >= 5 or len(p) <= 2 and len(nxt) >= 4)
         bare = bare and p not in fields and p.lstrip("的对") not in nouns()  # "药品、特种设备": two fields
+        # "违法占地、河道违法采砂": a manner in both parts, each an act of its own
+        bare = bare and not (_OWN_MANNER.match(p.lstrip("的对")) and _OWN_MANNER.search(nxt))
         if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:
             carry = p
             continue

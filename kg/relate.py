@@ -2097,15 +2097,12 @@ def _set_up_once(facts: list[Fact], title_end: int) -> list[Fact]:
 
 
 def _title_said_again(facts: list[Fact], title_end: int) -> list[Fact]:
-    """The title's transfer ("关于向乡镇(街道)下放部分县级行政执法权的决定") is dropped when the text
-    states the same power over the same matter: the title announces what the text says, and the
-    text names the receivers as they are ("乡镇人民政府和街道办事处")."""
-    stated = {(f.get("power"), f.get("matter")) for f in facts if f.kind == "transfer" and f.start >= title_end}
-    return [
-        f
-        for f in facts
-        if not (f.kind == "transfer" and 0 <= f.start < title_end and (f.get("power"), f.get("matter")) in stated)
-    ]
+    """The title's transfers ("关于向乡镇(街道)下放部分县级行政执法权的决定", a headline "…执法权划归某局")
+    are dropped when the text states transfers of its own: the title announces what the text says,
+    and the text names the powers, matters and receivers as they are."""
+    if not any(f.kind == "transfer" and f.start >= title_end for f in facts):
+        return facts
+    return [f for f in facts if not (f.kind == "transfer" and 0 <= f.start < title_end)]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -1080,6 +1080,11 @@ def test_relate_where_a_power_holds_is_no_part_of_its_matter(text, matter):
             "省政府决定，将部分县级行政处罚权下放至镇人民政府和街道办事处。",
             {("县级行政处罚权", "镇人民政府"), ("县级行政处罚权", "街道办事处")},
         ),
+        # a headline's move, said otherwise in the text: the text's
+        (
+            "某县推进综合执法改革 五个部门执法权划归县综合执法局\n近日，县水利局将河道采砂的行政处罚权移交县综合执法局。",
+            {("河道采砂", "县综合执法局")},
+        ),
         # a title whose grant the text does not state again keeps its record
         (
             "某市关于赋予街道办事处部分区级行政许可权的通知\n各街道要做好承接工作。",
