@@ -227,6 +227,17 @@ def test_frames_grants_and_hand_overs_of_other_wordings(text, want):
             "1\t行政处罚\t对在禁渔区内捕捞的处罚\t县农业农村局\t镇人民政府",
             [{"matter": "在禁渔区内捕捞", "source": "县农业农村局", "target": "镇人民政府"}],
         ),
+        # a catalogue of moves: what moves (划转事项), from whom (原主管部门), to whom (承接部门)
+        (
+            "某区执法事项划转清单\n序号\t划转事项\t原主管部门\t承接部门\n"
+            "1\t对违规占用人行道停放车辆的行政处罚\t区公安分局\t区城市管理局",
+            [{"matter": "违规占用人行道停放车辆", "source": "区公安分局", "target": "区城市管理局"}],
+        ),
+        (
+            "移交清单\n编号\t移交事项\t职权类别\t移交部门\t承接单位\n"
+            "B2\t对破坏城市排水设施的处罚\t行政处罚\t县水利局\t县综合执法局",
+            [{"matter": "破坏城市排水设施", "source": "县水利局", "target": "县综合执法局"}],
+        ),
         # a remark naming the former holder, when no column does
         (
             "权责清单\n序号\t职权类型\t职权名称\t实施主体\t备注\n"
