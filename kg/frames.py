@@ -827,7 +827,13 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             if len(matter) <= _INLINE_ITEM_MAX:
                 out.extend(_record("行政执法权", matter, None, giver, r, rid, rules) for r in state.grantee)
         return out
-    if cue and colon and cue.start() < colon.start() and not is_item:
+    if cue and colon and cue.start() < colon.start() and _NO_POWER_LIST.search(text, 0, colon.start()):
+        # "市人大常委会作出如下决定：", "现将有关事项通知如下：": what the text says next, no list of powers
+        state.open_list([])
+        return out
+    # an item that is a lead-in of its own ("一、R集中行使以下P：") opens the list under it
+    nested = is_item and cue and colon and cue.start() < colon.start() and not text[colon.end() :].strip()
+    if cue and colon and cue.start() < colon.start() and (not is_item or nested):
         head = text[: colon.start()]
         verbs = list(re.finditer(r"(?:可以)?(?:集中|相对集中)?(?:行使|负责|的(?:具体)?职责|职责|查处)", head))
         verb = verbs[-1] if verbs else None
@@ -919,6 +925,12 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# a lead-in of what the text says next, not of a list of powers: "作出如下决定", "提出以下意见",
+# "决定如下", "现将有关事项通知如下", "现答复如下"
+_NO_POWER_LIST = re.compile(
+    r"(?:如下|以下|下列)(?:几点|几项)?(?:决定|意见|规定|要求|措施|建议)[:：]?$"
+    r"|(?:决定|通知|答复|批复|报告|函复|公告|说明|规定|明确)如下[:：]?$"
+)
 # a lead-in naming its items' kind of power bare, at its end: "实施下列行政处罚：", "以下行政检查事项："
 _LISTED_BARE_POWER = re.compile(rf"(?:下列|以下|如下)(?:的)?({BARE_POWER})(?:事项)?$")
 

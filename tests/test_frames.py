@@ -2668,3 +2668,31 @@ def test_frames_a_level_alone_before_a_power_names_the_levels_powers(text, matte
 )
 def test_frames_a_granting_catalogues_lines_that_are_no_entries(text):
     assert _transfers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a decision's "作出如下决定：" opens no list: its first item is the lead-in of the powers
+        (
+            "县人民代表大会常务委员会作出如下决定：\n一、县综合行政执法局集中行使以下行政处罚权：\n"
+            "（一）城市绿化管理方面的全部行政处罚权；\n二、本决定自公布之日起施行。",
+            [("行政处罚权", "城市绿化管理", "县综合行政执法局")],
+        ),
+        (
+            "现将有关事项通知如下：\n1.区城市管理局行使下列行政处罚权：\n（1）对占道洗车的行政处罚权。",
+            [("行政处罚权", "占道洗车", "区城市管理局")],
+        ),
+        # an item that is a lead-in of its own, under a list of tasks
+        (
+            "主要任务包括：\n（一）市城市管理局集中行使下列职权：\n1.对擅自占用城市绿地的行政处罚权；\n2.对违规设置户外广告的行政处罚权。",
+            [
+                ("行政处罚权", "擅自占用城市绿地", "市城市管理局"),
+                ("行政处罚权", "违规设置户外广告", "市城市管理局"),
+            ],
+        ),
+    ],
+)
+def test_frames_lead_ins_of_what_a_text_says_next_and_nested_lead_ins(text, want):
+    found = _transfers(text)
+    assert sorted((r["power"], r["matter"], r["target"]) for r in found) == sorted(want)
