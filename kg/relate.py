@@ -153,7 +153,7 @@ _MATTER_TRIM_TAIL = re.compile(
 _LAW_SCOPE = re.compile(
     r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?"
 )
-_DOMAIN = re.compile(r"^(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")
+_DOMAIN = re.compile(r"^在?(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")  # "(在)D领域…"
 _FIELDS = re.compile(
     r"^(?P<fields>(?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等)?(?:[两二三四五六七八九十\d]{1,2}个)?(?:方面|领域)(?P<rest>.*)$"
 )
@@ -609,6 +609,10 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     if len(before) > 1 and _STAFF_FOLLOW.search(clause, before[-2].end(), power.start()):
         # "将G承担的M执法职责及相应编制划入R": the staff follow the duty; the duty is what moves
         power = before[-2]
+    # "将G在D领域的P1，以及与之相关的P2、P3，划入R": the powers bundled with the first share its matter
+    bundled = _bundled_after(clause, before)
+    if bundled:
+        power = before[-1 - len(bundled)]
     jiang = clause.rfind("将", 0, power.start())
     start = jiang + 1 if jiang >= 0 else 0
     if jiang < 0:
@@ -714,16 +718,39 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
             # "将G承担的行政处罚职责划入R": all of G's power as written moves (as "全部职责" does)
             whole = re.search(r"全部|部分", seg)
             matter_text = whole.group() + p_text if whole else p_text
-        if len(group) > 1 and len({g.sector for g in group}) > 1:
-            # "将规划、环保…执法队伍中部分编制划入X": bodies of several sectors give one each;
-            # "市、县(区)环保局" (one sector at two levels) gives as one giver, as written
-            for g in group:
-                for r in _records(rules, [g], receiver, p_text, matter_text, domain, rule, (0, len(clause))):
-                    r["source"] = g.name
-                    out.append(r)
-        else:
-            out.extend(_records(rules, [group[0]], receiver, p_text, matter_text, domain, rule, (0, len(clause))))
+        labels = [p_text] + (bundled if k == len(grouped) - 1 else [])
+        for label in labels:
+            if len(group) > 1 and len({g.sector for g in group}) > 1:
+                # "将规划、环保…执法队伍中部分编制划入X": bodies of several sectors give one each;
+                # "市、县(区)环保局" (one sector at two levels) gives as one giver, as written
+                for g in group:
+                    for r in _records(rules, [g], receiver, label, matter_text, domain, rule, (0, len(clause))):
+                        r["source"] = g.name
+                        out.append(r)
+            else:
+                out.extend(_records(rules, [group[0]], receiver, label, matter_text, domain, rule, (0, len(clause))))
     return out
+
+
+# what may stand between the last power of a move's object and its verb: "…P3，统一划入R"
+_BEFORE_MOVE = re.compile(r"[,，\s]*(?:一并|统一|全部|依法|整体)*")
+
+
+_JOINED = re.compile(r"[,，]?\s*(?:以及|及|和|、|并|与)")
+
+
+def _bundled_after(clause: str, before: list[re.Match]) -> list[str]:
+    """The powers bundled with an earlier one at the end of a move's object ("…的P1，以及与之相关的
+    P2、P3，划入R" → [P2, P3]), when nothing but the bundle words stands between them; else none."""
+    out: list[str] = []
+    for i in range(len(before) - 1, 0, -1):
+        gap = clause[before[i - 1].end() : before[i].start()]
+        if not BUNDLED.fullmatch(gap.strip()) or not _JOINED.match(gap.strip()):
+            break
+        out.insert(0, before[i].group())
+        if re.search(r"相关|有关|相应|与之|与其", gap):
+            return out  # the bundle opens here: the powers before it carry the matter
+    return []
 
 
 # "G1、G2分别承担的M1、M2…": givers named together, each holding its own of the matters, in order

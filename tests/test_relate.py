@@ -1108,3 +1108,36 @@ def test_relate_a_titles_transfer_stated_again_in_the_text_is_the_texts(text, wa
 )
 def test_relate_no_deadline_in_entry_into_force_or_a_periods_end(text):
     assert not [f for f in _facts(text) if f.kind == "deadline"]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # powers bundled with the first ("以及与之相关的P2、P3") share its matter, each a record
+        (
+            "将县自然资源局、县林业局在乡村治理领域的行政处罚权，以及与之相关的行政检查权、行政强制权，统一划入县综合执法局。",
+            {
+                (power, "乡村治理领域", giver)
+                for power in ("行政处罚权", "行政检查权", "行政强制权")
+                for giver in ("县自然资源局", "县林业局")
+            },
+        ),
+        (
+            "将区水务局在排水管理方面的行政处罚权及相关的行政强制权划入区城管局。",
+            {
+                ("行政处罚权", "排水管理", "区水务局"),
+                ("行政强制权", "排水管理", "区水务局"),
+            },
+        ),
+        # two duties of one giver, not bundled: each its own matter
+        (
+            "将区水利局河道管理和堤防养护职责划转至区城市管理局。",
+            {
+                ("管理职责", "河道管理", "区水利局"),
+                ("管理职责", "堤防养护", "区水利局"),
+            },
+        ),
+    ],
+)
+def test_relate_powers_bundled_in_a_move_share_its_matter(text, want):
+    assert {(t["power"], t["matter"], t["source"]) for t in _doc_transfers("某市方案\n" + text)} == want
