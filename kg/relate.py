@@ -606,11 +606,11 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     if not before:
         return []
     power = before[-1]
-    if len(before) > 1 and _STAFF_FOLLOW.search(clause, before[-2].end(), power.start()):
+    if len(before) > 1 and "编制" in power.group() and _STAFF_FOLLOW.fullmatch(clause, before[-2].end(), power.start()):
         # "将G承担的M执法职责及相应编制划入R": the staff follow the duty; the duty is what moves
         power = before[-2]
     # "将G在D领域的P1，以及与之相关的P2、P3，划入R": the powers bundled with the first share its matter
-    bundled = _bundled_after(clause, before)
+    bundled = _bundled_after(clause, before) if power is before[-1] else []
     if bundled:
         power = before[-1 - len(bundled)]
     jiang = clause.rfind("将", 0, power.start())
@@ -780,7 +780,7 @@ def _departments_by_kind(clause: str, cs: int, start: int, end: int, givers: lis
 
 
 # what follows a duty that moves: its staff ("…执法职责及相应编制", "…职能和相关人员编制")
-_STAFF_FOLLOW = re.compile(r"^(?:及|和|以及|连同)(?:其|相应|相关)?(?:的)?(?:人员)?$")
+_STAFF_FOLLOW = re.compile(r"(?:及|和|以及|连同)(?:其|相应|相关)?(?:的)?(?:人员)?")
 _UNIT = re.compile(r"(?:总队|支队|大队|中队|队|所|站|科|室|处)$")
 
 
