@@ -1469,7 +1469,10 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         receiver = next((b for b in bodies if b.start == trig.end()), None)
         if receiver is None:
             continue
-        tail = re.match(r"(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责)(?!的)", text[receiver.end :])
+        tail = re.match(
+            r"(?:依法)?(?:以[^，,。；;]{1,20}?(?:的)?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责)(?!的)",
+            text[receiver.end :],
+        )  # "由R(以街道办事处名义)实施": in whose name R acts is no part of who acts
         verbal = _PASSIVE_PENALTY.match(text, receiver.end)
         if tail is None and verbal is None:
             continue
