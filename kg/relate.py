@@ -260,6 +260,8 @@ class _Context:
     """What carries across sentences: a receiver announced by a header ("X集中行使…:")."""
 
     receiver: AgencySpan | None = None
+    # a lead-in of a scope with no receiver ("集中行使行政处罚权的范围："): its items wait for one
+    scope_open: bool = False
 
 
 class Recognized:
@@ -525,8 +527,10 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     m = _DOMAIN.match(text)
     if m:
         rest = _MATTER_TRIM_TAIL.sub("", _LAW_SCOPE.sub("", m.group("rest")))
-        if len(rest) >= 2:
-            return m.group("rest"), m.group("domain")
+        if len(rest) >= 2:  # (the legal basis is no part of the matter: "…方面法律、法规规定的对M的")
+            rest = re.sub(r"^对", "", _LAW_SCOPE.sub("", m.group("rest")))
+            # "对侵占城市道路行为的": the act, not the word for it ("违法行为" stays)
+            return re.sub(r"(?<=[\u4e00-\u9fff]{2})(?<!违法)(?<!违规)行为(?=的?$)", "", rest), m.group("domain")
         # "住房城乡建设领域…的全部行政处罚权": the field itself is the matter
         return m.group("domain") + m.group("kind"), m.group("domain")
     text = _MATTER_TRIM_TAIL.sub("", text)
@@ -1064,7 +1068,9 @@ def _scope_item(
     if receiver is None:
         following = [a for a in next_agencies if a.sector == "城市管理"]
         receiver = following[0] if following else None
-    scope_of_enforcement = receiver is None and _SCOPE_HEAD.search(before + clause[: power.start()]) is not None
+    scope_of_enforcement = receiver is None and (
+        context.scope_open or _SCOPE_HEAD.search(before + clause[: power.start()]) is not None
+    )
     if receiver is None and not scope_of_enforcement:
         return []
     matter_text, domain = _matter_and_domain(head)
@@ -1080,6 +1086,11 @@ def _scope_item(
 
 
 _SCOPE_HEAD = re.compile(r"具体范围(?:是|包括|为)[:：]")
+# a lead-in of a scope whose items follow on lines of their own, no receiver named: "集中行使行政
+# 处罚权的范围：", "综合执法的具体范围如下："
+_SCOPE_LEAD = re.compile(r"范围(?:是|包括|为|如下)?[:：]$")
+# after the items, who holds them: "前款规定的行政处罚权，由R集中行使", "上述职权由R统一行使"
+_LIST_HELD_BY = re.compile(r"(?:前款|上述|以上|前述|上列)[^。；;由]{0,30}?由$")
 _GRANT_AFTER = re.compile(r"委托|赋予|交由|下放|划转|划入|移交")
 
 
@@ -1672,6 +1683,7 @@ def relate_document(
     context = _Context()
     entry_facts: list[int] = []  # the transfers of the catalogue entry read last (a remark may name their giver)
     entry_sentence = -1
+    pending_scope: list[int] = []  # the scope items just read that name no receiver (indices into facts)
     title_bodies = found_in.bodies(record.get("title") or "")
     frame_state = FrameState(
         actor=catalogue_owner(record.get("title"), title_bodies),
@@ -1781,6 +1793,16 @@ def relate_document(
                 seen_agency[name] = _fact(doc, "agency", body, s, "agency.collective.v1", (start, end))
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
+        if pending_scope and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
+            # the items of a scope with no receiver, then "前款规定的P，由R集中行使": R holds them
+            holder = next((a for a in agencies if _LIST_HELD_BY.search(s.text, 0, a.start)), None)
+            for k in pending_scope if holder is not None else ():
+                data = facts[k].data
+                facts[k] = replace(facts[k], data=replace(data, target=holder.text, target_sector=holder.sector))
+            pending_scope = []
+        context.scope_open = bool(_SCOPE_LEAD.search(s.text.strip())) or (
+            context.scope_open and any(t["rule"] == "transfer.scope_list.v1" for t in found)
+        )
         hint = (_YEAR_SPAN.search(" ".join(s.headings)) if s.headings else None) or _YEAR_SPAN.search(s.text)
         if hint:
             year_hint = int(hint.group(1))
@@ -1824,6 +1846,8 @@ def relate_document(
             if rule in _ENTRY_RULES:
                 entry_facts = (entry_facts if entry_sentence == i else []) + [len(facts)]
                 entry_sentence = i
+            if rule == "transfer.scope_list.v1" and t.get("target") is None:
+                pending_scope.append(len(facts))
             facts.append(_fact(doc, "transfer", t, s, rule, span))
         for target in _TARGET.finditer(s.text) if dated else ():
             date = next((iso for iso, _, (ds, de), _ in dated if ds <= target.start() < de), None)

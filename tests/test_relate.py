@@ -1141,3 +1141,29 @@ def test_relate_no_deadline_in_entry_into_force_or_a_periods_end(text):
 )
 def test_relate_powers_bundled_in_a_move_share_its_matter(text, want):
     assert {(t["power"], t["matter"], t["source"]) for t in _doc_transfers("某市方案\n" + text)} == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a scope's items on lines of their own, the holder named after them
+        (
+            "第六条 综合执法的具体范围如下：\n（一）城市节约用水管理方面的行政处罚权；\n"
+            "（二）燃气管理方面对擅自改装燃气设施的行政处罚权。\n上述行政处罚权，由县综合执法局统一行使。",
+            {("城市节约用水管理", "县综合执法局"), ("擅自改装燃气设施", "县综合执法局")},
+        ),
+        (
+            "第五条 集中行使行政处罚权的范围：\n（一）园林绿化管理方面法律、法规规定的行政处罚权；\n"
+            "（二）公安交通管理方面法律、法规、规章规定的对占用人行道行为的行政处罚权。\n"
+            "前款规定的行政处罚权，由区城市管理局集中行使。",
+            {("园林绿化管理", "区城市管理局"), ("占用人行道", "区城市管理局")},
+        ),
+        # no holder named after them: the comprehensive enforcement departments' (no body of the text)
+        (
+            "第五条 集中行使行政处罚权的范围：\n（一）园林绿化管理方面的行政处罚权。\n第六条 本办法自公布之日起施行。",
+            {("园林绿化管理", None)},
+        ),
+    ],
+)
+def test_relate_a_scopes_items_and_the_holder_named_after_them(text, want):
+    assert {(t["matter"], t["target"]) for t in _doc_transfers("某市办法\n" + text)} == want
