@@ -2584,6 +2584,12 @@ _BACK_EXERCISED = re.compile(
     r"^[^,，;；]{0,6}?(?:上述|前述|以上|前[款条项]规定的|本\w{1,3}规定的)(?P<p>[^,，;；]{0,16}?)"
     r"(?:依法)?(?:集中|统一|相对集中)行使(?:以?后|的)?[,，](?P<g>[^,，;；]{2,24}?)$"
 )
+# "上述职责划转城市管理部门后，原主管部门…": a move restated, its receiver named
+_BACK_MOVED = re.compile(
+    r"^[^,，;；]{0,6}?(?:上述|前述|以上|前[款条项]规定的|本\w{1,3}规定的)(?P<p>[^,，;；]{0,16}?)(?:依法)?(?:统一|全部)?"
+    r"(?:划转|划入|划归|整合|移交|交由|调整|下放|赋予)(?:到|至|给)?(?P<r>[^,，;；]{2,24}?)(?:集中|统一)?(?:行使)?以?后"
+    r"[,，](?P<g>[^,，;；]{2,24}?)$"
+)
 _ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已|以自己的名义|统一|集中|相对集中)*")
 
 
@@ -2605,6 +2611,14 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         state.grantee = together  # a catalogue that follows lists what they hold
         giver = givers[0] if givers else None
         return [r for b in together for r in _restated(after.group("p"), giver, b, written, rules)]
+    moved_to = _BACK_MOVED.search(text[: trig.start()])
+    named = [b for b in bodies if moved_to and moved_to.start("r") <= b.start and b.end <= moved_to.end("r")]
+    if named:
+        # "上述职责划转城市管理部门后，原主管部门不再行使": the body the restated move names receives
+        givers = [b for b in bodies if moved_to.start("g") <= b.start and b.end <= trig.start()]
+        written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", moved_to.group("g").strip())
+        giver = givers[0] if givers else None
+        return [r for b in _together(text, named) for r in _restated(moved_to.group("p"), giver, b, written, rules)]
     back = _BACK_EXERCISED.search(text[: trig.start()])
     earlier = state.receivers or [
         Body(t, sector)
