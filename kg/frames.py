@@ -1219,9 +1219,17 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     if owned:  # "G1、G2等7个部门的86项P下放至R": the powers moved, the topic before the verb (no 将)
         state.grantee = receivers
         return _owned_records(owned, receivers, rid, rules)
-    if jiang >= 0:  # "将M…交由R": the object before the verb
+    start = opening
+    if opening > 0 and _TOPIC_TO_VERB.fullmatch(text, opening, trig.start()):
+        start = _clause_opening(text, opening - 1)  # "M的P，已经赋予R": the topic before the comma
+    topic = jiang < 0 and _object_before(text, start, trig.start(), rules)
+    if topic:
+        jiang = start - 1  # "M的P已下放至R": the object is the clause's topic, before the verb (no 将)
+    if jiang >= 0 or topic:  # "将M…交由R": the object before the verb
         # the subject of 将 gives, not a body that decides or issues the document ("省政府决定，将…")
-        givers = [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
+        givers = (
+            [] if topic else [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
+        )
         obj = text[jiang + 1 : trig.start()]
         late = _LATE_GIVERS.search(obj)  # "将M，由G1、G2等部门划转至R": the givers after the object
         late_givers = [
@@ -1304,6 +1312,17 @@ def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) ->
                     rec["scope"] = matter[:2]
                 out.append(rec)
     return out
+
+
+# what may stand between a topic's power and the verb that moves it: "…的行政处罚权已下放至R"
+_TOPIC_TO_VERB = re.compile(r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|陆续|逐步|一并)*")
+
+
+def _object_before(text: str, start: int, verb: int, rules: FrameRules) -> bool:
+    """Whether the clause from ``start`` to the verb at ``verb`` is what the verb moves, a power its
+    last words ("餐饮油烟排放的行政处罚权已下放至R"): a topic before the verb, with no 将."""
+    powers = _power_at(text[start:verb], rules)
+    return bool(powers) and _TOPIC_TO_VERB.fullmatch(text, start + powers[-1][1], verb) is not None
 
 
 def _clause_opening(text: str, at: int) -> int:
