@@ -1241,7 +1241,8 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if late_givers:
             obj = obj[: late.start()]
             givers = late_givers[-1:]
-        obj = _LISTED_IN.sub("", obj)  # "《…目录》所列的96项事项": the items the cited catalogue lists
+        listed = _LISTED_IN.match(obj)
+        obj = obj[listed.end() :] if listed else obj  # "《…目录》所列的96项事项": the items the catalogue lists
         owned = _owned_powers(text, jiang + 1, jiang + 1 + len(obj), bodies)
         if owned:  # "将G1、G2等部门的部分P，以及与之相关的P2，赋予R": each giver's powers
             state.grantee = receivers
@@ -1261,6 +1262,12 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
                 return out
         else:
             obj_text = obj
+        if powers and listed and not obj_text.strip("，, "):
+            # "将《…目录》所列的行政执法事项，交由R行使": the items a cited catalogue lists, as written
+            for r in receivers:
+                out.append(_record(label, powers[-1][2], None, givers[-1] if givers else None, r, rid, rules))
+            state.grantee = receivers
+            return out
         if obj_text.endswith("的") and (label == "执法职责" or described(obj_text, rules)):
             # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them
             matter = obj[: powers[-1][1]].strip("，, ")
