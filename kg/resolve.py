@@ -147,7 +147,9 @@ def of_county_level_city(agency_facts: list[Fact], header: dict) -> list[Fact]:
 
 _FUNCTION_WORDS = re.compile(r"执法|综合|行政|监察|管理")
 _AND_ABOVE = re.compile(r"^[省市州县区乡镇]级以上")
-_BARE_CITY = re.compile(r"市(?![辖场政容区民])")  # 市 as a level word, not 市辖区, 市场, 市政, 市容…
+_BARE_CITY = re.compile(
+    r"市(?![辖场容区民]|政(?!府))"
+)  # 市 as a level word (市政府 too), not 市辖区, 市场, 市政, 市容…
 
 
 def merge_aliases(agency_facts: list[Fact], rules: Rules) -> list[Fact]:

@@ -804,6 +804,13 @@ def test_relate_bodies_of_a_county_level_citys_own_text_are_county_level():
     assert levels == {"市市场监督管理局": "county", "义乌市综合行政执法局": "county", "市委编办": "county"}
 
 
+def test_relate_a_county_level_citys_own_government_called_市政府_is_its_government():
+    text = "慈溪市人民政府关于推进综合执法的通知\n市政府决定将违法建设的处罚权交由各镇人民政府行使。\n"
+    agencies = {f.get("name"): f.as_record(provenance=False) for f in _facts(text) if f.kind == "agency"}
+    assert "市政府" not in agencies
+    assert agencies["慈溪市人民政府"]["level"] == "county" and "市政府" in agencies["慈溪市人民政府"]["aliases"]
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [
