@@ -130,6 +130,12 @@ def test_relate_split_matters(text, he, expected):
         ("2019年起全面执行执法公示制度。", [("2019-01-01", "全面执行执法公示制度")]),
         ("到20xx年基本建立制度。", [(None, "基本建立制度")]),  # a masked year: no date (masked_deadline)
         ("1999年4月1日发布的办法。", []),
+        # a second deliverable after 并 is a task; ongoing work after 并 (加强, 做好) is none
+        (
+            "2021年底前完成事项交接，并公布执法事项清单。",
+            [("2021-12-31", "完成事项交接"), ("2021-12-31", "并公布执法事项清单")],
+        ),
+        ("2022年5月底前完成人员划转，并加强业务培训。", [("2022-05-31", "完成人员划转")]),
     ],
 )
 def test_relate_deadlines(text, expected):
