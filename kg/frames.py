@@ -1492,7 +1492,8 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
     "G1的P1，G2在D2方面的P2，由R集中行使" each read as one."""
     out = []
     for trig in rules.trigger_re("passive").finditer(text):
-        receiver = next((b for b in bodies if b.start == trig.end()), None)
+        at = DETERMINER.match(text, trig.end()).end()  # "由各镇人民政府行使": each of them
+        receiver = next((b for b in bodies if b.start == at), None)
         if receiver is None:
             continue
         tail = re.match(
