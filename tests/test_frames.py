@@ -2696,3 +2696,21 @@ def test_frames_a_granting_catalogues_lines_that_are_no_entries(text):
 def test_frames_lead_ins_of_what_a_text_says_next_and_nested_lead_ins(text, want):
     found = _transfers(text)
     assert sorted((r["power"], r["matter"], r["target"]) for r in found) == sorted(want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the domain written decides the giving sector, not a word of the matter (规划区)
+        (
+            "旗综合行政执法局集中行使下列行政处罚权：\n（一）草原管理方面对在城镇规划区内非法开垦草原的行政处罚权。",
+            [{"matter": "在城镇规划区内非法开垦草原", "domain": "草原管理", "source_sector": "其他"}],
+        ),
+        (
+            "县综合执法局集中行使下列行政处罚权：\n（一）渔业管理方面对在城区河道内电鱼的行政处罚权。",
+            [{"matter": "在城区河道内电鱼", "domain": "渔业管理", "source_sector": "其他"}],
+        ),
+    ],
+)
+def test_frames_the_written_domain_decides_the_giving_sector(text, want):
+    _assert_found(text, want)
