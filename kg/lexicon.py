@@ -90,6 +90,8 @@ class AgencyLexicon:
     township_name_stops: tuple[str, ...] = ()  # words before a township body that are not its name
     township_receiving_verbs: tuple[str, ...] = ()  # verbs after which a bare town name receives
     township_name_openers: tuple[str, ...] = ()  # stops that names open with too (新华镇): stops only alone
+    # core → the characters before which it is no core but part of another word (市政 before 府: 市政府)
+    core_not_before: dict[str, str] = field(default_factory=dict)
 
 
 def alternation(words) -> str:
@@ -148,6 +150,7 @@ _AGENCY_OPTIONAL = {
     "township_name_stops",
     "township_receiving_verbs",
     "township_name_openers",
+    "core_not_before",
 }
 
 
@@ -187,7 +190,17 @@ def agency_lexicon_of(data: dict, name: str = "agencies.yaml") -> AgencyLexicon:
         tuple(data.get("township_name_stops") or ()),
         tuple(data.get("township_receiving_verbs") or ()),
         tuple(data.get("township_name_openers") or ()),
+        _core_not_before(name, data.get("core_not_before") or {}, core_sector),
     )
+
+
+def _core_not_before(name: str, guards: dict, cores: dict[str, str]) -> dict[str, str]:
+    for core, chars in guards.items():
+        if core not in cores or not isinstance(chars, str) or not chars:
+            raise RuleError(
+                f"{name}: core_not_before {core!r}: expected a core of sectors and the characters, e.g. 府务"
+            )
+    return dict(guards)
 
 
 def _bracketed_levels(name: str, words: list, levels: dict) -> dict[str, str | None]:

@@ -257,9 +257,11 @@ _STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及�
 @derived
 def _agency_regex(rules: Rules) -> re.Pattern:
     lex = rules.agencies
-    # a core that ends in 办 is not one before 公 ("法制办公室" is 法制 + 办公室)
+    # a core that ends in 办 is not one before 公 ("法制办公室" is 法制 + 办公室); nor one before what
+    # makes it part of another word (agencies.yaml core_not_before: 市政府)
+    guards = lex.core_not_before
     cores = "|".join(
-        re.escape(c) + ("(?!公)" if c.endswith("办") else "")
+        re.escape(c) + ("(?!公)" if c.endswith("办") else f"(?![{re.escape(guards[c])}])" if c in guards else "")
         for c in sorted(set(lex.core_sector), key=len, reverse=True)
     )
     # single characters that end a body name only when no word continues them: 办法, 处罚, 部署, 所有, 科学, 局面, 委托
@@ -299,7 +301,7 @@ def _agency_matches(text: str, rules: Rules):
     ['城管执法局', '政府环保局']
     """
     starts: set[int] = set()
-    for begin, _end, _core in rules.cores.find(text):
+    for begin, _end, _core in rules.core_hits(text):
         if text.startswith("城镇", begin - 2):  # "城镇市容和环境卫生主管部门": the towns' portfolio, no level
             begin -= 2
         starts.add(begin)

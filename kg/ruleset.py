@@ -93,6 +93,20 @@ class Rules:
         """One automaton of the lexicon's sector cores (住建, 城市管理…)."""
         return Words({core: core for core in self.agencies.core_sector})
 
+    def core_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, core) of each sector core in ``text``, but a core before a character that makes
+        it part of another word (agencies.yaml ``core_not_before``: 市政 in 市政府).
+
+        >>> [c for _s, _e, c in load_rules().core_hits("市政府和区市政局")]
+        ['市政']
+        """
+        guards = self.agencies.core_not_before
+        return [
+            (start, end, core)
+            for start, end, core in self.cores.find(text)
+            if not (end < len(text) and text[end] in guards.get(core, ""))
+        ]
+
     def longest_core(self, text: str) -> str:
         """The longest sector core ``text`` holds ("市住建局" → "住建"), or "".
 
@@ -100,7 +114,7 @@ class Rules:
         >>> rules.longest_core("城市规划部门"), rules.longest_core("有关部门")
         ('城市规划', '')
         """
-        return max((core for _start, _end, core in self.cores.find(text)), key=len, default="")
+        return max((core for _start, _end, core in self.core_hits(text)), key=len, default="")
 
     def canonical_name(self, name: str) -> str:
         """A body's name with its abbreviated sector word spelled out.
@@ -109,7 +123,7 @@ class Rules:
         >>> [rules.canonical_name(n) for n in ("市住建局", "县(区)城管执法局", "省编办", "城市规划部门")]
         ['市住房和城乡建设局', '县(区)城市管理行政执法局', '省机构编制委员会办公室', '城市规划部门']
         """
-        found = [(start, core) for start, _end, core in self.cores.find(name)]
+        found = [(start, core) for start, _end, core in self.core_hits(name)]
         if not found:
             return name
         # the longest core the name holds decides: "城市规划部门" holds 城市规划, not the abbreviation 规划

@@ -707,3 +707,34 @@ def test_recognize_bare_places_sharing_one_head_take_their_full_names(text, name
     """ "南通、扬州、泰州市人民政府": three governments, each named in full (conventions G9)."""
     found = find_agencies(text, RULES, resolve_places(find_places(text, RULES)))
     assert [a.name for a in found] == names
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # 市政 is a portfolio (住房城乡建设) before an organ, at any level
+        (
+            "将区市政局的养护职责划入区城管局。",
+            [("区市政局", "住房城乡建设", "district"), ("区城管局", "城市管理", "district")],
+        ),
+        ("县市政局和县水务局负责", [("县市政局", "住房城乡建设", "county"), ("县水务局", "水务", "county")]),
+        # but no portfolio in 市政府, 市政务…, 市政法委: the level word 市 and the words after it
+        ("由市政府统一部署", [("市政府", "人民政府", "city")]),
+        ("市政务服务中心负责受理", [("市政务服务中心", "其他", "city")]),
+    ],
+)
+def test_recognize_市政_is_a_portfolio_only_where_no_other_word_goes_on(text, want):
+    assert [(a.text, a.sector, a.level) for a in find_agencies(text, RULES)] == want
+
+
+def test_recognize_a_guard_on_a_core_that_is_no_core_is_a_load_error(tmp_path):
+    import shutil
+
+    from kg.errors import RuleError
+    from kg.ruleset import default_rules_dir
+
+    shutil.copytree(default_rules_dir(), tmp_path / "rules")
+    path = tmp_path / "rules" / "agencies.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{市政: 府务法}", "{没有: 府}"), encoding="utf-8")
+    with pytest.raises(RuleError, match="core_not_before"):
+        load_rules(tmp_path / "rules")
