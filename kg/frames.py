@@ -663,8 +663,9 @@ _CATCH_ALL = re.compile(r"其他(?:职责|事项|职权|行政处罚)|其余")
 BARE_POWER = r"行政检查|行政强制措施|行政强制|行政许可|行政处罚"
 # what joins a power bundled with the one before: "…P1及相关的P2", "，以及与之相关的行政检查、P2"
 BUNDLED = re.compile(
-    rf"[,，]?(?:及|和|以及|、|并)?(?:与之|与其)?(?:相关|有关|相应)?的?(?P<bare>(?:(?:{BARE_POWER})[、和及与])*)"
-)
+    rf"[,，]?(?:及|和|以及|、|并)?(?P<verb>(?<=并)(?:实施|行使|履行))?(?:与之|与其)?(?:相关|有关|相应)?的?"
+    rf"(?P<bare>(?:(?:{BARE_POWER})[、和及与])*)"
+)  # "…的P，并实施与之相关的P2": the verb a bundled power may take after 并
 
 
 def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) -> list[tuple]:
@@ -676,6 +677,8 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     for s, e, written, label in powers:
         seg = text[prev:s].lstrip(";；,，。 ")  # "…P；D2方面…P2": the next object after the separator
         prev = e
+        if out and not BUNDLED.fullmatch(seg.strip()):
+            seg = re.sub(r"^(?:以及|及|并且|并)", "", seg)  # "…P1，以及D2方面…P2": the next object, joined
         # "负责X工作，集中行使D1、D2等方面的P": the object of the verb in the power's own clause
         verb = _LAST_CLAUSE_VERB.search(seg)
         if verb:
@@ -684,6 +687,11 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
         # of "在D1、D2方面的P及相关的P2"), unless that matter is only the first power itself
         # ("G的全部行政处罚权及相关的行政强制权")
         bundled = BUNDLED.fullmatch(seg.strip())
+        if out and bundled and bundled.group("verb"):
+            # "…的P1，并实施与之相关的行政强制措施": a power of its own tied to all that went before,
+            # one record, as written (conventions G3)
+            out.append((label, written, None, out[-1][3], None))
+            continue
         if out and bundled:
             first = out[group[0] : group[1]]
             # "以及与之相关的行政检查、行政强制措施权": the powers named before the last share its 权
