@@ -2073,7 +2073,9 @@ _HELD_BY_AFTER = re.compile(r"[，,]\s*(?:统一|并|依法)?(?:交由|改由|�
 
 # "…M的，由R责令改正，处…罚款": a penalty article (the act, then who penalizes it)
 # "M的，由R…", and "M行为(，)由R…": the act, then who punishes it
-_PENALTY_BY = re.compile(r"(?:的[,，]\s*|(?<=行为)[,，]?\s*)(?:应当|统一|依法)?由")
+_PENALTY_BY = re.compile(
+    r"(?:的[,，]\s*|(?<=行为)[,，]?\s*|(?<=事项)[,，]?\s*)(?:应当|统一|依法)?由"
+)  # "下列事项由R负责查处"
 _PENALTY_VERB = re.compile(
     r"(?:依法|依照[^,，;；。]{0,40}?规定)?[,，]?(?:责令|处(?:以)?[^,，;；。]{0,30}?罚款|予以(?:行政)?处罚|"
     r"给予[^,，;；。]{0,10}?处罚|没收|依法(?:予以)?处罚|(?:依法)?(?:予以|负责|进行)?查处|处罚)"
