@@ -1329,7 +1329,8 @@ _ADOPTED = re.compile(
 # where one header line's acts part: "…通过　2020年…修正", "…会议通过，自2018年7月1日起施行", "…根据…修订"
 _ACTS_SPLIT = re.compile(r"根据|[\s，,；;]+(?=自?\s*(?:19|20)\d{2}\s*年)")
 # a date alone on its line; "2021年5月20日印发" (the imprint line of GB/T 9704) is the date of issue
-_DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*印发)?")
+_DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*印发)?")
+# (a signature may date the text by its month alone: "二〇二一年十二月" gives "2021-12")
 # "临夏市人民政府　2022年6月1日": a signature written on one line, the signer then the date
 _SIGNED = re.compile(
     r"^\s*(?P<who>[\u4e00-\u9fff()（）]{2,40}?(?:政府|局|厅|委员会|委|办公室|办公厅|办|中心|队))\s+"
@@ -1385,8 +1386,9 @@ def _header_date(doc: Document) -> str | None:
         if found:
             continue
         m = _DATE_LINE.fullmatch(stripped)
-        if m and first_alone is None:
-            first_alone = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        if m and first_alone is None and 1 <= int(m.group(2)) <= 12:
+            day = f"-{int(m.group(3)):02d}" if m.group(3) else ""
+            first_alone = f"{m.group(1)}-{int(m.group(2)):02d}{day}"
     if adopted:
         return max(adopted)[1]  # the latest adoption or amendment; an approval only if there is nothing else
     if first_alone:
@@ -1424,15 +1426,16 @@ _PROMULGATED_BY_ORDER = re.compile(
 def _cn_date_digits(line: str) -> str:
     """A date line in Chinese numerals ("二000年三月三十日") in Arabic digits; other lines unchanged.
 
-    >>> _cn_date_digits("二〇一九年十一月二十七日")
-    '2019年11月27日'
+    >>> _cn_date_digits("二〇一九年十一月二十七日"), _cn_date_digits("二〇二一年十二月")
+    ('2019年11月27日', '2021年12月')
     """
     m = re.fullmatch(
-        r"([〇零○O0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", line
+        r"([〇零○O0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?", line
     )
     if not m:
         return line
-    return f"{m.group(1).translate(CN_DIGIT)}年{small_number(m.group(2))}月{small_number(m.group(3))}日"
+    day = f"{small_number(m.group(3))}日" if m.group(3) else ""  # "二〇二一年十二月": a month alone
+    return f"{m.group(1).translate(CN_DIGIT)}年{small_number(m.group(2))}月{day}"
 
 
 _SELF = {

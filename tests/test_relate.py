@@ -366,6 +366,15 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
             "湖北省人民政府关于在宜昌、襄阳、荆州市开展试点的通知\n各市人民政府:\n开展试点。",
             {"jurisdiction": "湖北省", "level": "province"},
         ),
+        # a signature that dates the text by its month alone, in Chinese numerals or digits
+        (
+            "某县人民政府关于推进综合执法的意见\n各乡镇：\n现提出如下意见。\n某县人民政府\n二〇二一年十二月",
+            {"date": "2021-12"},
+        ),
+        (
+            "某区人民政府办公室关于调整职责的通知\n各街道：\n现通知如下。\n某区人民政府办公室\n2019年3月",
+            {"date": "2019-03"},
+        ),
         # a government rule: its adoption and entry into force in one parenthesis, parted by a comma
         (
             "某市城市管理规定\n（2020年4月9日市人民政府第12次常务会议通过，自2020年6月1日起施行）\n第一条 为了规范管理。",
