@@ -88,6 +88,9 @@ def segment(document: Document) -> list[Sentence]:
 
 
 def _iter_sentences(line: str):
+    if "\t" in line and line.strip():
+        yield 0, len(line)  # a table row is one sentence: a cell's 。 ends no sentence of the row
+        return
     start = 0
     for m in _SENT_END.finditer(line):
         end = m.end()

@@ -27,3 +27,14 @@ def test_segment_heading_levels():
         4,
         None,
     ]
+
+
+def test_segment_a_table_row_is_one_sentence_whatever_its_cells_hold():
+    text = "清单\n1\t对违法建设的处罚\t1.立案责任：予以审查。2.调查责任：调查取证。\t某区城管局\n说明一。说明二。"
+    sentences = [s.text for s in segment(_doc(text))]
+    assert sentences == [
+        "清单",
+        "1\t对违法建设的处罚\t1.立案责任：予以审查。2.调查责任：调查取证。\t某区城管局",
+        "说明一。",
+        "说明二。",
+    ]
