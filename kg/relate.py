@@ -311,6 +311,12 @@ class Recognized:
     def bodies(self, part: str) -> list[AgencySpan]:
         return self.within(part)[1]
 
+    def bodies_between(self, start: int, end: int) -> list[AgencySpan]:
+        """The bodies recognized inside ``[start, end)`` of the document's text (offsets within their
+        sentences): where a part stands is known, so not its first occurrence, which may lie inside a
+        longer name ("市综合行政执法局" inside "沅江市综合行政执法局")."""
+        return [x for s, e, x, kind in self._found if kind == 1 and start <= s and e <= end]
+
     def all_bodies(self) -> list[AgencySpan]:
         """Every body the document names, in order (offsets within their sentences)."""
         return [x for _start, _end, x, kind in self._found if kind == 1]
@@ -2073,12 +2079,14 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
     return out
 
 
-def _names(found: Recognized, part: str) -> list[str]:
-    return [a.name for a in found.bodies(part)]
+def _names_at(found: Recognized, m: re.Match, group: str, offset: int = 0) -> list[str]:
+    """The names of the bodies a match's group holds, where the group stands (``offset``: where the
+    matched text starts in the document's)."""
+    return [a.name for a in found.bodies_between(offset + m.start(group), offset + m.end(group))]
 
 
 def _lead(doc, s, m, headings, found: Recognized) -> list[Fact]:
-    lead, coop = _names(found, m.group("lead")), _names(found, m.group("coop"))
+    lead, coop = _names_at(found, m, "lead", s.start), _names_at(found, m, "coop", s.start)
     if not lead:
         return []
     task = _task_of(headings)
@@ -2086,12 +2094,14 @@ def _lead(doc, s, m, headings, found: Recognized) -> list[Fact]:
 
 
 def _lead_block(doc, sentences, m, found: Recognized) -> list[Fact]:
-    lead, coop = _names(found, m.group("lead")), _names(found, m.group("coop"))
+    lead, coop = _names_at(found, m, "lead"), _names_at(found, m, "coop")
     if not lead:
         return []
     holder = next((s for s in sentences if s.start <= m.start() < s.end + 1), None)
+    # the section the block stands in: its own sentence's (a line of its own under an item, or the
+    # item's own line after the item's first sentence)
     prior = [s for s in sentences if s.end <= m.start()]
-    headings = prior[-1].headings if prior else ()
+    headings = holder.headings if holder is not None else prior[-1].headings if prior else ()
     task = _task_of(headings)
     fact = _fact(doc, "lead", {"task": task, "lead": lead, "cooperate": coop}, holder, "lead.block.v1")
     return [

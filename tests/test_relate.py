@@ -1189,3 +1189,24 @@ def test_relate_powers_bundled_in_a_move_share_its_matter(text, want):
 )
 def test_relate_a_scopes_items_and_the_holder_named_after_them(text, want):
     assert {(t["matter"], t["target"]) for t in _doc_transfers("某市办法\n" + text)} == want
+
+
+@pytest.mark.parametrize(
+    "text,lead,cooperate",
+    [
+        # the lead body written short after its full name opened the text: the short name, where it stands
+        (
+            "某县方案\n组建安化县综合行政执法局。\n（一）完善协作机制。牵头单位：县综合行政执法局；配合单位：县公安局、县司法局。",
+            ["县综合行政执法局"],
+            ["县公安局", "县司法局"],
+        ),
+        (
+            "某县方案\n县财政局要保障安化县城市管理局的经费。\n（二）保障经费。县城市管理局牵头，县财政局配合。",
+            ["县城市管理局"],
+            ["县财政局"],
+        ),
+    ],
+)
+def test_relate_lead_bodies_are_read_where_they_stand(text, lead, cooperate):
+    leads = [f for f in _facts(text) if f.kind == "lead"]
+    assert [(list(f.get("lead")), list(f.get("cooperate"))) for f in leads] == [(lead, cooperate)]
