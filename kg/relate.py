@@ -628,9 +628,23 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     if jiang < 0:
         # with no 将, the move starts after the last comma before its power ("各地应…,有关管理和执法
         # 职责划转…") unless that comma opens another item ("…全部职能,以及…部分职责")
-        for comma in re.finditer(r"[,，](?!以及|及|和)", clause[: power.start()]):
-            if comma.end() > start and not re.search(r"[,，]\s*(?:以及|及)", clause[comma.end() : power.start()]):
-                start = comma.end()
+        commas = [
+            c
+            for c in re.finditer(r"[,，](?!以及|及|和)", clause[: power.start()])
+            if not re.search(r"[,，]\s*(?:以及|及)", clause[c.end() : power.start()])
+        ]
+        if commas:
+            start = commas[-1].end()
+        # "G1的P1，G2的M2P2，统一划转R": the parts before that each end in a power share the verb
+        # (each such part a giver's: it opens with the body whose powers it names)
+        ends = {p.end() for p in powers}
+        opening = {a.start - cs for a in agencies}
+        while commas and commas[-1].start() in ends:
+            before = commas[-2].end() if len(commas) > 1 else 0
+            if before + len(re.match(r"\s*(?:原)?", clause[before:]).group()) not in opening:
+                break
+            commas.pop()
+            start = before
     givers = _with_units([a for a in agencies if cs + start <= a.start and a.end <= cs + power.start()])
     givers = _departments_by_kind(clause, cs, start, power.start(), givers) or givers
     relative = _relative_move(rules, clause, start, triggers)

@@ -1210,3 +1210,26 @@ def test_relate_a_scopes_items_and_the_holder_named_after_them(text, want):
 def test_relate_lead_bodies_are_read_where_they_stand(text, lead, cooperate):
     leads = [f for f in _facts(text) if f.kind == "lead"]
     assert [(list(f.get("lead")), list(f.get("cooperate"))) for f in leads] == [(lead, cooperate)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # several givers' parts, each ending in its power, share one verb with no 将
+        (
+            "县住建局的全部行政处罚权，县水利局的河道采砂处罚权，统一划转县综合执法局。",
+            {("全部行政处罚权", "县住建局"), ("河道采砂", "县水利局")},
+        ),
+        (
+            "区市场监管局的占道经营处罚权，区交警大队的违停处罚权，一并移交区城管局。",
+            {("占道经营", "区市场监管局"), ("违停", "区交警大队")},
+        ),
+        # a clause before the comma that is no giver's part is not moved
+        (
+            "各地要理顺部门工作职责，有关管理和执法职责划转城市管理部门。",
+            {(None, None)},
+        ),
+    ],
+)
+def test_relate_givers_parts_sharing_one_verb_with_no_jiang(text, want):
+    assert {(t["matter"], t["source"]) for t in _doc_transfers("某县方案\n" + text)} == want
