@@ -284,11 +284,7 @@ def spaces_to_tabs(text: str, rules: Rules) -> str:
             continue
         if width and len(words) >= width:
             cells = words[: width - 1] + [" ".join(words[width - 1 :])]
-            if (
-                any(len(c) > CELL_MAX for c in cells)
-                or line.rstrip().endswith("。")
-                or (numbered and not re.fullmatch(r"[\dA-Za-z\-]{1,20}", cells[0]))
-            ):
+            if not _row_like(cells, numbered) or line.rstrip().endswith("。"):
                 width = 0
             else:
                 line = _tab_first_spaces(line, width - 1)
@@ -303,6 +299,19 @@ def spaces_to_tabs(text: str, rules: Rules) -> str:
             line = _tab_first_spaces(line, width - 1)
         out.append(line)
     return "\n".join(out)
+
+
+_ROW_NUMBER = re.compile(r"[\dA-Za-z\-]{1,20}")  # what stands under a number column: "3", "A-01"
+
+
+def _row_like(cells: list[str], numbered: bool) -> bool:
+    """Whether cells read as a table's row: none empty or over ``CELL_MAX``, and a number under a
+    number column (``numbered``)."""
+    return (
+        all(cells)
+        and not any(len(c) > CELL_MAX for c in cells)
+        and (not numbered or _ROW_NUMBER.fullmatch(cells[0]) is not None)
+    )
 
 
 def _tab_first_spaces(line: str, count: int) -> str:
@@ -344,9 +353,7 @@ def cells_to_rows(text: str, rules: Rules) -> str:
         j = k
         while j + width <= len(lines):
             cells = [c.strip() for c in lines[j : j + width]]
-            if not all(cells) or any(len(c) > CELL_MAX or c.endswith("。") for c in cells):
-                break
-            if numbered and not re.fullmatch(r"[\dA-Za-z\-]{1,20}", cells[0]):
+            if not _row_like(cells, numbered) or any(c.endswith("。") for c in cells):
                 break
             rows.append((j, j + width))
             j += width
