@@ -1255,6 +1255,8 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         doc_number = _order_number(doc.text.split("\n")[:ORDER_HEADER_LINES])
     date = _header_date(doc)
     jurisdiction, inferred, level = _jurisdiction(doc, title or "", places, found)
+    if not issuers and doc_number and "政府令" in doc_number:  # "宜春市人民政府令 / 第12号": the government
+        issuers = [a.name for a in found.bodies(doc_number[: doc_number.index("令")])][:1]
     if not issuers:  # "（2022年9月28日某省第十三届人民代表大会常务委员会第三十六次会议通过）": who adopted it
         issuers = _adopting_bodies(head_lines, found)
     if not issuers:  # "…\n宜春市人民政府办公室\n2024年1月8日": the signature block names the issuer

@@ -366,6 +366,12 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
             "湖北省人民政府关于在宜昌、襄阳、荆州市开展试点的通知\n各市人民政府:\n开展试点。",
             {"jurisdiction": "湖北省", "level": "province"},
         ),
+        # a government order: the government whose order it is issues it
+        (
+            "九江市人民政府令\n第7号\n《九江市市容管理办法》已经市人民政府常务会议通过，现予公布。\n市长 王某\n"
+            "2021年5月6日\n九江市市容管理办法\n第一条 为了加强市容管理，制定本办法。",
+            {"issuer": ["九江市人民政府"], "doc_number": "九江市人民政府令第7号", "date": "2021-05-06"},
+        ),
         # a signature that dates the text by its month alone, in Chinese numerals or digits
         (
             "某县人民政府关于推进综合执法的意见\n各乡镇：\n现提出如下意见。\n某县人民政府\n二〇二一年十二月",
