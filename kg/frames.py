@@ -1515,7 +1515,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         # "…职责，(自…起)(依法)(明确)(统一)由R承担": the words before 由 that say when and how, not what
         clause = re.sub(
             r"[，,\s]*(?:同日起|即日起|自[^，,。；;]{2,14}?起|今后|此后|以后|现)?[，,\s]*"
-            r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改)?(?:统一|集中|相对集中)?$",
+            r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改|划|转)?(?:统一|集中|相对集中)?$",
             "",
             _WHERE.sub("", text[clause_start : trig.start()]),
         )
