@@ -1773,9 +1773,38 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
                 rec["source"] = rec["source"] or owned.group("g")
                 out.append(rec)
             continue
+        former = _FORMER_OWNERS.match(text, trig.end())
+        givers = [b for b in bodies if former and former.start("g") <= b.start and b.end <= former.end("g")]
+        if givers and _JOINED_ONLY.fullmatch(_strip_bodies(former.group("g"), givers, former.start("g"))):
+            # "R集中行使原属G1、G2的(部分)P": what each of them held
+            matter = (former.group("q") or "") + former.group("p")
+            rid = rules.rule_id("exercise")
+            label = rules.power_labels[former.group("p")]
+            out.extend(
+                _record(label, matter, None, one, receiver, rid, rules) for g in givers for one in g.each_sector()
+            )  # ("县水利、林业等部门": each sector's department gives)
+            continue
         for clause in _shared_verb_groups(text[trig.end() :], bodies):
             out.extend(_exercised(clause, receiver, text, bodies, rules))
     return out
+
+
+# "行使原属G1、G2的(部分)P": the powers the bodies named held before
+_FORMER_OWNERS = re.compile(
+    r"(?:原属于?|原由|原来由)(?P<g>[^的，,。；;]{2,60}?)(?:行使|承担)?的(?P<q>部分|全部)?"
+    r"(?P<p>行政处罚权|行政强制权|行政检查权|行政执法权)(?=[，,。；;]|$)"
+)
+_JOINED_ONLY = re.compile(r"(?:[、和及与]|以及)*")
+
+
+def _strip_bodies(text: str, bodies: list[Body], offset: int) -> str:
+    """``text`` (at ``offset``) without the bodies in it: what joins them."""
+    out, at = [], offset
+    for b in sorted(bodies, key=lambda b: b.start):
+        out.append(text[at - offset : b.start - offset])
+        at = b.end
+    out.append(text[at - offset :])
+    return "".join(out)
 
 
 # what stands between a subject and its 行使: adverbs, and the law it acts under ("依照本条例规定，")
