@@ -1640,14 +1640,29 @@ def _catalogue_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# a subject that holds what its clause names: "R负责…", "R承担…", "R集中行使…"
+_HOLDS_AHEAD = re.compile(r"(?:依法|统一|集中|相对集中)*(?:负责|承担|行使)")
+
+
 def _accompany_frame(text, bodies, state, rules) -> list[dict]:
     """ "上述…划转后，与之相关的P2和P3一并划转": the previous transfers again, with each power named."""
     trig = rules.trigger_re("accompany").search(text)
-    if not trig or not state.last:
+    if not trig:
         return []
     head = text[: trig.start()]
     cut = max(head.rfind("，"), head.rfind(","))
     powers = _power_at(head[cut + 1 :], rules)
+    subject = bodies[0] if bodies and bodies[0].end <= cut and _HOLDS_AHEAD.match(text, bodies[0].end) else None
+    if powers and subject is not None and not any(b.start >= trig.end() for b in bodies):
+        # "R负责…工作，原由G承担的M职责一并划入": what G held goes to the sentence's subject
+        ph = parse_object(head[cut + 1 : cut + 1 + powers[-1][0]], bodies, rules.scope_sectors)
+        rid = rules.rule_id("accompany")
+        return [
+            _record(powers[-1][3], m, ph.domain, ph.giver, subject, rid, rules, scope=ph.scope)
+            for m, _domain in _granted(ph, powers[-1][2])
+        ]
+    if not state.last:
+        return []
     out = []
     for p in powers:
         if p[3] not in _ENFORCEMENT:

@@ -2714,3 +2714,20 @@ def test_frames_lead_ins_of_what_a_text_says_next_and_nested_lead_ins(text, want
 )
 def test_frames_the_written_domain_decides_the_giving_sector(text, want):
     _assert_found(text, want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the receiver left out after 一并划入: the subject that holds the clause before
+        (
+            "区城市管理局统一负责违法建设的查处，原由区自然资源局承担的违法占地查处职责一并划入。",
+            [("行政处罚权", "违法占地", "区自然资源局", "区城市管理局")],
+        ),
+        # a receiver written after the verb is that move's, read by the move rules: nothing here
+        ("区城市管理局负责市容管理，经费保障一并划入区财政局预算。", []),
+    ],
+)
+def test_frames_a_subject_takes_what_comes_along_with_no_receiver_written(text, want):
+    found = _transfers(text)
+    assert [(r["power"], r["matter"], r["source"], r["target"]) for r in found] == want
