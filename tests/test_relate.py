@@ -1230,6 +1230,11 @@ def test_relate_lead_bodies_are_read_where_they_stand(text, lead, cooperate):
             "区市场监管局的占道经营处罚权，区交警大队的违停处罚权，一并移交区城管局。",
             {("占道经营", "区市场监管局"), ("违停", "区交警大队")},
         ),
+        # the giver stops holding it in its own clause; 该项职责 moves it on
+        (
+            "县城市管理局不再承担城市照明设施的维护职责，该项职责交由县住房和城乡建设局承担。",
+            {("城市照明设施的维护", "县城市管理局")},
+        ),
         # a clause before the comma that is no giver's part is not moved
         (
             "各地要理顺部门工作职责，有关管理和执法职责划转城市管理部门。",
