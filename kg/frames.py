@@ -295,7 +295,10 @@ _BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私�
 _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
 _OWN_MANNER = re.compile(r"擅自|违法|非法|违规|私自|未经")
-_SAME_SUBJECT = re.compile(r"^(?:不|未|拒不|没有)")  # a second predicate of the same subject
+# a second predicate of the same subject ("未经批准…" opens an act of its own, with its own manner)
+_SAME_SUBJECT = re.compile(r"^(?:不|未(?!经)|拒不|没有)")
+# a part that ends in the condition an act lacks ("未经批准", "未经许可"): no act until the next part
+_CONDITION_ONLY = re.compile(r"未经(?:批准|许可|同意|审批|核准|登记|备案)$")
 # a place phrase may follow the act's manner: "擅自在树木、地面、建筑物上涂写"
 _MANNER = r"(?:擅自|违法|非法|随意|私自|违规)?"
 _OPEN_PLACE = re.compile(rf"^{_MANNER}在(?!.*(?:上|内|中|外|时|范围))")
@@ -357,6 +360,10 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['违法占地', '河道违法采砂']
     >>> split_acts("破坏或者擅自改变界桩标志、违法建设", ())
     ['破坏或者擅自改变界桩标志', '违法建设']
+    >>> split_acts("未经批准或者采取欺骗手段骗取批准占用林地", ())
+    ['未经批准或者采取欺骗手段骗取批准占用林地']
+    >>> split_acts("未经许可擅自设置户外广告、未经批准擅自占用城市道路", ())
+    ['未经许可擅自设置户外广告', '未经批准擅自占用城市道路']
     """
     joiners = [joiner] * len(parts) if isinstance(joiner, str) else list(joiner)
     out: list[str] = []
@@ -372,6 +379,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         bare = bare and p not in fields and p.lstrip("的对") not in nouns()  # "药品、特种设备": two fields
         # "违法占地、河道违法采砂": a manner in both parts, each an act of its own
         bare = bare and not (_OWN_MANNER.match(p.lstrip("的对")) and _OWN_MANNER.search(nxt))
+        # "未经批准或者采取欺骗手段骗取批准非法占地": a condition with no act of its own shares the act after it
+        bare = bare or _CONDITION_ONLY.search(p)
         if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:
             carry = p
             continue
@@ -446,7 +455,9 @@ DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
 # a move done before, written before its verb: "已下放至", "原划转至", "2021年下放至"
 EARLIER = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)"
 # a level word alone (with its share) before a power: "部分县级行政执法权" names the level's powers
-LEVEL_ALONE = re.compile(r"(?:部分|全部|一批|首批|一些|若干)?(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)")
+LEVEL_ALONE = re.compile(
+    rf"(?:部分|全部|一批|首批|一些|若干|{COUNT_OF_MATTERS.pattern})?(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)"
+)
 GIVER_KIND = (
     r"(?=[省市州县区各有相本所])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?各?(?:有关|相关|所属)?(?:的)?"
     r"(?:职能|行政|业务)?(?:主管)?(?:部门|机关)"
@@ -633,7 +644,9 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
 
 
 # what counts a grant: "第一批42项", "部分", "全部"
-_GRANT_COUNT = re.compile(rf"^(?:第[一二三四五六七八九十\d]{{1,3}}批)?(?:{COUNT_OF_MATTERS.pattern}|部分|全部)?")
+_GRANT_COUNT = re.compile(
+    rf"^(?:第[一二三四五六七八九十\d]{{1,3}}批|一批|首批|新一批)?(?:{COUNT_OF_MATTERS.pattern}|部分|全部|一些|若干)?"
+)
 
 
 def glued_to_field(before: str) -> bool:
@@ -1260,7 +1273,8 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if powers:
             p = powers[-1]
             obj_text = obj[: p[0]]
-            if p[2].endswith("权限"):  # "215项县级经济社会管理权限", "第一批42项县级行政执法权限": the grant whole
+            if p[2].endswith("权限") or LEVEL_ALONE.fullmatch(obj_text):
+                # "215项县级经济社会管理权限", "第一批42项县级行政执法权限", "32项市级行政执法事项": the grant whole
                 owners, matter = _owners_of_grant(text, jiang + 1, jiang + 1 + p[1], bodies)
                 matter = _GRANT_COUNT.sub("", matter)
                 for giver in owners or [None]:

@@ -68,13 +68,14 @@ class RelationRules:
     triggers: dict[str, tuple[str, ...]]  # rule id → triggers
     examples: dict[str, tuple[dict, ...]]
     frames: dict[str, str]  # rule id → the clause frame (CLAUSE_FRAMES) that reads it, in the file's order
+    not_after: dict[str, str]  # rule id → the characters that make its trigger another word (提交, 递交)
 
 
 def relation_rules_of(data: dict, name: str = "relations.yaml") -> RelationRules:
     """The relation rules from the parsed ``relations.yaml``, every rule's keys and frame checked."""
     data = checked(name, data, {"version", "powers", "domain_sectors", "rules"}, required={"powers", "rules"})
-    triggers, examples, frames = {}, {}, {}
-    allowed = {"id", "relation", "frame", "triggers", "examples"}
+    triggers, examples, frames, not_after = {}, {}, {}, {}
+    allowed = {"id", "relation", "frame", "triggers", "examples", "not_after"}
     for rule in data["rules"]:
         unknown = set(rule) - allowed
         rid = rule.get("id", "?")
@@ -90,8 +91,9 @@ def relation_rules_of(data: dict, name: str = "relations.yaml") -> RelationRules
         triggers[rid] = tuple(sorted(rule.get("triggers") or (), key=len, reverse=True))
         examples[rid] = tuple(rule["examples"])
         frames[rid] = rule["frame"]
+        not_after[rid] = "".join(rule.get("not_after") or ())
     powers = tuple((x["text"], x["label"]) for x in data["powers"])
-    return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples, frames)
+    return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples, frames, not_after)
 
 
 # ---------------------------------------------------------------- distances
@@ -586,6 +588,28 @@ def _move_trigger(rules: Rules, clause: str, triggers) -> re.Match | None:
     return None
 
 
+@derived
+def _bare_move_res(rules: Rules) -> list[tuple[str, re.Pattern]]:
+    """The move rules after the first (relations.yaml's order), each read only where its verb is
+    followed at once by a body: (rule id, regex of its verbs)."""
+    moves = [rid for rid, frame in rules.relations.frames.items() if frame == "move"]
+    out = []
+    for rid in moves[1:]:
+        guard = rules.relations.not_after[rid]
+        before = f"(?<![{re.escape(guard)}])" if guard else ""
+        out.append((rid, re.compile(rf"{before}(?:{alternation(rules.relations.triggers[rid])})(?=[\u4e00-\u9fff])")))
+    return out
+
+
+def _bare_move(rules: Rules, clause: str, cs: int, agencies) -> tuple[re.Match | None, str]:
+    for rid, verbs in _bare_move_res(rules):
+        for trig in verbs.finditer(clause):
+            at = cs + DETERMINER.match(clause, trig.end()).end()
+            if any(a.start in (cs + trig.end(), at) for a in agencies):
+                return trig, rid
+    return None, ""
+
+
 def _relative_move(rules: Rules, clause: str, start: int, triggers) -> int | None:
     """Where the object at ``start`` goes on past a relative clause naming a move done before
     ("已下放至各街道的"), or None when it opens with none."""
@@ -604,11 +628,10 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     trig = _move_trigger(rules, clause, triggers)
     rule = "transfer.move_to.v1"
     if not trig:
-        # "职责划转城市管理部门": 划转 directly followed by the receiver
-        trig = re.search(r"划转(?=[\u4e00-\u9fff])", clause)
-        if not trig or not _receiver_after(clause, cs, trig.end(), agencies):
+        # "职责划转城市管理部门", "P，交R实施": a verb with its receiver right after it, no preposition
+        trig, rule = _bare_move(rules, clause, cs, agencies)
+        if not trig:
             return []
-        rule = "transfer.duty_generic.v1"
     receiver = _receiver_after(clause, cs, trig.end(), agencies)
     if receiver is None:
         return []
@@ -653,8 +676,8 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
         givers = holders or [a for a in givers if a.start >= cs + relative]
         start = relative
     if not givers:
-        # "将X职能由A调整至B": the giver stands after the power, behind 由
-        by = re.search(r"由", clause[power.end() : trig.start()])
+        # "将X职能由A调整至B", "P，从A剥离，移交B": the giver stands after the power, behind 由 or 从
+        by = re.search(r"由|从", clause[power.end() : trig.start()])
         late = [a for a in agencies if by and cs + power.end() + by.end() <= a.start and a.end <= cs + trig.start()]
         if late:
             seg, p_text = _glued_power(clause[start : power.start()], power.group())

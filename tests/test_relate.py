@@ -1244,3 +1244,44 @@ def test_relate_lead_bodies_are_read_where_they_stand(text, lead, cooperate):
 )
 def test_relate_givers_parts_sharing_one_verb_with_no_jiang(text, want):
     assert {(t["matter"], t["source"]) for t in _doc_transfers("某县方案\n" + text)} == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # 交 alone, with its receiver right after it
+        (
+            "市水务局负责的城市河道采砂的行政处罚权，交市城市管理综合执法局实施。",
+            {("城市河道采砂", "市水务局", "市城市管理综合执法局")},
+        ),
+        ("将县林业局承担的滥伐林木的行政处罚权交各乡镇人民政府行使。", {("滥伐林木", "县林业局", "乡镇人民政府")}),
+        # 提交, 递交, 上交: another word, no move
+        ("各区将行政处罚权行使情况提交市人民政府。", set()),
+        ("县城管局每季度将行政处罚案件办理情况递交县人民政府。", set()),
+        # the giver after the power, behind 从
+        (
+            "违法停放车辆的行政处罚权，从市公安局剥离，移交市城市管理局。",
+            {("违法停放车辆", "市公安局", "市城市管理局")},
+        ),
+        (
+            "将餐饮油烟污染的处罚权从区生态环境局调整至区综合行政执法局。",
+            {("餐饮油烟污染", "区生态环境局", "区综合行政执法局")},
+        ),
+    ],
+)
+def test_relate_a_bare_hand_over_and_a_giver_behind_cong(text, want):
+    got = {(t["matter"], t["source"], t["target"]) for t in _doc_transfers("某市方案\n" + text)}
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a count and a level only: the level's powers, as a whole
+        ("县人民政府将65项县级行政执法权下放至各乡镇。", "县级行政执法权"),
+        ("将一百二十项区级行政处罚权赋予各街道办事处。", "区级行政处罚权"),
+        ("市政府决定，将32项市级行政执法事项下放给各区人民政府。", "市级行政执法事项"),
+    ],
+)
+def test_relate_a_counted_grant_of_a_levels_powers(text, want):
+    assert {t["matter"] for t in _doc_transfers("某市方案\n" + text)} == {want}

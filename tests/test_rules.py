@@ -50,7 +50,7 @@ def test_rules_unknown_key_is_named(edit_rules):
     )
     with pytest.raises(
         RuleError,
-        match="relations.yaml: rule 'x.v1': unknown key 'trigers'; allowed: examples, frame, id, relation, triggers",
+        match="relations.yaml: rule 'x.v1': unknown key 'trigers'; allowed: examples, frame, id, not_after, relation, triggers",
     ):
         load_rules(folder)
 
