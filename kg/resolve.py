@@ -166,6 +166,12 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules) -> list[Fact]:
     """
     groups: dict[tuple, list[Fact]] = {}
     for f in agency_facts:
+        legislature = _LEGISLATURE.search(str(f.get("name")))
+        if legislature and f.get("sector") == "其他":
+            # "甲州第十四届人民代表大会常务委员会" = "甲州人大常委会" = "州人民代表大会常务委员会" (one place)
+            organ = _LEGISLATURE_ORGAN.get(legislature.group("organ"), legislature.group("organ"))
+            groups.setdefault(("legislature", f.get("level"), organ), []).append(f)
+            continue
         if (
             f.rule_id
             in ("agency.council.v1", "agency.standalone.v1", "agency.internal_unit.v1", "agency.township_named.v1")
@@ -189,9 +195,31 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules) -> list[Fact]:
     out = []
     for key, group in groups.items():
         for same_place in _by_place(group):
-            for members in _by_compatible_core(same_place, rules):
+            split = _by_session(same_place) if key[0] == "legislature" else _by_compatible_core(same_place, rules)
+            for members in split:
                 out.append(_merged(key, members))
     return out
+
+
+# a legislature's name: its session ordinal may stand between place and organ ("第十四届")
+_LEGISLATURE = re.compile(
+    r"(?:第(?P<session>[一二三四五六七八九十\d]{1,3})届)?(?P<organ>人民代表大会常务委员会|人大常委会)$"
+)
+_LEGISLATURE_ORGAN = {"人大常委会": "人民代表大会常务委员会"}
+
+
+def _by_session(group: list[Fact]) -> list[list[Fact]]:
+    """One legislature's names: those of different sessions are different bodies (the text that
+    amends a regulation names the committees of two sessions); a name with no session joins the
+    one session named, if there is exactly one."""
+    sessions: dict[str, list[Fact]] = {}
+    for f in group:
+        sessions.setdefault(_LEGISLATURE.search(str(f.get("name"))).group("session") or "", []).append(f)
+    plain = sessions.pop("", [])
+    if len(sessions) == 1:
+        next(iter(sessions.values())).extend(plain)
+        plain = []
+    return [members for members in (*sessions.values(), plain) if members]
 
 
 def _by_place(group: list[Fact]) -> list[list[Fact]]:

@@ -1285,3 +1285,29 @@ def test_relate_a_bare_hand_over_and_a_giver_behind_cong(text, want):
 )
 def test_relate_a_counted_grant_of_a_levels_powers(text, want):
     assert {t["matter"] for t in _doc_transfers("某市方案\n" + text)} == {want}
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # one legislature: its session's name, the place's and the bare level's are one body
+        (
+            "大理州人民代表大会常务委员会关于开展综合执法的决定\n（2020年5月8日大理州第九届人民代表大会常务委员会第三次会议通过）\n"
+            "州人民代表大会常务委员会决定：由大理市城市管理局集中行使市容环境卫生管理方面的行政处罚权。",
+            {"大理州第九届人民代表大会常务委员会": {"大理州人民代表大会常务委员会", "州人民代表大会常务委员会"}},
+        ),
+        # two sessions (an amended regulation's header) are two committees
+        (
+            "宜宾市市容条例\n2015年3月1日宜宾市第十五届人民代表大会常务委员会第九次会议通过\n"
+            "2021年6月2日宜宾市第十七届人民代表大会常务委员会第八次会议修正\n第一条 为了加强市容管理，制定本条例。",
+            {"宜宾市第十五届人民代表大会常务委员会": set(), "宜宾市第十七届人民代表大会常务委员会": set()},
+        ),
+    ],
+)
+def test_relate_a_legislatures_names_are_one_body_a_session_apart_two(text, names):
+    got = {
+        f.get("name"): set(f.get("aliases") or ())
+        for f in _facts(text)
+        if f.kind == "agency" and "人民代表大会" in str(f.get("name"))
+    }
+    assert got == names
