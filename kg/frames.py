@@ -1176,6 +1176,8 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _LISTED_IN = re.compile(r"^《〇*》(?:所列|所附|所载|中|规定)的?")
+# an object that is only what a catalogue lists: "《…》所列的", "目录所列", "清单中列明的"
+_LISTED_HEAD = re.compile(r"(?:《〇*》|(?:本|该|上述|此)?(?:目录|清单|附件|附表))中?(?:所列|所附|所载|列明)的?")
 _LATE_GIVERS = re.compile(
     r"[,，]?由(?P<g>[^,，;；]{2,60}?)(?:等(?:有关)?(?:[\d一二三四五六七八九十]{1,2}个)?(?:部门|单位))?$"
 )
@@ -1594,6 +1596,8 @@ def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rule
     held = _HELD_BY.search(head)
     holders = [b for b in local if held and held.start("g") <= b.start and b.end <= held.end("g")]
     rid = rules.rule_id("passive")
+    if _LISTED_HEAD.fullmatch(head):  # "目录所列行政执法事项由R实施": the items a catalogue lists, as written
+        return [_record(label, power[2], None, None, receiver, rid, rules) for label in labels]
     if holders:  # "(…的地区，)本条例规定由G行使的P，由R行使": all G's powers of the act, no matter named
         return [_record(label, None, None, holders[0], receiver, rid, rules) for label in labels]
     ph = parse_object(re.sub(r"的$", "", head), local, rules.scope_sectors)
@@ -2669,7 +2673,7 @@ def _merged_departments(text, bodies, opener, trig, new, rules) -> list[dict]:
 
 
 _AFTER_EXERCISE = re.compile(
-    r"(?:集中|统一|相对集中)?行使(?:上述|前述|以上|有关|前[款条项]规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)(?:以?后|的)?[,，]"
+    r"(?:集中|统一|相对集中)?(?:行使|实施)(?:上述|前述|以上|有关|前[款条项]规定的|本\w{1,3}规定的)?(?P<p>[^,，;；]{0,16}?)(?:以?后|的)?[,，]"
     r"(?P<g>[^,，;；]{2,24}?)$"
 )
 
@@ -2685,7 +2689,7 @@ _BACK_MOVED = re.compile(
     r"(?:划转|划入|划归|整合|移交|交由|调整|下放|赋予)(?:到|至|给)?(?P<r>[^,，;；]{2,24}?)(?:集中|统一)?(?:行使)?以?后"
     r"[,，](?P<g>[^,，;；]{2,24}?)$"
 )
-_ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已|以自己的名义|统一|集中|相对集中)*")
+_ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已|以(?:自己|自身|本级政府|其)的?名义|统一|集中|相对集中)*")
 
 
 def _restatement_frame(text, bodies, state, rules) -> list[dict]:
@@ -2705,7 +2709,14 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         together = _together(text, [*(b for b in bodies if b.end <= receivers[-1].start), receivers[-1]], backward=True)
         state.grantee = together  # a catalogue that follows lists what they hold
         giver = givers[0] if givers else None
-        return [r for b in together for r in _restated(after.group("p"), giver, b, written, rules)]
+        # "M的P由R实施，G不再行使": the clause before the comma states a grant of its own
+        stated = [
+            r
+            for r in _passive_frame(text[: after.start("g")], bodies, state, rules)
+            if r.get("matter") and _names_a_matter(r["matter"], rules)
+        ]
+        named = after.group("p") if _power_at(after.group("p"), rules) or not stated else stated[0]["power"]
+        return stated + [r for b in together for r in _restated(named, giver, b, written, rules)]
     moved_to = _BACK_MOVED.search(text[: trig.start()])
     named = [b for b in bodies if moved_to and moved_to.start("r") <= b.start and b.end <= moved_to.end("r")]
     if named:
