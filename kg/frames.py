@@ -2330,10 +2330,13 @@ _KIND_BRACKETED = re.compile(r"\s*[(（](?P<kind>行政[\u4e00-\u9fff]{2})(?:类
 
 
 def _granted_entry(text: str, bodies: list[Body], state: FrameState, rules: FrameRules) -> list[dict]:
-    """An entry of a catalogue whose title grants its entries ("某县赋予乡镇(街道)行政执法事项目录"),
-    numbered, its kind in its own words ("对M的处罚", "M审批"), perhaps with the body that held it
-    alone in brackets after it ("（县住房和城乡建设局）"): the title's grantees receive it from that body."""
-    number = _NUMBERED.match(text) if state.title_grantees and not state.list_open else None
+    """An entry of a catalogue whose title grants its entries ("某县赋予乡镇(街道)行政执法事项目录") or
+    names the body that holds them ("某局行政处罚事项目录"), numbered, its kind in its own words
+    ("对M的处罚", "M审批"), perhaps with the body that held it alone in brackets after it
+    ("（县住房和城乡建设局）"): the title's grantees (or the holder) receive it from that body."""
+    # (the body whose catalogue the document is holds the entries of its own: "某局行政处罚事项目录")
+    receivers = state.title_grantees or ([state.actor] if state.actor is not None else [])
+    number = _NUMBERED.match(text) if receivers and not state.list_open else None
     if not number or not number.group().strip():
         return []
     item = _ITEM_END.sub("", text[number.end() :])
@@ -2349,8 +2352,14 @@ def _granted_entry(text: str, bodies: list[Body], state: FrameState, rules: Fram
     m = _MATTER_OF_ROW.match(item)
     if kind is None or m is None or len(m.group("m")) < 2:
         return []
+    if not state.title_grantees and not _OWN_ENTRY.match(item):
+        return []  # a holder's catalogue: "1.加强监督检查" in its preface is no entry
     rid = rules.rule_id("entry")
-    return [_record(_power_of_kind(kind), m.group("m"), None, giver, r, rid, rules) for r in state.title_grantees]
+    return [_record(_power_of_kind(kind), m.group("m"), None, giver, r, rid, rules) for r in receivers]
+
+
+# an entry that names its kind of power in its own words: "对M的处罚", "M审批", "M许可"
+_OWN_ENTRY = re.compile(r"^对.{2,}的[\u4e00-\u9fff]{2,6}$|.{2,}(?:审批|许可)$")
 
 
 def _kind_bracketed_entry(text: str, state: FrameState, rules: FrameRules) -> list[dict]:

@@ -2731,3 +2731,26 @@ def test_frames_the_written_domain_decides_the_giving_sector(text, want):
 def test_frames_a_subject_takes_what_comes_along_with_no_receiver_written(text, want):
     found = _transfers(text)
     assert [(r["power"], r["matter"], r["source"], r["target"]) for r in found] == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a holder's catalogue by its title: numbered entries naming their kind in their own words
+        (
+            "某区综合行政执法局行政处罚事项目录\n一、市场监管\n1.对户外公共场所无照经营的处罚\n二、林业\n2.对擅自移植城市树木的处罚",
+            {("户外公共场所无照经营", "某区综合行政执法局"), ("擅自移植城市树木", "某区综合行政执法局")},
+        ),
+        (
+            "太平镇人民政府权责清单\n1.对在街道两侧晾晒农作物的处罚\n2.临时占用城市绿地审批",
+            {
+                ("在街道两侧晾晒农作物", "太平镇人民政府"),
+                ("临时占用城市绿地", "太平镇人民政府"),
+            },
+        ),
+        # numbered lines of its preface are no entries
+        ("某县城市管理局权责清单\n说明\n1.加强监督检查\n2.严格落实执法责任", set()),
+    ],
+)
+def test_frames_a_holders_catalogue_by_its_title(text, want):
+    assert {(r["matter"], r["target"]) for r in _transfers(text)} == want
