@@ -618,8 +618,11 @@ def _back_reference_re(words) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    # (and the articles named by number: "前两条", "本条例第八条", "第十条第二款"; "与…" as the object's opening)
+    ordinal = r"[一二两三四五六七八九十百\d]{1,4}"
+    articles = rf"前{ordinal}[条款项]|(?:本[\u4e00-\u9fff]{{1,2}})?第{ordinal}条(?:第{ordinal}款)?(?:第{ordinal}项)?"
     return re.compile(
-        rf"(?:{alternatives})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:[省市县区乡]级)?(?:事项|职权|范围|内容)?(?:内|以内|之内)?"
+        rf"(?:与|和|同)?(?:{alternatives}|{articles})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:[省市县区乡]级)?(?:事项|职权|范围|内容)?(?:内|以内|之内)?"
     )
 
 
@@ -900,6 +903,10 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         bare = _LISTED_BARE_POWER.search(head, cue.start())
         if not lead_power and bare:  # "委托R实施下列行政处罚：": the kind of power each item is
             lead_power = [(bare.start(1), bare.end(1), bare.group(1), ENFORCEMENT_NAMES[bare.group(1)])]
+        acts = _LISTED_ACTS.search(head, cue.start() - 1)
+        if not lead_power and acts:  # "R对下列行为实施行政处罚：", "R对下列事项依法予以处罚：": R penalizes each
+            kind = acts.group("kind")
+            lead_power = [(acts.start(), acts.end(), kind, ENFORCEMENT_NAMES.get(kind, "行政处罚权"))]
         if not lead_power and rules.trigger_re("penalty").search(head, cue.start()):
             # "有下列行为之一的，由R责令改正，处…罚款：": the acts listed are what R penalizes, the body
             # after 由; none when the lead-in disciplines officials ("…依法给予处分") or names no body there
@@ -951,6 +958,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
 _NO_POWER_LIST = re.compile(
     r"(?:如下|以下|下列)(?:几点|几项)?(?:决定|意见|规定|要求|措施|建议)[:：]?$"
     r"|(?:决定|通知|答复|批复|报告|函复|公告|说明|规定|明确)如下[:：]?$"
+)
+# a lead-in whose subject acts on the acts it lists: "对下列行为实施行政处罚：", "对下列事项依法予以处罚："
+_LISTED_ACTS = re.compile(
+    rf"对(?:下列|以下|如下)(?:违法)?(?:事项|行为|情形)(?:之一)?的?[,，]?(?:依法|可以|应当)*(?:实施|予以|给予|进行)?"
+    rf"(?P<kind>{BARE_POWER}|处罚|查处)$"
 )
 # a lead-in naming its items' kind of power bare, at its end: "实施下列行政处罚：", "以下行政检查事项："
 _LISTED_BARE_POWER = re.compile(rf"(?:下列|以下|如下)(?:的)?({BARE_POWER})(?:事项)?$")

@@ -2754,3 +2754,23 @@ def test_frames_a_subject_takes_what_comes_along_with_no_receiver_written(text, 
 )
 def test_frames_a_holders_catalogue_by_its_title(text, want):
     assert {(r["matter"], r["target"]) for r in _transfers(text)} == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "第七条 镇人民政府对下列事项依法予以处罚：\n（一）在村庄道路上堆放柴草的；\n（二）向沟渠倾倒生活垃圾的。",
+            {("在村庄道路上堆放柴草", "镇人民政府"), ("向沟渠倾倒生活垃圾", "镇人民政府")},
+        ),
+        (
+            "第九条 市城市管理局可以对以下违法行为进行查处：\n1.擅自设置户外广告的；\n2.占道经营的。",
+            {("擅自设置户外广告", "市城市管理局"), ("占道经营", "市城市管理局")},
+        ),
+        # articles named by number are no matter: the coercive measures tied to them give no penalty power
+        ("第十条 县城市管理局可以实施与前两条规定的行政处罚权相关的行政强制措施。", set()),
+        ("第十二条 区综合执法局可以实施与本条例第九条规定的行政处罚权有关的行政强制措施。", set()),
+    ],
+)
+def test_frames_a_lead_in_acting_on_the_acts_it_lists(text, want):
+    assert {(r["matter"], r["target"]) for r in _transfers(text) if r["power"] == "行政处罚权"} == want
