@@ -2703,6 +2703,8 @@ _AFTER_EXERCISE = re.compile(
 _BACK_EXERCISED = re.compile(
     r"^[^,，;；]{0,6}?(?:上述|前述|以上|前[款条项]规定的|本\w{1,3}规定的)(?P<p>[^,，;；]{0,16}?)"
     r"(?:依法)?(?:集中|统一|相对集中)行使(?:以?后|的)?[,，](?P<g>[^,，;；]{2,24}?)$"
+    # "集中行使的行政处罚权，原有关部门不得再行使": the powers just listed, named by the verb that moved them
+    r"|^[^,，;；]{0,6}?(?:依法)?(?:集中|统一|相对集中)行使的(?P<p2>[^,，;；]{0,16}?)[,，](?P<g2>[^,，;；]{2,24}?)$"
 )
 # "上述职责划转城市管理部门后，原主管部门…": a move restated, its receiver named
 _BACK_MOVED = re.compile(
@@ -2753,10 +2755,11 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     ]
     if back and earlier:
         # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
-        givers = [b for b in bodies if back.start("g") <= b.start and b.end <= trig.start()]
-        written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group("g").strip())
+        g, p = ("g", "p") if back.group("g") is not None else ("g2", "p2")
+        givers = [b for b in bodies if back.start(g) <= b.start and b.end <= trig.start()]
+        written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
         giver = givers[0] if givers else None
-        return [r for b in earlier for r in _restated(back.group("p"), giver, b, written, rules)]
+        return [r for b in earlier for r in _restated(back.group(p), giver, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
     if moved and earlier:
         # "划转后，原审批部门不再行使已划转的行政许可权": what the move just read gave its receivers
