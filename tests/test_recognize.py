@@ -241,7 +241,16 @@ def test_recognize_municipal_works_bodies_are_housing_and_construction(name):
     assert [(a.name, a.sector) for a in find_agencies(f"由{name}予以处罚", RULES)] == [(name, "住房城乡建设")]
 
 
-@pytest.mark.parametrize("name, level", [("市委机构编制委员会办公室", "city"), ("县机构编制委员会办公室", "county")])
+@pytest.mark.parametrize(
+    "name, level",
+    [
+        ("市委机构编制委员会办公室", "city"),
+        ("县机构编制委员会办公室", "county"),
+        ("自治区党委机构编制委员会办公室", "province"),
+        ("自治区党委编办", "province"),
+        ("旗委编办", "county"),
+    ],
+)
 def test_recognize_the_staffing_office_spelled_out(name, level):
     assert [(a.name, a.sector, a.level) for a in find_agencies(f"{name}牵头", RULES)] == [(name, "机构编制", level)]
 
@@ -738,3 +747,8 @@ def test_recognize_a_guard_on_a_core_that_is_no_core_is_a_load_error(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("{市政: 府务法}", "{没有: 府}"), encoding="utf-8")
     with pytest.raises(RuleError, match="core_not_before"):
         load_rules(tmp_path / "rules")
+
+
+@pytest.mark.parametrize("name, level", [("县农牧局", "county"), ("旗农牧和科技局", "county"), ("盟农牧业局", "city")])
+def test_recognize_farming_and_herding_bureaus(name, level):
+    assert [(a.name, a.level) for a in find_agencies(f"{name}负责", RULES)] == [(name, level)]
