@@ -1112,7 +1112,8 @@ def _find_councils(text: str, place_ends, taken, rules: Rules) -> list[AgencySpa
         if m.group() == "管理委员会" and zone is None:
             continue  # "业主管理委员会": a committee of no area is no government's
         if zone is not None and zone >= i:  # "开发区管委会": the area's name, level words in it
-            i = zone
+            city = place_ends.get(zone)  # "乌兰察布(市)经济技术开发区管委会": the place its name opens with
+            i = city.start if city is not None and city.start >= i else zone
         # the name starts at its level word or place: "报省…联席会议" → "省…联席会议"
         elif not place_ends_start(place_ends, i):
             for k in range(i + 1, min(i + 3, m.start())):

@@ -278,6 +278,9 @@ def test_recognize_bracketed_level_words(text, names):
         ("成立某某工业园区管委会", "某某工业园区管委会"),
         ("由开发区管委会统一管理", "开发区管委会"),
         ("在成都市天府新区城管局设立", "成都市天府新区城管局"),
+        # an area's committee named after its city, with or without 市
+        ("乌兰察布经济技术开发区管理委员会负责", "乌兰察布经济技术开发区管理委员会"),
+        ("由淮安市高新技术产业开发区管委会统一管理", "淮安市高新技术产业开发区管委会"),
     ],
 )
 def test_recognize_bodies_of_functional_areas(text, name):
