@@ -1069,6 +1069,9 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
     return []
 
 
+_JOINED_BODY = re.compile(r"[、和及与](?:各|有关|相关)?")  # what joins a body named with the one before
+
+
 def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[dict]:
     m = _trigger_res(rules)[words].search(clause) if words else None
     if not m:
@@ -1076,14 +1079,25 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
     receiver = _receiver_after(clause, cs, m.end(), agencies)
     if receiver is None:
         return []
-    after = [p for p in powers if p.start() > receiver.end - cs]
+    # "赋予乡镇人民政府、街道办事处(行使)…": the bodies named together each receive
+    receivers, last = [receiver], receiver
+    for a in sorted(agencies, key=lambda a: a.start):
+        if a.start > last.end and _JOINED_BODY.fullmatch(clause, last.end - cs, a.start - cs):
+            receivers.append(a)
+            last = a
+    after = [p for p in powers if p.start() > last.end - cs]
     if not after:
         return []
     power = after[0]
-    body = clause[receiver.end - cs : power.start()]
+    body = re.sub(r"^(?:依法)?(?:行使|实施|承担)", "", clause[last.end - cs : power.start()])
     body = re.split(r"领域各类|领域|各类", body)[-1]
     matter_text, domain = _matter_and_domain(body)
-    return _records(rules, [], receiver, power.group(), matter_text, None, "transfer.grant.v1", (0, len(clause)))
+    span = (0, len(clause))
+    return [
+        t
+        for r in receivers
+        for t in _records(rules, [], r, power.group(), matter_text, None, "transfer.grant.v1", span)
+    ]
 
 
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")
