@@ -1086,8 +1086,8 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
             receivers.append(a)
             last = a
     after = [p for p in powers if p.start() > last.end - cs]
-    if not after:
-        return []
+    if not after or clause.startswith("的", last.end - cs):
+        return []  # "已赋予街道办事处的P": a grant made before, a relative clause naming the powers
     power = after[0]
     body = re.sub(r"^(?:依法)?(?:行使|实施|承担)", "", clause[last.end - cs : power.start()])
     body = re.split(r"领域各类|领域|各类", body)[-1]

@@ -2774,3 +2774,16 @@ def test_frames_a_holders_catalogue_by_its_title(text, want):
 )
 def test_frames_a_lead_in_acting_on_the_acts_it_lists(text, want):
     assert {(r["matter"], r["target"]) for r in _transfers(text) if r["power"] == "行政处罚权"} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grant made before, named by a relative clause: restated, not made again
+        "下放至乡镇的行政执法事项，由乡镇人民政府以自己的名义统一行使。",
+        "已赋予街道办事处的行政处罚权，由街道办事处以自己的名义行使。",
+        "划转至各镇综合行政执法队的执法事项，由镇人民政府统一管理。",
+    ],
+)
+def test_frames_a_grant_restated_by_a_relative_clause_gives_nothing(text):
+    assert _transfers(text) == []
