@@ -656,7 +656,8 @@ def glued_to_field(before: str) -> bool:
     """Whether a 管理职责 written after ``before`` has its 管理 glued to the field ("园林绿化管理职责":
     the matter is 园林绿化管理, the power the duty); "的管理职责", "等管理职责" keep it whole (监管职责,
     a duty of supervision, stays whole: "城市供水监管职责" moves 城市供水's)."""
-    return bool(before) and before[-1] not in "的等、，," and not before.endswith("方面")
+    # (nor after a count: "城市供水、城市燃气3项管理职责" counts duties of management)
+    return bool(before) and before[-1] not in "的等、，,项" and not before.endswith("方面")
 
 
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:

@@ -149,8 +149,9 @@ _MATTER_TRIM_HEAD = re.compile(
 )
 _MATTER_TRIM_TAIL = re.compile(
     r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中|(?<=等)行为|"
-    rf"(?<=等){COUNT_OF_MATTERS.pattern}|(?<=[\u4e00-\u9fff]{{3}})查处)+$"  # "M查处方面的处罚权": M's
-)
+    rf"(?<=等){COUNT_OF_MATTERS.pattern}|(?<=[\u4e00-\u9fff]{{3}})查处|"
+    r"(?<=[\u4e00-\u9fff]{2})(?<!第)[两二三四五六七八九十\d]{1,2}(?:项|个方面))+$"  # "M查处方面的处罚权": M's;
+)  # "M1、M2两项职能": how many
 # "法律、法规、规章规定的", "法律法规规定的": the legal basis of a power, never a matter
 _LAW_SCOPE = re.compile(
     r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?"

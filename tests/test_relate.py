@@ -1311,3 +1311,15 @@ def test_relate_a_legislatures_names_are_one_body_a_session_apart_two(text, name
         if f.kind == "agency" and "人民代表大会" in str(f.get("name"))
     }
     assert got == names
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # how many items a list names is no part of its last item
+        ("将市容环卫、园林绿化两项职能并入市城市管理局。", {"市容环卫", "园林绿化"}),
+        ("将城市供水、城市排水、城市燃气3项管理职责划入县住房和城乡建设局。", {"城市供水", "城市排水", "城市燃气"}),
+    ],
+)
+def test_relate_a_count_after_a_list_is_no_part_of_its_items(text, want):
+    assert {t["matter"] for t in _doc_transfers("某市方案\n" + text)} == want
