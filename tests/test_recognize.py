@@ -755,3 +755,11 @@ def test_recognize_a_guard_on_a_core_that_is_no_core_is_a_load_error(tmp_path):
 @pytest.mark.parametrize("name, level", [("县农牧局", "county"), ("旗农牧和科技局", "county"), ("盟农牧业局", "city")])
 def test_recognize_farming_and_herding_bureaus(name, level):
     assert [(a.name, a.level) for a in find_agencies(f"{name}负责", RULES)] == [(name, level)]
+
+
+def test_recognize_a_city_and_its_county_level_divisions_in_brackets():
+    text = "市、区县(市)人民政府城市管理综合执法部门是本行政区域内城市管理综合执法的主管部门"
+    assert [(a.name, a.level) for a in find_agencies(text, RULES)] == [
+        ("市人民政府城市管理综合执法部门", "city"),
+        ("区县(市)人民政府城市管理综合执法部门", "county"),
+    ]
