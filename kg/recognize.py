@@ -493,7 +493,7 @@ def _zone_before(text: str, pos: int, place_ends: dict, rules: Rules) -> int | N
 
 
 # verbs that stand before a name written with no stop character between ("成立…领导小组")
-_NAME_VERBS = ("成立", "建立", "组建", "设立", "健全", "完善", "召开", "通过", "负责", "同意", "开展", "推进")
+_NAME_VERBS = ("成立", "建立", "组建", "设立", "健全", "完善", "召开", "通过", "负责", "同意", "开展", "推进", "请")
 
 
 @derived
@@ -1143,6 +1143,18 @@ def _find_councils(text: str, place_ends, taken, rules: Rules) -> list[AgencySpa
         if sector is None:
             sector = "城市管理" if "城市" in name or "城管" in name else "其他"
         out.append(AgencySpan(i, m.end(), name, name, sector, level, "agency.council.v1", None, False))
+        if m.group() in _ZONE_COMMITTEE:
+            # "苏州工业园区、苏州高新区管委会": the areas named before share the committee word, each its own
+            end = i
+            while end > 1 and text[end - 1] == "、":
+                start = _zone_before(text, end - 1, place_ends, rules)
+                city = place_ends.get(start) if start is not None else None
+                start = city.start if city is not None else start
+                if start is None or start >= end - 1 or any(taken[start : end - 1]):
+                    break
+                other = text[start : end - 1] + m.group()
+                out.append(AgencySpan(start, end - 1, other, other, sector, level, "agency.council.v1", None, False))
+                end = start
     return out
 
 

@@ -763,3 +763,17 @@ def test_recognize_a_city_and_its_county_level_divisions_in_brackets():
         ("市人民政府城市管理综合执法部门", "city"),
         ("区县(市)人民政府城市管理综合执法部门", "county"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("苏州工业园区、苏州高新区管委会", ["苏州工业园区管委会", "苏州高新区管委会"]),
+        (
+            "请经济技术开发区、高新技术产业开发区管理委员会负责",
+            ["经济技术开发区管理委员会", "高新技术产业开发区管理委员会"],
+        ),
+    ],
+)
+def test_recognize_areas_sharing_one_committee_word_are_each_a_body(text, names):
+    assert sorted(a.name for a in find_agencies(text, RULES)) == sorted(names)
