@@ -1836,8 +1836,38 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
                 _record(label, matter, None, one, receiver, rid, rules) for g in givers for one in g.each_sector()
             )  # ("县水利、林业等部门": each sector's department gives)
             continue
+        held = _held_parts(text, trig.end(), bodies, receiver, rules)
+        if held:  # "R集中行使原由G1承担的M1P、原由G2承担的M2P": each former holder gives its own
+            out.extend(held)
+            continue
         for clause in _shared_verb_groups(text[trig.end() :], bodies):
             out.extend(_exercised(clause, receiver, text, bodies, rules))
+    return out
+
+
+# one part of an object naming who held its power: "原由G承担的M" (before the power noun)
+_HELD_PART = re.compile(
+    r"(?:[、，,]?(?:以及|及|和|与)?)原?由(?P<g>[^，,。；;的]{2,30}?)(?:行使|承担|负责|实施)的(?P<m>[^，,。；;]{2,40})"
+)
+
+
+def _held_parts(text: str, start: int, bodies: list[Body], receiver: Body, rules: FrameRules) -> list[dict]:
+    """The records of an object whose parts each name the body that held their power, two or more
+    ("原由G1行使的M1P1和原由G2行使的M2P2"); none unless every part before a power does."""
+    end = start + len(re.split(r"[;；。]", text[start:], maxsplit=1)[0])
+    powers = [p for p in _power_at(text[start:end], rules)]
+    if len(powers) < 2:
+        return []
+    out, at = [], start
+    for p in powers:
+        held = _HELD_PART.fullmatch(text, at, start + p[0])
+        giver = next((b for b in bodies if held and (b.start, b.end) == held.span("g")), None)
+        if giver is None:
+            return []
+        ph = parse_object(held.group("m"), [], rules.scope_sectors)
+        for matter in ph.matters or [held.group("m")]:
+            out.append(_record(p[3], matter, ph.domain, giver, receiver, rules.rule_id("exercise"), rules))
+        at = start + p[1]
     return out
 
 
