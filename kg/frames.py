@@ -749,8 +749,10 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
             d = _DOMAIN_WORD.search(seg) or _LAW_DOMAIN.search(seg)
             domain = re.sub(r"^(?:依据|依照|根据|按照|在|行使)", "", d.group("d")) if d else None
             giver = _holder_before(text, base, m.start(), bodies)
-            for act in [m.group("M")] if keep else split_acts(m.group("M"), rules.scope_sectors):
-                act = re.sub(r"(?:的违法行为|的行为|违法行为|(?<=[\u4e00-\u9fff]{2})行为)$", "", act)
+            # ("M1、M2行为": the word for the acts closes the list, no part of its last act)
+            acts = _ACTS_WORD.sub("", m.group("M"))
+            for act in [m.group("M")] if keep else split_acts(acts, rules.scope_sectors):
+                act = _ACTS_WORD.sub("", act)
                 act = re.sub(r"(?<=[\u4e00-\u9fff]{2})等$", "", act)  # "乱搭乱建等违法行为": the list's close
                 if len(act) >= 2 or keep:
                     out.append((label, keep + act, domain, giver, None))
@@ -759,6 +761,7 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     return [o for o in out if o[1] and not _CATCH_ALL.search(o[1])]
 
 
+_ACTS_WORD = re.compile(r"(?:的违法行为|的行为|违法行为|(?<=[\u4e00-\u9fff]{2})行为)$")
 # a clause of its own that opens with the verb whose object the power is: "…，集中行使M的P"
 _LAST_CLAUSE_VERB = re.compile(r"[，,；;]\s*(?:依法)?(?:相对)?(?:集中|统一)?(?:行使|承担)(?=[^，,；;]*$)")
 
@@ -1094,6 +1097,9 @@ _OPENER = re.compile(r"[^，,。；;：:对由将把]{1,12}[，,]")
 _CHARGED_BY = re.compile(r"(?:明确|规定|确定|统一|改为|调整为)(?=由)")
 
 
+_SUBJECT_PUNISHES = re.compile(r"(?:依法|统一|集中|具体|可以)+(?:负责)?查处")
+
+
 def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     """A subject body and verbal powers in one sentence: "B依据D方面…规定，对M的违法行为实施行政处罚；…"."""
     lead = _MARKER.match(text).end()
@@ -1107,9 +1113,10 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
         return []  # (a table row's first cell is no subject: the table_row frame reads rows)
     # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处") or
     # is charged with it ("负责查处M"); a bare "查处…" is too often a noun ("在查处…过程中", "加大查处力度")
+    # ("R依法查处M": a verb of the subject itself, right after it)
     if not any(
         p.pattern.startswith(("对", "负责")) and p.search(text) for p, _, _, only_in in rules.verbal if not only_in
-    ):
+    ) and not _SUBJECT_PUNISHES.match(text, bodies[0].end):
         return []
     receiver = bodies[0]
     out = []

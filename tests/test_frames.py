@@ -2787,3 +2787,15 @@ def test_frames_a_lead_in_acting_on_the_acts_it_lists(text, want):
 )
 def test_frames_a_grant_restated_by_a_relative_clause_gives_nothing(text):
     assert _transfers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 查处 as a noun, not the subject's verb
+        "在查处违法建设过程中，县城市管理局应当加强与自然资源部门的协作。",
+        "县城市管理局要加大查处力度。",
+    ],
+)
+def test_frames_punishing_as_a_noun_gives_nothing(text):
+    assert _transfers(text) == []
