@@ -779,6 +779,13 @@ def _holder_before(text: str, start: int, end: int, bodies: list[Body]) -> Body 
 _JOINED = re.compile(r"(?:[、和及与]|以及)各?")  # "市城管局及各城区城管局": 各 picks out the bodies of a kind
 
 
+def either_body(first, second) -> bool:
+    """Whether ``second``, in brackets after ``first``, is another body that stands with it (a town's
+    government and a street office: "乡镇人民政府(街道办事处)"), not the same body's second nameplate
+    ("市城市管理委员会(市城市管理综合执法局)", one sector's)."""
+    return first.sector != second.sector or first.sector == "街道乡镇"
+
+
 def _together(text: str, bodies: list[Body], *, backward: bool = False) -> list[Body]:
     """The bodies named together with the first of ``bodies`` (with the last, ``backward``): the run
     of them joined by 、/和/及/与 ("甲局、乙局和丙局"), in the text's order."""
@@ -1542,9 +1549,20 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         receiver = next((b for b in bodies if b.start == at), None)
         if receiver is None:
             continue
+        # "由R1(R2)实施": either body, the second in brackets
+        either = next(
+            (
+                b
+                for b in bodies
+                if b.start == receiver.end + 1 and text[receiver.end] in "(（" and either_body(receiver, b)
+            ),
+            None,
+        )
+        after = either.end + 1 if either is not None and text[either.end : either.end + 1] in ")）" else receiver.end
+        holders = [receiver, either] if after != receiver.end else [receiver]
         tail = re.match(
             r"(?:依法)?(?:以[^，,。；;]{1,20}?(?:的)?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责)(?!的)",
-            text[receiver.end :],
+            text[after:],
         )  # "由R(以街道办事处名义)实施": in whose name R acts is no part of who acts
         verbal = _PASSIVE_PENALTY.match(text, receiver.end)
         if tail is None and verbal is None:
@@ -1562,14 +1580,16 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         if not powers and verbal and act:  # "对M的行为，由R予以处罚": the power is the verb
             rid = rules.rule_id("passive")
             out.extend(
-                _record("行政处罚权", m, None, None, receiver, rid, rules)
+                _record("行政处罚权", m, None, None, holder, rid, rules)
+                for holder in holders
                 for m in split_acts(act.group("m"), rules.scope_sectors)
             )
             continue
         if not powers:
             continue
         for part_start, part in _power_groups(clause, rules):
-            out.extend(_passive_object(part, clause_start + part_start, bodies, receiver, rules))
+            for holder in holders:
+                out.extend(_passive_object(part, clause_start + part_start, bodies, holder, rules))
     return out
 
 

@@ -38,6 +38,7 @@ from kg.frames import (
     catalogue_owner,
     collective_agencies,
     described,
+    either_body,
     frame_transfers,
     glued_to_field,
     join_bare_verbs,
@@ -523,9 +524,13 @@ def _records(
     return out
 
 
+_COUNT_AT_END = re.compile(r"(?<=的)[\d一二三四五六七八九十百两]{1,5}项$")
+
+
 def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     """Split "环境保护管理方面社会生活噪声污染、…" into (matters, domain)."""
     text = RELEVANT_PART.sub("", COUNT_OF_GIVERS.sub("", _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:"))))
+    text = _COUNT_AT_END.sub("", text)  # "D1、D2等领域的236项(P)": how many, no part of the fields
     listed = _LISTED_DOMAIN.match(text)
     if listed:  # "城市道路、桥梁等市政设施管理方面": the matters listed, then the field they belong to
         return listed.group("list"), listed.group("domain")
@@ -556,7 +561,13 @@ def _move_transfer(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     first = next((a for a in ordered if a.text == out[0]["target"]), None)
     more, last = [], first
     for a in ordered:
-        if last is not None and a.start == last.end + 1 and clause[last.end - cs : a.start - cs] in "、和及与":
+        if last is None or a.start != last.end + 1:
+            continue
+        # (and a body in brackets after it: "乡镇人民政府(街道办事处)", either of the two)
+        joiner = clause[last.end - cs : a.start - cs]
+        if joiner in "(（" and not either_body(last, a):
+            break  # "市城市管理委员会(市城市管理综合执法局)": the body's second nameplate, one body
+        if joiner in "、和及与(（":
             more.append(a)
             last = a
     return out + [dict(t, target=a.text, target_sector=a.sector) for a in more for t in out]
@@ -923,11 +934,15 @@ _POWER_AS_MODIFIER = re.compile(r"的(?:行政机关|机关|部门|单位|机构
 _AFTER_THAT = re.compile(r"(?:以后|之后|后)")
 
 
+_IN_NAME_OF = re.compile(r"的?名义")
+
+
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
     trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     if not trig:
         return []
-    before = [a for a in agencies if a.end <= cs + trig.start()]
+    # (not the body in whose name it acts: "R以县人民政府名义集中行使…")
+    before = [a for a in agencies if a.end <= cs + trig.start() and not _IN_NAME_OF.match(clause, a.end - cs)]
     receiver = before[-1] if before else None
     if receiver is None:
         return []
@@ -1070,7 +1085,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
     return []
 
 
-_JOINED_BODY = re.compile(r"[、和及与](?:各|有关|相关)?")  # what joins a body named with the one before
+# what joins a body named with the one before ("乡镇人民政府(街道办事处)": either, in brackets)
+_JOINED_BODY = re.compile(r"[、和及与(（](?:各|有关|相关)?")
 
 
 def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[dict]:
@@ -1083,14 +1099,15 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
     # "赋予乡镇人民政府、街道办事处(行使)…": the bodies named together each receive
     receivers, last = [receiver], receiver
     for a in sorted(agencies, key=lambda a: a.start):
-        if a.start > last.end and _JOINED_BODY.fullmatch(clause, last.end - cs, a.start - cs):
+        joined = _JOINED_BODY.fullmatch(clause, last.end - cs, a.start - cs)
+        if a.start > last.end and joined and (joined.group()[0] not in "(（" or either_body(last, a)):
             receivers.append(a)
             last = a
     after = [p for p in powers if p.start() > last.end - cs]
     if not after or clause.startswith("的", last.end - cs):
         return []  # "已赋予街道办事处的P": a grant made before, a relative clause naming the powers
     power = after[0]
-    body = re.sub(r"^(?:依法)?(?:行使|实施|承担)", "", clause[last.end - cs : power.start()])
+    body = re.sub(r"^[)）]?(?:依法)?(?:行使|实施|承担)?", "", clause[last.end - cs : power.start()])
     body = re.split(r"领域各类|领域|各类", body)[-1]
     matter_text, domain = _matter_and_domain(body)
     span = (0, len(clause))

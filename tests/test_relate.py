@@ -1323,3 +1323,34 @@ def test_relate_a_legislatures_names_are_one_body_a_session_apart_two(text, name
 )
 def test_relate_a_count_after_a_list_is_no_part_of_its_items(text, want):
     assert {t["matter"] for t in _doc_transfers("某市方案\n" + text)} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body in brackets after the receiver: either receives ("乡镇人民政府(街道办事处)")
+        "占道经营的行政处罚权由乡镇人民政府（街道办事处）实施。",
+        "将占道经营的行政处罚权交由乡镇人民政府（街道办事处）行使。",
+        "赋予乡镇人民政府（街道办事处）占道经营的行政处罚权。",
+    ],
+)
+def test_relate_a_receiver_with_another_in_brackets_both_receive(text):
+    got = {(t["matter"], t["target"]) for t in _doc_transfers("某县方案\n" + text)}
+    assert got == {("占道经营", "乡镇人民政府"), ("占道经营", "街道办事处")}
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the count after the fields is no part of them
+        ("将城乡建设、环境保护等领域的236项行政处罚权调整由镇人民政府实施。", {"城乡建设", "环境保护"}),
+        ("将农业、水利等领域的四十五项行政处罚权下放至各镇人民政府。", {"农业", "水利"}),
+    ],
+)
+def test_relate_a_count_after_fields_is_no_part_of_them(text, want):
+    assert {t["matter"] for t in _doc_transfers("某县方案\n" + text)} == want
+
+
+def test_relate_the_body_in_whose_name_one_acts_is_not_the_holder():
+    text = "某县方案\n县综合行政执法局以县人民政府名义集中行使住房城乡建设、生态环境等领域的部分行政处罚权。"
+    assert {t["target"] for t in _doc_transfers(text)} == {"县综合行政执法局"}
