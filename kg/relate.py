@@ -557,20 +557,21 @@ def _move_transfer(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     out = _move_to_first(rules, clause, cs, agencies, powers, triggers, sentence_agencies)
     if not out:
         return out
-    ordered = sorted(agencies, key=lambda a: a.start)
-    first = next((a for a in ordered if a.text == out[0]["target"]), None)
-    more, last = [], first
-    for a in ordered:
-        if last is None or a.start != last.end + 1:
-            continue
-        # (and a body in brackets after it: "乡镇人民政府(街道办事处)", either of the two)
-        joiner = clause[last.end - cs : a.start - cs]
-        if joiner in "(（" and not either_body(last, a):
-            break  # "市城市管理委员会(市城市管理综合执法局)": the body's second nameplate, one body
-        if joiner in "、和及与(（":
-            more.append(a)
-            last = a
+    first = next((a for a in sorted(agencies, key=lambda a: a.start) if a.text == out[0]["target"]), None)
+    more = _named_with(clause, cs, first, agencies)[1:] if first is not None else []
     return out + [dict(t, target=a.text, target_sector=a.sector) for a in more for t in out]
+
+
+def _named_with(clause: str, cs: int, first: AgencySpan, agencies) -> list[AgencySpan]:
+    """``first`` and the bodies named together after it ("乡镇人民政府、街道办事处", "各街道办事处和各镇
+    人民政府"), and a body in brackets that stands with it ("乡镇人民政府(街道办事处)"), not the same
+    body's second nameplate ("市城市管理委员会(市城市管理综合执法局)")."""
+    run = [first]
+    for a in sorted(agencies, key=lambda a: a.start):
+        joined = a.start > run[-1].end and _JOINED_BODY.fullmatch(clause, run[-1].end - cs, a.start - cs)
+        if joined and (joined.group()[0] not in "(（" or either_body(run[-1], a)):
+            run.append(a)
+    return run
 
 
 _SUBJECT_TO_JIANG = re.compile(r"(?:应当|应|要|须|需|依法|已|拟)?")
@@ -1096,13 +1097,8 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
     receiver = _receiver_after(clause, cs, m.end(), agencies)
     if receiver is None:
         return []
-    # "赋予乡镇人民政府、街道办事处(行使)…": the bodies named together each receive
-    receivers, last = [receiver], receiver
-    for a in sorted(agencies, key=lambda a: a.start):
-        joined = _JOINED_BODY.fullmatch(clause, last.end - cs, a.start - cs)
-        if a.start > last.end and joined and (joined.group()[0] not in "(（" or either_body(last, a)):
-            receivers.append(a)
-            last = a
+    receivers = _named_with(clause, cs, receiver, agencies)  # "赋予乡镇人民政府、街道办事处(行使)…": each
+    last = receivers[-1]
     after = [p for p in powers if p.start() > last.end - cs]
     if not after or clause.startswith("的", last.end - cs):
         return []  # "已赋予街道办事处的P": a grant made before, a relative clause naming the powers
