@@ -315,6 +315,11 @@ _PLACE_ONLY = re.compile(rf"^{_MANNER}在.*(?:上|内|中|外|旁|边|前|后|�
 _AND = r"(?<![涉普危顾触论提波以])及"
 
 
+# the last two acts of a list of acts joined by 和, each of four characters or more ("占道经营和乱贴乱画")
+# (not a shared head after 的: "城市道路和公共场所的照明设施" is one object)
+_LAST_AND = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){4,})和((?:(?!的)[\u4e00-\u9fff]){4,})")
+
+
 def split_acts(text: str, fields: Collection[str]) -> list[str]:
     """Split a list of acts on the strongest separator present (；, then ，/以及, then 、/及/或);
     a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act), not a
@@ -335,6 +340,9 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
         parts, seps = [p.strip() for p in pieces[0::2]], pieces[1::2]
         if not all(parts):
             parts, seps = [p for p in parts if p], []
+        last_and = _LAST_AND.fullmatch(parts[-1]) if join and "、" in seps else None
+        if last_and:  # "A、B和C": the list's last two acts joined by 和
+            parts[-1:], seps = [last_and.group(1), last_and.group(2)], [*seps, "和"]
         if len(parts) > 1:
             parts = join_bare_verbs(parts, fields, seps or "、") if join else parts
             return [re.sub(r"^(?:以及|及|或者|或|和)", "", p) for p in parts if len(p) >= 2]
@@ -362,6 +370,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['破坏或者擅自改变界桩标志', '违法建设']
     >>> split_acts("未经批准或者采取欺骗手段骗取批准占用林地", ())
     ['未经批准或者采取欺骗手段骗取批准占用林地']
+    >>> split_acts("违法建设、占道经营和乱贴乱画", ())
+    ['违法建设', '占道经营', '乱贴乱画']
     >>> split_acts("未经许可擅自设置户外广告、未经批准擅自占用城市道路", ())
     ['未经许可擅自设置户外广告', '未经批准擅自占用城市道路']
     """

@@ -2799,3 +2799,19 @@ def test_frames_a_grant_restated_by_a_relative_clause_gives_nothing(text):
 )
 def test_frames_punishing_as_a_noun_gives_nothing(text):
     assert _transfers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the last two acts of a list joined by 和
+        ("违法建设、占道经营和乱贴乱画", ["违法建设", "占道经营", "乱贴乱画"]),
+        ("乱搭乱建、乱堆乱放和乱贴乱画", ["乱搭乱建", "乱堆乱放", "乱贴乱画"]),
+        # one object joined by 和, or a head shared after 的: one act
+        ("擅自占用、挖掘城市道路和桥梁", ["擅自占用、挖掘城市道路和桥梁"]),
+        ("损坏、擅自拆除城市道路和公共场所的照明设施", ["损坏、擅自拆除城市道路和公共场所的照明设施"]),
+        ("侵占城市道路和违法停放车辆", ["侵占城市道路和违法停放车辆"]),  # no list before 和: as written
+    ],
+)
+def test_frames_the_last_two_acts_of_a_list_joined_by_he(text, want):
+    assert split_acts(text, ()) == want
