@@ -1213,7 +1213,7 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _LISTED_IN = re.compile(r"^《〇*》(?:所列|所附|所载|中|规定)的?")
-_EARLIER_AT = re.compile(f"(?:{EARLIER})?")
+EARLIER_AT = re.compile(EARLIER)  # a move done before, read where it stands (``pattern.match(text, at)``)
 _RELATIVE_RECEIVER_MAX = 12  # "下放至各乡镇人民政府的": the receiver of a move a relative clause names
 # an object that is only what a catalogue lists: "《…》所列的", "目录所列", "清单中列明的"
 _LISTED_HEAD = re.compile(r"(?:《〇*》|(?:本|该|上述|此)?(?:目录|清单|附件|附表))中?(?:所列|所附|所载|列明)的?")
@@ -1648,8 +1648,8 @@ def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rule
     held = _HELD_BY.search(head)
     holders = [b for b in local if held and held.start("g") <= b.start and b.end <= held.end("g")]
     rid = rules.rule_id("passive")
-    moved = _EARLIER_AT.match(head)
-    verb = rules.move_verbs.match(head, moved.end())
+    moved = EARLIER_AT.match(head)
+    verb = rules.move_verbs.match(head, moved.end() if moved else 0)
     if verb and head.endswith("的") and len(head) - verb.end() <= _RELATIVE_RECEIVER_MAX:
         return []  # "下放至乡镇的行政执法事项，由乡镇人民政府…行使": the grant restated, recorded where made
     if _LISTED_HEAD.fullmatch(head):  # "目录所列行政执法事项由R实施": the items a catalogue lists, as written

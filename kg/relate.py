@@ -25,6 +25,7 @@ from kg.frames import (
     DECIDING_SECTORS,
     DETERMINER,
     EARLIER,
+    EARLIER_AT,
     ENFORCEMENT_NAMES,
     ENTRY_LOOKAHEAD,
     GIVER_KIND,
@@ -628,13 +629,10 @@ def _relative_move(rules: Rules, clause: str, start: int, triggers) -> int | Non
     ("已下放至各街道的"), or None when it opens with none."""
     if not triggers:
         return None
-    before = _MOVED_BEFORE_AT.match(clause, start)
+    before = EARLIER_AT.match(clause, start)
     trig = before and _trigger_res(rules)[triggers].match(clause, before.end())
     tail = trig and _RELATIVE_TAIL.match(clause, trig.end())
     return tail.end() if tail else None
-
-
-_MOVED_BEFORE_AT = re.compile(EARLIER)
 
 
 def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentence_agencies) -> list[dict]:
