@@ -33,6 +33,8 @@ __all__ = [
     "scope_sector",
     "collective_agencies",
     "split_acts",
+    "power_labels_of",
+    "STEMS_BEFORE",
 ]
 
 
@@ -320,6 +322,11 @@ _AND = r"(?<![涉普危顾触论提波以])及"
 _LAST_AND = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){4,})和((?:(?!的)[\u4e00-\u9fff]){4,})")
 
 
+# "城市道路挖掘、占用审批后": a bare verb and the approval after which the whole list is watched
+# over: the list is one matter (its items share the object before and the approval after)
+_SHARED_APPROVAL = re.compile(r"^[\u4e00-\u9fff]{2}(?:审批|许可|批准|核准|备案)(?:后|以后|之后)")
+
+
 def split_acts(text: str, fields: Collection[str]) -> list[str]:
     """Split a list of acts on the strongest separator present (；, then ，/以及, then 、/及/或);
     a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act), not a
@@ -329,6 +336,8 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['擅自占用、挖掘城市道路', '在城市桥梁上架设管线', '损坏城市照明设施']
     >>> split_acts("临时性建筑物搭建、堆放物料、占道施工", ())
     ['临时性建筑物搭建', '堆放物料', '占道施工']
+    >>> split_acts("城市道路挖掘、占用审批后", ())
+    ['城市道路挖掘、占用审批后']
     """
     text = text.strip(" ,，、;；")
     for sep, join in (
@@ -376,6 +385,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['未经许可擅自设置户外广告', '未经批准擅自占用城市道路']
     """
     joiners = [joiner] * len(parts) if isinstance(joiner, str) else list(joiner)
+    if len(parts) > 1 and _SHARED_APPROVAL.match(parts[-1]):  # "城市道路挖掘、占用审批后": one
+        return ["".join(p + j for p, j in zip(parts[:-1], joiners)) + parts[-1]]
     out: list[str] = []
     carry = ""
     for i, p in enumerate(parts):
@@ -670,14 +681,70 @@ def glued_to_field(before: str) -> bool:
     return bool(before) and before[-1] not in "的等、，,项" and not before.endswith("方面")
 
 
+# "审批、监管和执法职责", "许可、处罚职责": kinds of power listed before the head they share, each
+# one of its own (its label is the power noun it makes with that head: 审批职责, 监管职责)
+_STEM = r"(?:行政)?(?:审批|许可|处罚|检查|执法|强制)|监督管理|监管|查处"
+STEMS_BEFORE = rf"(?:(?:{_STEM})(?:、|和|及|与|以及))"
+_SHARED_HEAD_STEM = re.compile(rf"(?P<stem>{_STEM})(?:、|和|及|与|以及)$")
+_STEM_AT = re.compile(rf"(?P<stem>{_STEM})(?:、|和|及|与|以及)")
+_HEAD_OF_STEMS = re.compile(r"(?:职责|职能|权)$")
+
+
+def _stem_label(stem: str, head: str, labels: dict[str, str]) -> str | None:
+    bare = stem.removeprefix("行政")
+    return (
+        labels.get(stem + head)
+        or labels.get(bare + head)
+        or labels.get(f"行政{bare}{head}")
+        or ENFORCEMENT_NAMES.get(f"行政{bare}")
+    )
+
+
+def power_labels_of(written: str, labels: dict[str, str]) -> list[str]:
+    """The labels of a power as written, one per kind of power its kinds before a shared head name
+    ("许可、处罚职责" → 行政许可权, 行政处罚权); a power noun alone has its own.
+
+    >>> from kg.ruleset import load_rules
+    >>> power_labels_of("审批、监管和执法职责", load_rules().frames.power_labels)
+    ['行政许可权', '管理职责', '执法职责']
+    """
+    if written in labels:
+        return [labels[written]]
+    out, at = [], 0
+    while m := _STEM_AT.match(written, at):
+        at = m.end()
+        out.append(m.group("stem"))
+    head = written[at:]
+    tail = _HEAD_OF_STEMS.search(head)
+    found = [_stem_label(stem, tail.group(), labels) for stem in out] if tail else []
+    return list(dict.fromkeys([*(f for f in found if f), labels.get(head, head)]))
+
+
+def _stems_sharing(text: str, start: int, head: str, labels: dict[str, str]) -> list[tuple[int, int, str, str]]:
+    """The kinds of power written before a power noun ending at its head (职责, 职能, 权) and sharing it."""
+    out = []
+    at = start
+    while m := _SHARED_HEAD_STEM.search(text, max(0, at - 8), at):
+        label = _stem_label(m.group("stem"), head, labels)
+        if label is None:
+            break
+        out.append((m.start(), m.start() + len(m.group("stem")), m.group("stem"), label))
+        at = m.start()
+    return out[::-1]
+
+
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
-    """Power nouns in ``text``: (start, end, written, label), longest match at each place."""
+    """Power nouns in ``text``: (start, end, written, label), longest match at each place; kinds of
+    power that share the noun's head before it ("审批、监管和执法职责") are each one."""
     labels = rules.power_labels
     out = []
     for m in rules.power_re.finditer(text):
         start, written = m.start(), m.group()
         if written == "管理职责" and glued_to_field(text[:start]):
             start, written = start + 2, "职责"
+        head = _HEAD_OF_STEMS.search(written)
+        if head and start > 2:
+            out.extend(_stems_sharing(text, start, head.group(), labels))
         out.append((start, m.end(), written, labels[written]))
     return out
 
@@ -2693,13 +2760,26 @@ _FIELDS_MERGED = re.compile(
     r"(?P<fields>[^、，,。；;等的]{2,10}(?:、[^、，,。；;等的]{2,10})+)等?(?:执法)?(?:门类|领域|方面)的(?P<powers>[^，,。；;]*?)"
     r"(?:等)?(?:执法)?(?:职能|职责)(?:进行)?(?:整合|合并)"
 )
+# "整合市容环卫、园林绿化等执法职责和队伍，组建丙": the verb first, the fields' duties and their teams
+_FIELD_TEAMS_MERGED = re.compile(
+    r"^(?:整合|合并)(?P<fields>[^、，,。；;等的]{2,10}(?:、[^、，,。；;等的]{2,10})+)等?(?:方面|领域)?(?:的)?"
+    r"(?:行政)?执法(?:职责|职能)(?P<teams>(?:和|及|以及|与)(?:执法)?队伍)?[，,]?$"
+)
 
 
 def _merged_fields(seg: str, new: Body, rules: FrameRules) -> list[dict]:
     """Fields whose enforcement powers merge into a new body: each power named over each field."""
     m = _FIELDS_MERGED.search(seg)
     if m is None:
-        return []
+        teams = _FIELD_TEAMS_MERGED.match(seg)
+        if teams is None:
+            return []
+        rid = rules.rule_id("merge_units")
+        fields = teams.group("fields").split("、")
+        out = [_record("执法职责", field, field, None, new, rid, rules) for field in fields]
+        if teams.group("teams"):  # the fields' teams move with their duties, as one
+            out.append(_record("编制", "执法队伍", None, None, new, rid, rules))
+        return out
     labels = list(dict.fromkeys(ENFORCEMENT_NAMES[n] for n in re.findall(BARE_POWER, m.group("powers"))))
     rid = rules.rule_id("merge_units")
     return [
@@ -2760,7 +2840,7 @@ def _merged_departments(text, bodies, opener, trig, new, rules) -> list[dict]:
         return []
     rid = rules.rule_id("merge_units")
     out = []
-    for giver in owners:
+    for giver in (each for owner in owners for each in owner.each_sector()):  # "市场监管、生态环境部门": two
         out.append(_record("编制", "执法队伍", None, giver, new, rid, rules))
         if re.search(r"职责|职能", tail.group("what")):
             out.append(_record("执法职责", None, None, giver, new, rid, rules))

@@ -34,6 +34,7 @@ from kg.frames import (
     KIND_OF_GIVER,
     LEVEL_ALONE,
     RELEVANT_PART,
+    STEMS_BEFORE,
     FrameState,
     catalogue_grantees,
     catalogue_owner,
@@ -44,6 +45,7 @@ from kg.frames import (
     glued_to_field,
     join_bare_verbs,
     outside_frame,
+    power_labels_of,
     scope_sector,
 )
 from kg.lexicon import alternation, checked
@@ -252,7 +254,8 @@ def _clauses(sentence: str, move: re.Pattern, subjects: Collection[int] = ()):
 @derived
 def _power_regex(rules: Rules) -> re.Pattern:
     # a power noun before 范围 names the scope of a body's work, not a power: "属于G职责范围内的M"
-    return re.compile(f"(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
+    # kinds of power sharing the noun's head come with it: "许可、处罚职责" (see frames.power_labels_of)
+    return re.compile(f"{STEMS_BEFORE}*(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
 
 
 @derived
@@ -484,7 +487,16 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
 def _records(
     rules: Rules, givers, receiver, power_text, matter_text, domain, rule, span, *, giver_fallback=None
 ) -> list[dict]:
-    label = _power_label(rules).get(power_text, power_text)
+    each = power_labels_of(power_text, _power_label(rules))
+    if len(each) > 1:  # "许可、处罚职责": one power of each kind, over the same matters
+        return [
+            r
+            for one in each
+            for r in _records(
+                rules, givers, receiver, one, matter_text, domain, rule, span, giver_fallback=giver_fallback
+            )
+        ]
+    label = each[0]
     split_he = label not in ("行政处罚权", "行政强制权")
     matters: list[str | None]
     level = LEVEL_ALONE.fullmatch(matter_text or "")
