@@ -616,6 +616,8 @@ class FrameState:
     # lead-in: "（一）整合执法队伍。…行使下列P：1.…2.…（二）明确时限。" — （二） is the lead-in's sibling
     outline: tuple[str, int | None] | None = None
     lead_outline: tuple[str, int | None] | None = None
+    # the field a heading over a list's or a catalogue's items names ("一、生态环境领域"): theirs
+    heading_field: str | None = None
 
     def open_list(
         self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None, moves: bool = False
@@ -625,7 +627,7 @@ class FrameState:
         them ("划入乙局："), so duties listed move as powers do."""
         self.receivers, self.list_open, self.top_items, self.item_numbers = receivers, bool(receivers), None, {}
         self.list_power, self.list_giver, self.lead_outline = power, giver, self.outline
-        self.list_moves = moves
+        self.list_moves, self.heading_field = moves, None
 
     def sibling_of_lead(self, style: str, n: int | None) -> bool:
         """Whether an item numbered ``n`` in ``style`` follows the open list's lead-in at its own level."""
@@ -1031,6 +1033,10 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             return out  # "一、将甲局承担的P，划转至乙局。": an item that names its own receiver is a move
         if any(b.start == m.end() for m in _OWN_HOLDER.finditer(own) for b in bodies):
             return out  # "一、…的行政处罚权集中由市城管局行使": an item that names who holds it
+        field = _field_heading(text, number, state, rules)
+        if field:  # "一、生态环境领域（3项）" over "1.…2.…": the field its items come from
+            state.heading_field = field
+            return out
         return _list_item(text, bodies, state, rules, rid)
     if not is_item:
         state.list_open = False
@@ -1094,6 +1100,30 @@ _HEADING_MAX = 20  # a heading is short: "一、赋权事项", "附件：某区�
 _ATTACHMENT = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:.．、]?\s*")
 
 
+# a heading inside a list that names a field only: "一、住房和城乡建设领域（5项）", "（二）水利类"
+_FIELD_HEADING = re.compile(
+    r"(?P<field>[\u4e00-\u9fff]{2,14}?)(?P<kind>领域|方面|类|系统)?"
+    r"(?:[（(]?共?[\d一二三四五六七八九十]{1,3}项[)）]?)?[:：]?"
+)
+
+
+_OUTLINE_RANK = {"top": 0, "paren": 1, "digit": 2}  # GB/T 9704's levels: 一、 （一） 1.
+
+
+def _field_heading(text: str, number: re.Match, state: FrameState, rules: FrameRules) -> str | None:
+    """The field a numbered line names when it heads the items after it, numbered in another style
+    ("一、生态环境领域" then "1.对…的处罚"); None for an item of the list (which ends in ；or 。)."""
+    m = _FIELD_HEADING.fullmatch(text.strip(), number.end() - (len(text) - len(text.lstrip())))
+    following = _ITEM_NUMBER.match(state.following[0])
+    if m is None or following is None or _OUTLINE_RANK[following.lastgroup] <= _OUTLINE_RANK[number.lastgroup]:
+        return None  # (the items under it are numbered a level below: 一、 over （一）, （一） over 1.)
+    if "的" in m.group("field") or m.group("field").startswith("对"):
+        return None  # "1.对M的处罚": an entry
+    if m.group("field").startswith("行政") or not m.group("kind") and scope_sector(m.group("field"), rules) is None:
+        return None  # ("一、行政处罚类": a kind of power, read by the catalogue frames)
+    return m.group("field")
+
+
 def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
     shifted = [b.shifted(offset) for b in bodies]
     out = []
@@ -1121,6 +1151,7 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
             continue  # a body's duties listed ("其主要职责是：…"): no move
         for receiver in state.receivers:
             giver = giver or owner or state.list_giver
+            domain = domain or state.heading_field  # under a heading of its field ("一、生态环境领域")
             out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=scope))
     return out
 
@@ -2452,6 +2483,12 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
         if heading and rules.trigger_re("table_row").fullmatch(heading.group("kind")):
             state.entry_kind = heading.group("kind")
             return []
+    number = _ITEM_NUMBER.match(text)
+    if number and (state.actor or state.title_grantees) and not state.list_open:
+        field = _field_heading(text, number, state, rules)
+        if field:  # "一、住房和城乡建设" over "1.对…的处罚": the field its entries come from
+            state.heading_field = field
+            return []
     if state.entry_kind is None:
         return _kind_bracketed_entry(text, state, rules) or _granted_entry(text, bodies, state, rules)
     nxt, nxt_agencies = state.following
@@ -2465,7 +2502,8 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
     item = _ITEM_END.sub("", text[_MARKER.match(text).end() :])
     m = _MATTER_OF_ROW.match(item)
     label_power = _power_of_kind(state.entry_kind)
-    return [_record(label_power, m.group("m") if m else item, None, None, receivers[0], rules.rule_id("entry"), rules)]
+    matter = m.group("m") if m else item
+    return [_record(label_power, matter, state.heading_field, None, receivers[0], rules.rule_id("entry"), rules)]
 
 
 _NEVER = re.compile(r"(?!)")
@@ -2508,7 +2546,8 @@ def _granted_entry(text: str, bodies: list[Body], state: FrameState, rules: Fram
     if not state.title_grantees and not _OWN_ENTRY.match(item):
         return []  # a holder's catalogue: "1.加强监督检查" in its preface is no entry
     rid = rules.rule_id("entry")
-    return [_record(_power_of_kind(kind), m.group("m"), None, giver, r, rid, rules) for r in receivers]
+    field = state.heading_field
+    return [_record(_power_of_kind(kind), m.group("m"), field, giver, r, rid, rules) for r in receivers]
 
 
 # an entry that names its kind of power in its own words: "对M的处罚", "M审批", "M许可"
@@ -2527,7 +2566,13 @@ def _kind_bracketed_entry(text: str, state: FrameState, rules: FrameRules) -> li
         return []
     return [
         _record(
-            _power_of_kind(kind.group("kind")), m.group("m"), None, None, state.actor, rules.rule_id("entry"), rules
+            _power_of_kind(kind.group("kind")),
+            m.group("m"),
+            state.heading_field,
+            None,
+            state.actor,
+            rules.rule_id("entry"),
+            rules,
         )
     ]
 
