@@ -1501,7 +1501,8 @@ def _order_number(lines: list[str]) -> str | None:
 
 # "（2019年12月20日某市人民政府令第45号公布）": an order's number in the line that promulgates it
 _PROMULGATED_BY_ORDER = re.compile(
-    r"^\s*[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?P<n>[\u4e00-\u9fffXx某]{0,20}?政府令\s*第\s*\d{1,5}\s*号)"
+    # (the line's first act or a later one: "…常务会议审议通过，2019年12月20日某市人民政府令第148号公布")
+    r"(?:^|[，,；;\s])\s*[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?P<n>[\u4e00-\u9fffXx某]{0,20}?政府令\s*第\s*\d{1,5}\s*号)"
     r"\s*(?:公布|发布)"
 )
 

@@ -390,6 +390,12 @@ def test_relate_exercising_a_power_without_a_matter_is_no_transfer(text):
             "某市市容规定\n(2016年11月2日市政府第5次常务会议通过;2016年12月1日起施行)\n第一条 为了规范管理。",
             {"date": "2016-11-02"},
         ),
+        # adopted, then promulgated by an order on the same line: the order names the issuer in full
+        (
+            "绵阳市扬尘治理办法\n（2021年3月1日市政府第8次常务会议审议通过，2021年3月15日绵阳市人民政府令第71号公布，"
+            "自2021年5月1日起施行）\n第一条 为了治理扬尘。",
+            {"issuer": ["绵阳市人民政府"], "doc_number": "绵阳市人民政府令第71号", "date": "2021-03-15"},
+        ),
         # a legislature's decision whose title names no place: the adopting legislature, in the
         # adoption line, issues it and gives its place (the higher body's approval does not)
         (
