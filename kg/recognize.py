@@ -332,7 +332,8 @@ def _standalone_regex(rules: Rules) -> re.Pattern:
     gov = alternation(lex.government)
     return re.compile(
         rf"(?P<standalone>{alternation(lex.standalone)})|(?P<gov>{gov})"
-        rf"|(?P<party>(?:党工委|党委|党组|(?<=[省市县区])委(?![员会]))(?:{alternation(lex.party_units) or '(?!)'})?)"
+        rf"|(?P<party>(?:党工委|党委|党组|(?<=[省市州县区盟旗])委(?![员会]))"
+        rf"(?:{alternation(lex.party_units) or '(?!)'})?)"
     )
 
 

@@ -258,6 +258,20 @@ def test_recognize_the_staffing_office_spelled_out(name, level):
 @pytest.mark.parametrize(
     "text, names",
     [
+        ("旗委、旗政府加强领导", [("旗委", "county"), ("旗政府", "county")]),
+        ("盟委统筹推进", [("盟委", "city")]),
+        ("州委、州人民政府负责", [("州委", "city"), ("州人民政府", "city")]),
+        ("由县委牵头", [("县委", "county")]),
+        ("该联盟委员会成立", []),  # a committee of something else, not a league's party committee
+    ],
+)
+def test_recognize_party_committees_of_every_level_word(text, names):
+    assert [(a.name, a.level) for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
         # a level word and, in brackets, the others it stands with
         ("市、区(县)城管局负责", [("市城管局", "city"), ("区(县)城管局", "district")]),
         ("由区(市、县)综合行政执法部门查处", [("区(市、县)综合行政执法部门", "district")]),
