@@ -552,6 +552,8 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     if obj:
         seg = obj.group("m")
     seg = _TRIM_TAIL.sub("", seg.strip(" ,，"))
+    if COUNT_OF_MATTERS.fullmatch(seg):  # "…等9个部门的132项P": how many, no matter named
+        seg = ""
     whole = re.fullmatch(r"(全部或者部分|全部或部分|部分或者全部|全部|部分)", seg)
     if whole:
         ph.scope, seg = seg, ""
@@ -1215,9 +1217,19 @@ _CHARGED_BY = re.compile(r"(?:明确|规定|确定|统一|改为|调整为)(?=�
 _SUBJECT_PUNISHES = re.compile(r"(?:依法|统一|集中|具体|可以)+(?:负责)?查处")
 
 
+# "区城市管理局相关负责人介绍，": a person of the body speaking, what they say after the comma
+_SPEAKER = re.compile(
+    r"(?:的)?(?:相关|有关|主要)?(?:负责人|负责同志|工作人员|[局处科股所]长|主任|书记|队长)"
+    r"[^，,。；;:：]{0,8}?(?:介绍|表示|说|指出|称|谈到|解释)[，,:：]"
+)
+
+
 def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     """A subject body and verbal powers in one sentence: "B依据D方面…规定，对M的违法行为实施行政处罚；…"."""
     lead = _MARKER.match(text).end()
+    speaker = _SPEAKER.match(text, bodies[0].end) if bodies and bodies[0].start - lead <= SUBJECT_REACH else None
+    if speaker:  # "区城管局相关负责人介绍，R…": who says it is not who acts; the subject follows
+        lead, bodies = speaker.end(), [b for b in bodies if b.start >= speaker.end()]
     opener = _OPENER.match(text, lead)  # "划转后，", "今后，": the sentence's subject opens the next clause
     if opener and bodies and bodies[0].start >= opener.end():
         lead = opener.end()
@@ -1635,7 +1647,10 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
 # what opens a clause before its object: when ("自2020年1月1日起，") and on what authority
 # ("根据《…》，", "按照省政府要求，"), in any order
 _LEADING_ADVERBIALS = re.compile(
-    r"^(?:(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?|(?:根据|依据|依照|按照)[^，,。；;]{1,80}?[，,])+"
+    r"^(?:(?:明确|规定|决定|要求)?(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?|(?:根据|依据|依照|按照)[^，,。；;]{1,80}?[，,]"
+    # a news item's opening, and the act it reports: "日前，某区印发《…》，明确…"
+    r"|(?:日前|近日|近期|目前|此前|今年以来|同时|此外|另外)[，,]"
+    r"|[^，,。；;]{0,20}?(?:印发|出台|发布|召开|审议通过)[^，,。；;]{0,60}?[，,])+"
 )
 _OWN_HOLDER = re.compile(r"(?:统一|集中|相对集中|改|调整)?由")
 _DISPOSAL = re.compile(r"^[^，,。；;将把]{0,10}?(?:已经|已|要|拟|先行)?[将把]")

@@ -2086,6 +2086,8 @@ def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict, f
             continue
         if any(a <= p.start < b for a, b in lessons):
             continue  # "借鉴遵义、安顺两市的经验": places learnt from, not pilots
+        if any(q.start == p.end and q.place is not None and q.place.rank > p.place.rank for q in places):
+            continue  # "遵义市红花岗区开展试点": the city only names where the district is
         if _inside_citation(s.text, p.start):
             continue
         out.append(_fact(doc, "pilot", {"jurisdiction": p.place.standard_name}, s, "pilot.named_place.v1"))

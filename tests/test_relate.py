@@ -520,6 +520,17 @@ def test_relate_places_whose_experience_is_borrowed_are_no_pilots():
 
 
 @pytest.mark.parametrize(
+    "text, pilots",
+    [
+        ("某省方案\n同意在南阳市卧龙区开展综合执法试点。", ["南阳市卧龙区"]),
+        ("某省方案\n选择绵阳市、德阳市旌阳区作为试点。", ["绵阳市", "德阳市旌阳区"]),
+    ],
+)
+def test_relate_a_city_naming_where_its_district_is_is_no_pilot(text, pilots):
+    assert [f.get("jurisdiction") for f in _facts(text) if f.kind == "pilot"] == pilots
+
+
+@pytest.mark.parametrize(
     "text, date",
     [
         ("2023年10月1日起，各镇正式行使赋予的行政执法权。", "2023-10-01"),
