@@ -613,6 +613,7 @@ class FrameState:
     # "备注：原由区住建局实施" under an entry: the body that held the entry's power before (read by relate)
     former: Body | None = None
     entry_giver: Body | None = None  # "原实施部门：G" of the labelled entry being read, before its record
+    entry_receiver: Body | None = None  # "受委托组织：R" of the labelled entry being read, before its matter
     written: str = ""  # the sentence as written, its cited titles unmasked (the frames read it masked)
     # the outline number (style, n) of the last numbered line outside a list, and of the open list's
     # lead-in: "（一）整合执法队伍。…行使下列P：1.…2.…（二）明确时限。" — （二） is the lead-in's sibling
@@ -2610,45 +2611,58 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     if role in state.entry or (state.entry.get("done") and role != "giver"):
         # a new entry begins: a field seen again, or any field but the former holder's after a record
         # (the fields may come in any order: "职权类型：…" before "职权名称：…")
-        state.entry, state.entry_giver = {}, None
+        state.entry, state.entry_giver, state.entry_receiver = {}, None, None
     state.entry[role] = value
     entry = state.entry
+    if role == "receiver":  # (its line may come before the matter's: "受委托组织：R" then "委托事项：M")
+        state.entry_receiver = _body_of_value(label, bodies)
     if role == "giver":  # "原实施部门：区城市管理局": the body that held the entry's power before
-        giver = next((b for b in bodies if b.text == value.strip()), None)
+        giver = _body_of_value(label, bodies)
         if entry.get("done"):
             state.former = giver  # the entry's record is out: relate gives it its giver
             return []
         state.entry_giver = giver
     kind = entry.get("kind") and re.sub(r"[类权]+$", "", entry["kind"])
+    if not kind and entry.get("matter") and not _entry_line_to_come(entry, state.upcoming, rules, "kind"):
+        # no line names the kind: the matter's own words do ("委托事项：对M1、M2的行政处罚")
+        kind = next((k for pattern, k in _KIND_OF_ENTRY if pattern.search(entry["matter"])), None)
     if entry.get("done") or not entry.get("matter") or not kind or not rules.trigger_re("table_row").fullmatch(kind):
         return []
-    receiver = next((b for b in bodies if b.text == entry.get("receiver")), None) if role == "receiver" else None
+    receiver = state.entry_receiver if "receiver" in entry else None
     coming = _entry_line_to_come(entry, state.upcoming, rules)
     if receiver is None and (coming or "receiver" in entry or state.actor is None):
         return []  # the holder is still to come (or named by no body we know)
     receiver = receiver or state.actor
     entry["done"] = "1"
-    m = _MATTER_OF_ROW.match(entry["matter"])
+    m = _MATTER_OF_ROW.match(entry["matter"].rstrip("。；;"))
     power = _power_of_kind(kind)
     rid = rules.rule_id("labelled_entry")
-    return [_record(power, m.group("m") if m else entry["matter"], None, state.entry_giver, receiver, rid, rules)]
+    # "对擅自占用城市道路、擅自设置户外广告的行政处罚": each act listed
+    acts = split_acts(m.group("m"), rules.scope_sectors) if m else [entry["matter"]]
+    return [_record(power, act, None, state.entry_giver, receiver, rid, rules) for act in acts]
+
+
+def _body_of_value(label: re.Match, bodies: list[Body]) -> Body | None:
+    """The body a labelled line's value names: the one that ends it ("宁波市某区某镇人民政府": the
+    town's government, its places before it)."""
+    return next((b for b in bodies if b.start >= label.start("value") and b.end == label.end("value")), None)
 
 
 ENTRY_LOOKAHEAD = 8  # the lines of a labelled entry read ahead for its holder's (relate passes as many)
 _ENTRY_NUMBER = re.compile(r"序号|编号")  # the line that opens the next entry
 
 
-def _entry_line_to_come(entry: dict, upcoming: tuple[str, ...], rules: FrameRules) -> bool:
-    """Whether the entry's holder line (or its former holder's) is among its lines still to come,
-    after lines of no role ("实施依据：…", "承办机构：…"), before the next entry opens (its number,
-    its matter or a second kind)."""
+def _entry_line_to_come(entry: dict, upcoming: tuple[str, ...], rules: FrameRules, wanted: str = "receiver") -> bool:
+    """Whether the entry's holder line (or its former holder's; its ``wanted`` role's line) is among
+    its lines still to come, after lines of no role ("实施依据：…", "承办机构：…"), before the next
+    entry opens (its number, its matter or a second kind)."""
     columns = rules.table_columns
     for line in upcoming:
         nxt = _LABELLED.match(line)
         if nxt is None or _ENTRY_NUMBER.fullmatch(nxt.group("label")):
             return False
         role = next((r for r, names in columns.items() if names.fullmatch(nxt.group("label"))), None)
-        if role == "receiver" or (role == "giver" and "giver" not in entry):
+        if role == wanted or (wanted == "receiver" and role == "giver" and "giver" not in entry):
             return True
         if role in entry and role not in ("other", "remark"):
             return False
