@@ -916,6 +916,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     colon = _COLON.search(text)
     number = _ITEM_NUMBER.match(text)
     is_item = bool(number) and number.lastgroup != "top"
+    # "县自然资源局（8项）：对M1的处罚；对M2的处罚。": a line of the open list opened by the body whose items it lists
+    is_item = is_item or bool(state.list_open and not number and _owner_line(text, bodies))
     # "一、" numbers the items of a lead-in ending in a colon when the first item is "一、"
     top = state.list_open and number is not None and number.lastgroup == "top" and state.top_items is not False
     if state.list_open and state.top_items is None:
@@ -1036,7 +1038,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
             return out  # "一、将甲局承担的P，划转至乙局。": an item that names its own receiver is a move
         if any(b.start == m.end() for m in _OWN_HOLDER.finditer(own) for b in bodies):
             return out  # "一、…的行政处罚权集中由市城管局行使": an item that names who holds it
-        field = _field_heading(text, number, state, rules)
+        field = number and _field_heading(text, number, state, rules)
         if field:  # "一、生态环境领域（3项）" over "1.…2.…": the field its items come from
             state.heading_field = field
             return out
@@ -1127,12 +1129,23 @@ def _field_heading(text: str, number: re.Match, state: FrameState, rules: FrameR
     return m.group("field")
 
 
+# after the body that opens a line of items: how many it gives, then a colon ("县林业局（8项）：")
+_OWNER_COLON = re.compile(r"\s*(?:[(（]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*项\s*[)）])?\s*[:：]")
+
+
+def _owner_line(text: str, bodies: list[Body]) -> Body | None:
+    """The body that opens ``text`` and whose items follow its colon ("县林业局：", "县林业局（8项）：")."""
+    lead = len(text) - len(text.lstrip())
+    return next((b for b in bodies if b.start == lead and _OWNER_COLON.match(text, b.end)), None)
+
+
 def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
     shifted = [b.shifted(offset) for b in bodies]
     out = []
     lead = _MARKER.match(item).end()
     # "（一）县林业局：对…的处罚；对…的处罚": the items of the body that opens the item
-    owner = next((b for b in shifted if b.start == lead and item[b.end : b.end + 1] in (":", "：")), None)
+    owner = _owner_line(item[lead:], [b.shifted(lead) for b in shifted])
+    owner = owner and owner.shifted(-lead)
     remark = _HOLDER_REMARK.search(item)  # "1.对M的处罚(原实施部门：甲局)": who held it, after the item
     if remark:
         owner = owner or next((b for b in shifted if remark.start("g") <= b.start and b.end <= remark.end()), None)
@@ -1457,7 +1470,8 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         # "将G承担的M的P，调整由R承担"; "市政府将所属部门的P委托R": the departments the object names by
         # their kind give, not the subject
         giver = ph.giver or (givers[-1] if givers and not ph.giver_text else None)
-        written = powers[-1][2] if powers and (ph.scope or ph.matters) else None
+        # (a count alone, "18项", names no matter: the power as written stands for it)
+        written = powers[-1][2] if powers and (ph.scope or ph.matters or COUNT_OF_MATTERS.search(obj_text)) else None
         for matter, domain in _granted(ph, written):
             for g in late_givers or [giver]:
                 for r in receivers:
@@ -1598,7 +1612,7 @@ def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
 
 _OWNED = re.compile(
     rf"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
-    r"(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
+    r"(?:第[一二三四五六七八九十\d]{1,3}批|首批|新一批|一批)?(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
 )
 
 
