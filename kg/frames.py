@@ -327,6 +327,10 @@ _LAST_AND = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){4,})和((?:(?!的)[\u4e00-\
 _SHARED_APPROVAL = re.compile(r"^[\u4e00-\u9fff]{2}(?:审批|许可|批准|核准|备案)(?:后|以后|之后)")
 
 
+# a 的 inside the last part of a list, its head after it ("渣土的车辆沿途撒漏"; not "…道路的" at the end)
+_HEAD_AFTER_DE = re.compile(r"^[^的]{1,8}的[\u4e00-\u9fff]{2,}")
+
+
 def split_acts(text: str, fields: Collection[str]) -> list[str]:
     """Split a list of acts on the strongest separator present (；, then ，/以及, then 、/及/或);
     a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act), not a
@@ -338,6 +342,8 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['临时性建筑物搭建', '堆放物料', '占道施工']
     >>> split_acts("城市道路挖掘、占用审批后", ())
     ['城市道路挖掘、占用审批后']
+    >>> split_acts("运输砂石、渣土的车辆沿途撒漏", ())
+    ['运输砂石、渣土的车辆沿途撒漏']
     """
     text = text.strip(" ,，、;；")
     for sep, join in (
@@ -385,7 +391,15 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['未经许可擅自设置户外广告', '未经批准擅自占用城市道路']
     """
     joiners = [joiner] * len(parts) if isinstance(joiner, str) else list(joiner)
-    if len(parts) > 1 and _SHARED_APPROVAL.match(parts[-1]):  # "城市道路挖掘、占用审批后": one
+    if (
+        len(parts) > 1
+        and (
+            _SHARED_APPROVAL.match(parts[-1])  # "城市道路挖掘、占用审批后": one
+            # "运输砂石、渣土的车辆沿途撒漏": short objects listed before the head that 的 gives them all
+            or _HEAD_AFTER_DE.search(parts[-1])
+            and all(len(p) <= 8 and "的" not in p for p in parts[:-1])
+        )
+    ):
         return ["".join(p + j for p, j in zip(parts[:-1], joiners)) + parts[-1]]
     out: list[str] = []
     carry = ""
@@ -1950,7 +1964,8 @@ ENFORCEMENT_NAMES = {
 }
 _POWER_SERIES = re.compile(
     r"(?P<first>行政处罚|行政检查|行政强制措施|行政强制)权?"
-    r"(?P<rest>(?:(?:以及|及|和|、|与)(?:与之|与此)?(?:相关|有关)?的?(?:行政处罚|行政检查|行政强制措施|行政强制)权?)*)"
+    # ("…行政处罚权，以及与之相关的行政检查、行政强制措施": a bundle after a comma too)
+    r"(?P<rest>(?:(?:[，,]?(?:以及|及|并)|和|、|与)(?:与之|与此)?(?:相关|有关)?的?(?:行政处罚|行政检查|行政强制措施|行政强制)权?)*)"
     r"(?![\u4e00-\u9fff]*(?:法|决定|案件|程序))"
 )
 
@@ -2070,6 +2085,9 @@ def _shared_verb_groups(rest: str, bodies: list[Body]) -> list[str]:
     clauses = re.split(r"[,，;；。]", rest)
     out = clauses[:1]
     for c in clauses[1:]:
+        if _BUNDLE_OPENER.match(c.strip()):  # "…的P，以及与之相关的P2、P3": the powers bundled with the group's
+            out[-1] = f"{out[-1]}，{c}"
+            continue
         if not (_POWER_SERIES.search(c) and _DOMAIN_WORD.search(c)) or re.search(r"行使|划|交由|负责|实施|赋予", c):
             break
         if any(b.text in c for b in bodies):
