@@ -254,8 +254,27 @@ def _clauses(sentence: str, move: re.Pattern, subjects: Collection[int] = ()):
 @derived
 def _power_regex(rules: Rules) -> re.Pattern:
     # a power noun before 范围 names the scope of a body's work, not a power: "属于G职责范围内的M"
-    # kinds of power sharing the noun's head come with it: "许可、处罚职责" (see frames.power_labels_of)
-    return re.compile(f"{STEMS_BEFORE}*(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
+    return re.compile(f"(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
+
+
+@derived
+def _stemmed_power_regex(rules: Rules) -> re.Pattern:
+    """A power noun with the kinds of power before it that share its head: "许可、处罚职责" (see
+    frames.power_labels_of); matched only where ``_STEMS_END`` says such kinds stand."""
+    return re.compile(f"{STEMS_BEFORE}+(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
+
+
+_STEMS_END = re.compile(f"{STEMS_BEFORE}+$")
+
+
+def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
+    """The power nouns of a clause, each with the kinds of power written before it that share its head."""
+    out = []
+    for m in _power_regex(rules).finditer(clause):
+        stems = _STEMS_END.search(clause, max(0, m.start() - 24), m.start())
+        whole = stems and _stemmed_power_regex(rules).match(clause, stems.start())
+        out.append(whole if whole and whole.end() == m.end() else m)
+    return out
 
 
 @derived
@@ -437,7 +456,7 @@ def transfers_in(
     move = _frame_triggers(rules, "move")
     for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move], {a.start for a in agencies}):
         ce = cs + len(clause)
-        powers = list(_power_regex(rules).finditer(clause))
+        powers = _powers_in(clause, rules)
         if not powers:
             continue
         c = _Clause(
