@@ -501,6 +501,11 @@ GIVER_KIND = (
 KIND_OF_GIVER = re.compile(rf"^(?P<g>{GIVER_KIND})(?:在|的)")
 
 
+_QUOTED_ENTRY = re.compile(
+    r"[“\"‘']对(?P<m>[^“”\"‘’']{2,40}?)的(?:行政)?(?:处罚|检查|强制措施|强制)[”\"’'](?:等.{0,6})?"
+)
+
+
 def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
@@ -568,6 +573,10 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     seg = _TRIM_TAIL.sub("", seg.strip(" ,，"))
     if COUNT_OF_MATTERS.fullmatch(seg):  # "…等9个部门的132项P": how many, no matter named
         seg = ""
+    # "“对M的处罚”等12项": an item of a catalogue quoted as the example of those that move: its act
+    quoted = _QUOTED_ENTRY.fullmatch(seg)
+    if quoted:
+        seg = quoted.group("m")
     whole = re.fullmatch(r"(全部或者部分|全部或部分|部分或者全部|全部|部分)", seg)
     if whole:
         ph.scope, seg = seg, ""
@@ -1273,13 +1282,20 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
         p.pattern.startswith(("对", "负责")) and p.search(text) for p, _, _, only_in in rules.verbal if not only_in
     ) and not _SUBJECT_PUNISHES.match(text, bodies[0].end):
         return []
-    receiver = bodies[0]
+    receiver, giver = bodies[0], None
+    entrusts = _ENTRUSTS.match(text, receiver.end)
+    entrusted = next((b for b in bodies if entrusts and b.start == entrusts.end()), None)
+    if entrusted is not None:  # "G依法委托R实施对M的处罚": G gives, R acts
+        giver, receiver = receiver, entrusted
     out = []
     for clause in re.split(r"[;；]", text[receiver.end :]):
         for label, matter, domain, _giver, _scope in _items_phrase(clause, [], rules, "verbal"):
             if label == "行政处罚权" and matter:
-                out.append(_record(label, matter, domain, None, receiver, rules.rule_id("verbal"), rules))
+                out.append(_record(label, matter, domain, giver, receiver, rules.rule_id("verbal"), rules))
     return out
+
+
+_ENTRUSTS = re.compile(r"(?:依法|可以|决定)*(?:委托|授权)(?:各|所属|辖区内?的?)?")
 
 
 def _domain_list_frame(text, bodies, state, rules) -> list[dict]:
@@ -1386,6 +1402,8 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
 
 def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("hand_over")
+    if text.startswith("的", trig.end()):
+        return []  # "国务院授权的省人民政府", "县直部门下放的事项": the verb modifies what follows
     after = [b for b in bodies if b.start >= trig.end()]
     if after and (
         after[0].start - trig.end() > RECEIVER_REACH
@@ -1499,14 +1517,25 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     if not powers:
         return []
     p = powers[0]
-    seg = re.sub(r"^(?:在|以)", "", rest[: p[0]])
+    # "授权R以自己的名义行使D方面的P": in whose name and by what verb R acts are no part of the object
+    seg = re.sub(r"^(?:在|以)", "", _RECEIVER_ACTS.sub("", rest[: p[0]]))
     d = re.search(r"(?P<d>[\u4e00-\u9fff、]{2,60}?)(?:等)?(?:方面|领域)", seg)
     if d:
         for area in re.split(r"[、]|和|及", d.group("d")):
             for r in receivers:
                 out.append(_record(p[3], area, area, None, r, rid, rules))
+    elif seg.strip() and not COMMA.search(seg) and not _CATALOGUE_AFTER.match(rest, p[1]):
+        # "委托R行使M的P": the matters before the power (not a catalogue's title: "…权限事项目录")
+        for matter in parse_object(seg, [], rules.scope_sectors).matters:
+            out.extend(_record(p[3], matter, None, None, r, rid, rules) for r in receivers)
     state.grantee = receivers
     return out
+
+
+_CATALOGUE_AFTER = re.compile(r"(?:事项)?(?:目录|清单)")
+_RECEIVER_ACTS = re.compile(
+    r"^(?:以(?:自己|自身|其|本级政府)?的?名义|以[^，,。；;]{2,16}?的?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)?"
+)
 
 
 def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) -> list[dict]:
@@ -1684,6 +1713,8 @@ _LEADING_ADVERBIALS = re.compile(
 _OWN_HOLDER = re.compile(r"(?:统一|集中|相对集中|改|调整)?由")
 _DISPOSAL = re.compile(r"^[^，,。；;将把]{0,10}?(?:已经|已|要|拟|先行)?[将把]")
 _ACT_OBJECT = re.compile(r"对(?P<m>.+?)(?:的违法行为|的行为|违法行为|行为)")
+# an act named as a sentence's topic, before 由 (not a condition "…的", nor a clause of its own)
+_BARE_ACT_TOPIC = re.compile(r"\s*(?P<m>[\u4e00-\u9fff、]{4,30}?)(?:的?违法行为|的?行为)?(?<!的)")
 # "(依法)予以处罚", "依照《某条例》予以处罚": the penalty as a verb after its holder
 _PASSIVE_PENALTY = re.compile(
     r"(?:依法)?(?:(?:依照|依据|按照|根据)《[^《》]{1,40}》(?:的?(?:有关)?规定)?)?"
@@ -1729,6 +1760,10 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         )
         powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)] or _bare_power_at_end(clause)
         act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
+        topic = max(clause_start, *(text.rfind(c, 0, trig.start()) + 1 for c in "，,"))
+        if act is None and verbal and not any(topic <= b.start < trig.start() for b in bodies):
+            # "城市道路范围内的占道经营由R负责查处": the act as the topic of its clause
+            act = _BARE_ACT_TOPIC.fullmatch(text, topic, trig.start())
         if not powers and verbal and act:  # "对M的行为，由R予以处罚": the power is the verb
             rid = rules.rule_id("passive")
             out.extend(
