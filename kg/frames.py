@@ -2378,7 +2378,7 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
         if receiver is None or not (_ENFORCEMENT_SCOPE.match(text, receiver.end) or not receiver.named):
             continue
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "，,；;。：:") + 1
-        jiang = text.rfind("将", clause_start, trig.start())
+        jiang = max(text.rfind("将", clause_start, trig.start()), text.rfind("把", clause_start, trig.start()))
         obj = _INCLUDE_ADVERBS.sub("", text[(jiang + 1 if jiang >= 0 else clause_start) : trig.start()])
         if jiang < 0 and not obj.strip() and clause_start > 0:
             # "D领域的P事项，逐步纳入…": the object is the clause before the comma
@@ -2997,7 +2997,8 @@ _AFTER_EXERCISE = re.compile(
 # "上述行政处罚权集中行使后，G…": powers named by a back-reference, their receiver left unsaid
 _BACK_EXERCISED = re.compile(
     r"^[^,，;；]{0,6}?(?:上述|前述|以上|前[款条项]规定的|本\w{1,3}规定的)(?P<p>[^,，;；]{0,16}?)"
-    r"(?:依法)?(?:集中|统一|相对集中)行使(?:以?后|的)?[,，](?P<g>[^,，;；]{2,24}?)$"
+    # ("上述行政处罚权实施后，有关部门不得再行使": the powers the text just gave, put in force)
+    r"(?:依法)?(?:(?:集中|统一|相对集中)行使(?:以?后|的)?|(?:集中|统一|相对集中)?实施以?后)[,，](?P<g>[^,，;；]{2,24}?)$"
     # "集中行使的行政处罚权，原有关部门不得再行使": the powers just listed, named by the verb that moved them
     r"|^[^,，;；]{0,6}?(?:依法)?(?:集中|统一|相对集中)行使的(?P<p2>[^,，;；]{0,16}?)[,，](?P<g2>[^,，;；]{2,24}?)$"
 )
