@@ -1754,7 +1754,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         # "…职责，(自…起)(依法)(明确)(统一)由R承担": the words before 由 that say when and how, not what
         clause = re.sub(
             r"[，,\s]*(?:同日起|即日起|自[^，,。；;]{2,14}?起|今后|此后|以后|现)?[，,\s]*"
-            r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改|划|转)?(?:统一|集中|相对集中)?$",
+            r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改|划|转|整合)?(?:统一|集中|相对集中)?$",
             "",
             _WHERE.sub("", text[clause_start : trig.start()]),
         )
@@ -1838,10 +1838,13 @@ def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rule
         # "甲、乙、丙等部门的行政处罚权…由R行使": each department gives its power, as written
         written = f"{ph.scope or ''}{power[2]}"
         return [_record(power[3], written, None, giver, receiver, rid, rules) for giver in ph.giver.each_sector()]
+    # "G1、G2等部门在D领域的部分P": each department gives its share of the field's powers (but
+    # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written)
+    givers = ph.giver.each_sector() if ph.giver is not None and ph.domain and not ph.matters else [ph.giver]
     for label in labels:
         for matter in ph.matters or ([ph.domain] if ph.domain else []):
-            # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written
-            out.append(_record(label, matter, ph.domain, ph.giver, receiver, rid, rules))
+            for giver in givers:
+                out.append(_record(label, matter, ph.domain, giver, receiver, rid, rules, scope=ph.scope))
     return out
 
 
@@ -2442,7 +2445,8 @@ _KIND_OF_ENTRY = (
     (re.compile(r"检查$"), "行政检查"),
 )
 _MATTER_OF_ROW = re.compile(
-    r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的强制拆除|的(?:查封|扣押)|的?审批|的许可)?$"
+    r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的强制拆除|的(?:查封|扣押)[\u4e00-\u9fff]{0,8}"
+    r"|的?审批|的许可)?$"
 )
 
 
