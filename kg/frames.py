@@ -2887,7 +2887,7 @@ def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
             out.extend(
                 _merged_departments(text, bodies, start, trig, new, rules)
                 or _merged_duties(text, bodies, start, trig, new, rules)
-                or _merged_fields(text[start : trig.start()], new, rules)
+                or _merged_fields(text[start : trig.start()], new, rules, [b.shifted(start) for b in bodies])
             )
             continue
         if new is None:
@@ -2905,6 +2905,11 @@ _FIELDS_MERGED = re.compile(
     r"(?P<fields>[^、，,。；;等的]{2,10}(?:、[^、，,。；;等的]{2,10})+)等?(?:执法)?(?:门类|领域|方面)的(?P<powers>[^，,。；;]*?)"
     r"(?:等)?(?:执法)?(?:职能|职责)(?:进行)?(?:整合|合并)"
 )
+# "整合市交通运输局下属的公路路政、道路运政等执法队伍，组建丙": the fields' teams (of a body, or not)
+_FIELD_UNITS_MERGED = re.compile(
+    r"^(?:整合|合并)(?:(?P<g>[^、，,。；;]{2,20}?)(?:下属|所属)的)?(?P<fields>[^、，,。；;等的]{2,8}(?:、[^、，,。；;等的]{2,8})+)等?"
+    r"(?:行政)?执法(?:队伍|力量|机构)[，,]?$"
+)
 # "整合市容环卫、园林绿化等执法职责和队伍，组建丙": the verb first, the fields' duties and their teams
 _FIELD_TEAMS_MERGED = re.compile(
     r"^(?:整合|合并)(?P<fields>[^、，,。；;等的]{2,10}(?:、[^、，,。；;等的]{2,10})+)等?(?:方面|领域)?(?:的)?"
@@ -2912,8 +2917,17 @@ _FIELD_TEAMS_MERGED = re.compile(
 )
 
 
-def _merged_fields(seg: str, new: Body, rules: FrameRules) -> list[dict]:
-    """Fields whose enforcement powers merge into a new body: each power named over each field."""
+def _merged_fields(seg: str, new: Body, rules: FrameRules, bodies: list[Body] = ()) -> list[dict]:
+    """Fields whose enforcement powers merge into a new body: each power named over each field;
+    fields' teams that merge into it, each a team (G6)."""
+    units = _FIELD_UNITS_MERGED.match(seg)
+    if units:  # "整合G下属的A、B等执法队伍，组建R": each field's team moves whole
+        giver = next((b for b in bodies if (b.start, b.end) == units.span("g")), None)
+        rid = rules.rule_id("merge_units")
+        return [
+            _record("编制", f"{field}执法队伍", None, giver, new, rid, rules)
+            for field in units.group("fields").split("、")
+        ]
     m = _FIELDS_MERGED.search(seg)
     if m is None:
         teams = _FIELD_TEAMS_MERGED.match(seg)
