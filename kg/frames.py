@@ -2194,7 +2194,9 @@ GRANT_VERBS = "赋予|委托|授予|下放|交由"  # the verbs that grant a pow
 GRANTED_ELSEWHERE = re.compile(rf"(?:{GRANT_VERBS})的$")
 
 # words between a body and the verb by which it takes over powers ("区综合执法局已全面承接…")
-_BEFORE_ASSUME = re.compile(r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步|积极|主动|有序|平稳|顺利)*")
+_BEFORE_ASSUME = re.compile(
+    r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步|积极|主动|有序|平稳|顺利|全年|年内|今年|累计|共计|共|先后)*"
+)
 # "按照区委、区政府部署，", "根据《…》规定，": on whose instruction the subject acts, before its verb
 _ON_INSTRUCTION = re.compile(
     rf"(?:按照|根据|依据|依照)[^，,。；;]{{1,40}}?(?:部署|要求|规定|安排|决定|精神)[，,]?{_BEFORE_ASSUME.pattern}"
@@ -2291,6 +2293,13 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
         # "日前，R与G完成执法事项交接，正式接收了…": the body the sentence opens with acts in its clauses
         receivers = [b for b in bodies[:1] if _OPENS_WITH.fullmatch(text, 0, b.start) and b.end < verb_at]
         receivers = [b for b in receivers if not text.startswith("的", b.end) and b.sector not in DECIDING_SECTORS]
+    if (
+        not receivers
+        and state.self_body is not None
+        and _BEFORE_ASSUME.fullmatch(text, _MARKER.match(text).end(), verb_at)
+    ):
+        # "（我局…。）全年共承接G移交的P": a clause with no subject in the text its writer names 我局
+        receivers = [state.self_body]
     if not receivers:
         return [], trig.end()
     return _assumed(text, trig, source, receivers, bodies, rules)
@@ -2311,13 +2320,15 @@ def _assumed(text, trig, source, receivers, bodies, rules) -> tuple[list[dict], 
         group, end = _assumed_from(text, start, clause_end, bodies, receiver, rules)
         out.extend(group)
         # "…G1移交的M1等12项P，以及G2移交的M2等5项P": the next giver's group, taken over too
+        end = _COUNT_AFTER.match(text, end).end()  # "…行政处罚事项23项，G2…": the group's count closes it
         more = _NEXT_GROUP.match(text, end) if group else None
         if not more:
             return out, end
         start = more.end()
 
 
-_NEXT_GROUP = re.compile(r"[,，]?(?:以及|及|和|并)")
+_COUNT_AFTER = re.compile(rf"(?:共计?)?(?:{COUNT_OF_MATTERS.pattern})?")
+_NEXT_GROUP = re.compile(r"[,，]?(?:以及|及|和|并)|[,，]")  # (the next group read only if a giver opens it)
 # "区有关部门下放的", "县直部门移交的": departments named by their level and kind, not one by one
 _DEPARTMENTS_BY_KIND = re.compile(
     r"(?P<g>[省市县区][级直]?(?:有关|相关|各)?(?:职能|行政|业务)?部门|(?:有关|相关)(?:职能|行政|业务)?部门)"
@@ -2358,7 +2369,8 @@ def _assumed_from(text, start, clause_end, bodies, receiver, rules) -> tuple[lis
         return [], start
     p = powers[0]
     ph = parse_object(text[givers[0].start : p[0]], bodies, rules.scope_sectors)
-    matters = ph.matters or [f"{ph.scope or ''}{p[2]}"]  # "承担原G的全部职责": all of G's remit as written
+    # "承接G移交的D方面P23项": the field; "承担原G的全部职责": all of G's remit as written
+    matters = ph.matters or ([ph.field] if ph.domain else []) or [f"{ph.scope or ''}{p[2]}"]
     return [_record(p[3], m, ph.domain, givers[0], receiver, rid, rules) for m in matters], p[1]
 
 
@@ -3266,6 +3278,9 @@ def frame_transfers(
         bodies = [b for b in bodies_in(text, agencies, rules) if "〇" not in text[b.start : b.end]]
     else:
         bodies = bodies_in(text, agencies, rules)
+    if state.self_body is None:  # "我局…" standing for the body that signs or whose report this is
+        own = next((a for a in agencies if a.rule_id == "agency.self_reference.v1"), None)
+        state.self_body = Body(own.name, own.sector) if own is not None else None
     if state.self_body is None and bodies_of is not None and any(w in text for w in rules.self_reference):
         for h in headings:  # "一、某局的职责来源" over "我局…": the body that writes names itself in a heading
             hb = _groups(bodies_of(h))

@@ -84,6 +84,13 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
 SIGNATURE_LINES = 3
 
 
+# what follows the author's name in a report's title: "（2022年）工作总结", "关于…工作情况的报告"
+_AUTHORED = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度|上半年|下半年)?|[一二三四]季度)?(?:[\u4e00-\u9fff]{0,16}?工作)?"
+    r"(?:总结|报告|计划|要点|情况|情况汇报|述职报告)\s*"
+)
+
+
 def self_references(texts: list[str], bodies: list[list[AgencySpan]], words: tuple[str, ...]) -> list[list[AgencySpan]]:
     """ "我局", "本局"… in a document its signer wrote: the signer's body, wherever they occur. The
     signer is a body standing alone on one of the closing lines; none, nothing is found.
@@ -93,6 +100,10 @@ def self_references(texts: list[str], bodies: list[list[AgencySpan]], words: tup
     >>> found = self_references(texts, [find_agencies(t, rules) for t in texts], ("我局",))
     >>> [(a.text, a.name, a.level) for a in found[0]]
     [('我局', '昆明市城市管理局', 'city')]
+    >>> texts = ["某区城市管理局2022年工作总结", "我局承接了划转事项。"]
+    >>> found = self_references(texts, [find_agencies(t, rules) for t in texts], ("我局",))
+    >>> [(a.text, a.name) for a in found[1]]
+    [('我局', '某区城市管理局')]
     """
     out: list[list[AgencySpan]] = [[] for _ in texts]
     signer = next(
@@ -103,6 +114,10 @@ def self_references(texts: list[str], bodies: list[list[AgencySpan]], words: tup
         ),
         None,
     )
+    if signer is None and texts and bodies[0] and bodies[0][0].start == 0:
+        # "某区城市管理局2022年工作总结": a report's title names who wrote it
+        author = bodies[0][0]
+        signer = author if _AUTHORED.fullmatch(texts[0], author.end) else None
     if signer is None or not words:
         return out
     rx = re.compile(alternation(words))
