@@ -724,11 +724,7 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
         if late:
             seg, p_text = _glued_power(clause[start : power.start()], power.group())
             matter_text, domain = _matter_and_domain(seg)
-            joined = late[:1]  # "由G1、G2调整到R": each of the givers named together
-            for a in late[1:]:
-                if not _JOINED.fullmatch(clause, joined[-1].end - cs, a.start - cs):
-                    break
-                joined.append(a)
+            joined = _named_with(clause, cs, late[0], late)  # "由G1、G2调整到R": each of the givers named together
             return _records(rules, joined, receiver, p_text, matter_text, domain, rule, (0, len(clause)))
     if clause.startswith("其", start) and not _THE_REST.match(clause, start):
         # "撤销X,将其承担的…": the giver is the body named earlier in the sentence
