@@ -1303,6 +1303,7 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _ENTRUSTS = re.compile(r"(?:依法|可以|决定)*(?:委托|授权)(?:各|所属|辖区内?的?)?")
+_ENTRUSTS_BEFORE = re.compile(f"{_ENTRUSTS.pattern}$")  # ending where the body entrusted is named
 
 
 def _domain_list_frame(text, bodies, state, rules) -> list[dict]:
@@ -2167,7 +2168,7 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         return []  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere, not by this clause
     ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies, rules.scope_sectors)
     # "G(可以)委托R行使…": the body that entrusts its power gives it
-    entrusting = re.search(r"(?:可以|依法)?委托(?:各|所属|辖区内?的?)?$", text[: receiver.start])
+    entrusting = _ENTRUSTS_BEFORE.search(text, 0, receiver.start)
     if entrusting and ph.giver is None:
         ph.giver = next((b for b in bodies if b.end == entrusting.start()), None)
     # "乡镇(街道)…由综合行政执法大队行使": a team named after the townships it serves is theirs
