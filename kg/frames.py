@@ -1094,7 +1094,8 @@ _LISTED_ACTS = re.compile(
     rf"(?P<kind>{BARE_POWER}|处罚|查处)$"
 )
 # a lead-in naming its items' kind of power bare, at its end: "实施下列行政处罚：", "以下行政检查事项："
-_LISTED_BARE_POWER = re.compile(rf"(?:下列|以下|如下)(?:的)?({BARE_POWER})(?:事项)?$")
+# ("负责下列事项的行政处罚：", "实施以下行为的行政处罚：": the items are what the power is over)
+_LISTED_BARE_POWER = re.compile(rf"(?:下列|以下|如下)(?:事项|行为|违法行为)?(?:的)?({BARE_POWER})(?:事项)?$")
 
 
 def _approver(text: str, body: Body, rules: FrameRules) -> bool:
