@@ -35,6 +35,7 @@ __all__ = [
     "split_acts",
     "power_labels_of",
     "STEMS_BEFORE",
+    "stems_before",
 ]
 
 
@@ -720,8 +721,16 @@ def glued_to_field(before: str) -> bool:
 # one of its own (its label is the power noun it makes with that head: 审批职责, 监管职责)
 _STEM = r"(?:行政)?(?:审批|许可|处罚|检查|执法|强制)|监督管理|监管|查处"
 STEMS_BEFORE = rf"(?:(?:{_STEM})(?:、|和|及|与|以及))"
-_SHARED_HEAD_STEM = re.compile(rf"(?P<stem>{_STEM})(?:、|和|及|与|以及)$")
+_STEMS_END = re.compile(f"{STEMS_BEFORE}+$")
 _STEM_AT = re.compile(rf"(?P<stem>{_STEM})(?:、|和|及|与|以及)")
+STEMS_REACH = 24  # how far before a power noun its kinds of power are looked for (three or four of them)
+
+
+def stems_before(text: str, at: int) -> re.Match | None:
+    """The kinds of power written just before ``at`` ("审批、监管和" before 执法职责), or None."""
+    return _STEMS_END.search(text, max(0, at - STEMS_REACH), at)
+
+
 _HEAD_OF_STEMS = re.compile(r"(?:职责|职能|权)$")
 
 
@@ -757,14 +766,13 @@ def power_labels_of(written: str, labels: dict[str, str]) -> list[str]:
 
 def _stems_sharing(text: str, start: int, head: str, labels: dict[str, str]) -> list[tuple[int, int, str, str]]:
     """The kinds of power written before a power noun ending at its head (职责, 职能, 权) and sharing it."""
+    run = stems_before(text, start)
     out = []
-    at = start
-    while m := _SHARED_HEAD_STEM.search(text, max(0, at - 8), at):
+    for m in reversed(list(_STEM_AT.finditer(text, run.start(), start)) if run else []):
         label = _stem_label(m.group("stem"), head, labels)
         if label is None:
-            break
+            break  # (the kinds nearest the head only, up to one that makes no power with it)
         out.append((m.start(), m.start() + len(m.group("stem")), m.group("stem"), label))
-        at = m.start()
     return out[::-1]
 
 

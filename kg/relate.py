@@ -47,6 +47,7 @@ from kg.frames import (
     outside_frame,
     power_labels_of,
     scope_sector,
+    stems_before,
 )
 from kg.lexicon import alternation, checked
 from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
@@ -260,18 +261,15 @@ def _power_regex(rules: Rules) -> re.Pattern:
 @derived
 def _stemmed_power_regex(rules: Rules) -> re.Pattern:
     """A power noun with the kinds of power before it that share its head: "许可、处罚职责" (see
-    frames.power_labels_of); matched only where ``_STEMS_END`` says such kinds stand."""
+    frames.power_labels_of); matched only where ``stems_before`` says such kinds stand."""
     return re.compile(f"{STEMS_BEFORE}+(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
-
-
-_STEMS_END = re.compile(f"{STEMS_BEFORE}+$")
 
 
 def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
     """The power nouns of a clause, each with the kinds of power written before it that share its head."""
     out = []
     for m in _power_regex(rules).finditer(clause):
-        stems = _STEMS_END.search(clause, max(0, m.start() - 24), m.start())
+        stems = stems_before(clause, m.start())
         whole = stems and _stemmed_power_regex(rules).match(clause, stems.start())
         out.append(whole if whole and whole.end() == m.end() else m)
     return out
