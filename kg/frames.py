@@ -1172,9 +1172,10 @@ def _field_heading(text: str, number: re.Match, state: FrameState, rules: FrameR
 _OWNER_COLON = re.compile(r"\s*(?:[(（]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*项\s*[)）])?\s*[:：]")
 
 
-def _owner_line(text: str, bodies: list[Body]) -> Body | None:
-    """The body that opens ``text`` and whose items follow its colon ("县林业局：", "县林业局（8项）：")."""
-    lead = len(text) - len(text.lstrip())
+def _owner_line(text: str, bodies: list[Body], at: int = 0) -> Body | None:
+    """The body that opens ``text`` (from ``at``) and whose items follow its colon ("县林业局：",
+    "县林业局（8项）：")."""
+    lead = at + len(text[at:]) - len(text[at:].lstrip())
     return next((b for b in bodies if b.start == lead and _OWNER_COLON.match(text, b.end)), None)
 
 
@@ -1183,8 +1184,7 @@ def _list_item(item, bodies, state, rules, rid, offset: int = 0) -> list[dict]:
     out = []
     lead = _MARKER.match(item).end()
     # "（一）县林业局：对…的处罚；对…的处罚": the items of the body that opens the item
-    owner = _owner_line(item[lead:], [b.shifted(lead) for b in shifted])
-    owner = owner and owner.shifted(-lead)
+    owner = _owner_line(item, shifted, lead)
     remark = _HOLDER_REMARK.search(item)  # "1.对M的处罚(原实施部门：甲局)": who held it, after the item
     if remark:
         owner = owner or next((b for b in shifted if remark.start("g") <= b.start and b.end <= remark.end()), None)
