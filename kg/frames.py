@@ -1761,9 +1761,9 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         after = either.end + 1 if either is not None and text[either.end : either.end + 1] in ")）" else receiver.end
         holders = [receiver, either] if after != receiver.end else [receiver]
         tail = re.match(
-            r"(?:依法)?(?:以[^，,。；;]{1,20}?(?:的)?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责)(?!的)",
+            r"(?:依法)?(?:以[^，,。；;]{1,20}?(?:的)?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责|履行|承接|接管)(?!的)",
             text[after:],
-        )  # "由R(以街道办事处名义)实施": in whose name R acts is no part of who acts
+        )  # "由R(以街道办事处名义)实施": in whose name R acts is no part of who acts; R承接/接管: takes it over
         verbal = _PASSIVE_PENALTY.match(text, receiver.end)
         if tail is None and verbal is None:
             continue
@@ -1947,8 +1947,13 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
 
 
 # "将（2021年/已/原）下放至G的M收回，由R行使": the holder a move made before gives the powers back
-_GIVEN_BEFORE = re.compile(rf"{EARLIER}?(?:下放|交由|委托|赋予|划转|移交)(?:至|到|给)?各?$")
-_BACK_TO = re.compile(r"[，,]?\s*(?:统一)?(?:交由|改由|由|至|到|给)")
+# how the holder got what is taken back: a move before ("已下放至G的"), or its holding as of old ("原由G行使的")
+_GIVEN_BEFORE = re.compile(rf"{EARLIER}?(?:下放|交由|委托|赋予|划转|移交)(?:至|到|给)?各?$|原由?$")
+# the receiver after 收回: joined by a word, or at once ("收回R行使")
+_BACK_TO = re.compile(r"(?:[，,]?\s*(?:统一)?(?:交由|改由|由|至|到|给))?")
+
+
+_HELD_AS = re.compile(r"(?:实施|行使|承担)?的")
 
 
 def _take_back_frame(text, bodies, state, rules) -> list[dict]:
@@ -1964,9 +1969,10 @@ def _take_back_frame(text, bodies, state, rules) -> list[dict]:
         holder = next((b for b in bodies if jiang < b.start and b.end < trig.start()), None)
         if receiver is None or holder is None or not _GIVEN_BEFORE.search(text, jiang + 1, holder.start):
             continue
-        if not text.startswith("的", holder.end) and not text.startswith("实施的", holder.end):
+        held = _HELD_AS.match(text, holder.end)
+        if held is None:
             continue
-        obj = re.sub(r"^(?:实施|行使|承担)?的", "", text[holder.end : trig.start()])
+        obj = text[held.end() : trig.start()]
         powers = _power_at(obj, rules)
         label = powers[-1][3] if powers else "执法职责"
         ph = parse_object(obj[: powers[-1][0]] if powers else re.sub(r"事项$", "", obj), [], rules.scope_sectors)
@@ -2082,16 +2088,16 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
 
 # one part of an object naming who held its power: "原由G承担的M" (before the power noun)
 _HELD_PART = re.compile(
-    r"(?:[、，,]?(?:以及|及|和|与)?)原?由(?P<g>[^，,。；;的]{2,30}?)(?:行使|承担|负责|实施)的(?P<m>[^，,。；;]{2,40})"
+    r"(?:[、，,]?(?:以及|及|和|与)?)(?:原由?|由)(?P<g>[^，,。；;的]{2,30}?)(?:行使|承担|负责|实施)的(?P<m>[^，,。；;]{2,40})"
 )
 
 
 def _held_parts(text: str, start: int, bodies: list[Body], receiver: Body, rules: FrameRules) -> list[dict]:
-    """The records of an object whose parts each name the body that held their power, two or more
-    ("原由G1行使的M1P1和原由G2行使的M2P2"); none unless every part before a power does."""
+    """The records of an object whose parts each name the body that held their power ("原由G承担的MP",
+    "原由G1行使的M1P1和原由G2行使的M2P2"); none unless every part before a power does."""
     end = start + len(re.split(r"[;；。]", text[start:], maxsplit=1)[0])
     powers = [p for p in _power_at(text[start:end], rules)]
-    if len(powers) < 2:
+    if not powers:
         return []
     out, at = [], start
     for p in powers:
