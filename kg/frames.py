@@ -579,8 +579,8 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     if obj:
         seg = obj.group("m")
     seg = _TRIM_TAIL.sub("", seg.strip(" ,，"))
-    if COUNT_OF_MATTERS.fullmatch(seg):  # "…等9个部门的132项P": how many, no matter named
-        seg = ""
+    if COUNT_OF_MATTERS.fullmatch(seg) or seg in ("有关", "相关", "相应"):
+        seg = ""  # "…等9个部门的132项P": how many; "相关执法事项": which, by what is said around; no matter named
     # "“对M的处罚”等12项": an item of a catalogue quoted as the example of those that move: its act
     quoted = _QUOTED_ENTRY.fullmatch(seg)
     if quoted:

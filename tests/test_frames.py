@@ -525,6 +525,8 @@ def test_frames_former_holders_and_short_power_words(text, want):
         "序号\t工作任务\t牵头单位\t完成时限\n1\t完善执法制度\t区城市管理局\t2020年底",  # a task table
         "当事人涉嫌犯罪的，县综合执法局应当将案件移交公安机关依法处理。",  # a case handed on, no power
         "(一)环境保护方面露天烧烤的行政处罚权;\n(五)加强执法队伍建设。",  # items with no lead-in
+        "相关执法事项交由各镇综合执法队以镇人民政府名义实施。",  # which items, by what is said elsewhere
+        "有关行政检查事项一并交由县综合行政执法局实施。",
     ],
 )
 def test_frames_not_transfers(text):
