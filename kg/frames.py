@@ -514,6 +514,11 @@ _QUOTED_ENTRY = re.compile(
 )
 
 
+# "D1、D2等8个领域(共42项)": how many fields the list closes with, and how many items they hold in all
+_FIELDS_COUNTED = re.compile(r"等[\d一二三四五六七八九十两]{1,3}个(?=方面|领域)")
+_FIELD_TOTAL = re.compile(rf"^(?:的)?(?:共|共计|合计|计)?{COUNT_OF_MATTERS.pattern}(?:的)?(?:[省市县区乡镇]级)?$")
+
+
 def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
@@ -558,6 +563,7 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     if whole:
         ph.scope = whole.group(1)
         return ph
+    seg = _FIELDS_COUNTED.sub("等", seg)  # "D1、D2等8个领域": the fields, their count aside
     d = _DOMAIN_WORD.search(seg)
     if d and not re.search(r"[,，;；]", seg[: d.start()]):
         # "在甲、乙、丙等方面": the fields listed, the last without the 等 that closes the list
@@ -566,7 +572,7 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
         listed = _FIELD_LIST.fullmatch(re.sub(r"^(?:在|其|有关)", "", seg[: d.start()]))
         if listed:
             ph.fields = [*listed.group().rstrip("、").split("、"), ph.domain]
-        seg = seg[d.end() :]
+        seg = _FIELD_TOTAL.sub("", seg[d.end() :])
     seg = _LAW.sub("", RELEVANT_PART.sub("", seg))
     seg = re.sub(r"^(?:的|中|内|\s*[:：])", "", seg)  # "环境保护方面：M的P": the heading's colon
     # "D方面有关M1、M2的全部P": what 有关 introduces is the matters; the share closes them
