@@ -1989,6 +1989,58 @@ def _take_back_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# "该项处罚权(已)调整由…", "上述职责划转至…": an object that is only a word pointing to what the
+# sentence before gave, before the verb that moves it on
+_MOVED_ON_OBJECT = re.compile(
+    r"(?:该项|此项|这项|该|此|上述|前述|以上)(?:[\u4e00-\u9fff]{0,6}?(?:权|职责|职能|事项|工作|权力|权限))?"
+    r"(?:已经?|均已?|也|现|随之|后来|依法|统一|一并|整体)*"
+)
+
+
+def _moved_on_frame(text, bodies, state, rules) -> list[dict]:
+    """ "M的P由A负责。…该项P调整由B行使": what the sentence before gave A moves on from A to B (each
+    record of it, its power, matter and field kept); nothing when that sentence was an item of a list
+    (上述 then points to the whole list, which its lead-in moves) or gave B itself."""
+    out = []
+    rid = rules.rule_id("moved_on")
+    for trig in rules.trigger_re("moved_on").finditer(text):
+        opening = max(0, *(text.rfind(c, 0, trig.start()) + 1 for c in "，,。；;"))
+        if not _MOVED_ON_OBJECT.fullmatch(text, opening, trig.start()):
+            continue
+        at = DETERMINER.match(text, trig.end()).end()
+        receiver = next((b for b in bodies if b.start == at), None)
+        if receiver is None:
+            continue
+        if opening > 0 and _power_at(text[:opening], rules):
+            # "G不再承担M的P，该项P交由R承担": the clause before, in the same sentence, names what moves
+            out.extend(_stopped_before(text, opening - 1, bodies, receiver, rid, rules))
+            continue
+        if state.list_open:
+            continue
+        for prev in state.last:
+            if prev.get("target") and prev["target"] != receiver.text:
+                holder = Body(prev["target"], prev.get("target_sector"))
+                out.append(_record(prev["power"], prev.get("matter"), prev.get("domain"), holder, receiver, rid, rules))
+    return out
+
+
+def _stopped_before(text, end, bodies, receiver, rid, rules) -> list[dict]:
+    """The records of "G不再承担M的P" (the clause of ``text`` ending at ``end``) given on to ``receiver``."""
+    start = max(0, *(text.rfind(c, 0, end) + 1 for c in "，,。；;"))
+    clause = text[start:end]
+    powers = _power_at(clause, rules)
+    if not powers or powers[-1][1] != len(clause) or not _STOPS.search(clause):
+        return []
+    inside = [b.shifted(start) for b in bodies if start <= b.start and b.end <= end]
+    ph = parse_object(clause[: powers[-1][0]], inside, rules.scope_sectors)
+    if ph.giver is None:
+        return []
+    return [_record(powers[-1][3], m, ph.domain, ph.giver, receiver, rid, rules) for m in ph.matters or [None]]
+
+
+_STOPS = re.compile(r"(?:不再|停止)(?:承担|行使|履行)")
+
+
 # "此次调整还包括…", "本次下放的事项同时包括…": what follows is more of the move just stated
 _MORE_OF_THE_MOVE = re.compile(r"(?:此次|本次|这次|同时|另外|此外)[^，,。；;]{0,8}?$")
 
@@ -3176,6 +3228,7 @@ FRAMES: dict[str, Frame] = {
     "catalogue": _catalogue_frame,
     "accompany": _accompany_frame,
     "include_more": _include_more_frame,
+    "moved_on": _moved_on_frame,
     "take_back": _take_back_frame,
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
@@ -3202,6 +3255,7 @@ _GATED = frozenset(
         "whole_unit",
         "accompany",
         "include_more",
+        "moved_on",
         "take_back",
         "passive",
         "hand_over",
@@ -3243,6 +3297,7 @@ _OVERRIDE = (
     "respective",
     "accompany",
     "include_more",
+    "moved_on",
     "take_back",
     "exercise",
     "passive",
