@@ -23,6 +23,9 @@ __all__ = [
     "EARLIER",
     "ENTRY_LOOKAHEAD",
     "GIVER_KIND",
+    "GIVER_KIND_TAIL",
+    "ABLE_TO_RECEIVE",
+    "TIED_TO_OWN",
     "LEVEL_ALONE",
     "FRAMES",
     "FrameRules",
@@ -501,9 +504,13 @@ EARLIER = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|
 LEVEL_ALONE = re.compile(
     rf"(?:部分|全部|一批|首批|一些|若干|{COUNT_OF_MATTERS.pattern})?(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)"
 )
+# which bodies of a kind receive, by what they are able to do: "(交由)能够有效承接的(乡镇)", "具备条件的(街道)"
+ABLE_TO_RECEIVE = re.compile(r"(?:能够|能|有能力|有条件|具备|符合)[^，,。；;的]{0,10}的")
+# what names departments after their government or level, or alone: "(各)有关部门", "工作部门", "所属的行政机关"
+GIVER_KIND_TAIL = r"各?(?:有关|相关|所属)?(?:的)?(?:工作|职能|行政|业务)?(?:主管)?(?:部门|机关)"
 GIVER_KIND = (
-    r"(?=[省市州县区各有相本所])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?各?(?:有关|相关|所属)?(?:的)?"
-    r"(?:职能|行政|业务)?(?:主管)?(?:部门|机关)"
+    r"(?=[省市州县区各有相本所])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?"
+    + GIVER_KIND_TAIL
 )
 # departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P")
 KIND_OF_GIVER = re.compile(rf"^(?P<g>{GIVER_KIND})(?:在|的)")
@@ -2135,6 +2142,8 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
                 _record(label, matter, None, one, receiver, rid, rules) for g in givers for one in g.each_sector()
             )  # ("县水利、林业等部门": each sector's department gives)
             continue
+        if TIED_TO_OWN.match(text, trig.end()):
+            continue  # "R可以行使与其行政处罚权相关的行政检查权…": powers tied to those it was given (G3), no move
         held = _held_parts(text, trig.end(), bodies, receiver, rules)
         if held:  # "R集中行使原由G1承担的M1P、原由G2承担的M2P": each former holder gives its own
             out.extend(held)
@@ -2142,6 +2151,13 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         for clause in _shared_verb_groups(text[trig.end() :], bodies):
             out.extend(_exercised(clause, receiver, text, bodies, rules))
     return out
+
+
+# an object that is only the powers tied to the holder's own: "与其(行政处罚权)相关的行政检查权、行政强制措施权"
+# (a permissive grant tied to powers given elsewhere: conventions G3, no transfer of its own)
+TIED_TO_OWN = re.compile(
+    r"(?:依法)?与(?:其|之)(?:[^，,。；;]{0,12}?)?(?:相关|有关|相应|相配套)的(?P<rest>(?:行政检查|行政强制)[^，,。；;]*)"
+)
 
 
 # one part of an object naming who held its power: "原由G承担的M" (before the power noun)

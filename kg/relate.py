@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from kg.errors import RuleError
 from kg.facts import make
 from kg.frames import (
+    ABLE_TO_RECEIVE,
     BARE_POWER,
     BUNDLED,
     COMMA,
@@ -29,12 +30,14 @@ from kg.frames import (
     ENFORCEMENT_NAMES,
     ENTRY_LOOKAHEAD,
     GIVER_KIND,
+    GIVER_KIND_TAIL,
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
     LEVEL_ALONE,
     RELEVANT_PART,
     STEMS_BEFORE,
+    TIED_TO_OWN,
     FrameState,
     catalogue_grantees,
     catalogue_owner,
@@ -495,6 +498,8 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
     """The first body named within a few characters after offset ``at`` (clause-relative), past
     the words that say which bodies of a kind receive ("全县20个乡镇人民政府")."""
     past = DETERMINER.match(clause, at).end()
+    able = ABLE_TO_RECEIVE.match(clause, past)  # "交由能够有效承接的乡镇人民政府": which of them, by what they can do
+    past = DETERMINER.match(clause, able.end()).end() if able else past
     for a in sorted(agencies, key=lambda a: a.start):
         # a collective takes its determiner into its name ("各区"): it may start before ``past``
         if a.start >= cs + at and a.start - (cs + past) <= MOVE_RECEIVER_REACH:
@@ -849,6 +854,7 @@ _RESPECTIVELY = re.compile(r"分别(?:承担|负责|行使|履行|实施|管理)
 # departments named by their kind before what they hold: "有关部门的", "县直部门的", and a
 # government's departments ("县级人民政府有关部门的"): one giver as written, of no one sector
 _GIVER_BY_KIND = re.compile(rf"(?P<kind>{GIVER_KIND})的")
+_DEPARTMENTS_OF = re.compile(rf"(?P<kind>{GIVER_KIND_TAIL})的")  # after the government named: "人民政府(工作)部门的"
 
 
 def _departments_by_kind(clause: str, cs: int, start: int, end: int, givers: list) -> list:
@@ -857,7 +863,9 @@ def _departments_by_kind(clause: str, cs: int, start: int, end: int, givers: lis
     government = givers[0] if len(givers) == 1 and givers[0].sector == "人民政府" else None
     if givers and government is None:
         return []
-    kind = _GIVER_BY_KIND.match(clause, government.end - cs if government else start)
+    kind = (_DEPARTMENTS_OF if government else _GIVER_BY_KIND).match(
+        clause, government.end - cs if government else start
+    )
     if kind is None or kind.end() > end:
         return []
     begin = government.start if government else cs + kind.start()
@@ -1095,8 +1103,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
             body = clause[_after_last_comma(clause, power.start()) : power.start()]
         else:
             continue
-        if GRANTED_ELSEWHERE.search(body):
-            continue  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere
+        if GRANTED_ELSEWHERE.search(body) or TIED_TO_OWN.match(clause, m.end()):
+            continue  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere; "与其P相关的…": tied to it (G3)
         matter_text, domain = _matter_and_domain(body)
         if not matter_text or len(matter_text) < 2:
             continue  # "B行使行政处罚权时…": no matter, no transfer

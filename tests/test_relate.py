@@ -566,6 +566,8 @@ def test_relate_a_matter_that_only_points_elsewhere_is_no_transfer(sentence):
         "街道办事处统一行使区直部门下放的行政处罚权。",
         "乡镇人民政府依法集中行使依法委托的行政处罚权。",
         "综合执法部门可以依法实施与其集中行使的行政处罚权相关的行政检查和行政强制措施。",
+        "各乡镇人民政府、街道办事处可以依法行使与其行政处罚权相关的行政检查权、行政强制措施权。",
+        "区综合行政执法局可以实施与之相关的行政强制措施。",
     ],
 )
 def test_relate_powers_named_by_the_move_that_gave_them_are_no_new_transfer(sentence):
