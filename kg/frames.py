@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from kg.errors import RuleError
-from kg.lexicon import Words, alternation, checked, nouns
+from kg.lexicon import Words, alternation, checked, nominals, nouns
 from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 
@@ -307,6 +307,7 @@ _BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私�
 # "(一)", "（3）": a numbered item of a list, as GB/T 9704 numbers them
 _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
+_CLOSING_KIND = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "…、烟蒂等废弃物": the kind that closes a list of objects
 _OWN_MANNER = re.compile(r"擅自|违法|非法|违规|私自|未经")
 # a second predicate of the same subject ("未经批准…" opens an act of its own, with its own manner)
 _SAME_SUBJECT = re.compile(r"^(?:不|未(?!经)|拒不|没有)")
@@ -355,6 +356,14 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['城市道路挖掘、占用审批后']
     >>> split_acts("运输砂石、渣土的车辆沿途撒漏", ())
     ['运输砂石、渣土的车辆沿途撒漏']
+    >>> split_acts("乱扔果皮、纸屑、烟蒂等废弃物", ())
+    ['乱扔果皮、纸屑、烟蒂等废弃物']
+    >>> split_acts("在公园内乱丢垃圾、砂石", ())
+    ['在公园内乱丢垃圾、砂石']
+    >>> split_acts("城市道路、桥梁等市政设施", ())
+    ['城市道路', '桥梁等市政设施']
+    >>> split_acts("城市供水、燃气、供热行业管理", {"燃气"})
+    ['城市供水', '燃气', '供热行业管理']
     """
     text = text.strip(" ,，、;；")
     for sep, join in (
@@ -406,6 +415,11 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         len(parts) > 1
         and (
             _SHARED_APPROVAL.match(parts[-1])  # "城市道路挖掘、占用审批后": one
+            # "乱扔果皮、纸屑、烟蒂等废弃物": an act whose verb takes the nouns listed after it, to the end
+            # (not a noun phrase, "城市道路、桥梁等": its object's modifier is a noun, not a verb)
+            or len(parts[0]) >= 4
+            and parts[0][-4:-2] not in nominals()
+            and all(_CLOSING_KIND.sub("", p) in nouns() for p in parts[1:])
             # "运输砂石、渣土的车辆沿途撒漏": short objects listed before the head that 的 gives them all
             or _HEAD_AFTER_DE.search(parts[-1])
             and all(len(p) <= 8 and "的" not in p for p in parts[:-1])

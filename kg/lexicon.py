@@ -23,6 +23,7 @@ __all__ = [
     "central_matters_of",
     "checked",
     "fact_rules_of",
+    "nominals",
     "nouns",
     "parse_yaml",
     "place_rules_of",
@@ -30,14 +31,28 @@ __all__ = [
 
 
 @functools.cache
-def nouns() -> frozenset[str]:
-    """Two-character words that jieba's dictionary (its ``dict.txt``, word, count and part of speech a
-    line) tags as common nouns (n): 药品, 燃气, 渔政 — never a bare verb. Read once a process, on
-    first use (about 0.2 s)."""
+def _two_character_words() -> dict[str, str]:
+    """jieba's dictionary (its ``dict.txt``, word, count and part of speech a line): the part of
+    speech of each two-character word. Read once a process, on first use (about 0.2 s)."""
     import jieba
 
     text = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8")
-    return frozenset(re.findall(r"^(\w\w) \d+ n$", text, re.M))
+    return dict(re.findall(r"^(\w\w) \d+ (\w+)$", text, re.M))
+
+
+@functools.cache
+def nouns() -> frozenset[str]:
+    """Two-character words that jieba's dictionary tags as common nouns (n): 药品, 燃气, 渔政 — never
+    a bare verb."""
+    return frozenset(w for w, tag in _two_character_words().items() if tag == "n")
+
+
+@functools.cache
+def nominals() -> frozenset[str]:
+    """Two-character words that jieba's dictionary tags as nouns of any kind — common (n), of place
+    (ns, s), of organisations (nt), other proper (nz): 城市, 道路, 公园 — words that modify a noun
+    rather than take it as an object."""
+    return frozenset(w for w, tag in _two_character_words().items() if tag in ("n", "ns", "s", "nt", "nz"))
 
 
 def parse_yaml(name: str, text: str) -> dict:

@@ -238,6 +238,11 @@ def test_frames_grants_and_hand_overs_of_other_wordings(text, want):
             "B2\t对破坏城市排水设施的处罚\t行政处罚\t县水利局\t县综合执法局",
             [{"matter": "破坏城市排水设施", "source": "县水利局", "target": "县综合执法局"}],
         ),
+        # a decision's table of adjustments: who held it (原承担部门), who holds it after (调整后承担部门)
+        (
+            "序号\t调整事项\t原承担部门\t调整后承担部门\n2\t对在公园内擅自设摊的处罚\t区园林局\t区综合行政执法局",
+            [{"matter": "在公园内擅自设摊", "source": "区园林局", "target": "区综合行政执法局"}],
+        ),
         # a remark naming the former holder, when no column does
         (
             "权责清单\n序号\t职权类型\t职权名称\t实施主体\t备注\n"
