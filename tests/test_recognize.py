@@ -502,6 +502,9 @@ def test_recognize_county_city_district_written_as_one(text, names):
         ("市残联、市总工会参与", "市残联", "群团", "city"),
         ("县供销合作社改革", "县供销合作社", "其他", "county"),
         ("移送县法院强制执行", "县法院", "审判", "county"),
+        ("申请州中级人民法院强制执行", "州中级人民法院", "审判", "city"),
+        ("省高级人民法院指导", "省高级人民法院", "审判", "province"),
+        ("团县委、县妇联做好宣传", "团县委", "群团", "county"),
     ],
 )
 def test_recognize_standard_departments_of_a_government(text, name, sector, level):
