@@ -1531,6 +1531,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
                 out.append(_record(label, powers[-1][2], None, givers[-1] if givers else None, r, rid, rules))
             state.grantee = receivers
             return out
+        obj_text = _past_description(obj_text, rules)  # "基层迫切需要的城市管理领域": the field, not why
         if obj_text.endswith("的") and (label == "执法职责" or described(obj_text, rules)):
             # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them
             matter = obj[: powers[-1][1]].strip("，, ")
@@ -1560,6 +1561,13 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     powers = _power_at(rest, rules)
     if not powers:
         return []
+    own = re.split(r"[,，;；。]", rest, maxsplit=1)[0]
+    whole = [q for q in powers if q[1] <= len(own)]
+    if whole and described(own[: whole[-1][0]], rules):
+        # "赋予R与其职责相适应的行政执法权": a description of which powers, the matter whole with its power
+        matter = _RECEIVER_ACTS.sub("", own[: whole[-1][1]])
+        state.grantee = receivers
+        return [_record(whole[-1][3], matter, None, None, r, rid, rules) for r in receivers]
     p = powers[0]
     # "授权R以自己的名义行使D方面的P": in whose name and by what verb R acts are no part of the object
     seg = re.sub(r"^(?:在|以)", "", _RECEIVER_ACTS.sub("", rest[: p[0]]))
@@ -2246,6 +2254,17 @@ def _shared_verb_groups(rest: str, bodies: list[Body]) -> list[str]:
 
 
 _JOINER = re.compile(r"^\s*(?:以及|及|和|并且|并)(?=[\u4e00-\u9fff]{2})")
+
+
+def _past_description(obj: str, rules: FrameRules) -> str:
+    """``obj`` past a description of which powers move that opens it, when it names them after the
+    description's 的 ("点多面广、基层管理迫切需要的城市管理领域" → "城市管理领域"); else as it is."""
+    found = list(rules.descriptions.finditer(obj))
+    if not found:
+        return obj
+    last = found[-1]
+    de = obj.find("的", last.end())
+    return obj[de + 1 :] if de >= 0 and len(obj) - de - 1 >= 2 else obj
 
 
 def described(obj: str, rules: FrameRules) -> bool:

@@ -1141,8 +1141,15 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
         return []  # "已赋予街道办事处的P": a grant made before, a relative clause naming the powers
     power = after[0]
     body = re.sub(r"^[)）]?(?:依法)?(?:行使|实施|承担)?", "", clause[last.end - cs : power.start()])
-    body = re.split(r"领域各类|领域|各类", body)[-1]
-    matter_text, domain = _matter_and_domain(body)
+    # "赋予R与其职责相适应的P": which powers, by a description (whole), a power word inside it
+    whole = next((p for p in after if described(clause[last.end - cs : p.start()], rules.frames)), None)
+    if whole is not None:
+        power = whole
+        body = re.sub(r"^[)）]?(?:依法)?(?:行使|实施|承担)?", "", clause[last.end - cs : power.start()])
+        matter_text, domain = body[:-1], None
+    else:
+        body = re.split(r"领域各类|领域|各类", body)[-1]
+        matter_text, domain = _matter_and_domain(body)
     span = (0, len(clause))
     return [
         t
