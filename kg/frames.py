@@ -566,14 +566,15 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             ph.giver = own
             seg = re.sub(
                 # "县级人民政府及其部门的P": a government with its departments gives as the government
-                r"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行)|(?:划转|移交|下放|行使|承担|负责)的)?",
+                r"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行)|(?:划转|移交|下放|行使|承担|负责)的|(?:依法)?委托的)?",
                 "",
                 written[read:],
             )
             break
     # "G承担的M", and "G不再承担M" (G stops holding what the receiver takes over)
     given = re.match(
-        r"^(?P<g>.+?)(?:原?(?:行使|承担|负责|划转|移交|下放)的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$", seg
+        r"^(?P<g>.+?)(?:原?(?:行使|承担|负责|划转|移交|下放)的|(?:依法)?委托的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$",
+        seg,
     )
     if given:
         owner = next((b for b in bodies if b.text == given.group("g") or given.group("g").endswith(b.text)), None)
@@ -2143,6 +2144,8 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         if not before:
             continue
         receiver = before[-1]
+        if _GRANTS_TO.search(text, 0, receiver.start):
+            continue  # "授权R以自己的名义行使…": the grant's receiver, read by the grant (hand_over)
         owned = _OWNED_ENFORCEMENT.match(text, trig.end())
         if owned:  # "乡镇人民政府、街道办事处可以行使县级人民政府有关部门的部分行政执法权": each exercises G's
             giver = next((b for b in bodies if b.start == owned.start("g") and b.end == owned.end("g")), None)
@@ -2182,6 +2185,7 @@ TIED_TO_OWN = re.compile(
 )
 
 
+_GRANTS_TO = re.compile(r"(?:授权|赋予)(?:各|全[省市县区])?$")
 # one part of an object naming who held its power: "原由G承担的M" (before the power noun)
 _HELD_PART = re.compile(
     r"(?:[、，,]?(?:以及|及|和|与)?)(?:原由?|由)(?P<g>[^，,。；;的]{2,30}?)(?:行使|承担|负责|实施)的(?P<m>[^，,。；;]{2,40})"
@@ -2229,6 +2233,7 @@ def _strip_bodies(text: str, bodies: list[Body], offset: int) -> str:
 # what stands between a subject and its 行使: adverbs, and the law it acts under ("依照本条例规定，")
 _EXERCISER_GAP = re.compile(
     r"[)）]?(?:依法|可以|统一|集中|相对集中)*(?:(?:依照|依据|根据|按照)[^，,。；;]{2,20}?规定[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
+    r"(?:以[^，,。；;]{0,12}?的?名义)?(?:依法|统一|集中)*"  # "R以自己的名义行使…": in whose name R acts
 )
 # "行使G(有关部门)的部分行政执法权": the whole enforcement powers of a named holder, or their share
 _OWNED_ENFORCEMENT = re.compile(
@@ -2530,11 +2535,17 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
             before = max(text.rfind(c, 0, clause_start - 1) for c in "，,；;。：:") + 1
             obj = text[before : clause_start - 1]
         obj = _ARTICLE_HEAD.sub("", ITEM_NUMBER.sub("", obj))
-        if not _power_at(obj, rules) or rules.back_reference.match(obj):
+        if rules.back_reference.match(obj):
             continue  # "下列行政执法事项可以纳入…：": a lead-in, read by the list frame
         if not receiver.named:  # "…纳入综合执法范围，由R统一行使": the body then named holds them
             by = _HELD_BY_AFTER.match(text, _SCOPE_WORD.match(text, receiver.end).end())
             receiver = next((b for b in bodies if by and b.start == by.end()), receiver)
+        if not _power_at(obj, rules):
+            # "将M1、M2纳入城市管理执法范围": what it enforces joins the body's enforcement, as its duties
+            if jiang >= 0 and len(obj.strip()) >= 2 and not any(b.text in obj for b in bodies):
+                matters = split_acts(obj.strip(), rules.scope_sectors)
+                out.extend(_record("执法职责", m, None, None, receiver, rid, rules) for m in matters)
+            continue
         for label, matter, domain, giver, scope in _items_phrase(obj, bodies, rules, "include"):
             for g in giver.each_sector() if giver is not None else [None]:  # "D1、D2等部门的P": each gives
                 out.append(_record(label, matter, domain, g, receiver, rid, rules, scope=scope))
