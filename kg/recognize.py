@@ -595,8 +595,13 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
     out: list[AgencySpan] = []
     taken = bytearray(len(text))
     out.extend(_sector_lists(text, place_ends, taken, rules))
+    standalone = list(_standalone_matches(text, rules))
+    # a standalone name that holds composed ones ("公安机关交通管理部门"): the longer name wins
+    longer = [(s.start(), s.end()) for s in standalone if s.group("standalone")]
     for m in _agency_matches(text, rules):
         if taken[m.start()]:
+            continue
+        if longer and any(a <= m.start() and m.end() <= b and m.span() != (a, b) for a, b in longer):
             continue
         # split on 、 first, then on 和/及/与 inside a piece that is no core by itself
         # ("自然资源和规划、公安": 自然资源和规划 is one core, a merged bureau's)
@@ -661,7 +666,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
                 generic = not group and suf in ("部门", "机关", "机构", "管理部门", "执法部门", "主管部门", "行政部门")
                 out.append(_span(rules, text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
         taken[start : m.end()] = b"\x01" * (m.end() - start)
-    for m in _standalone_matches(text, rules):
+    for m in standalone:
         if taken[m.start()]:
             continue
         if m.group("standalone"):

@@ -505,6 +505,8 @@ def test_recognize_county_city_district_written_as_one(text, names):
         ("申请州中级人民法院强制执行", "州中级人民法院", "审判", "city"),
         ("省高级人民法院指导", "省高级人民法院", "审判", "province"),
         ("团县委、县妇联做好宣传", "团县委", "群团", "county"),
+        # a standalone name that holds composed ones is one body
+        ("由县公安机关交通管理部门依法处罚", "县公安机关交通管理部门", "公安", "county"),
     ],
 )
 def test_recognize_standard_departments_of_a_government(text, name, sector, level):
