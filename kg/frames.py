@@ -26,6 +26,7 @@ __all__ = [
     "GIVER_KIND_TAIL",
     "ABLE_TO_RECEIVE",
     "TIED_TO_OWN",
+    "without_signboards",
     "LEVEL_ALONE",
     "FRAMES",
     "FrameRules",
@@ -1806,6 +1807,8 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "。；;") + 1
         # "…职责，(自…起)(依法)(明确)(统一)由R承担": the words before 由 that say when and how, not what
         clause = re.sub(
+            # "…职能，不再保留，由R承担": the giver stops holding it, between the object and 由
+            r"(?:[，,]\s*(?:其|该局|原部门)?不再(?:保留|承担|行使|履行))?"
             r"[，,\s]*(?:同日起|即日起|自[^，,。；;]{2,14}?起|今后|此后|以后|现)?[，,\s]*"
             r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改|划|转|整合)?(?:统一|集中|相对集中)?$",
             "",
@@ -3389,6 +3392,18 @@ def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules) 
     return [t for t in legacy if not any(t["span"][0] <= p < t["span"][1] for p in at)]
 
 
+# "R(加)挂X牌子": X is another name of R, no party to what the sentence moves
+_SIGNBOARD = re.compile(r"(?:加挂|挂)(?P<b>[^，,。；;]{2,30}?)(?:的)?牌子")
+
+
+def without_signboards(text: str, agencies: list[AgencySpan]) -> list[AgencySpan]:
+    """``agencies`` but those named as a signboard another body hangs ("区城市管理局挂区综合行政执法局牌子")."""
+    if "牌子" not in text:
+        return agencies
+    boards = [m.span("b") for m in _SIGNBOARD.finditer(text)]
+    return [a for a in agencies if not any(s <= a.start and a.end <= e for s, e in boards)]
+
+
 def frame_transfers(
     text: str,
     agencies: list[AgencySpan],
@@ -3415,6 +3430,7 @@ def frame_transfers(
     already read.
     """
     state.following, state.upcoming, state.written = following, upcoming, text
+    agencies = without_signboards(text, agencies)
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     if "《" in text:
         triggered = None  # found again in the text without its titles

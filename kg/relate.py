@@ -51,6 +51,7 @@ from kg.frames import (
     power_labels_of,
     scope_sector,
     stems_before,
+    without_signboards,
 )
 from kg.lexicon import alternation, checked
 from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
@@ -450,6 +451,7 @@ def transfers_in(
     """
     if not _power_regex(rules).search(sentence_text):
         return []  # every frame here reads a clause that names a power
+    agencies = without_signboards(sentence_text, agencies)
     context = context or _Context()
     out: list[dict] = []
     if collectives is None:
