@@ -541,6 +541,9 @@ _FIELDS_COUNTED = re.compile(r"等[\d一二三四五六七八九十两]{1,3}个(
 _FIELD_TOTAL = re.compile(rf"^(?:的)?(?:共|共计|合计|计)?{COUNT_OF_MATTERS.pattern}(?:的)?(?:[省市县区乡镇]级)?$")
 
 
+_STOPS_HOLDING = r"(?:不再|停止)(?:行使|承担|履行)"  # "G不再承担M": G stops holding what moves
+
+
 def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phrase:
     """Read the words between a predicate and its power noun: "A行使的全部", "D方面(法律…规定的)对M的"."""
     ph = Phrase()
@@ -567,14 +570,14 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             ph.giver = own
             seg = re.sub(
                 # "县级人民政府及其部门的P": a government with its departments gives as the government
-                r"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|(?:不再|停止)(?:行使|承担|履行)|(?:划转|移交|下放|行使|承担|负责)的|(?:依法)?委托的)?",
+                rf"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|{_STOPS_HOLDING}|(?:划转|移交|下放|行使|承担|负责)的|(?:依法)?委托的)?",
                 "",
                 written[read:],
             )
             break
     # "G承担的M", and "G不再承担M" (G stops holding what the receiver takes over)
     given = re.match(
-        r"^(?P<g>.+?)(?:原?(?:行使|承担|负责|划转|移交|下放)的|(?:依法)?委托的|(?:不再|停止)(?:行使|承担|履行))(?P<rest>.*)$",
+        rf"^(?P<g>.+?)(?:原?(?:行使|承担|负责|划转|移交|下放)的|(?:依法)?委托的|{_STOPS_HOLDING})(?P<rest>.*)$",
         seg,
     )
     if given:
@@ -2037,16 +2040,17 @@ def _moved_on_frame(text, bodies, state, rules) -> list[dict]:
     out = []
     rid = rules.rule_id("moved_on")
     for trig in rules.trigger_re("moved_on").finditer(text):
-        opening = max(0, *(text.rfind(c, 0, trig.start()) + 1 for c in "，,。；;"))
+        opening = _clause_opening(text, trig.start())
         if not _MOVED_ON_OBJECT.fullmatch(text, opening, trig.start()):
             continue
         at = DETERMINER.match(text, trig.end()).end()
         receiver = next((b for b in bodies if b.start == at), None)
         if receiver is None:
             continue
-        if opening > 0 and _power_at(text[:opening], rules):
+        before = max(text.rfind(c, 0, opening) for c in "，,；;")
+        if before > 0 and _power_at(text[:before], rules):
             # "G不再承担M的P，该项P交由R承担": the clause before, in the same sentence, names what moves
-            out.extend(_stopped_before(text, opening - 1, bodies, receiver, rid, rules))
+            out.extend(_stopped_before(text, before, bodies, receiver, rid, rules))
             continue
         if state.list_open:
             continue
@@ -2059,19 +2063,16 @@ def _moved_on_frame(text, bodies, state, rules) -> list[dict]:
 
 def _stopped_before(text, end, bodies, receiver, rid, rules) -> list[dict]:
     """The records of "G不再承担M的P" (the clause of ``text`` ending at ``end``) given on to ``receiver``."""
-    start = max(0, *(text.rfind(c, 0, end) + 1 for c in "，,。；;"))
+    start = _clause_opening(text, end)
     clause = text[start:end]
     powers = _power_at(clause, rules)
-    if not powers or powers[-1][1] != len(clause) or not _STOPS.search(clause):
+    if not powers or powers[-1][1] != len(clause) or not re.search(_STOPS_HOLDING, clause):
         return []
     inside = [b.shifted(start) for b in bodies if start <= b.start and b.end <= end]
     ph = parse_object(clause[: powers[-1][0]], inside, rules.scope_sectors)
     if ph.giver is None:
         return []
     return [_record(powers[-1][3], m, ph.domain, ph.giver, receiver, rid, rules) for m in ph.matters or [None]]
-
-
-_STOPS = re.compile(r"(?:不再|停止)(?:承担|行使|履行)")
 
 
 # "此次调整还包括…", "本次下放的事项同时包括…": what follows is more of the move just stated
@@ -2183,9 +2184,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
 
 # an object that is only the powers tied to the holder's own: "与其(行政处罚权)相关的行政检查权、行政强制措施权"
 # (a permissive grant tied to powers given elsewhere: conventions G3, no transfer of its own)
-TIED_TO_OWN = re.compile(
-    r"(?:依法)?与(?:其|之)(?:[^，,。；;]{0,12}?)?(?:相关|有关|相应|相配套)的(?P<rest>(?:行政检查|行政强制)[^，,。；;]*)"
-)
+TIED_TO_OWN = re.compile(r"(?:依法)?与(?:其|之)(?:[^，,。；;]{0,12}?)?(?:相关|有关|相应|相配套)的(?:行政检查|行政强制)")
 
 
 _GRANTS_TO = re.compile(r"(?:授权|赋予)(?:各|全[省市县区])?$")
