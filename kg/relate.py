@@ -1129,6 +1129,9 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
 _JOINED_BODY = re.compile(r"[、和及与(（](?:各|有关|相关)?")
 
 
+_RECEIVER_VERB = re.compile(r"^[)）]?(?:依法)?(?:行使|实施|承担)?")  # "赋予R(依法)行使…": the receiver's verb
+
+
 def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[dict]:
     m = _trigger_res(rules)[words].search(clause) if words else None
     if not m:
@@ -1141,13 +1144,11 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
     after = [p for p in powers if p.start() > last.end - cs]
     if not after or clause.startswith("的", last.end - cs):
         return []  # "已赋予街道办事处的P": a grant made before, a relative clause naming the powers
-    power = after[0]
-    body = re.sub(r"^[)）]?(?:依法)?(?:行使|实施|承担)?", "", clause[last.end - cs : power.start()])
     # "赋予R与其职责相适应的P": which powers, by a description (whole), a power word inside it
     whole = next((p for p in after if described(clause[last.end - cs : p.start()], rules.frames)), None)
+    power = whole or after[0]
+    body = _RECEIVER_VERB.sub("", clause[last.end - cs : power.start()])
     if whole is not None:
-        power = whole
-        body = re.sub(r"^[)）]?(?:依法)?(?:行使|实施|承担)?", "", clause[last.end - cs : power.start()])
         matter_text, domain = body[:-1], None
     else:
         body = re.split(r"领域各类|领域|各类", body)[-1]
