@@ -2653,9 +2653,10 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         or state.title_grantees
         or ([state.topic] if state.topic else [])
         or ([state.actor] if state.actor else [])  # the body whose catalogue it is ("乡镇…事项目录")
+        # none named yet: a note after the table may name who carries the rows out ("以上事项由R实施"),
+        # else the rows are dropped (kg.relate keeps them pending)
+        or [None]
     )
-    if not receivers:
-        return []
     at = cols.get("matter")
     skip = {i for role, i in cols.items() if role != "matter"}
     named = (

@@ -1807,7 +1807,8 @@ def relate_document(
     context = _Context()
     entry_facts: list[int] = []  # the transfers of the catalogue entry read last (a remark may name their giver)
     entry_sentence = -1
-    pending_scope: list[int] = []  # the scope items just read that name no receiver (indices into facts)
+    pending_scope: list[int] = []  # the scope items or table rows just read that name no receiver (indices into facts)
+    unheld: set[int] = set()  # table rows that no note named a receiver of
     title_bodies = found_in.bodies(record.get("title") or "")
     frame_state = FrameState(
         actor=catalogue_owner(record.get("title"), title_bodies),
@@ -1917,12 +1918,16 @@ def relate_document(
                 seen_agency[name] = _fact(doc, "agency", body, s, "agency.collective.v1", (start, end))
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
-        if pending_scope and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
-            # the items of a scope with no receiver, then "前款规定的P，由R集中行使": R holds them
+        if pending_scope and not any(t["rule"] == facts[pending_scope[0]].rule_id for t in found):
+            # the items of a scope or the rows of a table with no receiver, then "前款规定的P，由R集中行使",
+            # "以上事项由R以自己的名义实施": R holds them
             holder = next((a for a in agencies if _LIST_HELD_BY.search(s.text, 0, a.start)), None)
-            for k in pending_scope if holder is not None else ():
+            for k in pending_scope:
                 data = facts[k].data
-                facts[k] = replace(facts[k], data=replace(data, target=holder.text, target_sector=holder.sector))
+                if holder is not None:
+                    facts[k] = replace(facts[k], data=replace(data, target=holder.text, target_sector=holder.sector))
+                elif facts[k].rule_id in _DROPPED_UNHELD:
+                    unheld.add(k)  # a table whose rows no body carries out: no transfer
             pending_scope = []
         context.scope_open = bool(_SCOPE_LEAD.search(s.text.strip())) or (
             context.scope_open and any(t["rule"] == "transfer.scope_list.v1" for t in found)
@@ -1970,7 +1975,11 @@ def relate_document(
             if rule in _ENTRY_RULES:
                 entry_facts = (entry_facts if entry_sentence == i else []) + [len(facts)]
                 entry_sentence = i
-            if rule == "transfer.scope_list.v1" and t.get("target") is None:
+            if (
+                rule in _PENDING_RULES
+                and t.get("target") is None
+                and not (rule in _DROPPED_UNHELD and t.get("target_sector"))
+            ):
                 pending_scope.append(len(facts))
             facts.append(_fact(doc, "transfer", t, s, rule, span))
         for target in _TARGET.finditer(s.text) if dated else ():
@@ -2001,6 +2010,8 @@ def relate_document(
     for m in _LEAD.finditer(doc.text):
         facts.extend(_lead_block(doc, sentences, m, found_in))
     _date_the_moves(facts, undated, move_deadlines)
+    unheld.update(k for k in pending_scope if facts[k].rule_id in _DROPPED_UNHELD)  # the document ends
+    facts = [f for k, f in enumerate(facts) if k not in unheld]
     facts.extend(merge_aliases(of_county_level_city(list(seen_agency.values()), record), rules))
     facts.extend(seen_place.values())
     undeclared = next((f for f in facts if f.rule_id not in rules.declared_ids), None)
@@ -2025,6 +2036,9 @@ def _triggers_by_sentence(text: str, sentences: list[Sentence], rules: Rules) ->
     return out
 
 
+# the rules whose records may name their receiver in a sentence after them (kg.relate: pending_scope)
+_PENDING_RULES = frozenset({"transfer.scope_list.v1", "transfer.table_row.v1"})
+_DROPPED_UNHELD = frozenset({"transfer.table_row.v1"})  # of those, the ones no record is kept of without a receiver
 _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
 
 

@@ -2822,3 +2822,28 @@ def test_frames_punishing_as_a_noun_gives_nothing(text):
 )
 def test_frames_the_last_two_acts_of_a_list_joined_by_he(text, want):
     assert split_acts(text, ()) == want
+
+
+@pytest.mark.parametrize(
+    "note, want",
+    [
+        ("以上事项划转后，由县综合行政执法局以自己的名义实施。", "县综合行政执法局"),
+        ("前述执法事项统一由镇人民政府行使。", "镇人民政府"),
+        # no note names who carries the rows out: the rows move nothing that can be told
+        ("以上事项自2024年1月1日起施行。", None),
+        ("", None),
+    ],
+)
+def test_frames_a_table_with_no_receiver_takes_the_one_its_note_names(note, want):
+    text = (
+        "某县执法事项目录\n序号\t事项名称\t原实施部门\n1\t对在河道内倾倒垃圾的处罚\t县水利局\n"
+        "2\t对违规燃放烟花爆竹的处罚\t县公安局\n" + note
+    )
+    rows = [r for r in _transfers(text) if r["matter"]]
+    if want is None:
+        assert rows == []
+    else:
+        assert sorted((r["source"], r["matter"], r["target"]) for r in rows) == [
+            ("县公安局", "违规燃放烟花爆竹", want),
+            ("县水利局", "在河道内倾倒垃圾", want),
+        ]
