@@ -314,6 +314,11 @@ _OWN_MANNER = re.compile(r"擅自|违法|非法|违规|私自|未经")
 _SAME_SUBJECT = re.compile(r"^(?:不|未(?!经)|拒不|没有)")
 # a part that ends in the condition an act lacks ("未经批准", "未经许可"): no act until the next part
 _CONDITION_ONLY = re.compile(r"未经(?:批准|许可|同意|审批|核准|登记|备案)$")
+# a clause that only states the condition the act after it breaks, before a comma: "农户未经批准或者以欺骗
+# 手段取得批准，非法占地建房", "未取得施工许可证，擅自施工" — one offence
+_CONDITION_CLAUSE = re.compile(
+    r"(?:未经|未取得|未依法取得|未办理)[^，,；;]{0,30}?(?:批准|许可|同意|审批|核准|登记|备案|许可证|手续)$"
+)
 # a place phrase may follow the act's manner: "擅自在树木、地面、建筑物上涂写"
 _MANNER = r"(?:擅自|违法|非法|随意|私自|违规)?"
 _OPEN_PLACE = re.compile(rf"^{_MANNER}在(?!.*(?:上|内|中|外|时|范围))")
@@ -365,6 +370,8 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['城市道路', '桥梁等市政设施']
     >>> split_acts("城市供水、燃气、供热行业管理", {"燃气"})
     ['城市供水', '燃气', '供热行业管理']
+    >>> split_acts("未取得施工许可证，擅自开工建设，在道路上堆放物料", ())
+    ['未取得施工许可证，擅自开工建设', '在道路上堆放物料']
     """
     text = text.strip(" ,，、;；")
     for sep, join in (
@@ -379,6 +386,13 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
         last_and = _LAST_AND.fullmatch(parts[-1]) if join and "、" in seps else None
         if last_and:  # "A、B和C": the list's last two acts joined by 和
             parts[-1:], seps = [last_and.group(1), last_and.group(2)], [*seps, "和"]
+        if not join:  # a condition and the act that breaks it, across a comma: one offence
+            for k in range(len(parts) - 2, -1, -1):
+                if _CONDITION_CLAUSE.search(parts[k]):
+                    parts[k : k + 2] = (
+                        [parts[k] + seps[k].strip() + parts[k + 1]] if seps else [parts[k] + parts[k + 1]]
+                    )
+                    seps[k : k + 1] = []
         if len(parts) > 1:
             parts = join_bare_verbs(parts, fields, seps or "、") if join else parts
             return [re.sub(r"^(?:以及|及|或者|或|和)", "", p) for p in parts if len(p) >= 2]
@@ -611,8 +625,9 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     if obj:
         seg = obj.group("m")
     seg = _TRIM_TAIL.sub("", seg.strip(" ,，"))
-    if COUNT_OF_MATTERS.fullmatch(seg) or seg in ("有关", "相关", "相应"):
-        seg = ""  # "…等9个部门的132项P": how many; "相关执法事项": which, by what is said around; no matter named
+    if COUNT_OF_MATTERS.fullmatch(seg) or seg in ("有关", "相关", "相应", "具体"):
+        # "…等9个部门的132项P": how many; "相关执法事项", "具体行政处罚权": which, by what is said around
+        seg = ""  # no matter named
     # "“对M的处罚”等12项": an item of a catalogue quoted as the example of those that move: its act
     quoted = _QUOTED_ENTRY.fullmatch(seg)
     if quoted:

@@ -158,7 +158,7 @@ _MATTER_TRIM_HEAD = re.compile(
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
 )
 _MATTER_TRIM_TAIL = re.compile(
-    r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|法律法规规章规定的|法律法规规定的|中|(?<=等)行为|"
+    r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|(?<=的)具体|^具体|法律法规规章规定的|法律法规规定的|中|(?<=等)行为|"
     rf"(?<=等){COUNT_OF_MATTERS.pattern}|(?<=[\u4e00-\u9fff]{{3}})查处|"
     r"(?<=[\u4e00-\u9fff]{2})(?<!第)[两二三四五六七八九十\d]{1,2}(?:项|个方面))+$"  # "M查处方面的处罚权": M's;
 )  # "M1、M2两项职能": how many
@@ -1105,6 +1105,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
             body = clause[_after_last_comma(clause, power.start()) : power.start()]
         else:
             continue
+        if after and body.startswith("的"):
+            continue  # "赋予R行使的P": the powers R is to exercise, named as the object of another verb
         if GRANTED_ELSEWHERE.search(body) or TIED_TO_OWN.match(clause, m.end()):
             continue  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere; "与其P相关的…": tied to it (G3)
         matter_text, domain = _matter_and_domain(body)

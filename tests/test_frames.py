@@ -2847,3 +2847,30 @@ def test_frames_a_table_with_no_receiver_takes_the_one_its_note_names(note, want
             ("县公安局", "违规燃放烟花爆竹", want),
             ("县水利局", "在河道内倾倒垃圾", want),
         ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县人民政府确定赋予街道办事处行使的具体行政处罚权。",
+        "设区的市人民政府可以确定交由镇人民政府行使的具体行政执法权。",
+        "市人民政府公布赋予乡人民政府行使的相关行政处罚权。",
+    ],
+)
+def test_frames_the_powers_a_body_is_to_exercise_named_as_an_object_give_no_matter(text):
+    # "R行使的P" names the powers as the object of another verb; 具体/相关 says which, naming no matter
+    found = _transfers("某省条例\n" + text)
+    assert all(r["matter"] in (None, "") for r in found), [(r["matter"], r["rule"]) for r in found]
+
+
+@pytest.mark.parametrize(
+    "item, want",
+    [
+        ("（一）对未取得排水许可证，擅自向城镇排水设施排放污水的处罚；", "未取得排水许可证,擅自向城镇排水设施排放污水"),
+        ("（二）对单位未经批准或者以欺骗手段取得批准，占用林地的处罚；", "单位未经批准或者以欺骗手段取得批准,占用林地"),
+        ("（三）对未办理临时占道手续，在人行道上设置摊点的处罚。", "未办理临时占道手续,在人行道上设置摊点"),
+    ],
+)
+def test_frames_a_condition_and_the_act_that_breaks_it_are_one_offence(item, want):
+    found = _transfers("某县条例\n第八条 县综合执法局行使下列行政处罚权：\n" + item)
+    assert [r["matter"] for r in found if r["rule"] == "transfer.list_item.v1"] == [want]
