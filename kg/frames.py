@@ -2633,7 +2633,10 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     if roles:  # a header row: "序号 事项名称 职权类型 实施主体 原实施部门"
         state.columns = roles
         return []
-    cols = state.columns
+    cols = dict(state.columns)
+    sub = cols.pop("sub_matter", None)
+    if sub is not None and sub < len(cells) and len(cells[sub]) >= 4:
+        cols["matter"] = sub  # a row with a sub-item: it is the entry; with none, the main item is
     kinds = [i for i, c in enumerate(cells) if rules.trigger_re("table_row").fullmatch(re.sub(r"[类权]+$", "", c))]
     kind_written = None
     if not kinds and cols.get("matter") is not None and cols["matter"] < len(cells):
@@ -2709,15 +2712,21 @@ def _former_holder(cells: list[str], at: int | None, text: str, bodies: list[Bod
     return next((b for b in bodies if b.start == start and b.text == m.group("g")), None)
 
 
+_HEADER_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a header cell's note in brackets
+
+
 def _header_roles(cells: list[str], rules: FrameRules) -> dict[str, int]:
     """The role of each column a header row names ({"matter": 1, "kind": 2, …}); empty when
     the row is not a header (fewer than two cells are column names)."""
     roles: dict[str, int] = {}
     named = 0
     for i, c in enumerate(cells):
+        c = _HEADER_NOTE.sub("", c).replace(" ", "")  # "事项名称（子项）", "实施 主体": the name alone
         for role, names in rules.table_columns.items():
             if names.fullmatch(c):
                 named += 1
+                if role == "matter" and "matter" in roles:
+                    role = "sub_matter"  # "主项名称 … 子项": the second names the entry more narrowly
                 roles.setdefault(role, i)
                 break
     return {r: i for r, i in roles.items() if r != "other"} if named >= 2 else {}
