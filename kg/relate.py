@@ -2014,7 +2014,7 @@ def relate_document(
     _date_the_moves(facts, undated, move_deadlines)
     unheld.update(k for k in pending_scope if facts[k].rule_id in _DROPPED_UNHELD)  # the document ends
     facts = [f for k, f in enumerate(facts) if k not in unheld]
-    facts.extend(merge_aliases(of_county_level_city(list(seen_agency.values()), record), rules))
+    facts.extend(merge_aliases(of_county_level_city(list(seen_agency.values()), record), rules, doc.text))
     facts.extend(seen_place.values())
     undeclared = next((f for f in facts if f.rule_id not in rules.declared_ids), None)
     if undeclared is not None:

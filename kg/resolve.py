@@ -167,11 +167,12 @@ _BARE_CITY = re.compile(
 )  # 市 as a level word (市政府 too), not 市辖区, 市场, 市政, 市容…
 
 
-def merge_aliases(agency_facts: list[Fact], rules: Rules) -> list[Fact]:
+def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> list[Fact]:
     """One record per distinct body of a document: names that share sector, level and kind of
     organ are one body ("市住建局" = "XX市住房和城乡建设局", "省委" = "中共安徽省委"); a name without
     a level joins the one leveled body of its sector and organ, if there is exactly one. The
-    longest name stands for the body; the others become its aliases.
+    longest name stands for the body; the others become its aliases. Two names written apart in one
+    sentence of ``text`` (the document's) are two bodies, not one named twice.
 
     >>> from kg.facts import Agency
     >>> from kg.ruleset import load_rules
@@ -210,7 +211,7 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules) -> list[Fact]:
     out = []
     for key, group in groups.items():
         for same_place in _by_place(group):
-            split = _by_session(same_place) if key[0] == "legislature" else _by_compatible_core(same_place, rules)
+            split = _by_session(same_place) if key[0] == "legislature" else _by_compatible_core(same_place, rules, text)
             for members in split:
                 out.append(_merged(key, members))
     return out
@@ -277,7 +278,7 @@ def _level_head(name: str, core: str) -> str | None:
     return m.group()
 
 
-def _by_compatible_core(members: list[Fact], rules: Rules) -> list[list[Fact]]:
+def _by_compatible_core(members: list[Fact], rules: Rules, text: str = "") -> list[list[Fact]]:
     """Split a group of same sector, level and organ by core: "市建设部门" and "市建管部门" stay two."""
     if len(members) == 1:
         return [members]
@@ -295,13 +296,28 @@ def _by_compatible_core(members: list[Fact], rules: Rules) -> list[list[Fact]]:
             # "城市管理" and "城市管理综合执法" (the same department's enforcement named) are one
             rest = rep[len(core) :] if core and rep.startswith(core) else ""
             unit = rest in rules.agencies.core_sector and not _FUNCTION_WORDS.search(rest)
-            if _abbreviates(core, rep) and not unit:
+            # (a name that adds to the other's core, written apart from it in one sentence, is another body)
+            apart = bool(rest) and any(_written_apart(f, g, text) for g in cluster)
+            if _abbreviates(core, rep) and not unit and not apart:
                 cluster.append(f)
                 break
         else:
             clusters.append((core, [f]))
     # keep the document's order within each cluster (the first written name breaks ties)
     return [sorted(c, key=members.index) for _, c in clusters]
+
+
+# what stands between a name and its other name: "A（B）", "A(挂B牌子)", "A（即B）"
+_ALIAS_BETWEEN = re.compile(r"\s*[(（](?:挂|加挂|即|简称|下称|以下简称)?\s*")
+
+
+def _written_apart(a: Fact, b: Fact, text: str) -> bool:
+    """Whether two names are written apart in one sentence, so are two bodies ("组建市城市管理综合执法局，
+    归口市城市管理局管理"), not one body's two names (a bracketed alias stands right after the name)."""
+    if not text or not a.sentence_id or a.sentence_id != b.sentence_id or min(a.start, b.start) < 0:
+        return False
+    first, second = sorted((a, b), key=lambda f: f.start)
+    return first.end <= second.start and not _ALIAS_BETWEEN.fullmatch(text[first.end : second.start])
 
 
 def _merged(key: tuple, members: list[Fact]) -> Fact:

@@ -251,6 +251,22 @@ def test_relate_one_record_per_body_with_aliases():
     assert agencies["中共淄博市委"] == ("市委",)
 
 
+@pytest.mark.parametrize(
+    "sentence, bodies",
+    [
+        # two names written apart in one sentence: two bodies, though one abbreviates the other's core
+        ("组建县城市管理综合执法局，归口县城市管理局管理。", {"县城市管理综合执法局": (), "县城市管理局": ()}),
+        ("区城市管理综合执法局受区城市管理局领导。", {"区城市管理综合执法局": (), "区城市管理局": ()}),
+        # a bracketed other name is the same body
+        ("由市城市管理综合执法局（市城市管理局）负责。", {"市城市管理综合执法局": ("市城市管理局",)}),
+        ("由市城市管理综合执法局(挂市城市管理局牌子)负责。", {"市城市管理综合执法局": ("市城市管理局",)}),
+    ],
+)
+def test_relate_names_written_apart_in_one_sentence_are_two_bodies(sentence, bodies):
+    agencies = {f.get("name"): f.get("aliases") for f in _facts("某市实施方案\n" + sentence) if f.kind == "agency"}
+    assert {n: agencies.get(n) for n in bodies} == bodies
+
+
 def test_relate_targets_and_transfer_deadlines():
     text = (
         "某市方案\n到2020年,各区40%以上的主次干路达到深度保洁作业标准。城镇化率为53.7%。\n"
