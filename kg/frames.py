@@ -1757,7 +1757,7 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
     if tail is None:
         return None
     rest = text[tail.end() : end]
-    names = re.findall(r"行政执法|行政处罚|行政检查|行政强制措施|行政强制|行政许可", rest)
+    names = _OWNED_KINDS.findall(rest)
     if not names or not rest.startswith(names[0]):
         return None
     quantity = tail.group("q")
@@ -1769,6 +1769,9 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
             written.append((label, noun.group() if noun else label))
         elif i == 0 and not quantity and rest.startswith(name + "事项"):  # "…的行政执法事项": the items as written
             written.append((label, name + "事项"))
+        elif i == 0 and not quantity:  # "…的执法事项", "G1、G2的行政处罚权": the power as written (G4)
+            noun = re.match(rf"{name}(?:权|事项|职权|职责|职能)?", rest)
+            written.append((label, noun.group()))
         else:
             written.append((label, f"{quantity}{label}" if i == 0 and quantity else None))
     return owners, written
@@ -2129,7 +2132,11 @@ ENFORCEMENT_NAMES = {
     "行政强制措施": "行政强制权",
     "行政强制": "行政强制权",
     "行政许可": "行政许可权",
+    "行政审批": "行政许可权",
+    "执法事项": "执法职责",  # "G1、G2等5个部门的63项执法事项": enforcement items of any kind
 }
+# the kinds of power an owned object names first ("G的部分行政处罚权", "G等部门的行政审批事项")
+_OWNED_KINDS = re.compile("|".join(sorted(ENFORCEMENT_NAMES, key=len, reverse=True)))
 _POWER_SERIES = re.compile(
     r"(?P<first>行政处罚|行政检查|行政强制措施|行政强制)权?"
     # ("…行政处罚权，以及与之相关的行政检查、行政强制措施": a bundle after a comma too)
@@ -2174,6 +2181,11 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
                 rec = _record(rules.power_labels[owned.group("p")], matter, None, giver, r, rid, rules)
                 rec["source"] = rec["source"] or owned.group("g")
                 out.append(rec)
+            continue
+        end = trig.end() + len(re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0])
+        whose = _owned_powers(text, trig.end(), end, bodies)
+        if whose:  # "R集中行使G1、G2等26个部门的行政许可事项": what each of them held
+            out.extend(_owned_records(whose, [receiver], rules.rule_id("exercise"), rules))
             continue
         former = _FORMER_OWNERS.match(text, trig.end())
         givers = [b for b in bodies if former and former.start("g") <= b.start and b.end <= former.end("g")]

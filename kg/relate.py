@@ -2186,7 +2186,7 @@ def _established(doc: Document, s: Sentence, agencies: list[AgencySpan], next_te
             if (re.fullmatch(r"了?[“\"「]?", s.text[m.end() : a.start]) or fresh and s.text[m.end() : a.start] == "的")
             and m.group() != "建立"
         ]
-        after = councils or direct
+        after = direct or councils  # the body right after the verb; else the council it names further on
         if not after:
             continue
         body = after[0]

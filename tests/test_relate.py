@@ -267,6 +267,20 @@ def test_relate_names_written_apart_in_one_sentence_are_two_bodies(sentence, bod
     assert {n: agencies.get(n) for n in bodies} == bodies
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # the body right after the verb is the one set up, though a committee is named further on
+        ("县人民政府设立县行政审批局，集中行使县发展和改革委员会等部门的行政许可事项。", "县行政审批局"),
+        ("组建区综合行政执法局，承担区卫生健康委员会的部分执法职责。", "区综合行政执法局"),
+        # no body right after it: the council named further on
+        ("成立以市长为主任的市城市管理委员会。", "市城市管理委员会"),
+    ],
+)
+def test_relate_the_body_set_up_is_the_one_right_after_the_verb(sentence, name):
+    assert [f.get("name") for f in _facts("某市实施方案\n" + sentence) if f.kind == "body_established"] == [name]
+
+
 def test_relate_targets_and_transfer_deadlines():
     text = (
         "某市方案\n到2020年,各区40%以上的主次干路达到深度保洁作业标准。城镇化率为53.7%。\n"
