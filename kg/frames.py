@@ -1825,6 +1825,8 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         verbal = _PASSIVE_PENALTY.match(text, receiver.end)
         if tail is None and verbal is None:
             continue
+        if tail is not None and _CHANGED_TO.match(text, after + tail.end()):
+            continue  # "由G负责调整为由R负责": G held it before (read at R's 由)
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "。；;") + 1
         # "…职责，(自…起)(依法)(明确)(统一)由R承担": the words before 由 that say when and how, not what
         clause = re.sub(
@@ -1835,6 +1837,13 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             "",
             _WHERE.sub("", text[clause_start : trig.start()]),
         )
+        held = _HELD_UNTIL_CHANGED.search(clause) if _CHANGED_TO.search(text, clause_start, trig.start()) else None
+        former = held and next(
+            (b for b in bodies if (b.start, b.end) == (clause_start + held.start("g"), clause_start + held.end("g"))),
+            None,
+        )
+        if former is not None:  # "M职责，由G负责调整为由R负责": G gives; the object ends before its 由
+            clause = clause[: held.start()]
         powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)] or _bare_power_at_end(clause)
         act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
         topic = max(clause_start, *(text.rfind(c, 0, trig.start()) + 1 for c in "，,"))
@@ -1853,8 +1862,17 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             continue
         for part_start, part in _power_groups(clause, rules):
             for holder in holders:
-                out.extend(_passive_object(part, clause_start + part_start, bodies, holder, rules))
+                found = _passive_object(part, clause_start + part_start, bodies, holder, rules)
+                for rec in found if former is not None else ():
+                    if rec["source"] is None:
+                        rec["source"], rec["source_sector"] = former.text, former.sector
+                out.extend(found)
     return out
+
+
+# "由G负责调整为由R负责", "由G承担改为R承担": the holder before a change, then the one after it
+_CHANGED_TO = re.compile(r"(?:调整为|改为|变更为|调整|改)由?")
+_HELD_UNTIL_CHANGED = re.compile(r"[，,]?\s*由(?P<g>[^，,。；;由]{2,30}?)(?:负责|行使|承担|实施|履行)?$")
 
 
 _BUNDLE_OPENER = re.compile(r"(?:以及|及|和|并)?(?:与之|与其|与此)?(?:相关|有关|相应)")
