@@ -2232,7 +2232,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
 TIED_TO_OWN = re.compile(r"(?:依法)?与(?:其|之)(?:[^，,。；;]{0,12}?)?(?:相关|有关|相应|相配套)的(?:行政检查|行政强制)")
 
 
-_GRANTS_TO = re.compile(r"(?:授权|赋予)(?:各|全[省市县区])?$")
+_GRANTS_TO = re.compile(r"(?:授权|赋予|授予)(?:各|全[省市县区])?$")
 # one part of an object naming who held its power: "原由G承担的M" (before the power noun)
 _HELD_PART = re.compile(
     r"(?:[、，,]?(?:以及|及|和|与)?)(?:原由?|由)(?P<g>[^，,。；;的]{2,30}?)(?:行使|承担|负责|实施)的(?P<m>[^，,。；;]{2,40})"

@@ -503,13 +503,15 @@ def _zone_stops(rules: Rules) -> tuple[str, ...]:
     body (``township_name_stops`` of two characters or more: 赋予, 交由, 下放…), and 关于 ("关于赋予
     X开发区管理委员会…的决定")."""
     words = [w for w in rules.agencies.township_name_stops if len(w) >= 2]
-    return (*_NAME_VERBS, *words, "关于")
+    # and the verbs after which a body receives ("下放至", "下沉到"): longest last, so they win over their stems
+    return (*_NAME_VERBS, *words, *sorted(rules.agencies.township_receiving_verbs, key=len), "关于")
 
 
 def _after_verbs(text: str, start: int, end: int, words: tuple[str, ...] = _NAME_VERBS) -> int:
-    """``start`` moved past the last of ``words`` (the verbs of naming) in ``text[start:end]``."""
+    """``start`` moved past the last of ``words`` (the verbs of naming) in ``text[start:end]``, or one
+    that runs into it ("下沉|至临港新区": a name opens with no part of a verb)."""
     for verb in words:
-        k = text.rfind(verb, start, end)
+        k = text.rfind(verb, max(0, start - len(verb) + 1), end)
         if k >= 0:
             start = max(start, k + len(verb))
     return start

@@ -565,9 +565,15 @@ def _records(
 _COUNT_AT_END = re.compile(r"(?<=的)[\d一二三四五六七八九十百两]{1,5}项$")
 
 
+_LEVEL_OF_POWER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![省市县区])[省市县区乡镇](?:级|一级)$")
+
+
 def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     """Split "环境保护管理方面社会生活噪声污染、…" into (matters, domain)."""
-    text = RELEVANT_PART.sub("", COUNT_OF_GIVERS.sub("", _MATTER_TRIM_HEAD.sub("", text.strip(" ,,:"))))
+    text = text.strip(" ,,:")
+    if not LEVEL_ALONE.fullmatch(text):  # ("部分县级(P)" alone: the level's powers, as a whole)
+        text = _LEVEL_OF_POWER.sub("", text)  # "…方面的部分县级(P)": whose level, not what
+    text = RELEVANT_PART.sub("", COUNT_OF_GIVERS.sub("", _MATTER_TRIM_HEAD.sub("", text)))
     text = _COUNT_AT_END.sub("", text)  # "D1、D2等领域的236项(P)": how many, no part of the fields
     listed = _LISTED_DOMAIN.match(text)
     if listed:  # "城市道路、桥梁等市政设施管理方面": the matters listed, then the field they belong to

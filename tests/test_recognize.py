@@ -648,6 +648,8 @@ def test_recognize_culture_water_and_data_bodies_and_prefecture_offices(text, na
         ("关于赋予长沙高新技术产业开发区管理委员会部分权限的决定", "长沙高新技术产业开发区管理委员会"),
         ("交由苏州工业园区管理委员会统一行使", "苏州工业园区管理委员会"),
         ("由南昌市红谷滩新区城市管理局负责", "南昌市红谷滩新区城市管理局"),
+        ("经研究，决定授予开发区管理委员会行使", "开发区管理委员会"),
+        ("将部分市级权限下沉至临港新区管理委员会", "临港新区管理委员会"),
     ],
 )
 def test_recognize_a_zone_named_after_a_verb_of_the_genre(text, name):
