@@ -1149,7 +1149,7 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
         return []
     receivers = _named_with(clause, cs, receiver, agencies)  # "赋予乡镇人民政府、街道办事处(行使)…": each
     last = receivers[-1]
-    after = [p for p in powers if p.start() > last.end - cs]
+    after = [p for p in powers if p.start() >= last.end - cs]  # ("赋予R行政处罚权": right after R)
     if not after or clause.startswith("的", last.end - cs):
         return []  # "已赋予街道办事处的P": a grant made before, a relative clause naming the powers
     # "赋予R与其职责相适应的P": which powers, by a description (whole), a power word inside it
@@ -1161,12 +1161,21 @@ def _grant_transfer(rules: Rules, clause, cs, agencies, powers, words) -> list[d
     else:
         body = re.split(r"领域各类|领域|各类", body)[-1]
         matter_text, domain = _matter_and_domain(body)
+    series = [power]  # "…的行政处罚权、行政强制权": each power of the series over the same matters
+    for p in after[after.index(power) + 1 :]:
+        if not _SERIES_JOINER.fullmatch(clause, series[-1].end(), p.start()):
+            break
+        series.append(p)
     span = (0, len(clause))
     return [
         t
         for r in receivers
-        for t in _records(rules, [], r, power.group(), matter_text, None, "transfer.grant.v1", span)
+        for p in series
+        for t in _records(rules, [], r, p.group(), matter_text, None, "transfer.grant.v1", span)
     ]
+
+
+_SERIES_JOINER = re.compile(r"、|和|及|以及|与")
 
 
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十0-9]+[)）、.])?")
