@@ -1476,7 +1476,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     ):
         after = []  # too far, or in another clause: no receiver of this verb
     toward = next((b for b in bodies if b.end == trig.start() and _toward(text, b)), None)
-    end = trig.end() + len(re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0])
+    end = _clause_end(text, trig.end())
     if toward is not None and (not after or _owned_powers(text, trig.end(), end, bodies)):
         # "向R下放M", and "向R下放G1、G2等部门的P": the bodies after the verb own what moves
         return _toward_frame(text, trig, toward, bodies, state, rules)
@@ -1643,6 +1643,13 @@ def _clause_opening(text: str, at: int) -> int:
     return start + (lead.end() if lead else 0)
 
 
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause holding ``at`` ends: at the comma, semicolon or full stop after it, else the end."""
+    m = _CLAUSE_STOP.search(text, at)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_STOP = re.compile(r"[,，;；。]")
 _GIVER_ADVERBS = re.compile(r"(?:依法|已|已经|将|共|首批|分批|拟|同步)*")
 
 
@@ -1656,7 +1663,7 @@ def _subject_grants_at(text: str, at: int, bodies: list[Body], rules: FrameRules
 def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     """ "G下放M等N项P": the department before the verb gives, to the bodies granted to before;
     "G下放M等N项" names no power: the grant's before it."""
-    clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
+    clause = text[trig.end() : _clause_end(text, trig.end())]
     powers = _power_at(clause, rules)
     count = re.search(rf"等{COUNT_OF_MATTERS.pattern}$", clause)
     if not powers and count:  # "其中，县林业局下放M等4项": the kind of power the grant before named
@@ -1683,7 +1690,7 @@ def _toward(text: str, body: Body) -> bool:
 
 def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
     """ "向R下放M", "向各乡镇赋予M": the receiver before the verb, the object after it."""
-    clause = re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0]
+    clause = text[trig.end() : _clause_end(text, trig.end())]
     owned = _owned_powers(text, trig.end(), trig.end() + len(clause), bodies)
     if owned:  # "向R下放G1、G2等部门的行政执法事项": each giver's powers
         state.grantee = [receiver]
@@ -2200,7 +2207,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
                 rec["source"] = rec["source"] or owned.group("g")
                 out.append(rec)
             continue
-        end = trig.end() + len(re.split(r"[,，;；。]", text[trig.end() :], maxsplit=1)[0])
+        end = _clause_end(text, trig.end())
         whose = _owned_powers(text, trig.end(), end, bodies)
         if whose:  # "R集中行使G1、G2等26个部门的行政许可事项": what each of them held
             out.extend(_owned_records(whose, [receiver], rules.rule_id("exercise"), rules))
