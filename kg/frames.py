@@ -1878,7 +1878,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
 
 
 # "由G负责调整为由R负责", "由G承担改为R承担": the holder before a change, then the one after it
-_CHANGED_TO = re.compile(r"(?:调整为|改为|变更为|调整|改)由?")
+_CHANGED_TO = re.compile(r"(?:调整为|改为|变更为)由?|(?:调整|改)由")  # (not 改造, 调整优化: the work itself)
 _HELD_UNTIL_CHANGED = re.compile(r"[，,]?\s*由(?P<g>[^，,。；;由]{2,30}?)(?:负责|行使|承担|实施|履行)?$")
 
 

@@ -2874,3 +2874,17 @@ def test_frames_the_powers_a_body_is_to_exercise_named_as_an_object_give_no_matt
 def test_frames_a_condition_and_the_act_that_breaks_it_are_one_offence(item, want):
     found = _transfers("某县条例\n第八条 县综合执法局行使下列行政处罚权：\n" + item)
     assert [r["matter"] for r in found if r["rule"] == "transfer.list_item.v1"] == [want]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("背街小巷的保洁职责，由区住建局负责调整为由区城管局负责。", ("区住建局", "区城管局")),
+        ("背街小巷的保洁职责由区住建局承担改由区城管局承担。", ("区住建局", "区城管局")),
+        # the holder's work after its verb (改造, 调整优化) is no change of holder
+        ("背街小巷的保洁职责由区城管局负责改造提升。", (None, "区城管局")),
+    ],
+)
+def test_frames_a_holder_before_a_change_gives_to_the_one_after_it(text, want):
+    found = [(r["source"], r["target"]) for r in _transfers("某区方案\n" + text)]
+    assert found == [want]
