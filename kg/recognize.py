@@ -503,8 +503,8 @@ def _zone_stops(rules: Rules) -> tuple[str, ...]:
     body (``township_name_stops`` of two characters or more: 赋予, 交由, 下放…), and 关于 ("关于赋予
     X开发区管理委员会…的决定")."""
     words = [w for w in rules.agencies.township_name_stops if len(w) >= 2]
-    # and the verbs after which a body receives ("下放至", "下沉到"): longest last, so they win over their stems
-    return (*_NAME_VERBS, *words, *sorted(rules.agencies.township_receiving_verbs, key=len), "关于")
+    # and the verbs after which a body receives ("下放至", "下沉到"; _after_verbs moves past the furthest end)
+    return (*_NAME_VERBS, *words, *rules.agencies.township_receiving_verbs, "关于")
 
 
 def _after_verbs(text: str, start: int, end: int, words: tuple[str, ...] = _NAME_VERBS) -> int:
