@@ -38,6 +38,7 @@ __all__ = [
     "collective_agencies",
     "split_acts",
     "power_labels_of",
+    "series_powers",
     "STEMS_BEFORE",
     "stems_before",
 ]
@@ -81,6 +82,9 @@ class FrameRules:
     deciders: re.Pattern = re.compile(r"(?!)")  # "X决定/印发《…》，将…": X decides or issues, it does not give
     # "与居民生活密切相关、能够有效承接的P": words that make the object a description of which powers move
     descriptions: re.Pattern = re.compile(r"(?!)")
+    # "行政许可、行政处罚等县级权限": kinds of power listed before the head they share (``power_series``)
+    power_series: re.Pattern = re.compile(r"(?!)")
+    series_kinds: dict[str, str] = field(default_factory=dict)  # kind → its power ("行政许可" → 行政许可权)
 
     def triggered(self, text: str) -> set[str]:
         """The frames whose triggers occur in ``text`` (one pass of the automaton, overlaps included)."""
@@ -123,6 +127,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
             "back_references",
             "penalty_kinds",
             "descriptions",
+            "power_series",
             "table_columns",
             "scope_sectors",
             "rules",
@@ -162,6 +167,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
     for r in rules.values():
         trigger_res[r["frame"]] = re.compile(alternation(r["triggers"]))
     trigger_words = _trigger_automaton(rules)
+    series, series_kinds = _power_series(data.get("power_series") or {}, dict(nouns), name)
     return FrameRules(
         power_nouns=tuple(nouns),
         verbal=tuple(verbal),
@@ -186,6 +192,31 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
         deciders=re.compile(alternation(data.get("deciders") or ())),
         descriptions=re.compile(alternation(data.get("descriptions") or ())),
         any_collective=re.compile("|".join(f"(?:{c[0].pattern})" for c in collective) or r"(?!)"),
+        power_series=series,
+        series_kinds=series_kinds,
+    )
+
+
+def _power_series(data: dict, labels: dict[str, str], name: str) -> tuple[re.Pattern, dict[str, str]]:
+    """The pattern of kinds listed before a shared head ("行政许可、行政处罚等县级权限": ``kinds`` joined,
+    then 等, a level if any, then one of ``heads``) and each kind's power, the noun it makes with 权."""
+    unknown = set(data) - {"kinds", "heads"}
+    if unknown:
+        raise RuleError(f"{name}: power_series: unknown key {sorted(unknown)[0]!r}; allowed: heads, kinds")
+    if not data:
+        return re.compile(r"(?!)"), {}
+    kinds = {}
+    for kind in data.get("kinds") or ():
+        if kind + "权" not in labels:
+            raise RuleError(f"{name}: power_series: kind {kind!r} makes no power noun with 权 ({kind}权)")
+        kinds[kind] = labels[kind + "权"]
+    one = alternation(kinds)
+    return (
+        re.compile(
+            rf"(?P<kinds>(?:{one})(?:(?:、|和|及|与)(?:{one}))*)等(?P<level>(?:省|市|县|区|乡镇|乡|镇)级)?"
+            rf"(?:{alternation(data.get('heads') or ())})"
+        ),
+        kinds,
     )
 
 
@@ -828,7 +859,12 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     power that share the noun's head before it ("审批、监管和执法职责") are each one."""
     labels = rules.power_labels
     out = []
+    series = list(rules.power_series.finditer(text)) if "等" in text else []
+    for m in series:  # "行政许可、行政处罚等县级权限": the series whole, as the first kind's power
+        out.append((m.start(), m.end(), m.group(), series_powers(m.group(), rules)[0][0]))
     for m in rules.power_re.finditer(text):
+        if any(s.start() <= m.start() < s.end() for s in series):
+            continue
         start, written = m.start(), m.group()
         if written == "管理职责" and glued_to_field(text[:start]):
             start, written = start + 2, "职责"
@@ -836,7 +872,26 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
         if head and start > 2:
             out.extend(_stems_sharing(text, start, head.group(), labels))
         out.append((start, m.end(), written, labels[written]))
+    if series:
+        out.sort()
     return out
+
+
+def series_powers(written: str, rules: FrameRules) -> list[tuple[str, str | None]]:
+    """(power, matter) of each kind a series lists ("行政许可、行政处罚等县级权限" → (行政许可权, 县级行政许可权),
+    (行政处罚权, 县级行政处罚权)): the level's powers of that kind, else none named; [] when ``written``
+    is no series.
+
+    >>> from kg.ruleset import load_rules
+    >>> series_powers("行政处罚、行政检查等权力", load_rules().frames)
+    [('行政处罚权', None), ('行政检查权', None)]
+    """
+    m = rules.power_series.fullmatch(written)
+    if m is None:
+        return []
+    level = m.group("level")
+    labels = dict.fromkeys(rules.series_kinds[k] for k in re.split(r"、|和|及|与", m.group("kinds")))
+    return [(label, level + label if level else None) for label in labels]
 
 
 # Powers of enforcement proper: what a list item or an accompanying clause must name to be a transfer
@@ -1534,6 +1589,12 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if powers:
             p = powers[-1]
             obj_text = obj[: p[0]]
+            kinds = series_powers(p[2], rules)
+            if kinds and not obj_text.strip():
+                # "将行政许可、行政处罚等县级权限下放至R": each kind, the level's powers of it
+                out = [_record(k, m, None, None, r, rid, rules) for k, m in kinds for r in receivers]
+                state.grantee = receivers
+                return out
             if p[2].endswith("权限") or LEVEL_ALONE.fullmatch(obj_text):
                 # "215项县级经济社会管理权限", "第一批42项县级行政执法权限", "32项市级行政执法事项": the grant whole
                 owners, matter = _owners_of_grant(text, jiang + 1, jiang + 1 + p[1], bodies)
@@ -1569,10 +1630,10 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         giver = ph.giver or (givers[-1] if givers and not ph.giver_text else None)
         # (a count alone, "18项", names no matter: the power as written stands for it)
         written = powers[-1][2] if powers and (ph.scope or ph.matters or COUNT_OF_MATTERS.search(obj_text)) else None
-        for matter, domain in _granted(ph, written):
+        for kind, matter, domain in _kinds_granted(powers[-1], ph, written, rules) if powers else []:
             for g in late_givers or [giver]:
                 for r in receivers:
-                    rec = _record(label, matter, domain, g, r, rid, rules, scope=ph.scope, source_text=ph.giver_text)
+                    rec = _record(kind, matter, domain, g, r, rid, rules, scope=ph.scope, source_text=ph.giver_text)
                     out.append(rec)
         state.grantee = receivers
         return out
@@ -1676,8 +1737,8 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     ph = parse_object(obj, bodies, rules.scope_sectors) if obj else Phrase()
     rid = rules.rule_id("hand_over")
     return [
-        _record(p[3], m, domain, giver, r, rid, rules, scope=ph.scope)
-        for m, domain in _granted(ph, p[2])
+        _record(label, m, domain, giver, r, rid, rules, scope=ph.scope)
+        for label, m, domain in _kinds_granted(p, ph, p[2], rules)
         for r in state.grantee
     ]
 
@@ -1713,9 +1774,21 @@ def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("hand_over")
     scope = level.group("scope") if level else None
     return [
-        _record(p[3], m, domain, ph.giver, receiver, rid, rules, scope=scope or ph.scope)
-        for m, domain in _granted(ph, (level.group("level") if level else "") + p[2])
+        _record(label, m, domain, ph.giver, receiver, rid, rules, scope=scope or ph.scope)
+        for label, m, domain in _kinds_granted(p, ph, (level.group("level") if level else "") + p[2], rules)
     ]
+
+
+def _kinds_granted(
+    p: tuple, ph: Phrase, written: str | None, rules: FrameRules
+) -> list[tuple[str, str | None, str | None]]:
+    """(power, matter, domain) of a grant of the power ``p``: ``_granted``'s matters, and for a series of
+    kinds ("行政许可、行政处罚等县级权限") each kind, over the object's matters or else its level's powers."""
+    kinds = series_powers(p[2], rules)
+    if not kinds:
+        return [(p[3], m, domain) for m, domain in _granted(ph, written)]
+    named = _granted(ph, None)
+    return [(label, m, domain) for label, own in kinds for m, domain in named or [(own, ph.domain)]]
 
 
 def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:

@@ -50,6 +50,7 @@ from kg.frames import (
     outside_frame,
     power_labels_of,
     scope_sector,
+    series_powers,
     stems_before,
     without_signboards,
 )
@@ -272,11 +273,17 @@ def _stemmed_power_regex(rules: Rules) -> re.Pattern:
 
 def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
     """The power nouns of a clause, each with the kinds of power written before it that share its head."""
-    out = []
+    # "行政许可、行政处罚等县级权限": kinds listed before the head they share, the series one power
+    out = list(rules.frames.power_series.finditer(clause)) if "等" in clause else []
+    series = out[:]
     for m in _power_regex(rules).finditer(clause):
+        if any(s.start() <= m.start() < s.end() for s in series):
+            continue
         stems = stems_before(clause, m.start())
         whole = stems and _stemmed_power_regex(rules).match(clause, stems.start())
         out.append(whole if whole and whole.end() == m.end() else m)
+    if series:
+        out.sort(key=lambda m: m.start())
     return out
 
 
@@ -449,7 +456,7 @@ def transfers_in(
     >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text, rules), rules)]
     [('市水务局', '河道采砂', '市城管局')]
     """
-    if not _power_regex(rules).search(sentence_text):
+    if not _power_regex(rules).search(sentence_text) and not rules.frames.power_series.search(sentence_text):
         return []  # every frame here reads a clause that names a power
     agencies = without_signboards(sentence_text, agencies)
     context = context or _Context()
@@ -512,6 +519,15 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
 def _records(
     rules: Rules, givers, receiver, power_text, matter_text, domain, rule, span, *, giver_fallback=None
 ) -> list[dict]:
+    kinds = series_powers(power_text, rules.frames)
+    if kinds:  # "行政许可、行政处罚等县级权限": each kind, over the matters or else the level's powers
+        return [
+            r
+            for one, own in kinds
+            for r in _records(
+                rules, givers, receiver, one, matter_text or own, domain, rule, span, giver_fallback=giver_fallback
+            )
+        ]
     each = power_labels_of(power_text, _power_label(rules))
     if len(each) > 1:  # "许可、处罚职责": one power of each kind, over the same matters
         return [

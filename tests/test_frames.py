@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import RuleError
-from kg.frames import split_acts
+from kg.frames import series_powers, split_acts
 from kg.normalize import normalize
 from kg.pipeline import extract_document
 from kg.ruleset import load_rules
@@ -555,6 +555,32 @@ def test_frames_unknown_frame_is_a_load_error(edit_rules):
         "version: 1\nscope_sectors: {}\nrules:\n  - id: x.v1\n    frame: list\n    trigers: []\n    examples: [{text: a}]\n",
     )
     with pytest.raises(RuleError, match="unknown key 'trigers'"):
+        load_rules(folder)
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("行政许可、行政处罚等县级权限", [("行政许可权", "县级行政许可权"), ("行政处罚权", "县级行政处罚权")]),
+        ("行政审批和行政强制措施等市级管理权限", [("行政许可权", "市级行政许可权"), ("行政强制权", "市级行政强制权")]),
+        ("行政征收、行政给付、行政裁决等职权", [("行政征收权", None), ("行政给付权", None), ("行政裁决权", None)]),
+        ("行政检查等事项", [("行政检查权", None)]),
+        # no 等, or no kind of power listed: no series
+        ("行政许可、行政处罚权限", []),
+        ("占道经营、露天烧烤等事项", []),
+    ],
+)
+def test_frames_series_of_kinds_before_a_shared_head(written, expected):
+    assert series_powers(written, RULES.frames) == expected
+
+
+def test_frames_series_kind_that_makes_no_power_is_a_load_error(edit_rules):
+    folder = edit_rules(
+        "frames.yaml",
+        "version: 1\nscope_sectors: {}\npower_series: {kinds: [行政猜测], heads: [权限]}\n"
+        "rules:\n  - id: x.v1\n    frame: list\n    examples: [{text: a}]\n",
+    )
+    with pytest.raises(RuleError, match="power_series: kind '行政猜测' makes no power noun"):
         load_rules(folder)
 
 
