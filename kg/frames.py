@@ -530,6 +530,9 @@ _TRIM_HEAD = re.compile(
     # "城市道路范围内的M": the area a power covers, not what it is over ("上述范围内的" points back)
     r"(?:(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的(?=[\u4e00-\u9fff]{2}))?"
 )
+# "(原)分散在G1、G2等部门的P": where the powers lay before they are brought together, their holders, no
+# part of what they are over ("分散在各部门的城市管理职能": the field's duties, their holders unnamed)
+SCATTERED = re.compile(r"(?:原来?)?分散(?:在|于)(?P<g>[^，,。；;]{1,40}?)的")
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
 COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
 _TRIM_TAIL = re.compile(

@@ -36,6 +36,7 @@ from kg.frames import (
     KIND_OF_GIVER,
     LEVEL_ALONE,
     RELEVANT_PART,
+    SCATTERED,
     STEMS_BEFORE,
     TIED_TO_OWN,
     FrameState,
@@ -589,6 +590,9 @@ def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     text = text.strip(" ,,:")
     if not LEVEL_ALONE.fullmatch(text):  # ("部分县级(P)" alone: the level's powers, as a whole)
         text = _LEVEL_OF_POWER.sub("", text)  # "…方面的部分县级(P)": whose level, not what
+    scattered = SCATTERED.search(text)  # "(整合原)分散在G的": the holders, not the matter
+    if scattered:
+        text = text[scattered.end() :]
     text = RELEVANT_PART.sub("", COUNT_OF_GIVERS.sub("", _MATTER_TRIM_HEAD.sub("", text)))
     text = _COUNT_AT_END.sub("", text)  # "D1、D2等领域的236项(P)": how many, no part of the fields
     listed = _LISTED_DOMAIN.match(text)
@@ -1020,14 +1024,13 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
         groups = [p for p in ahead[:-1] if re.match(r"\s*[，,]", clause[p.end() :])] + [ahead[-1]]
         out = []
         for power in groups:
-            body = clause[_after_last_comma(clause, power.start()) : power.start()]
+            opening = _after_last_comma(clause, power.start())
+            body = clause[opening : power.start()]
             body = re.sub(r"^(?:将|把|对)", "", _ARTICLE.sub("", body))
             matter_text, domain = _matter_and_domain(body)
-            out.extend(
-                _records(
-                    rules, [], receiver, power.group(), matter_text, domain, "transfer.concentrate.v1", (0, len(clause))
-                )
-            )
+            givers = _scattered_holders(clause, cs, opening, power.start(), agencies) or []
+            rid = "transfer.concentrate.v1"
+            out.extend(_records(rules, givers, receiver, power.group(), matter_text, domain, rid, (0, len(clause))))
         return out
     power = after[0]
     bare = not clause[trig.end() : power.start()].strip("有关相的")
@@ -1068,6 +1071,15 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
             giver_fallback=giver_text,
         )
     ]
+
+
+def _scattered_holders(clause: str, cs: int, start: int, end: int, agencies) -> list[AgencySpan] | None:
+    """The bodies an object names as where its powers lay ("分散在G1、G2的P": G1 and G2, each giving its
+    own; "分散在各部门的P": none named); None when the object names no such place."""
+    m = SCATTERED.search(clause, start, end)
+    if m is None:
+        return None
+    return [a for a in agencies if m.start("g") <= a.start - cs and a.end - cs <= m.end("g")]
 
 
 _ENTRUST = re.compile(r"受(?P<giver>[^,,。;；]{2,20}?)委托")
@@ -1125,6 +1137,9 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
                 continue
             power = ahead[-1]
             body = clause[_after_last_comma(clause, power.start()) : power.start()]
+            held_by = _scattered_holders(clause, cs, _after_last_comma(clause, power.start()), power.start(), agencies)
+            if held_by is not None:
+                givers = held_by
         else:
             continue
         if after and body.startswith("的"):
@@ -1132,11 +1147,11 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
         if GRANTED_ELSEWHERE.search(body) or TIED_TO_OWN.match(clause, m.end()):
             continue  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere; "与其P相关的…": tied to it (G3)
         matter_text, domain = _matter_and_domain(body)
-        if not matter_text or len(matter_text) < 2:
-            continue  # "B行使行政处罚权时…": no matter, no transfer
+        if (not matter_text or len(matter_text) < 2) and not SCATTERED.search(body):
+            continue  # "B行使行政处罚权时…": no matter, no transfer ("分散在G的P" names whose)
         out = _records(
             rules,
-            givers[:1],
+            givers,
             receiver,
             power.group(),
             matter_text,
