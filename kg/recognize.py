@@ -172,11 +172,16 @@ def _places(
     return spans
 
 
+_POWER_ENDINGS = ("职责", "职能", "权", "权限", "事项")
+
+
 def _joins_bodies(text: str, s: int, e: int, rules: Rules) -> bool:
     """Whether a division named like a joining word (和县, 会同县) at [s, e) is that word joining
     bodies: a body or level word ends just before it ("县交通运输局和县文化和旅游局", "市政府和县政府"),
     or a verb of two characters after a modal ("县司法局将会同县委编办…") whose level word opens a body."""
     if s > 0 and (text[s - 1] in "区市县镇乡省" or _endings_re(rules).match(text, s - 1) is not None):
+        return True
+    if text.endswith(_POWER_ENDINGS, 0, s):  # "G1的M1职责和县林业局的M2职责": 和 joins two owners' powers
         return True
     if e - s < 3 or s == 0 or text[s - 1] not in "将要应并须可另":
         return False

@@ -326,6 +326,9 @@ def test_recognize_an_autonomous_county_written_short_is_that_county(text, stand
         # 和 after a body joins it to a body of the county level: not the county 和县
         ("县交通运输局和县文化和旅游局", ["县交通运输局", "县文化和旅游局"]),
         ("市生态环境局和县生态环境分局", ["市生态环境局", "县生态环境分局"]),
+        # 和 after a power joins its owner to the next owner's power
+        ("市水务局的河道保洁职责和县农业农村局的渔政执法职责", ["市水务局", "县农业农村局"]),
+        ("区环保局的部分处罚权和县市场监管局", ["区环保局", "县市场监管局"]),
         # 和县 after its own city, or opening a name, is the county
         ("马鞍山市和县人民政府", ["马鞍山市和县人民政府"]),
         ("安徽省和县城市管理局", ["安徽省和县城市管理局"]),
