@@ -2467,6 +2467,9 @@ _ON_INSTRUCTION = re.compile(
     rf"(?:按照|根据|依据|依照)[^，,。；;]{{1,40}}?(?:部署|要求|规定|安排|决定|精神)[，,]?{_BEFORE_ASSUME.pattern}"
 )
 # how a sentence opens before the body that is its subject: "日前，", "近日，", "2020年11月，"
+# verbs whose subject must stand right before them (or hang its signboard there): "整合" after a body
+# that opens the sentence is often what it directs others to do ("G会同G2指导各市、县整合…")
+_OWN_SUBJECT_ONLY = frozenset({"整合"})
 _OPENS_WITH = re.compile(r"(?:日前|近日|近期|目前|今年以来|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?")
 # "…，承接G2移交的P2": a verb after a comma whose subject is the verb's before it
 _SHARED_SUBJECT = re.compile(rf"[，,](?:并|同时|还|又)?{_BEFORE_ASSUME.pattern}$")
@@ -2543,6 +2546,8 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
             _BEFORE_ASSUME.fullmatch(text, b.end, verb_at)
             # "R按照区委、区政府部署，积极承接…": on whose instruction, then the verb
             or _ON_INSTRUCTION.fullmatch(text, b.end, verb_at)
+            # "R加挂X牌子，整合…": R's other name, then its verb
+            or _SIGNBOARD_THEN.fullmatch(text, b.end, verb_at)
         )
     ]
     if not receivers:
@@ -2554,7 +2559,7 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
         receivers = [
             b for b in bodies if _SHARED_SUBJECT.fullmatch(text, b.end, verb_at) and _set_up_or_renamed(text, b)
         ][-1:]
-    if not receivers and _SHARED_SUBJECT.search(text, 0, verb_at):
+    if not receivers and _SHARED_SUBJECT.search(text, 0, verb_at) and trig.group() not in _OWN_SUBJECT_ONLY:
         # "日前，R与G完成执法事项交接，正式接收了…": the body the sentence opens with acts in its clauses
         receivers = [b for b in bodies[:1] if _OPENS_WITH.fullmatch(text, 0, b.start) and b.end < verb_at]
         receivers = [b for b in receivers if not text.startswith("的", b.end) and b.sector not in DECIDING_SECTORS]
@@ -2608,13 +2613,18 @@ def _assumed_from(text, start, clause_end, bodies, receiver, rules) -> tuple[lis
     rid = rules.rule_id("assume")
     if not givers:  # "R承接区有关部门下放的42项P": departments named by their kind hand the powers down
         kind = _DEPARTMENTS_BY_KIND.match(text, start, clause_end)
-        powers = [p for p in _power_at(text[:clause_end], rules) if kind and p[0] >= kind.end()]
-        if not powers:
+        opening = kind.end() if kind else start  # "R整合M1、M2等管理职责": no giver named, the matters
+        powers = [p for p in _power_at(text[:clause_end], rules) if p[0] >= opening]
+        if not powers or (kind is None and any(start <= b.start < powers[0][0] for b in bodies)):
             return [], start
+        if kind is None and text.startswith("的", start):
+            return [], start  # "R承接的县级P目录": the powers R took, named by a relative clause
         p = powers[0]
-        obj = re.sub(rf"^(?:共计?)?{COUNT_OF_MATTERS.pattern}", "", text[kind.end() : p[0]])
+        obj = re.sub(rf"^(?:共计?)?{COUNT_OF_MATTERS.pattern}", "", text[opening : p[0]])
         ph = parse_object(obj, bodies, rules.scope_sectors) if obj else Phrase()
-        g = kind.group("g")
+        if kind is None and not (ph.matters or ph.fields or ph.field):
+            return [], start
+        g = kind.group("g") if kind else None
         records = [
             _record(p[3], m, domain, None, receiver, rid, rules, scope=ph.scope, source_text=g)
             for m, domain in _granted(ph, p[2])
@@ -3531,6 +3541,7 @@ def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules) 
 
 # "R(加)挂X牌子": X is another name of R, no party to what the sentence moves
 _SIGNBOARD = re.compile(r"(?:加挂|挂)(?P<b>[^，,。；;]{2,30}?)(?:的)?牌子")
+_SIGNBOARD_THEN = re.compile(rf"{_SIGNBOARD.pattern}[，,]{_BEFORE_ASSUME.pattern}")
 
 
 def without_signboards(text: str, agencies: list[AgencySpan]) -> list[AgencySpan]:

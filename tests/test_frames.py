@@ -532,6 +532,9 @@ def test_frames_former_holders_and_short_power_words(text, want):
         "(一)环境保护方面露天烧烤的行政处罚权;\n(五)加强执法队伍建设。",  # items with no lead-in
         "相关执法事项交由各镇综合执法队以镇人民政府名义实施。",  # which items, by what is said elsewhere
         "有关行政检查事项一并交由县综合行政执法局实施。",
+        # 整合 after a body that directs others to do it: no body takes the duties over
+        "省住房和城乡建设厅会同省委编办，指导各市、县整合市容环卫、园林绿化等管理职责。",
+        "各街道办事处要做好承接的行政执法事项的交接。",  # what R took, named by a relative clause
     ],
 )
 def test_frames_not_transfers(text):
