@@ -3173,12 +3173,16 @@ def _respective_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+_MERGE_VERB_ONLY = re.compile(r"(?:整合|合并)[，,]?")  # what stands between 整合 and 组建 when 将 names the teams
+
+
 def _merge_units_frame(text, bodies, state, rules) -> list[dict]:
     """ "整合A队、B队，组建C": teams that merge into a new one move whole (power 编制, matter each team)."""
     out = []
     for trig in rules.trigger_re("merge_units").finditer(text):
         opener = max(text.rfind(w, 0, trig.start()) for w in ("整合", "合并", "将"))
-        if opener == trig.start() - 2:  # "将A队、B队整合组建C": the teams stand between 将 and the verbs
+        if _MERGE_VERB_ONLY.fullmatch(text, opener, trig.start()):
+            # "将A队、B队整合组建C", "将A队、B队进行整合，组建C": the teams stand between 将 and the verbs
             opener = text.rfind("将", 0, opener)
         if opener < 0:
             continue
