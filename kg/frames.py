@@ -3383,12 +3383,12 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         return [r for b in earlier for r in _restated(back.group(p), giver, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
     if moved and earlier:
-        # "划转后，原审批部门不再行使已划转的行政许可权": what the move just read gave its receivers
+        # "划转后，原审批部门不再行使已划转的行政许可权": what the move just read gave its receivers;
+        # "调整后，G1、G2不再行使上述第一条所列的P": each giver named together, what the text just gave
         givers = [b for b in bodies if b.end <= trig.start()]
+        givers = _together(text, givers, backward=True) if givers else [None]
         written = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
-        return [
-            r for b in earlier for r in _restated(moved.group("p"), givers[-1] if givers else None, b, written, rules)
-        ]
+        return [r for b in earlier for g in givers for r in _restated(moved.group("p"), g, b, written, rules)]
     m = re.search(
         r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
@@ -3415,7 +3415,12 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
 
 
 # "不再行使已划转的P": the powers a move just stated gave away
-_MOVED_ALREADY = re.compile(r"(?:已经|已)(?:划转|划出|移交|下放|调整)(?:出去)?的(?P<p>[^,，;；。]{2,16})")
+_MOVED_ALREADY = re.compile(
+    r"(?:(?:已经|已)(?:划转|划出|移交|下放|调整)(?:出去)?的"
+    # "不再行使上述(第一条所列的)P", "不再行使前款规定的P": the powers the text just gave, pointed back to
+    r"|(?:上述|前述|以上)(?:第[一二三四五六七八九十\d]{1,3}[条项款])?(?:所列|规定)?的?|前[款条项](?:所列|规定)的)"
+    r"(?P<p>[^,，;；。]{2,16})"
+)
 
 
 def _restated(power_text: str, giver: Body | None, receiver: Body, written: str, rules: FrameRules) -> list[dict]:
