@@ -2861,7 +2861,10 @@ _KIND_HEADING = re.compile(
     r"(?:[(（]共?\s*\d{1,4}\s*项[)）])?\s*"  # "一、行政处罚（共3项）": the count of its entries
 )
 # "实施主体：某区综合行政执法局": a labelled line of a catalogue entry
-_LABELLED = re.compile(r"\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*(?P<value>.+?)\s*$")
+# ("1. 职权名称：对…的处罚": the entry's number before its first line's label)
+_LABELLED = re.compile(
+    r"\s*(?:\d{1,3}[.、．]\s*|[(（]\d{1,3}[)）]\s*)?(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*(?P<value>.+?)\s*$"
+)
 
 
 def _entry_frame(text, bodies, state, rules) -> list[dict]:
@@ -2879,6 +2882,8 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
         if field:  # "一、住房和城乡建设" over "1.对…的处罚": the field its entries come from
             state.heading_field = field
             return []
+    if _labelled_role(text, rules) is not None:
+        return []  # "1. 职权名称：…": an entry written one labelled line per field (labelled_entry)
     if state.entry_kind is None:
         return _kind_bracketed_entry(text, state, rules) or _granted_entry(text, bodies, state, rules)
     nxt, nxt_agencies = state.following
@@ -2972,9 +2977,7 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     "实施主体：某局"): the entry's record once its matter, kind and holder are known (the holder:
     its own line, else the body whose catalogue the document is)."""
     label = _LABELLED.match(text)
-    role = None
-    if label:
-        role = next((r for r, names in rules.table_columns.items() if names.fullmatch(label.group("label"))), None)
+    role = _labelled_role(text, rules)
     if role == "remark":
         m = _FORMER.match(label.group("value"))
         at = label.start("value") + (m.start("g") if m else 0)
@@ -3014,6 +3017,14 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     # "对擅自占用城市道路、擅自设置户外广告的行政处罚": each act listed
     acts = split_acts(m.group("m"), rules.scope_sectors) if m else [entry["matter"]]
     return [_record(power, act, None, state.entry_giver, receiver, rid, rules) for act in acts]
+
+
+def _labelled_role(text: str, rules: FrameRules) -> str | None:
+    """The catalogue column a labelled line fills ("职权名称：…" → matter), None for any other line."""
+    label = _LABELLED.match(text)
+    if label is None:
+        return None
+    return next((r for r, names in rules.table_columns.items() if names.fullmatch(label.group("label"))), None)
 
 
 def _body_of_value(label: re.Match, bodies: list[Body]) -> Body | None:
