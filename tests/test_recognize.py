@@ -801,3 +801,16 @@ def test_recognize_a_city_and_its_county_level_divisions_in_brackets():
 )
 def test_recognize_areas_sharing_one_committee_word_are_each_a_body(text, names):
     assert sorted(a.name for a in find_agencies(text, RULES)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # Inner Mongolia's townships: 苏木 (herders'), alone or written with 乡镇 as one kind of body
+        ("由苏木乡镇人民政府责令停止建设", ["苏木乡镇人民政府"]),
+        ("各苏木镇人民政府，旗直各部门", ["苏木镇人民政府"]),
+        ("旗人民政府和苏木人民政府", ["旗人民政府", "苏木人民政府"]),
+    ],
+)
+def test_recognize_inner_mongolian_townships(text, names):
+    assert [a.name for a in find_agencies(text, RULES)] == names
