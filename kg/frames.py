@@ -1416,7 +1416,7 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-_ENTRUSTS = re.compile(r"(?:依法|可以|决定)*(?:委托|授权)(?:各|所属|辖区内?的?)?")
+_ENTRUSTS = re.compile(r"(?:依法|可以|决定)*(?:委托|授权)(?:各|其?所属的?|其下属的?|辖区内?的?)?")
 _ENTRUSTS_BEFORE = re.compile(f"{_ENTRUSTS.pattern}$")  # ending where the body entrusted is named
 
 
