@@ -1146,6 +1146,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
             continue  # "赋予R行使的P": the powers R is to exercise, named as the object of another verb
         if GRANTED_ELSEWHERE.search(body) or TIED_TO_OWN.match(clause, m.end()):
             continue  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere; "与其P相关的…": tied to it (G3)
+        if rules.frames.back_reference.match(body.lstrip()):
+            continue  # "行使前款规定领域内的P": powers over what the text stated before (the frames read it)
         matter_text, domain = _matter_and_domain(body)
         if (not matter_text or len(matter_text) < 2) and not SCATTERED.search(body):
             continue  # "B行使行政处罚权时…": no matter, no transfer ("分散在G的P" names whose)

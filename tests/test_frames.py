@@ -535,6 +535,8 @@ def test_frames_former_holders_and_short_power_words(text, want):
         # 整合 after a body that directs others to do it: no body takes the duties over
         "省住房和城乡建设厅会同省委编办，指导各市、县整合市容环卫、园林绿化等管理职责。",
         "各街道办事处要做好承接的行政执法事项的交接。",  # what R took, named by a relative clause
+        # powers over what the text stated before: no matter of their own here
+        "二、综合行政执法部门行使前款规定领域内法律、法规、规章规定的行政处罚权。",
     ],
 )
 def test_frames_not_transfers(text):
