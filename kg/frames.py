@@ -1592,13 +1592,8 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if powers:
             p = powers[-1]
             obj_text = obj[: p[0]]
-            kinds = series_powers(p[2], rules)
-            if kinds and not obj_text.strip():
-                # "将行政许可、行政处罚等县级权限下放至R": each kind, the level's powers of it
-                out = [_record(k, m, None, None, r, rid, rules) for k, m in kinds for r in receivers]
-                state.grantee = receivers
-                return out
-            if p[2].endswith("权限") or LEVEL_ALONE.fullmatch(obj_text):
+            # ("将行政许可、行政处罚等县级权限下放至R": a series, each kind read below by _kinds_granted)
+            if (p[2].endswith("权限") and not series_powers(p[2], rules)) or LEVEL_ALONE.fullmatch(obj_text):
                 # "215项县级经济社会管理权限", "第一批42项县级行政执法权限", "32项市级行政执法事项": the grant whole
                 owners, matter = _owners_of_grant(text, jiang + 1, jiang + 1 + p[1], bodies)
                 matter = _GRANT_COUNT.sub("", matter)
