@@ -841,7 +841,12 @@ def power_labels_of(written: str, labels: dict[str, str]) -> list[str]:
         out.append(m.group("stem"))
     head = written[at:]
     tail = _HEAD_OF_STEMS.search(head)
-    found = [_stem_label(stem, tail.group(), labels) for stem in out] if tail else []
+    if tail:
+        found = [_stem_label(stem, tail.group(), labels) for stem in out]
+    elif head in ENFORCEMENT_NAMES:  # "行政检查、行政强制措施": kinds listed bare, each its own power
+        found = [ENFORCEMENT_NAMES.get(f"行政{stem.removeprefix('行政')}") for stem in out]
+    else:
+        found = []
     return list(dict.fromkeys([*(f for f in found if f), labels.get(head, head)]))
 
 
