@@ -38,6 +38,7 @@ __all__ = [
     "collective_agencies",
     "split_acts",
     "power_labels_of",
+    "series_in",
     "series_powers",
     "STEMS_BEFORE",
     "stems_before",
@@ -867,7 +868,7 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     power that share the noun's head before it ("审批、监管和执法职责") are each one."""
     labels = rules.power_labels
     out = []
-    series = list(rules.power_series.finditer(text)) if "等" in text else []
+    series = series_in(text, rules)
     for m in series:  # "行政许可、行政处罚等县级权限": the series whole, as the first kind's power
         out.append((m.start(), m.end(), m.group(), series_powers(m.group(), rules)[0][0]))
     for m in rules.power_re.finditer(text):
@@ -883,6 +884,11 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     if series:
         out.sort()
     return out
+
+
+def series_in(text: str, rules: FrameRules) -> list[re.Match]:
+    """The series of kinds of power in ``text`` ("行政许可、行政处罚等县级权限"; none without 等)."""
+    return list(rules.power_series.finditer(text)) if "等" in text else []
 
 
 def series_powers(written: str, rules: FrameRules) -> list[tuple[str, str | None]]:
@@ -2882,7 +2888,7 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
         if field:  # "一、住房和城乡建设" over "1.对…的处罚": the field its entries come from
             state.heading_field = field
             return []
-    if _labelled_role(text, rules) is not None:
+    if _labelled_role(_LABELLED.match(text), rules) is not None:
         return []  # "1. 职权名称：…": an entry written one labelled line per field (labelled_entry)
     if state.entry_kind is None:
         return _kind_bracketed_entry(text, state, rules) or _granted_entry(text, bodies, state, rules)
@@ -2977,7 +2983,7 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     "实施主体：某局"): the entry's record once its matter, kind and holder are known (the holder:
     its own line, else the body whose catalogue the document is)."""
     label = _LABELLED.match(text)
-    role = _labelled_role(text, rules)
+    role = _labelled_role(label, rules)
     if role == "remark":
         m = _FORMER.match(label.group("value"))
         at = label.start("value") + (m.start("g") if m else 0)
@@ -3019,9 +3025,9 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
     return [_record(power, act, None, state.entry_giver, receiver, rid, rules) for act in acts]
 
 
-def _labelled_role(text: str, rules: FrameRules) -> str | None:
-    """The catalogue column a labelled line fills ("职权名称：…" → matter), None for any other line."""
-    label = _LABELLED.match(text)
+def _labelled_role(label: re.Match | None, rules: FrameRules) -> str | None:
+    """The catalogue column a labelled line (its ``_LABELLED`` match) fills ("职权名称：…" → matter), None
+    for any other line."""
     if label is None:
         return None
     return next((r for r, names in rules.table_columns.items() if names.fullmatch(label.group("label"))), None)

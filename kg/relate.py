@@ -51,6 +51,7 @@ from kg.frames import (
     outside_frame,
     power_labels_of,
     scope_sector,
+    series_in,
     series_powers,
     stems_before,
     without_signboards,
@@ -275,7 +276,7 @@ def _stemmed_power_regex(rules: Rules) -> re.Pattern:
 def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
     """The power nouns of a clause, each with the kinds of power written before it that share its head."""
     # "行政许可、行政处罚等县级权限": kinds listed before the head they share, the series one power
-    out = list(rules.frames.power_series.finditer(clause)) if "等" in clause else []
+    out = series_in(clause, rules.frames)
     series = out[:]
     for m in _power_regex(rules).finditer(clause):
         if any(s.start() <= m.start() < s.end() for s in series):
@@ -457,7 +458,7 @@ def transfers_in(
     >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text, rules), rules)]
     [('市水务局', '河道采砂', '市城管局')]
     """
-    if not _power_regex(rules).search(sentence_text) and not rules.frames.power_series.search(sentence_text):
+    if not _power_regex(rules).search(sentence_text) and not series_in(sentence_text, rules.frames):
         return []  # every frame here reads a clause that names a power
     agencies = without_signboards(sentence_text, agencies)
     context = context or _Context()
@@ -1136,8 +1137,9 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
             if _moved_before_holder(rules, clause, ahead[-1].end(), receiver.start - cs):
                 continue
             power = ahead[-1]
-            body = clause[_after_last_comma(clause, power.start()) : power.start()]
-            held_by = _scattered_holders(clause, cs, _after_last_comma(clause, power.start()), power.start(), agencies)
+            opening = _after_last_comma(clause, power.start())
+            body = clause[opening : power.start()]
+            held_by = _scattered_holders(clause, cs, opening, power.start(), agencies)
             if held_by is not None:
                 givers = held_by
         else:
