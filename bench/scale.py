@@ -5,7 +5,8 @@ cache helps, built from scratch in a child process; prints time, peak RSS and th
     .venv/bin/python bench/scale.py --sizes 1,10        # MB of text; 100 takes a long while
 
 Also times a rebuild with 1% of the articles changed and one with nothing changed, and with
-``--jobs-runs N`` the last corpus built with -j 1 and -j 2, N times each (medians).
+``--jobs-runs N`` the last corpus built with -j 1 and -j 2, N times each (medians), beside what
+two CPU-bound processes get from the machine at the same time (the ceiling of that ratio).
 """
 
 from __future__ import annotations
@@ -62,6 +63,19 @@ def build(corpus: Path, out: Path, jobs: int | None = None) -> tuple[float, floa
     return seconds, max(peak, before) / 1024
 
 
+_SPIN = "s = 0\nfor i in range(20_000_000):\n    s += i * i\n"
+
+
+def spin(processes: int) -> float:
+    """Wall seconds for ``processes`` copies of one pure-Python loop run at once: how much two
+    CPU-bound processes get from this machine at this moment (its ceiling for -j 2 over -j 1)."""
+    t0 = time.perf_counter()
+    running = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(processes)]
+    for p in running:
+        p.wait()
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10", help="corpus sizes in MB, comma-separated")
@@ -91,13 +105,16 @@ def main() -> None:
             rows.append((mb, files, seconds, rss, again, same))
             if args.jobs_runs and mb == sizes[-1]:
                 times: dict[int, list[float]] = {1: [], 2: []}
+                ceiling = []  # two loops at once against one, taken between the builds
                 for _ in range(args.jobs_runs):
                     for jobs in (1, 2):
                         shutil.rmtree(out)
                         times[jobs].append(build(corpus, out, jobs)[0])
+                    ceiling.append(2 * spin(1) / spin(2))
                 one, two = statistics.median(times[1]), statistics.median(times[2])
                 jobs_line = f"{mb:.0f} MB from scratch, median of {args.jobs_runs}: -j 1 {one:.1f} s, -j 2 {two:.1f} s"
-                jobs_line += f" ({one / two:.2f}×)"
+                jobs_line += f" ({one / two:.2f}×); two CPU-bound loops at once do {statistics.median(ceiling):.2f}×"
+                jobs_line += " the work of one on this machine (median)"
             shutil.rmtree(corpus)
     print(f"{'MB':>6} {'files':>7} {'build s':>8} {'peak MB':>8} {'1% changed':>11} {'unchanged':>10}")
     for mb, files, seconds, rss, again, same in rows:

@@ -252,8 +252,8 @@ class Workers:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        if self._pool is not None:  # the workers wind down while the build assembles its outputs
+            self._pool.shutdown(wait=False, cancel_futures=True)
         if self._client is not None:
             self._client.close()
 
