@@ -1419,11 +1419,16 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     entrusted = next((b for b in bodies if entrusts and b.start == entrusts.end()), None)
     if entrusted is not None:  # "G依法委托R实施对M的处罚": G gives, R acts
         giver, receiver = receiver, entrusted
-    out = []
-    for clause in re.split(r"[;；]", text[receiver.end :]):
+    out, at = [], receiver.end
+    for n, clause in enumerate(re.split(r"[;；]", text[receiver.end :])):
+        # a clause that opens with a body of its own is that body's: "R1负责查处M1；R2负责查处M2"
+        own = next((b for b in bodies if n and at <= b.start <= at + 1 and b.end < at + len(clause)), None)
+        if own is not None:
+            giver, receiver = None, own
         for label, matter, domain, _giver, _scope in _items_phrase(clause, [], rules, "verbal"):
             if label == "行政处罚权" and matter:
                 out.append(_record(label, matter, domain, giver, receiver, rules.rule_id("verbal"), rules))
+        at += len(clause) + 1
     return out
 
 
