@@ -3438,7 +3438,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
 
 # "不再行使已划转的P": the powers a move just stated gave away
 _MOVED_ALREADY = re.compile(
-    r"(?:(?:已经|已)(?:划转|划出|移交|下放|调整)(?:出去)?的"
+    r"(?:(?:已经|已)(?:划转|划出|移交|下放|调整)(?:出去|出)?的"
     # "不再行使上述(第一条所列的)P", "不再行使前款规定的P": the powers the text just gave, pointed back to
     r"|(?:上述|前述|以上)(?:第[一二三四五六七八九十\d]{1,3}[条项款])?(?:所列|规定)?的?|前[款条项](?:所列|规定)的)"
     r"(?P<p>[^,，;；。]{2,16})"
