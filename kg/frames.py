@@ -336,12 +336,12 @@ def scope_sector(text: str | None, rules: FrameRules) -> str | None:
     return best[1] if best else None
 
 
-_BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私自)?[\u4e00-\u9fff]{1,2}$")
+_BARE_VERB = re.compile(r"^(?:的|对)?(?:擅自|违法|非法|未经批准|私自|随意|随地)?[\u4e00-\u9fff]{1,2}$")
 # "(一)", "（3）": a numbered item of a list, as GB/T 9704 numbers them
 _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
 _CLOSING_KIND = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "…、烟蒂等废弃物": the kind that closes a list of objects
-_OWN_MANNER = re.compile(r"擅自|违法|非法|违规|私自|未经")
+_OWN_MANNER = re.compile(r"擅自|违法|非法|违规|私自|随意|随地|未经")
 # a second predicate of the same subject ("未经批准…" opens an act of its own, with its own manner)
 _SAME_SUBJECT = re.compile(r"^(?:不|未(?!经)|拒不|没有)")
 # a part that ends in the condition an act lacks ("未经批准", "未经许可"): no act until the next part
@@ -446,6 +446,10 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['城市供水', '燃气', '供热行业管理']
     >>> join_bare_verbs(["农药", "兽药", "种子质量"], ())  # nouns (jieba's dictionary): fields, not verbs
     ['农药', '兽药', '种子质量']
+    >>> join_bare_verbs(["随意倾倒", "抛撒", "堆放建筑垃圾"], (), ["、", "或者"])  # one act, its verbs joined
+    ['随意倾倒、抛撒或者堆放建筑垃圾']
+    >>> join_bare_verbs(["随地倾倒污水", "擅自占用绿地"], ())
+    ['随地倾倒污水', '擅自占用绿地']
     >>> join_bare_verbs(["违法占地", "河道违法采砂"], ())  # each part states its own manner
     ['违法占地', '河道违法采砂']
     >>> split_acts("破坏或者擅自改变界桩标志、违法建设", ())
@@ -482,10 +486,13 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
         # (a field of work is a noun, not a bare verb: "燃气、供热行业管理" are two fields)
         # ("占用、挖掘河道": a verb alone; "违法建设、占道经营": two acts of four characters)
-        bare = _BARE_VERB.match(p) and (len(nxt) >= 5 or len(p) <= 2 and len(nxt) >= 4)
-        bare = bare and p not in fields and p.lstrip("的对") not in nouns()  # "药品、特种设备": two fields
+        after = parts[i + 2] if i + 2 < len(parts) else ""  # "随意倾倒、抛撒或者堆放建筑垃圾": verbs in a row
+        chained = _BARE_VERB.match(nxt) and len(nxt) <= 2 and len(after) >= 5
+        piece = parts[i]  # (the verb itself, not what it carries: "随意倾倒、抛撒" before "堆放建筑垃圾")
+        bare = _BARE_VERB.match(piece) and (len(nxt) >= 5 or len(piece) <= 2 and len(nxt) >= 4 or chained)
+        bare = bare and piece not in fields and piece.lstrip("的对") not in nouns()  # "药品、特种设备": two fields
         # "违法占地、河道违法采砂": a manner in both parts, each an act of its own
-        bare = bare and not (_OWN_MANNER.match(p.lstrip("的对")) and _OWN_MANNER.search(nxt))
+        bare = bare and not (_OWN_MANNER.match(piece.lstrip("的对")) and _OWN_MANNER.search(nxt))
         # "未经批准或者采取欺骗手段骗取批准非法占地": a condition with no act of its own shares the act after it
         bare = bare or _CONDITION_ONLY.search(p)
         if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:

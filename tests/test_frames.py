@@ -548,6 +548,21 @@ def test_frames_split_acts_on_the_strongest_separator():
     assert split_acts("违法建设；占道经营、乱堆乱放", RULES.frames.scope_sectors) == ["违法建设", "占道经营、乱堆乱放"]
 
 
+@pytest.mark.parametrize(
+    "written, acts",
+    [
+        # verbs in a row before the object they share, the first with its manner: one act
+        ("随意倾倒、抛撒或者堆放建筑垃圾", ["随意倾倒、抛撒或者堆放建筑垃圾"]),
+        ("擅自占用、挖掘、损坏城市道路", ["擅自占用、挖掘、损坏城市道路"]),
+        ("随地倾倒、丢弃或者焚烧生活垃圾", ["随地倾倒、丢弃或者焚烧生活垃圾"]),
+        # each with a manner of its own: two acts
+        ("随意倾倒污水、擅自占用绿地", ["随意倾倒污水", "擅自占用绿地"]),
+    ],
+)
+def test_frames_verbs_in_a_row_share_the_object_after_them(written, acts):
+    assert split_acts(written, RULES.frames.scope_sectors) == acts
+
+
 def test_frames_unknown_frame_is_a_load_error(edit_rules):
     folder = edit_rules(
         "frames.yaml",
