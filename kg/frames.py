@@ -749,7 +749,10 @@ class FrameState:
         none, and come from ``giver`` when they name no giver; ``moves``: the lead-in's verb moves
         them ("划入乙局："), so duties listed move as powers do."""
         self.receivers, self.list_open, self.top_items, self.item_numbers = receivers, bool(receivers), None, {}
-        self.list_power, self.list_giver, self.lead_outline = power, giver, self.outline
+        # (departments of several sectors named together give, between them, each item: which one is
+        # not written, so no item names one: "自然资源、生态环境部门的下列事项")
+        several = giver is not None and len(giver.each_sector()) > 1
+        self.list_power, self.list_giver, self.lead_outline = power, None if several else giver, self.outline
         self.list_moves, self.heading_field = moves, None
 
     def sibling_of_lead(self, style: str, n: int | None) -> bool:
@@ -1545,6 +1548,10 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# an object that is a list's lead-in: "在乡镇的下列执法事项", "以下行政处罚权" (the items follow)
+_LIST_HEADER_OBJECT = re.compile(r"(?:下列|以下|如下)[^，,。；;、]{0,8}[，,]?$")
+
+
 def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     rid = rules.rule_id("hand_over")
     if text.startswith("的", trig.end()):
@@ -1604,6 +1611,10 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if late_givers:
             obj = obj[: late.start()]
             givers = late_givers[-1:]
+        if _LIST_HEADER_OBJECT.search(obj):
+            # "G的下列执法事项，交由R实施：": a lead-in, whose items (a list, a table) are read as theirs
+            state.grantee = receivers
+            return []
         listed = _LISTED_IN.match(obj)
         obj = obj[listed.end() :] if listed else obj  # "《…目录》所列的96项事项": the items the catalogue lists
         owned = _owned_powers(text, jiang + 1, jiang + 1 + len(obj), bodies)

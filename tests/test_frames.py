@@ -2934,3 +2934,26 @@ def test_frames_a_condition_and_the_act_that_breaks_it_are_one_offence(item, wan
 def test_frames_a_holder_before_a_change_gives_to_the_one_after_it(text, want):
     found = [(r["source"], r["target"]) for r in _transfers("某区方案\n" + text)]
     assert found == [want]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # departments of several sectors own the items between them: which one gives each is not written
+        (
+            "某县方案\n县级水利、林业部门在乡镇的下列执法事项，交由乡镇综合行政执法队实施：\n"
+            "（一）对在河道内采砂的处罚；\n（二）对滥伐林木的处罚。",
+            [
+                {"matter": "在河道内采砂", "source": None, "target": "乡镇综合行政执法队"},
+                {"matter": "滥伐林木", "source": None, "target": "乡镇综合行政执法队"},
+            ],
+        ),
+        # one department: it gives each item; the lead-in's 下列 is no matter of its own
+        (
+            "某区方案\n将区市场监管局的以下行政处罚权，下放至各街道办事处：\n1.对占道经营的处罚。",
+            [{"matter": "占道经营", "source": "区市场监管局", "target": "街道办事处"}],
+        ),
+    ],
+)
+def test_frames_a_lead_in_handing_over_the_items_it_lists(text, want):
+    _assert_exactly(text, want)
