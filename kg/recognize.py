@@ -256,6 +256,17 @@ _MODIFIERS = [
     "试点",
 ]
 _WEAK_SUFFIX = {"中心", "所", "站", "处", "科", "部", "队伍", "分队", "中队"}
+# a township's stations, named by their sector alone when listed together: "安监站、国土所、村建站等"
+_STATIONS = ("所", "站")
+_STATION_AFTER = re.compile(r"[、和及与][\u4e00-\u9fff]{2,4}[所站](?:[、和及与等的]|$)")
+_STATION_BEFORE = re.compile(r"[\u4e00-\u9fff][所站][、和及与]$")
+
+
+def _in_station_list(text: str, start: int, end: int) -> bool:
+    """Whether the station at ``start:end`` is one of several listed together."""
+    return bool(_STATION_AFTER.match(text, end) or _STATION_BEFORE.search(text, max(0, start - 3), start))
+
+
 _STOP = set(",，。;；:：、()（）《》“”\"'的由在将为是和及与对向把从以并或等其")
 
 
@@ -642,7 +653,13 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
         if not suf and not (len(cores) == 1 and cores[0].endswith(_ORGAN_END) and not mods):
             continue  # a sector word, not a body ("编办" and "城管委" are bodies by themselves)
         chain = _prefix_chain(text, m.start(), place_ends, rules)
-        if suf in _WEAK_SUFFIX and not chain and not mods and (len(cores[0]) < 4 or suf == "队伍"):
+        if (
+            suf in _WEAK_SUFFIX
+            and not chain
+            and not mods
+            and (len(cores[0]) < 4 or suf == "队伍")
+            and not (suf in _STATIONS and _in_station_list(text, m.start(), m.end()))
+        ):
             continue  # "文化中心", "规划处": too common as words; "城市管理执法中队" is a body
         groups = _split_prefix_groups(chain) or [[]]
         lvl_word = m.group("lvl")

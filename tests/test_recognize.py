@@ -814,3 +814,19 @@ def test_recognize_areas_sharing_one_committee_word_are_each_a_body(text, names)
 )
 def test_recognize_inner_mongolian_townships(text, names):
     assert [a.name for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a township's stations listed by their sector alone: each a body
+        ("将安监站、国土所、村建站等执法力量进行整合", ["安监站", "国土所", "村建站"]),
+        ("整合环保所和城建站的执法人员", ["环保所", "城建站"]),
+        ("由镇司法所、城建站负责", ["镇司法所", "镇城建站"]),  # the level shared, as "市、县环保局" shares its head
+        # one alone, or words that only end like one: no body
+        ("国土所负责办理", []),
+        ("在加油站、收费站等场所", []),
+    ],
+)
+def test_recognize_stations_listed_by_their_sector(text, names):
+    assert [a.name for a in find_agencies(text, RULES)] == names
