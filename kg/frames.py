@@ -1098,6 +1098,13 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     if number and not state.list_open:
         state.outline = (number.lastgroup, small_number(number.group(number.lastgroup)))
     out: list[dict] = []
+    includes = state.grantee and not is_item and not colon and _GRANTED_INCLUDE.search(text)
+    if includes:
+        # "下放事项主要包括对M1、M2等行为的处罚": what was just granted, described by what it includes
+        rid = rules.rule_id("list")
+        for label, matter, domain, giver, scope in _items_phrase(text[includes.end() :], bodies, rules, "list"):
+            out.extend(_record(label, matter, domain, giver, r, rid, rules, scope=scope) for r in state.grantee)
+        return out
     if not cue and colon and not is_item and state.grantee and _GRANTED_ITEMS.search(text, 0, colon.start()):
         # "首批赋予的事项为：占道经营、违法建设、露天焚烧。": the items just granted, listed inline
         rest = re.sub(r"等[^、]{0,8}$", "", _ITEM_END.sub("", text[colon.end() :]).strip())
@@ -1261,6 +1268,8 @@ def _next_item(m: re.Match | None, state: FrameState) -> bool:
 _GRANTED_ITEMS = re.compile(
     r"(?:赋权|下放|委托|承接|赋予)[^，,。；;：:]{0,6}(?:事项|权限|职权)|(?:事项|权限)(?:清单|目录)"
 )
+# "下放事项主要包括…", "赋予街道的执法事项具体包括…": what the items granted include, after the verb
+_GRANTED_INCLUDE = re.compile(rf"(?:{_GRANTED_ITEMS.pattern})(?:主要|具体|还|也)?(?:包括|涵盖)")
 
 
 # the longest line read as a heading that opens a list of granted items
