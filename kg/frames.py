@@ -2808,7 +2808,9 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
 
     def body_in(role: str) -> Body | None:
         at = cols.get(role)
-        return next((b for b in bodies if at is not None and at < len(cells) and b.text == cells[at]), None)
+        # the cell is the body, or each of its kind ("各镇人民政府", "各街道办事处")
+        cell = cells[at].removeprefix("各") if at is not None and at < len(cells) else None
+        return next((b for b in bodies if b.text == cell), None)
 
     giver = body_in("giver") or _former_holder(cells, cols.get("remark"), text, bodies)
     if giver is None and state.title_grantees and body_in("receiver") is None:
