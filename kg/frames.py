@@ -377,6 +377,8 @@ _LAST_AND = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){4,})和((?:(?!的)[\u4e00-\
 _SHARED_APPROVAL = re.compile(r"^[\u4e00-\u9fff]{2}(?:审批|许可|批准|核准|备案)(?:后|以后|之后)")
 
 
+# what an act causes, closing it: "…影响通行", "…妨碍交通" (shared by a short act listed before it)
+_CONSEQUENCE = re.compile(r"[\u4e00-\u9fff]{2,}(?:影响|妨碍|妨害|危害)[\u4e00-\u9fff]{2,6}$")
 # a 的 inside the last part of a list, its head after it ("渣土的车辆沿途撒漏"; not "…道路的" at the end)
 _HEAD_AFTER_DE = re.compile(r"^[^的]{1,8}的[\u4e00-\u9fff]{2,}")
 
@@ -471,6 +473,11 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
             or len(parts[0]) >= 4
             and parts[0][-4:-2] not in nominals()
             and all(_CLOSING_KIND.sub("", p) in nouns() for p in parts[1:])
+            # "擅自堆放物料、摆摊设点影响通行": two short acts whose one consequence closes the second
+            or len(parts) == 2
+            and len(parts[0]) <= 6
+            and _CONSEQUENCE.search(parts[1])
+            and not _CONSEQUENCE.search(parts[0])
             # "运输砂石、渣土的车辆沿途撒漏": short objects listed before the head that 的 gives them all
             or _HEAD_AFTER_DE.search(parts[-1])
             and all(len(p) <= 8 and "的" not in p for p in parts[:-1])

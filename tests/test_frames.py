@@ -557,9 +557,14 @@ def test_frames_split_acts_on_the_strongest_separator():
         ("随地倾倒、丢弃或者焚烧生活垃圾", ["随地倾倒、丢弃或者焚烧生活垃圾"]),
         # each with a manner of its own: two acts
         ("随意倾倒污水、擅自占用绿地", ["随意倾倒污水", "擅自占用绿地"]),
+        # two short acts and the consequence that closes the second: one offence
+        ("擅自堆放物料、摆摊设点影响通行", ["擅自堆放物料、摆摊设点影响通行"]),
+        ("违章搭建、占道洗车妨碍交通", ["违章搭建、占道洗车妨碍交通"]),
+        # a longer list: the consequence stays with the last act
+        ("违法建设、乱贴乱画、占道经营影响市容", ["违法建设", "乱贴乱画", "占道经营影响市容"]),
     ],
 )
-def test_frames_verbs_in_a_row_share_the_object_after_them(written, acts):
+def test_frames_acts_joined_inside_one_offence(written, acts):
     assert split_acts(written, RULES.frames.scope_sectors) == acts
 
 
