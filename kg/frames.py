@@ -1109,7 +1109,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     if includes:
         # "下放事项主要包括对M1、M2等行为的处罚": what was just granted, described by what it includes
         rid = rules.rule_id("list")
-        for label, matter, domain, giver, scope in _items_phrase(text[includes.end() :], bodies, rules, "list"):
+        inside = [b.shifted(includes.end()) for b in bodies if b.start >= includes.end()]
+        for label, matter, domain, giver, scope in _items_phrase(text[includes.end() :], inside, rules, "list"):
             out.extend(_record(label, matter, domain, giver, r, rid, rules, scope=scope) for r in state.grantee)
         return out
     if not cue and colon and not is_item and state.grantee and _GRANTED_ITEMS.search(text, 0, colon.start()):
