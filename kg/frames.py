@@ -500,6 +500,7 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         bare = bare and piece not in fields and piece.lstrip("的对") not in nouns()  # "药品、特种设备": two fields
         # "违法占地、河道违法采砂": a manner in both parts, each an act of its own
         bare = bare and not (_OWN_MANNER.match(piece.lstrip("的对")) and _OWN_MANNER.search(nxt))
+        bare = bare and not nxt.startswith("在")  # "违法建设、在河道内倾倒垃圾": the place opens an act of its own
         # "未经批准或者采取欺骗手段骗取批准非法占地": a condition with no act of its own shares the act after it
         bare = bare or _CONDITION_ONLY.search(p)
         if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:

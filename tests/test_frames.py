@@ -560,6 +560,9 @@ def test_frames_split_acts_on_the_strongest_separator():
         # two short acts and the consequence that closes the second: one offence
         ("擅自堆放物料、摆摊设点影响通行", ["擅自堆放物料、摆摊设点影响通行"]),
         ("违章搭建、占道洗车妨碍交通", ["违章搭建、占道洗车妨碍交通"]),
+        # an act whose place opens it ("在…内") is an act of its own, not the object of the verb before
+        ("违法建设、在河道内倾倒垃圾", ["违法建设", "在河道内倾倒垃圾"]),
+        ("私自搭建、在绿地内焚烧树叶", ["私自搭建", "在绿地内焚烧树叶"]),
         # a longer list: the consequence stays with the last act
         ("违法建设、乱贴乱画、占道经营影响市容", ["违法建设", "乱贴乱画", "占道经营影响市容"]),
     ],
