@@ -2357,6 +2357,34 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# "R可以在D1、D2等领域开展综合行政执法": the kind of enforcement a body carries out in the fields named
+_ENFORCE_IN_FIELDS = re.compile(
+    r"(?:依法|可以|统一|逐步|全面)*在(?P<f>[^，,。；;在]{2,80}?)(?:等)?(?:\d+个|[一二三四五六七八九十]+个)?(?:领域|方面|行业)"
+    r"(?:内)?(?:依法|统一|全面)*(?:开展|实行|推行|实施)(?:了)?(?P<kind>相对集中行政处罚(?:权)?|综合(?:行政)?执法|集中执法)"
+)
+_KIND_OF_ENFORCEMENT = {"相对集中行政处罚": "行政处罚权", "综合执法": "行政执法权", "集中执法": "行政执法权"}
+
+
+def _fields_frame(text, bodies, state, rules) -> list[dict]:
+    """ "R(可以)在D1、D2等领域开展综合行政执法": R enforces in each field named. A subject that is no
+    body (我省, 各地) moves nothing."""
+    out, rid = [], rules.rule_id("fields")
+    for trig in rules.trigger_re("fields").finditer(text):
+        clause_start = max(text.rfind(c, 0, trig.start()) for c in "，,；;。：:") + 1
+        m = _ENFORCE_IN_FIELDS.search(text, clause_start, _clause_end(text, trig.end()))
+        if m is None or m.start("kind") - trig.end() not in (0, 1):
+            continue
+        subject = [b for b in bodies if b.end <= m.start() and _EXERCISER_GAP.fullmatch(text, b.end, m.start())]
+        if not subject:
+            continue
+        ph = parse_object(m.group("f") + "等领域", bodies, rules.scope_sectors)
+        fields = ph.fields or ([ph.domain] if ph.domain else [])
+        label = _KIND_OF_ENFORCEMENT[m.group("kind").replace("行政执法", "执法").rstrip("权")]
+        for receiver in _together(text, [b for b in bodies if b.end <= subject[-1].end], backward=True):
+            out.extend(_record(label, f, f, None, receiver, rid, rules) for f in fields)
+    return out
+
+
 # an object that is only the powers tied to the holder's own: "与其(行政处罚权)相关的行政检查权、行政强制措施权"
 # (a permissive grant tied to powers given elsewhere: conventions G3, no transfer of its own)
 TIED_TO_OWN = re.compile(r"(?:依法)?与(?:其|之)(?:[^，,。；;]{0,12}?)?(?:相关|有关|相应|相配套)的(?:行政检查|行政强制)")
@@ -3512,6 +3540,7 @@ FRAMES: dict[str, Frame] = {
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
     "exercise": _exercise_frame,
+    "fields": _fields_frame,
     "penalty": _penalty_frame,
     "assume": _assume_frame,
     "hand_over_items": _hand_over_items_frame,
@@ -3526,6 +3555,7 @@ _GATED = frozenset(
     {
         "hand_over_items",
         "exercise",
+        "fields",
         "penalty",
         "assume",
         "merge_units",
@@ -3583,7 +3613,7 @@ _OVERRIDE = (
     "penalty",
     "assume",
 )
-_ORDER = ("catalogue", "hand_over", "include", "hand_over_items", "verbal", "domain_list")
+_ORDER = ("catalogue", "hand_over", "include", "hand_over_items", "verbal", "domain_list", "fields")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
 

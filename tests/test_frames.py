@@ -2965,3 +2965,18 @@ def test_frames_a_holder_before_a_change_gives_to_the_one_after_it(text, want):
 )
 def test_frames_a_lead_in_handing_over_the_items_it_lists(text, want):
     _assert_exactly(text, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place, not a body, carries out the enforcement: nothing moves to anyone
+        "我省在城市管理、交通运输领域推行综合执法。",
+        # the government decides that enforcement is carried out: it does not carry it out itself
+        "市人民政府决定在交通运输、文化市场领域开展综合行政执法改革试点。",
+        # a body that works in fields, but no kind of enforcement is what it carries out
+        "县综合行政执法局在城市管理、生态环境领域开展专项整治。",
+    ],
+)
+def test_frames_enforcement_in_fields_needs_a_body_that_carries_it_out(text):
+    assert _transfers("某市决定\n" + text) == []
