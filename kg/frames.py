@@ -949,7 +949,8 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
         seg = text[prev:s].lstrip(";；,，。 ")  # "…P；D2方面…P2": the next object after the separator
         prev = e
         if out and not BUNDLED.fullmatch(seg.strip()):
-            seg = re.sub(r"^(?:以及|及|并且|并)", "", seg)  # "…P1，以及D2方面…P2": the next object, joined
+            # "…P1，以及D2方面…P2", "G1的M1的P、G2的M2的P": the next object, joined
+            seg = re.sub(r"^(?:以及|及|并且|并|、)", "", seg)
         # "负责X工作，集中行使D1、D2等方面的P": the object of the verb in the power's own clause
         verb = _LAST_CLAUSE_VERB.search(seg)
         if verb:
@@ -1279,6 +1280,23 @@ _GRANTED_ITEMS = re.compile(
 )
 # "下放事项主要包括…", "赋予街道的执法事项具体包括…": what the items granted include, after the verb
 _GRANTED_INCLUDE = re.compile(rf"(?:{_GRANTED_ITEMS.pattern})(?:主要|具体|还|也)?(?:包括|涵盖)")
+
+
+# "…下放至各乡镇，主要包括G1对M1的P、G2对M2的P": the clause after a grant saying what it includes
+_INCLUDES_AFTER = re.compile(r"[，,]\s*(?:其中)?(?:主要|具体)?(?:包括|涵盖)(?:[:：])?")
+
+
+def _included_after(text: str, bodies: list[Body], after: int, state: FrameState, rules: FrameRules) -> list[dict]:
+    """The items a grant made earlier in the sentence (at ``after``) includes, each to its receivers."""
+    includes = _INCLUDES_AFTER.search(text, after)
+    if includes is None or not state.grantee or any(b.start >= after and b.end <= includes.start() for b in bodies):
+        return []  # (a body between the grant and 包括 is the subject of a clause of its own)
+    rid, inside = rules.rule_id("list"), [b.shifted(includes.end()) for b in bodies if b.start >= includes.end()]
+    return [
+        _record(label, matter, domain, giver, r, rid, rules, scope=scope)
+        for label, matter, domain, giver, scope in _items_phrase(text[includes.end() :], inside, rules, "list")
+        for r in state.grantee
+    ]
 
 
 # the longest line read as a heading that opens a list of granted items
@@ -3734,4 +3752,6 @@ def frame_transfers(
     if legacy and not override and not out:  # "将甲局的部分P下放至乙": a catalogue after it lists what 乙 got
         granted = {(r["target"], r.get("target_sector")) for r in legacy if r.get("target")}
         state.grantee = [next((b for b in bodies if b.text == t), Body(t, sector)) for t, sector in sorted(granted)]
+        named = [b.end for b in bodies if any(b is g for g in state.grantee)]
+        out = _included_after(text, bodies, max(named), state, rules) if named else []
     return [r for r in out if r.get("target") or r.get("matter")], override

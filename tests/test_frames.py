@@ -2980,3 +2980,17 @@ def test_frames_a_lead_in_handing_over_the_items_it_lists(text, want):
 )
 def test_frames_enforcement_in_fields_needs_a_body_that_carries_it_out(text):
     assert _transfers("某市决定\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause after the grant with a subject of its own: what it includes is not the grant's
+        "将部分县级行政处罚权下放至各乡镇人民政府，县司法局的培训内容包括违法建设的处罚程序。",
+        # no 包括: the clause after the grant says nothing of its items
+        "将部分县级行政处罚权下放至各乡镇人民政府，并做好违法建设处罚的衔接。",
+    ],
+)
+def test_frames_what_a_grant_includes_is_said_by_its_own_clause(text):
+    found = _transfers("某县方案\n" + text)
+    assert [r["matter"] for r in found] == ["县级行政处罚权"]
