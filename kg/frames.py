@@ -404,10 +404,13 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['城市道路', '桥梁等市政设施']
     >>> split_acts("城市供水、燃气、供热行业管理", {"燃气"})
     ['城市供水', '燃气', '供热行业管理']
+    >>> split_acts("违法建设、占道经营等", ())
+    ['违法建设', '占道经营']
     >>> split_acts("未取得施工许可证，擅自开工建设，在道路上堆放物料", ())
     ['未取得施工许可证，擅自开工建设', '在道路上堆放物料']
     """
-    text = text.strip(" ,，、;；")
+    # "违法建设、占道经营等": the 等 that closes a list is no part of its last act (nor lengthens it)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})等$", "", text.strip(" ,，、;；"))
     for sep, join in (
         (r"[;；]", False),
         (r"[,，]\s*(?:以及|及)?|以及", False),
@@ -1085,7 +1088,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     """A lead-in ("X行使下列职权：", "其职责是：") opens a list; each item takes its receiver and
     power from it. Items may stand on the lead-in's own line."""
     rid = rules.rule_id("list")
-    cue = rules.trigger_re("list").search(text)
+    # (not the 以下 of a short name the text defines: "G（以下简称X）的下列P")
+    cue = next((m for m in rules.trigger_re("list").finditer(text) if not _DEFINED_AS.match(text, m.end())), None)
     colon = _COLON.search(text)
     number = _ITEM_NUMBER.match(text)
     is_item = bool(number) and number.lastgroup != "top"
@@ -1171,6 +1175,13 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
                 and (entrusts or not rules.deciders.search(head, b.end, move.start()))
             ]
             giver = givers[-1] if givers else None
+        owner = _OWNER_OF_LISTED.search(head, max(0, cue.start() - 24), cue.end())
+        if giver is None and owner:
+            # "G的下列P，由R集中行使：": the body whose powers the lead-in lists gives each item, unless
+            # it is one of a run of several ("G1、G2的下列P"): which one gives each is not written
+            owned = [b for b in bodies if b.end == owner.start() and b not in receivers]
+            run = _together(text, [b for b in bodies if b.end <= owner.start()], backward=True) if owned else []
+            giver = owned[0] if len(run) == 1 else None
         lead_power = [p for p in _power_at(head[cue.start() :], rules) if p[3] in _ENFORCEMENT]
         # "将甲局的下列职责划入乙局：": the items are what moves (not "…划入乙局，其主要职责是：", its duties)
         moves = bool(moved_to) and move.start() > cue.start()
@@ -1231,6 +1242,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
         state.open_list(list(state.grantee))
     return out
+
+
+_DEFINED_AS = re.compile(r"简称|统称|称")  # after 以下: "（以下简称X）" defines a short name
+# the owner's mark before a lead-in's 下列, past the short name the text gives it: "G（以下简称X）的下列"
+_OWNER_OF_LISTED = re.compile(r"(?:[(（](?:以下简称|以下统称|以下称|简称|统称)[^()（）]{1,12}[)）])?的(?:下列|以下)$")
 
 
 # a lead-in of what the text says next, not of a list of powers: "作出如下决定", "提出以下意见",
@@ -1585,7 +1601,7 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
 
 
 # an object that is a list's lead-in: "在乡镇的下列执法事项", "以下行政处罚权" (the items follow)
-_LIST_HEADER_OBJECT = re.compile(r"(?:下列|以下|如下)[^，,。；;、]{0,8}[，,]?$")
+LIST_HEADER_OBJECT = re.compile(r"(?:下列|以下|如下)[^，,。；;、]{0,8}[，,]?$")
 
 
 def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
@@ -1647,7 +1663,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if late_givers:
             obj = obj[: late.start()]
             givers = late_givers[-1:]
-        if _LIST_HEADER_OBJECT.search(obj):
+        if LIST_HEADER_OBJECT.search(obj):
             # "G的下列执法事项，交由R实施：": a lead-in, whose items (a list, a table) are read as theirs
             state.grantee = receivers
             return []
@@ -2006,8 +2022,8 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
                 for m in split_acts(act.group("m"), rules.scope_sectors)
             )
             continue
-        if not powers:
-            continue
+        if not powers or LIST_HEADER_OBJECT.search(clause):
+            continue  # ("G的下列P，由R行使：": a list's lead-in, whose items the list frame reads)
         for part_start, part in _power_groups(clause, rules):
             for holder in holders:
                 found = _passive_object(part, clause_start + part_start, bodies, holder, rules)

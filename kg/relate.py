@@ -35,6 +35,7 @@ from kg.frames import (
     GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
     LEVEL_ALONE,
+    LIST_HEADER_OBJECT,
     RELEVANT_PART,
     SCATTERED,
     STEMS_BEFORE,
@@ -1028,6 +1029,8 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
             opening = _after_last_comma(clause, power.start())
             body = clause[opening : power.start()]
             body = re.sub(r"^(?:将|把|对)", "", _ARTICLE.sub("", body))
+            if LIST_HEADER_OBJECT.search(body):
+                continue  # "G的下列P，由R集中行使：": a list's lead-in, whose items the list frame reads
             matter_text, domain = _matter_and_domain(body)
             givers = _scattered_holders(clause, cs, opening, power.start(), agencies) or []
             rid = "transfer.concentrate.v1"
@@ -1148,8 +1151,10 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
             continue  # "赋予R行使的P": the powers R is to exercise, named as the object of another verb
         if GRANTED_ELSEWHERE.search(body) or TIED_TO_OWN.match(clause, m.end()):
             continue  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere; "与其P相关的…": tied to it (G3)
-        if rules.frames.back_reference.match(body.lstrip()):
-            continue  # "行使前款规定领域内的P": powers over what the text stated before (the frames read it)
+        if rules.frames.back_reference.match(body.lstrip()) or LIST_HEADER_OBJECT.search(body):
+            # "行使前款规定领域内的P": powers over what the text stated before (the frames read it);
+            # "G的下列P，由R行使：": a list's lead-in, whose items the list frame reads
+            continue
         matter_text, domain = _matter_and_domain(body)
         if (not matter_text or len(matter_text) < 2) and not SCATTERED.search(body):
             continue  # "B行使行政处罚权时…": no matter, no transfer ("分散在G的P" names whose)

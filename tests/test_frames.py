@@ -2994,3 +2994,31 @@ def test_frames_enforcement_in_fields_needs_a_body_that_carries_it_out(text):
 def test_frames_what_a_grant_includes_is_said_by_its_own_clause(text):
     found = _transfers("某县方案\n" + text)
     assert [r["matter"] for r in found] == ["县级行政处罚权"]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the 等 closing a two-act list lengthens no act: two acts, not a verb carried onto the next
+        ("县城市管理局负责查处违法建设、占道经营等行为。", ["违法建设", "占道经营"]),
+        ("镇综合执法队依法查处露天烧烤、乱贴乱画等违法行为。", ["露天烧烤", "乱贴乱画"]),
+    ],
+)
+def test_frames_a_closing_deng_is_no_part_of_the_last_act(text, want):
+    assert sorted(r["matter"] for r in _transfers("某县方案\n" + text)) == sorted(want)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # several bodies own the list: which gives each item is not written
+        ("区生态环境局、区水务局（以下统称有关部门）的下列行政处罚权，由区城市管理局集中行使：", None),
+        # a lead-in that names no owner
+        ("下列行政处罚权，由区城市管理局集中行使：", None),
+        # the owner, and no lead-in junk as a matter of its own
+        ("区水务局的下列行政处罚权由区城市管理局行使：", "区水务局"),
+    ],
+)
+def test_frames_the_owner_of_a_passive_lead_in_gives_its_items(text, source):
+    found = _transfers("某区方案\n" + text + "\n（一）对向河道倾倒垃圾的处罚；\n（二）对擅自取水的处罚。")
+    assert [(r["matter"], r["source"]) for r in found] == [("向河道倾倒垃圾", source), ("擅自取水", source)]
