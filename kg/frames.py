@@ -1114,11 +1114,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     includes = state.grantee and not is_item and not colon and _GRANTED_INCLUDE.search(text)
     if includes:
         # "下放事项主要包括对M1、M2等行为的处罚": what was just granted, described by what it includes
-        rid = rules.rule_id("list")
-        inside = [b.shifted(includes.end()) for b in bodies if b.start >= includes.end()]
-        for label, matter, domain, giver, scope in _items_phrase(text[includes.end() :], inside, rules, "list"):
-            out.extend(_record(label, matter, domain, giver, r, rid, rules, scope=scope) for r in state.grantee)
-        return out
+        return _granted_includes(text, includes.end(), bodies, state, rules)
     if not cue and colon and not is_item and state.grantee and _GRANTED_ITEMS.search(text, 0, colon.start()):
         # "首批赋予的事项为：占道经营、违法建设、露天焚烧。": the items just granted, listed inline
         rest = re.sub(r"等[^、]{0,8}$", "", _ITEM_END.sub("", text[colon.end() :]).strip())
@@ -1295,11 +1291,11 @@ _GRANTED_ITEMS = re.compile(
     r"(?:赋权|下放|委托|承接|赋予)[^，,。；;：:]{0,6}(?:事项|权限|职权)|(?:事项|权限)(?:清单|目录)"
 )
 # "下放事项主要包括…", "赋予街道的执法事项具体包括…": what the items granted include, after the verb
-_GRANTED_INCLUDE = re.compile(rf"(?:{_GRANTED_ITEMS.pattern})(?:主要|具体|还|也)?(?:包括|涵盖)")
+_GRANTED_INCLUDE = re.compile(rf"(?:{_GRANTED_ITEMS.pattern})(?:主要|具体|还|也)?(?:包括|涵盖|涉及)")
 
 
 # "…下放至各乡镇，主要包括G1对M1的P、G2对M2的P": the clause after a grant saying what it includes
-_INCLUDES_AFTER = re.compile(r"[，,]\s*(?:其中)?(?:主要|具体)?(?:包括|涵盖)(?:[:：])?")
+_INCLUDES_AFTER = re.compile(r"[，,]\s*(?:其中)?(?:主要|具体)?(?:包括|涵盖|涉及)(?:[:：])?")
 
 
 def _included_after(text: str, bodies: list[Body], after: int, state: FrameState, rules: FrameRules) -> list[dict]:
@@ -1307,10 +1303,30 @@ def _included_after(text: str, bodies: list[Body], after: int, state: FrameState
     includes = _INCLUDES_AFTER.search(text, after)
     if includes is None or not state.grantee or any(b.start >= after and b.end <= includes.start() for b in bodies):
         return []  # (a body between the grant and 包括 is the subject of a clause of its own)
-    rid, inside = rules.rule_id("list"), [b.shifted(includes.end()) for b in bodies if b.start >= includes.end()]
+    return _granted_includes(text, includes.end(), bodies, state, rules)
+
+
+_INCLUDED_MAX = 20  # the longest matter of a bare list of what a grant includes ("涉及M1、M2等领域")
+
+
+def _granted_includes(text: str, at: int, bodies: list[Body], state: FrameState, rules: FrameRules) -> list[dict]:
+    """The records of what the grant just made includes, written from ``at``: each power it names
+    over its matters ("对M1、M2的处罚"), else each matter or field it lists bare ("涉及M1、M2等领域"),
+    with the power the grant moved; all to the grant's receivers."""
+    rid, inside = rules.rule_id("list"), [b.shifted(at) for b in bodies if b.start >= at]
+    rest = re.split(r"[。；;]", text[at:], maxsplit=1)[0]
+    phrases = _items_phrase(rest, inside, rules, "list")
+    if not phrases and rest.strip():
+        ph = parse_object(re.split(r"[，,]", rest, maxsplit=1)[0].strip(), inside, rules.scope_sectors)
+        granted = {r["power"] for r in state.last if r.get("power")}
+        label = granted.pop() if len(granted) == 1 else "行政执法权"
+        pairs = [(f, f) for f in ph.fields] or [(m, ph.domain) for m in ph.matters]
+        # (a list, or fields: "涉及群众切身利益", one phrase, says what the grant touches, not what it is)
+        if len(pairs) >= 2 and all(len(m) <= _INCLUDED_MAX for m, _ in pairs):
+            phrases = [(label, m, d, None, None) for m, d in pairs]
     return [
         _record(label, matter, domain, giver, r, rid, rules, scope=scope)
-        for label, matter, domain, giver, scope in _items_phrase(text[includes.end() :], inside, rules, "list")
+        for label, matter, domain, giver, scope in phrases
         for r in state.grantee
     ]
 

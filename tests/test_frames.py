@@ -3022,3 +3022,16 @@ def test_frames_a_closing_deng_is_no_part_of_the_last_act(text, want):
 def test_frames_the_owner_of_a_passive_lead_in_gives_its_items(text, source):
     found = _transfers("某区方案\n" + text + "\n（一）对向河道倾倒垃圾的处罚；\n（二）对擅自取水的处罚。")
     assert [(r["matter"], r["source"]) for r in found] == [("向河道倾倒垃圾", source), ("擅自取水", source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one phrase after 涉及: what the grant touches, not what it is
+        "下放事项涉及群众切身利益，各乡镇要加强监督。",
+        "赋权事项涉及面广，要稳妥推进。",
+    ],
+)
+def test_frames_what_a_grant_touches_is_no_list_of_its_matters(text):
+    found = _transfers("某县方案\n将县市场监管局的部分行政执法事项下放到各乡镇。" + text)
+    assert [(r["source"], r["target"]) for r in found] == [("县市场监管局", "乡镇")]
