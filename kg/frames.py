@@ -1713,6 +1713,21 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             state.grantee = receivers
             return out
         obj_text = _past_description(obj_text, rules)  # "基层迫切需要的城市管理领域": the field, not why
+        bundle = _bundled_after(obj, powers) if powers else []
+        if bundle and described(obj[: powers[0][0]], rules):
+            # "与群众生活密切相关的行政处罚权及相关的行政检查、行政强制措施权": the description is the
+            # matter of each power the bundle names; each department of the subject gives them
+            # matter of each power the bundle names, as the move rules write it: the description and it
+            described_as = obj[: powers[0][0]].strip("，, ")
+            run = _together(text, givers, backward=True) if givers else [None]
+            out.extend(
+                _record(kind, described_as + written, None, g, r, rid, rules)
+                for kind, written in bundle
+                for g in run
+                for r in receivers
+            )
+            state.grantee = receivers
+            return out
         if obj_text.endswith("的") and (label == "执法职责" or described(obj_text, rules)):
             # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them
             matter = obj[: powers[-1][1]].strip("，, ")
@@ -1763,6 +1778,19 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             out.extend(_record(p[3], matter, None, None, r, rid, rules) for r in receivers)
     state.grantee = receivers
     return out
+
+
+def _bundled_after(obj: str, powers: list[tuple]) -> list[str]:
+    """(kind, as written) of each power of an object whose first power has the others bundled with it
+    ("P及相关的行政检查、行政强制措施权"), in order; none when a power stands on its own."""
+    kinds = [(powers[0][3], powers[0][2])]
+    for before, p in zip(powers, powers[1:]):
+        bundled = BUNDLED.fullmatch(obj[before[1] : p[0]].strip())
+        if not bundled or not obj[before[1] : p[0]].strip():
+            return []
+        kinds += [(ENFORCEMENT_NAMES[n], n) for n in re.findall(BARE_POWER, bundled.group("bare") or "")]
+        kinds.append((p[3], p[2]))
+    return kinds if len(kinds) > 1 else []
 
 
 _CATALOGUE_AFTER = re.compile(r"(?:事项)?(?:目录|清单)")
