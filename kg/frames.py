@@ -1306,6 +1306,21 @@ def _included_after(text: str, bodies: list[Body], after: int, state: FrameState
     return _granted_includes(text, includes.end(), bodies, state, rules)
 
 
+def _stopped_after(text: str, bodies: list[Body], after: int, power: str, state, rules: FrameRules) -> list[dict]:
+    """The restatement closing a sentence whose move ends at ``after`` ("…划转至R，G不再行使"): one
+    record per receiver of the move (conventions G2), from the bodies of the clause that stops."""
+    trig = rules.trigger_re("restatement").search(text, after)
+    start = max(text.rfind(c, after, trig.start()) for c in "，,；;") + 1 if trig else 0
+    if trig is None or start <= 0:
+        return []  # (a restatement with no comma between it and the move is read by the restatement frame)
+    givers = [b for b in bodies if start <= b.start and b.end <= trig.start()]
+    written = re.sub(r"(?:应当|应|要|均|一律|必须|须|也)+$", "", text[start : trig.start()].strip())
+    if not givers and not written.endswith(("部门", "单位", "机关")):
+        return []  # "，此前已立案的不再行使": no giver named
+    givers = _together(text, givers, backward=True) if givers else [None]
+    return [r for b in state.grantee for g in givers for r in _restated(power, g, b, written, rules)]
+
+
 _INCLUDED_MAX = 20  # the longest matter of a bare list of what a grant includes ("涉及M1、M2等领域")
 
 
@@ -3814,4 +3829,7 @@ def frame_transfers(
         state.grantee = [next((b for b in bodies if b.text == t), Body(t, sector)) for t, sector in sorted(granted)]
         named = [b.end for b in bodies if any(b is g for g in state.grantee)]
         out = _included_after(text, bodies, max(named), state, rules) if named else []
+        if named and not out:  # "将M的P划转至R，G不再行使": the giver that stops holding what moved
+            powers = {r["power"] for r in legacy if r.get("target")}
+            out = _stopped_after(text, bodies, max(named), powers.pop() if len(powers) == 1 else "", state, rules)
     return [r for r in out if r.get("target") or r.get("matter")], override

@@ -3035,3 +3035,16 @@ def test_frames_the_owner_of_a_passive_lead_in_gives_its_items(text, source):
 def test_frames_what_a_grant_touches_is_no_list_of_its_matters(text):
     found = _transfers("某县方案\n将县市场监管局的部分行政执法事项下放到各乡镇。" + text)
     assert [(r["source"], r["target"]) for r in found] == [("县市场监管局", "乡镇")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what stops names no giver: no restatement
+        "将违法建设的行政处罚权划转至区城市管理局，此前已经立案的案件不再移交。",
+        "将违法建设的行政处罚权划转至区城市管理局，已经受理的不再行使。",
+    ],
+)
+def test_frames_a_stop_after_a_move_needs_a_giver(text):
+    found = _transfers("某区方案\n" + text)
+    assert [(r["matter"], r["source"]) for r in found] == [("违法建设", None)]
