@@ -1578,12 +1578,16 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
     receivers = [b for b in bodies if body_start <= b.start and b.end <= body_start + verb.start()]
     if not receivers:
         return []
-    rest = text[body_start + verb.end() :]
-    giver, owners = None, []
-    g = re.match(r"^(?P<g>[^,，;；]{2,14}?)在", rest)
+    at = body_start + verb.end()
+    rest = text[at:]
+    giver, owners, each = None, [], []
+    g = re.match(r"^(?P<g>[^,，;；在]{2,40}?)在", rest)
     owned = _OWNER_OF.match(rest)
     if g:
         giver = Body(g.group("g"), None)
+        # "住房和城乡建设、生态环境等有关部门在D领域的P": the departments of each sector listed give
+        named = [b for b in bodies if at <= b.start and b.end <= at + g.end("g")]
+        each = [one for b in named for one in b.each_sector()] if len(named) == 1 else []
         rest = rest[g.end() :]
     elif owned:  # "…集中行使有关行政主管部门的全部或者部分行政处罚权": whose powers, and how much of them
         giver = Body(owned.group("g"), None, 0, owned.end("g"))
@@ -1591,9 +1595,10 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
     out = []
     for label, matter, domain, _giver, scope in _items_phrase(rest, owners, rules, "definition"):
         for r in receivers:
-            rec = _record(label, matter, domain, None, r, rules.rule_id("definition"), rules, scope=scope)
-            rec["source"] = giver.text if giver else None
-            out.append(rec)
+            for one in each or [None]:
+                rec = _record(label, matter, domain, one, r, rules.rule_id("definition"), rules, scope=scope)
+                rec["source"] = one.text if one else giver.text if giver else None
+                out.append(rec)
     return out
 
 
