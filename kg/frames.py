@@ -377,6 +377,15 @@ _LAST_AND = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){4,})和((?:(?!的)[\u4e00-\
 _SHARED_APPROVAL = re.compile(r"^[\u4e00-\u9fff]{2}(?:审批|许可|批准|核准|备案)(?:后|以后|之后)")
 
 
+_NOUNS_CLOSED = re.compile(r"([\u4e00-\u9fff]{2})等")  # "落叶等…": a noun, the list closed after it
+
+
+def _ends_in_object(act: str) -> bool:
+    """Whether ``act`` ends in a verb and its object: a two-character word that is no noun of any
+    kind, then a common noun ("露天焚烧秸秆"; not "城市道路", two nouns)."""
+    return len(act) >= 4 and act[-2:] in nouns() and act[-4:-2] not in nominals()
+
+
 # what an act causes, closing it: "…影响通行", "…妨碍交通" (shared by a short act listed before it)
 _CONSEQUENCE = re.compile(r"[\u4e00-\u9fff]{2,}(?:影响|妨碍|妨害|危害)[\u4e00-\u9fff]{2,6}$")
 # a 的 inside the last part of a list, its head after it ("渣土的车辆沿途撒漏"; not "…道路的" at the end)
@@ -404,6 +413,8 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['城市道路', '桥梁等市政设施']
     >>> split_acts("城市供水、燃气、供热行业管理", {"燃气"})
     ['城市供水', '燃气', '供热行业管理']
+    >>> split_acts("露天焚烧秸秆、落叶等产生烟尘的物质", ())
+    ['露天焚烧秸秆、落叶等产生烟尘的物质']
     >>> split_acts("违法建设、占道经营等", ())
     ['违法建设', '占道经营']
     >>> split_acts("未取得施工许可证，擅自开工建设，在道路上堆放物料", ())
@@ -510,6 +521,12 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
             carry = p
             continue
         if out and _SAME_SUBJECT.match(p):  # "用人单位不建立劳动关系、不依法订立劳动合同": one offence
+            out[-1] = out[-1] + joiner + p
+            continue
+        noun_list = _NOUNS_CLOSED.match(p)
+        if out and noun_list and noun_list.group(1) in nouns() and _ends_in_object(out[-1]):
+            # "露天焚烧秸秆、落叶等产生烟尘的物质": nouns listed after a verb's object, closed by 等, are
+            # more of that object (not "城市道路、桥梁等市政设施": a noun phrase, no verb before it)
             out[-1] = out[-1] + joiner + p
             continue
         if out and not nxt and _SHARED_OBJECT.fullmatch(p) and len(out[-1]) >= 6:
