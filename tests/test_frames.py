@@ -3048,3 +3048,15 @@ def test_frames_what_a_grant_touches_is_no_list_of_its_matters(text):
 def test_frames_a_stop_after_a_move_needs_a_giver(text):
     found = _transfers("某区方案\n" + text)
     assert [(r["matter"], r["source"]) for r in found] == [("违法建设", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # carrying out duties in general, or a time clause: no holder before, nothing moves
+        "各部门要认真履行监督管理职责。",
+        "县城市管理局履行职责时，应当出示执法证件。",
+    ],
+)
+def test_frames_carrying_out_duties_in_general_moves_nothing(text):
+    assert _transfers("某县方案\n" + text) == []
