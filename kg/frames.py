@@ -2125,13 +2125,13 @@ _BUNDLE_OPENER = re.compile(r"(?:以及|及|和|并)?(?:与之|与其|与此)?(?
 
 # "…，在实行相对集中行政处罚权的区域，由R实施": where the holder holds it, not what it holds
 _WHERE = re.compile(r"[，,]\s*在[^，,。；;]{2,40}?(?:区域|地区|范围内|范围)[，,]?\s*$")
-_BARE_AT_END = re.compile(rf"(?:{BARE_POWER})$")
+_BARE_AT_END = re.compile(rf"(?:{BARE_POWER})$|(?<=的)(?:查处|处罚)$")
 
 
 def _bare_power_at_end(clause: str) -> list[tuple[int, int, str, str]]:
-    """A power named bare at a clause's end ("…实施的行政处罚"), as ``_power_at`` gives one."""
+    """A power named bare at a clause's end ("…实施的行政处罚", "对M的查处"), as ``_power_at`` gives one."""
     m = _BARE_AT_END.search(clause)
-    return [(m.start(), m.end(), m.group(), ENFORCEMENT_NAMES[m.group()])] if m else []
+    return [(m.start(), m.end(), m.group(), ENFORCEMENT_NAMES.get(m.group(), "行政处罚权"))] if m else []
 
 
 def _power_groups(clause: str, rules: FrameRules) -> list[tuple[int, str]]:
