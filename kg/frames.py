@@ -1323,7 +1323,9 @@ def _included_after(text: str, bodies: list[Body], after: int, state: FrameState
     return _granted_includes(text, includes.end(), bodies, state, rules)
 
 
-def _stopped_after(text: str, bodies: list[Body], after: int, power: str, state, rules: FrameRules) -> list[dict]:
+def _stopped_after(
+    text: str, bodies: list[Body], after: int, power: str, state: FrameState, rules: FrameRules
+) -> list[dict]:
     """The restatement closing a sentence whose move ends at ``after`` ("…划转至R，G不再行使"): one
     record per receiver of the move (conventions G2), from the bodies of the clause that stops."""
     trig = rules.trigger_re("restatement").search(text, after)
@@ -1752,9 +1754,9 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         obj_text = _past_description(obj_text, rules)  # "基层迫切需要的城市管理领域": the field, not why
         bundle = _bundled_after(obj, powers) if powers else []
         if bundle and described(obj[: powers[0][0]], rules):
-            # "与群众生活密切相关的行政处罚权及相关的行政检查、行政强制措施权": the description is the
-            # matter of each power the bundle names; each department of the subject gives them
-            # matter of each power the bundle names, as the move rules write it: the description and it
+            # "与群众生活密切相关的行政处罚权及相关的行政检查、行政强制措施权": each power the bundle
+            # names, its matter the description and it (as the move rules write it); each department
+            # of the subject gives them
             described_as = obj[: powers[0][0]].strip("，, ")
             run = _together(text, givers, backward=True) if givers else [None]
             out.extend(
@@ -1817,7 +1819,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     return out
 
 
-def _bundled_after(obj: str, powers: list[tuple]) -> list[str]:
+def _bundled_after(obj: str, powers: list[tuple]) -> list[tuple[str, str]]:
     """(kind, as written) of each power of an object whose first power has the others bundled with it
     ("P及相关的行政检查、行政强制措施权"), in order; none when a power stands on its own."""
     kinds = [(powers[0][3], powers[0][2])]
@@ -2477,7 +2479,6 @@ _ENFORCE_IN_FIELDS = re.compile(
     r"(?:依法|可以|统一|逐步|全面)*在(?P<f>[^，,。；;在]{2,80}?)(?:等)?(?:\d+个|[一二三四五六七八九十]+个)?(?:领域|方面|行业)"
     r"(?:内)?(?:依法|统一|全面)*(?:开展|实行|推行|实施)(?:了)?(?P<kind>相对集中行政处罚(?:权)?|综合(?:行政)?执法|集中执法)"
 )
-_KIND_OF_ENFORCEMENT = {"相对集中行政处罚": "行政处罚权", "综合执法": "行政执法权", "集中执法": "行政执法权"}
 
 
 def _fields_frame(text, bodies, state, rules) -> list[dict]:
@@ -2494,7 +2495,8 @@ def _fields_frame(text, bodies, state, rules) -> list[dict]:
             continue
         ph = parse_object(m.group("f") + "等领域", bodies, rules.scope_sectors)
         fields = ph.fields or ([ph.domain] if ph.domain else [])
-        label = _KIND_OF_ENFORCEMENT[m.group("kind").replace("行政执法", "执法").rstrip("权")]
+        # (相对集中行政处罚 concentrates penalties; 综合(行政)执法 and 集中执法 every kind of enforcement)
+        label = "行政处罚权" if m.group("kind").startswith("相对集中") else "行政执法权"
         for receiver in _together(text, [b for b in bodies if b.end <= subject[-1].end], backward=True):
             out.extend(_record(label, f, f, None, receiver, rid, rules) for f in fields)
     return out
