@@ -17,6 +17,7 @@ from kg.errors import RuleError
 from kg.lexicon import Words, alternation, checked, nominals, nouns
 from kg.normalize import ITEM_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
+from kg.resolve import DEFINES_SHORT
 
 __all__ = [
     "DECIDING_SECTORS",
@@ -1259,7 +1260,7 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
 
 _DEFINED_AS = re.compile(r"简称|统称|称")  # after 以下: "（以下简称X）" defines a short name
 # the owner's mark before a lead-in's 下列, past the short name the text gives it: "G（以下简称X）的下列"
-_OWNER_OF_LISTED = re.compile(r"(?:[(（](?:以下简称|以下统称|以下称|简称|统称)[^()（）]{1,12}[)）])?的(?:下列|以下)$")
+_OWNER_OF_LISTED = re.compile(rf"(?:[(（](?:{DEFINES_SHORT})[^()（）]{{1,12}}[)）])?的(?:下列|以下)$")
 
 
 # a lead-in of what the text says next, not of a list of powers: "作出如下决定", "提出以下意见",

@@ -26,13 +26,13 @@ from kg.types import Fact
 if TYPE_CHECKING:
     from kg.ruleset import Rules
 
-__all__ = ["defined_names", "merge_aliases", "of_county_level_city", "self_references"]
+__all__ = ["DEFINES_SHORT", "defined_names", "merge_aliases", "of_county_level_city", "self_references"]
 
 
+# the words that define a short name in brackets after a body: "(以下简称X)", "(统称X)"
+DEFINES_SHORT = "以下简称|以下统称|以下称|下称|简称|统称"
 # "市城市管理行政执法局(以下简称市执法局)": a short name the document defines for the body before it
-_DEFINES = re.compile(
-    r"[(（](?:以下简称|以下统称|以下称|下称|简称|统称)[“\"「]?(?P<short>[^()（）“”\"「」,，;；。、]{2,12}?)[”\"」]?[)）]"
-)
+_DEFINES = re.compile(rf"[(（](?:{DEFINES_SHORT})[“\"「]?(?P<short>[^()（）“”\"「」,，;；。、]{{2,12}}?)[”\"」]?[)）]")
 
 
 # "B是本市相对集中行使行政处罚权的行政机关": what the subject is, up to the definition of its short name
