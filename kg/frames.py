@@ -369,8 +369,9 @@ _AND = r"(?<![涉普危顾触论提波以])及"
 
 
 # the last two acts of a list of acts joined by 和, each of four characters or more ("占道经营和乱贴乱画")
-# (not a shared head after 的: "城市道路和公共场所的照明设施" is one object)
-_LAST_AND = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){4,})和((?:(?!的)[\u4e00-\u9fff]){4,})")
+# (not a shared head after 的: "城市道路和公共场所的照明设施" is one object; nor after a list closed by
+# 等, whose shared tail the 和 is in: "焚烧沥青、塑料等产生烟尘和恶臭气体")
+_LAST_AND = re.compile(r"((?:(?![的等])[\u4e00-\u9fff]){4,})和((?:(?!的)[\u4e00-\u9fff]){4,})")
 
 
 # "城市道路挖掘、占用审批后": a bare verb and the approval after which the whole list is watched
@@ -416,6 +417,8 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['城市供水', '燃气', '供热行业管理']
     >>> split_acts("露天焚烧秸秆、落叶等产生烟尘的物质", ())
     ['露天焚烧秸秆、落叶等产生烟尘的物质']
+    >>> split_acts("露天烧烤、焚烧树叶等产生烟尘和恶臭气体", ())
+    ['露天烧烤', '焚烧树叶等产生烟尘和恶臭气体']
     >>> split_acts("违法建设、占道经营等", ())
     ['违法建设', '占道经营']
     >>> split_acts("未取得施工许可证，擅自开工建设，在道路上堆放物料", ())
@@ -1636,13 +1639,27 @@ _SEPARATOR = re.compile(r"[;；。]")
 _SEMICOLON = re.compile(r"[;；]")
 
 
+# a short quotation: a slogan or principle ("按照“依法下放、宜放则放”原则"), whose verbs are no predicate
+_SLOGAN = re.compile(r"“[^“”：:。；;]{1,16}”")
+
+
+def in_slogan(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a short quotation (a slogan, a principle's name).
+
+    >>> text = "按照“依法下放、宜放则放”原则，区城管局将以下权限赋予街道"
+    >>> in_slogan(text, 5, 7), in_slogan(text, text.index("赋予"), text.index("赋予") + 2)
+    (True, False)
+    """
+    return any(q.start() < start and end < q.end() for q in _SLOGAN.finditer(text, max(0, start - 17), end + 17))
+
+
 def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     """ "G将M等执法事项…交由R实施", "将N项…权限赋予R", "赋予R在D1、D2方面的P": the first of the
     verbs that reads as a grant ("按照“依法下放”原则，将…赋予R": not the word quoted before it)."""
     out, resume = [], 0
     for trig in rules.trigger_re("hand_over").finditer(text):
-        if trig.start() < resume:
-            continue  # one grant a clause: the first verb that reads as one
+        if trig.start() < resume or in_slogan(text, trig.start(), trig.end()):
+            continue  # one grant a clause: the first verb that reads as one, outside a slogan
         found = _hand_over_at(text, trig, bodies, state, rules)
         if found:
             out.extend(found)
@@ -1697,16 +1714,22 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     if owned:  # "G1、G2等7个部门的86项P下放至R": the powers moved, the topic before the verb (no 将)
         state.grantee = receivers
         return _owned_records(owned, receivers, rid, rules)
-    start = opening
+    start, choosers = opening, []
     if opening > 0 and _TOPIC_TO_VERB.fullmatch(text, opening, trig.start()):
         start = _clause_opening(text, opening - 1)  # "M的P，已经赋予R": the topic before the comma
+        chosen = _CHOOSES.match(text, start, opening)
+        if chosen:  # "各部门要梳理M，以清单形式赋予R": what is chosen is granted, by the departments choosing
+            choosers = [b for b in bodies if start <= b.start and b.end <= chosen.end() and b.sector != "人民政府"]
+            start = chosen.end()
     topic = jiang < 0 and _object_before(text, start, trig.start(), rules)
     if topic:
         jiang = start - 1  # "M的P已下放至R": the object is the clause's topic, before the verb (no 将)
     if jiang >= 0 or topic:  # "将M…交由R": the object before the verb
         # the subject of 将 gives, not a body that decides or issues the document ("省政府决定，将…")
         givers = (
-            [] if topic else [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
+            choosers
+            if topic
+            else [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
         )
         obj = text[jiang + 1 : trig.start()]
         late = _LATE_GIVERS.search(obj)  # "将M，由G1、G2等部门划转至R": the givers after the object
@@ -1769,10 +1792,11 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             state.grantee = receivers
             return out
         if obj_text.endswith("的") and (label == "执法职责" or described(obj_text, rules)):
-            # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them
+            # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them (each
+            # department of the subject gives them)
             matter = obj[: powers[-1][1]].strip("，, ")
-            for r in receivers:
-                out.append(_record(label, matter, None, givers[-1] if givers else None, r, rid, rules))
+            run = _together(text, givers, backward=True) if givers else [None]
+            out.extend(_record(label, matter, None, g, r, rid, rules) for g in run for r in receivers)
             state.grantee = receivers
             return out
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
@@ -1854,7 +1878,14 @@ def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) ->
 
 
 # what may stand between a topic's power and the verb that moves it: "…的行政处罚权已下放至R"
-_TOPIC_TO_VERB = re.compile(r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|陆续|逐步|一并)*")
+_TOPIC_TO_VERB = re.compile(
+    r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|陆续|逐步|一并|以清单(?:的)?形式|以[^，,。；;]{1,6}?方式)*"
+)
+
+
+# who chooses, and the verb that chooses, the powers a grant in the next clause moves: "各县政府要梳理M，
+# 以清单形式赋予R" (M is granted)
+_CHOOSES = re.compile(r"[^，,。；;]{0,16}?(?:梳理|筛选|选取|确定|列出)出?")
 
 
 def _object_before(text: str, start: int, verb: int, rules: FrameRules) -> bool:
