@@ -574,7 +574,10 @@ _TRIM_HEAD = re.compile(
 # part of what they are over ("分散在各部门的城市管理职能": the field's duties, their holders unnamed)
 SCATTERED = re.compile(r"(?:原来?)?分散(?:在|于)(?P<g>[^，,。；;]{1,40}?)的")
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
-COUNT_OF_MATTERS = re.compile(r"[\d一二三四五六七八九十百两]{1,4}项")
+# how many matters: "86项", "5大类97项" (a count of classes, then of items)
+COUNT_OF_MATTERS = re.compile(
+    r"(?:[\d一二三四五六七八九十百两]{1,3}(?:大类|类|个方面|个领域))?[\d一二三四五六七八九十百两]{1,4}项"
+)
 _TRIM_TAIL = re.compile(
     rf"(?:等方面|方面|等|的|之|(?<!违法)(?<!违规)行为|(?<=等){COUNT_OF_MATTERS.pattern}|(?<=[\u4e00-\u9fff]{{3}})查处)+$"
 )  # "M查处等4项": the acts M, not the verb that punishes them
@@ -1729,7 +1732,11 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         givers = (
             choosers
             if topic
-            else [b for b in bodies if b.end <= jiang and not rules.deciders.search(text, b.end, jiang)]
+            else [
+                b
+                for b in bodies
+                if b.end <= jiang and not rules.deciders.search(text, b.end, jiang) and not _partner(text, b)
+            ]
         )
         obj = text[jiang + 1 : trig.start()]
         late = _LATE_GIVERS.search(obj)  # "将M，由G1、G2等部门划转至R": the givers after the object
@@ -1881,6 +1888,17 @@ def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) ->
 _TOPIC_TO_VERB = re.compile(
     r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|陆续|逐步|一并|以清单(?:的)?形式|以[^，,。；;]{1,6}?方式)*"
 )
+
+
+# the other party of an agreement the subject signs: "G与全县9个乡镇签订委托协议，将M委托乡镇实施"
+_WITH = re.compile(rf"(?:与|同|和){DETERMINER.pattern}$")
+_SIGNS = re.compile(r"(?:共同|分别)?(?:签订|签署|签约)")
+
+
+def _partner(text: str, body: Body) -> bool:
+    """Whether ``body`` is the other party of an agreement ("与乡镇签订协议书"): no giver of what the
+    agreement moves."""
+    return bool(_WITH.search(text, max(0, body.start - 12), body.start)) and bool(_SIGNS.match(text, body.end))
 
 
 # who chooses, and the verb that chooses, the powers a grant in the next clause moves: "各县政府要梳理M，
