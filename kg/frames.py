@@ -2080,6 +2080,9 @@ _LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:明确|规定|决定|要求)?(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?|(?:根据|依据|依照|按照)[^，,。；;]{1,80}?[，,]"
     # a news item's opening, and the act it reports: "日前，某区印发《…》，明确…"
     r"|(?:日前|近日|近期|目前|此前|今年以来|同时|此外|另外)[，,]"
+    # the year an act was done, and whose approval it had: "2018年，经省政府批准，…"
+    r"|(?:[12]\d{3}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?|今年|去年)[，,]"
+    r"|经[^，,。；;]{2,20}?(?:批准|同意|研究|决定)[，,]"
     r"|[^，,。；;]{0,20}?(?:印发|出台|发布|召开|审议通过)[^，,。；;]{0,60}?[，,])+"
 )
 _OWN_HOLDER = re.compile(r"(?:统一|集中|相对集中|改|调整)?由")
@@ -2134,6 +2137,9 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             "",
             _WHERE.sub("", text[clause_start : trig.start()]),
         )
+        lead = _LEADING_ADVERBIALS.match(clause)  # "2018年，经省政府批准，…": when and on whose approval
+        if lead and lead.end() < len(clause):
+            clause_start, clause = clause_start + lead.end(), clause[lead.end() :]
         held = _HELD_UNTIL_CHANGED.search(clause) if _CHANGED_TO.search(text, clause_start, trig.start()) else None
         former = held and next(
             (b for b in bodies if (b.start, b.end) == (clause_start + held.start("g"), clause_start + held.end("g"))),
@@ -2190,10 +2196,10 @@ def _power_groups(clause: str, rules: FrameRules) -> list[tuple[int, str]]:
     """The objects of one passive verb: "G1的P1，G2在D方面的P2" → each part that ends in a power noun
     (offset, text), when every comma-separated part does; else the clause whole."""
     parts, at = [], 0
-    for piece in re.split(r"([,，])", clause):
+    for piece in re.split(r"([,，]\s*(?:以及)?|以及)", clause):
         if parts and _BUNDLE_OPENER.match(piece):  # "，以及与之相关的P2": bundled with the part before
             parts[-1] = (parts[-1][0], clause[parts[-1][0] : at + len(piece)])
-        elif piece not in (",", "，"):
+        elif not re.fullmatch(r"[,，]\s*(?:以及)?|以及", piece):
             parts.append((at, piece))
         at += len(piece)
     ends = [
@@ -2233,10 +2239,14 @@ def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rule
     # "G1、G2等部门在D领域的部分P": each department gives its share of the field's powers (but
     # "甲、乙部门承担的M1、M2": which gave which is not said; the givers stay as written)
     givers = ph.giver.each_sector() if ph.giver is not None and ph.domain and not ph.matters else [ph.giver]
+    # "D1、D2方面的部分P": several fields, each its own record (matter = domain = the field)
+    pairs = (
+        [(m, ph.domain) for m in ph.matters] or [(f, f) for f in ph.fields] or [(ph.field, ph.domain)] * bool(ph.domain)
+    )
     for label in labels:
-        for matter in ph.matters or ([ph.domain] if ph.domain else []):
+        for matter, domain in pairs:
             for giver in givers:
-                out.append(_record(label, matter, ph.domain, giver, receiver, rid, rules, scope=ph.scope))
+                out.append(_record(label, matter, domain, giver, receiver, rid, rules, scope=ph.scope))
     return out
 
 
