@@ -2660,6 +2660,13 @@ def described(obj: str, rules: FrameRules) -> bool:
     return obj.endswith("的") and rules.descriptions.search(obj) is not None
 
 
+# acts, then the penalty as a noun: "占道经营(行为)的查处(工作)" (not a case: "涉嫌犯罪案件的查处"; "对M的
+# 处罚" is the verbal frame's)
+_ACTS_PUNISHED = re.compile(
+    r"(?:依法)?(?!对)(?P<m>[^，,。；;的]{2,40}?)(?<!案件)(?:的?违法行为|的?行为)?的(?:查处|处罚)(?:工作)?"
+)
+
+
 def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     """The records of "R行使[clause]": each enforcement power of the clause over its matters."""
     out = []
@@ -2669,6 +2676,17 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         matter = re.sub(r"^(?:依法|相应的?)", "", clause[: powers[0][1]])
         return [_record(powers[0][3], matter, None, None, receiver, rules.rule_id("exercise"), rules)]
     m = _POWER_SERIES.search(clause)
+    penalty = _ACTS_PUNISHED.fullmatch(re.split(r"[,，;；。]", clause, maxsplit=1)[0]) if m is None else None
+    if penalty:  # "R负责占道经营的查处": the penalty named as a noun after the acts ("G委托R实施…": G gives)
+        rid = rules.rule_id("exercise")
+        entrusting = _ENTRUSTS_BEFORE.search(text, 0, receiver.start)
+        giver = next((b for b in bodies if entrusting and b.end == entrusting.start()), None)
+        if giver is None and entrusting and "其" in entrusting.group():  # "G…，可以委托其所属的R": G, the subject
+            giver = next((b for b in bodies if b.end <= entrusting.start()), None)
+        return [
+            _record("行政处罚权", act, None, giver, receiver, rid, rules)
+            for act in split_acts(penalty.group("m"), rules.scope_sectors)
+        ]
     if m is None or m.start() == 0:
         return []  # "R行使行政处罚权时…": no matter, no transfer
     if rules.back_reference.search(clause, 0, m.start()):
