@@ -1257,6 +1257,12 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
         return _list_item(text, bodies, state, rules, rid)
     if not is_item:
         state.list_open = False
+    into = _MOVED_INTO.match(text, number.end() if number else 0) if not colon else None
+    into_body = next((b for b in bodies if into and b.start == into.end()), None)
+    if into_body is not None and _DUTIES_OF.fullmatch(text, into_body.end):
+        # a heading "一、划入R的职责" (a mandate notice's): the items under it, each its giver's, move to R
+        state.open_list([into_body], moves=True)
+        return out
     heading = _ATTACHMENT.sub("", text)  # "附件：某区赋予街道办事处行政执法事项目录"
     if not is_item and state.grantee and len(heading) <= _HEADING_MAX and _GRANTED_ITEMS.search(heading):
         # a heading naming the items granted just before ("一、赋权事项"): its items are the grantee's
@@ -1264,6 +1270,9 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# a heading that names the duties moved into a body (an institutional mandate's "划入R的职责")
+_MOVED_INTO = re.compile(r"\s*(?:划入|转入|并入|调入)")
+_DUTIES_OF = re.compile(r"的(?:职责|职能|职权|事项)\s*")
 _DEFINED_AS = re.compile(r"简称|统称|称")  # after 以下: "（以下简称X）" defines a short name
 # the owner's mark before a lead-in's 下列, past the short name the text gives it: "G（以下简称X）的下列"
 _OWNER_OF_LISTED = re.compile(rf"(?:[(（](?:{DEFINES_SHORT})[^()（）]{{1,12}}[)）])?的(?:下列|以下)$")
