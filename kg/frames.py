@@ -1762,6 +1762,19 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             # "G的下列执法事项，交由R实施：": a lead-in, whose items (a list, a table) are read as theirs
             state.grantee = receivers
             return []
+        former = _FORMER_OWNERS.match(text, jiang + 1) if topic else None
+        held = [b for b in bodies if former and former.start("g") <= b.start and b.end <= former.end("g")]
+        if held and _JOINED_ONLY.fullmatch(_strip_bodies(former.group("g"), held, former.start("g"))):
+            # "原由G1、G2实施的部分行政执法事项，调整由R实施": each former holder gives its share
+            state.grantee = receivers
+            matter = (former.group("q") or "") + former.group("p")
+            label = rules.power_labels[former.group("p")]
+            return [
+                _record(label, matter, None, one, r, rid, rules, scope=former.group("q"))
+                for g in held
+                for one in g.each_sector()
+                for r in receivers
+            ]
         listed = _LISTED_IN.match(obj)
         obj = obj[listed.end() :] if listed else obj  # "《…目录》所列的96项事项": the items the catalogue lists
         owned = _owned_powers(text, jiang + 1, jiang + 1 + len(obj), bodies)
@@ -2605,8 +2618,8 @@ def _held_parts(text: str, start: int, bodies: list[Body], receiver: Body, rules
 
 # "行使原属G1、G2的(部分)P": the powers the bodies named held before
 _FORMER_OWNERS = re.compile(
-    r"(?:原属于?|原由|原来由)(?P<g>[^的，,。；;]{2,60}?)(?:行使|承担)?的(?P<q>部分|全部)?"
-    r"(?P<p>行政处罚权|行政强制权|行政检查权|行政执法权)(?=[，,。；;]|$)"
+    r"(?:原属于?|原由|原来由)(?P<g>[^的，,。；;]{2,60}?)(?:行使|承担|实施|负责)?的(?P<q>部分|全部)?"
+    r"(?P<p>行政处罚权|行政强制权|行政检查权|行政执法权|行政处罚事项|行政执法事项)(?=[，,。；;]|$)"
 )
 _JOINED_ONLY = re.compile(r"(?:[、和及与]|以及)*")
 
