@@ -2045,7 +2045,8 @@ def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
 
 
 _OWNED = re.compile(
-    rf"(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
+    # (past the short name the text gives them: "G1、G2（以下统称业务主管部门）的P")
+    rf"(?:[(（](?:{DEFINES_SHORT})[^()（）]{{1,12}}[)）])?(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
     r"(?:第[一二三四五六七八九十\d]{1,3}批|首批|新一批|一批)?(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
 )
 
@@ -3630,7 +3631,8 @@ _BACK_EXERCISED = re.compile(
     # ("上述行政处罚权实施后，有关部门不得再行使": the powers the text just gave, put in force)
     r"(?:依法)?(?:(?:集中|统一|相对集中)行使(?:以?后|的)?|(?:集中|统一|相对集中)?实施以?后)[,，](?P<g>[^,，;；]{2,24}?)$"
     # "集中行使的行政处罚权，原有关部门不得再行使": the powers just listed, named by the verb that moved them
-    r"|^[^,，;；]{0,6}?(?:依法)?(?:集中|统一|相对集中)行使的(?P<p2>[^,，;；]{0,16}?)[,，](?P<g2>[^,，;；]{2,24}?)$"
+    # ("集中行使后，业务主管部门不再行使": the powers just given, by the verb alone)
+    r"|^[^,，;；]{0,6}?(?:依法)?(?:集中|统一|相对集中)行使(?:的(?P<p2>[^,，;；]{0,16}?)|以?后)[,，](?P<g2>[^,，;；]{2,24}?)$"
 )
 # "上述职责划转城市管理部门后，原主管部门…": a move restated, its receiver named
 _BACK_MOVED = re.compile(
@@ -3685,7 +3687,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         givers = [b for b in bodies if back.start(g) <= b.start and b.end <= trig.start()]
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
         giver = givers[0] if givers else None
-        return [r for b in earlier for r in _restated(back.group(p), giver, b, written, rules)]
+        return [r for b in earlier for r in _restated(back.group(p) or "", giver, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
     if moved and earlier:
         # "划转后，原审批部门不再行使已划转的行政许可权": what the move just read gave its receivers;
