@@ -1273,9 +1273,12 @@ _GRANT_AFTER = re.compile(r"委托|赋予|交由|下放|划转|划入|移交")
 
 # a year as written, its 年 perhaps lost in copying before a month ("20196月底前": 2019, June); "20xx"
 # is one the source masks (a deadline then has no date, conventions: skipped in gold)
-_Y = r"(?<!\d)(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2})\s*(?:年|(?=\d{1,2}\s*月))"
+# (or in Chinese numerals: "二〇二三年十二月三十一日前")
+_Y = r"(?<!\d)(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2}|[一二][〇零○一二三四五六七八九]{3})\s*(?:年|(?=\d{1,2}\s*月))"
+_CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _DEADLINE = re.compile(
-    rf"(?P<to>到|至|(?<![关对由等属鉴基])于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|第?(?P<q>[一二三四1-4])季度(?:末|底)?|(?P<m>\d{{1,2}})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<mend>底|末))?)?"
+    rf"(?P<to>到|至|(?<![关对由等属鉴基])于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|第?(?P<q>[一二三四1-4])季度(?:末|底)?|(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月(?:(?P<d>\d{{1,2}}|{_CN_DAY})\s*日|(?P<mend>底|末))?)?"
     rf"(?P<before>前|以前|之前)?(?P<start>起|开始)?"
 )
 _STATE = re.compile(r"基本|明显|初步|显著|大幅|进一步|不断|逐步|更加|稳步")
@@ -1300,6 +1303,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     [('2021-09-30', '完成人员转隶')]
     >>> [(d, t) for d, t, _, _ in deadlines_in("到20xx年底,完成执法人员轮训。")]
     [(None, '完成执法人员轮训')]
+    >>> [(d, t) for d, t, _, _ in deadlines_in("县政府要于二〇二三年十二月三十一日前完成试点任务。")]
+    [('2023-12-31', '完成试点任务')]
     >>> [(d, t) for d, t, _, _ in deadlines_in("20239月底前,各县完成队伍整合。")]  # 年 lost in copying
     [('2023-09-30', '各县完成队伍整合')]
     """
@@ -1315,8 +1320,9 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     matches.sort(key=lambda m: m.start())
     for i, m in enumerate(matches):
         g = m.groupdict()
-        masked = bool(g.get("y")) and not g["y"].isdigit()
-        y = (2000 if masked else int(g["y"])) if g.get("y") else year_hint
+        written = (g.get("y") or "").translate(CN_DIGIT)  # "二〇二三" is 2023
+        masked = bool(written) and not written.isdigit()
+        y = (2000 if masked else int(written)) if written else year_hint
         if y is None:
             continue
         is_start = bool(g.get("start"))
@@ -1331,8 +1337,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
             continue
         if g.get("y") and (re.match(r"\s*[-—~至到]\s*(?:\d{4}\s*年|\d{1,2}\s*月)", text[m.end() : m.end() + 8])):
             continue  # a period "(2016年8月-12月)", not a deadline
-        month = int(g["m"]) if g.get("m") else None
-        day = int(g["d"]) if g.get("d") else None
+        month = small_number(g["m"]) if g.get("m") else None
+        day = small_number(g["d"]) if g.get("d") else None
         if g.get("half") == "上半年":
             month = 6
         if g.get("q"):  # "第三季度前", "二季度末": the quarter's last month
