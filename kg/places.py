@@ -88,6 +88,8 @@ class Gazetteer:
         '恩施土家族苗族自治州'
         >>> gazetteer().lookup("大通县")[0].standard_name
         '大通回族土族自治县'
+        >>> gazetteer().lookup("恩施市")[0].parent  # its prefecture's name now, not 鄂西自治州 (until 1993)
+        '恩施土家族苗族自治州'
         """
         found = self.by_name.get(name, []) + self.by_short.get(name, [])
         return sorted(found, key=lambda p: (-p.last_year, p.adcode))
@@ -134,6 +136,8 @@ def gazetteer(first_year: int = 1990) -> Gazetteer:
             city = row["city_name"] if row["city_name"] not in _NOT_CITY else None
         key = (code, name, rank)
         if key in spans:
+            if last > spans[key][7]:  # a renamed parent (鄂西自治州, 恩施州 since 1993): its latest name
+                spans[key][4], spans[key][5] = row["province_name"], city
             spans[key][6] = min(spans[key][6], first)
             spans[key][7] = max(spans[key][7], last)
         else:
