@@ -2215,14 +2215,17 @@ def _bare_power_at_end(clause: str) -> list[tuple[int, int, str, str]]:
     return [(m.start(), m.end(), m.group(), ENFORCEMENT_NAMES.get(m.group(), "行政处罚权"))] if m else []
 
 
+_GROUP_SEPARATOR = re.compile(r"([,，]\s*(?:以及)?|以及)")  # between two groups of powers (kept by split)
+
+
 def _power_groups(clause: str, rules: FrameRules) -> list[tuple[int, str]]:
     """The objects of one passive verb: "G1的P1，G2在D方面的P2" → each part that ends in a power noun
     (offset, text), when every comma-separated part does; else the clause whole."""
     parts, at = [], 0
-    for piece in re.split(r"([,，]\s*(?:以及)?|以及)", clause):
+    for piece in _GROUP_SEPARATOR.split(clause):
         if parts and _BUNDLE_OPENER.match(piece):  # "，以及与之相关的P2": bundled with the part before
             parts[-1] = (parts[-1][0], clause[parts[-1][0] : at + len(piece)])
-        elif not re.fullmatch(r"[,，]\s*(?:以及)?|以及", piece):
+        elif not _GROUP_SEPARATOR.fullmatch(piece):
             parts.append((at, piece))
         at += len(piece)
     ends = [
@@ -2690,6 +2693,18 @@ _ACTS_PUNISHED = re.compile(
 )
 
 
+def _entrusting(text: str, receiver: Body, bodies: list[Body]) -> Body | None:
+    """The body that entrusts ``receiver`` ("G(可以)委托R行使…"), or None; "G…，可以委托其所属的R": G,
+    the subject."""
+    entrusting = _ENTRUSTS_BEFORE.search(text, 0, receiver.start)
+    if entrusting is None:
+        return None
+    giver = next((b for b in bodies if b.end == entrusting.start()), None)
+    if giver is None and "其" in entrusting.group():
+        giver = next((b for b in bodies if b.end <= entrusting.start()), None)
+    return giver
+
+
 def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     """The records of "R行使[clause]": each enforcement power of the clause over its matters."""
     out = []
@@ -2702,10 +2717,7 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     penalty = _ACTS_PUNISHED.fullmatch(re.split(r"[,，;；。]", clause, maxsplit=1)[0]) if m is None else None
     if penalty:  # "R负责占道经营的查处": the penalty named as a noun after the acts ("G委托R实施…": G gives)
         rid = rules.rule_id("exercise")
-        entrusting = _ENTRUSTS_BEFORE.search(text, 0, receiver.start)
-        giver = next((b for b in bodies if entrusting and b.end == entrusting.start()), None)
-        if giver is None and entrusting and "其" in entrusting.group():  # "G…，可以委托其所属的R": G, the subject
-            giver = next((b for b in bodies if b.end <= entrusting.start()), None)
+        giver = _entrusting(text, receiver, bodies)
         return [
             _record("行政处罚权", act, None, giver, receiver, rid, rules)
             for act in split_acts(penalty.group("m"), rules.scope_sectors)
@@ -2718,9 +2730,7 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         return []  # "行使省人民政府决定赋予的行政处罚权": a grant made elsewhere, not by this clause
     ph = parse_object(re.sub(r"^(?:依法|相应的?)", "", clause[: m.start()]), bodies, rules.scope_sectors)
     # "G(可以)委托R行使…": the body that entrusts its power gives it
-    entrusting = _ENTRUSTS_BEFORE.search(text, 0, receiver.start)
-    if entrusting and ph.giver is None:
-        ph.giver = next((b for b in bodies if b.end == entrusting.start()), None)
+    ph.giver = ph.giver or _entrusting(text, receiver, bodies)
     # "乡镇(街道)…由综合行政执法大队行使": a team named after the townships it serves is theirs
     owners = [b for b in bodies if b.end <= receiver.start and b.sector == "街道乡镇"]
     if owners and receiver.sector == "城市管理" and re.match(r"^综合(?:行政)?执法", receiver.text):
