@@ -1273,9 +1273,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
 # a heading that names the duties moved into a body (an institutional mandate's "划入R的职责")
 _MOVED_INTO = re.compile(r"\s*(?:划入|转入|并入|调入)")
 _DUTIES_OF = re.compile(r"的(?:职责|职能|职权|事项)\s*")
+# the short name a text gives the bodies before it, in brackets: "（以下简称X）", "（以下统称X）"
+_SHORT_NAME_GIVEN = rf"[(（](?:{DEFINES_SHORT})[^()（）]{{1,12}}[)）]"
 _DEFINED_AS = re.compile(r"简称|统称|称")  # after 以下: "（以下简称X）" defines a short name
 # the owner's mark before a lead-in's 下列, past the short name the text gives it: "G（以下简称X）的下列"
-_OWNER_OF_LISTED = re.compile(rf"(?:[(（](?:{DEFINES_SHORT})[^()（）]{{1,12}}[)）])?的(?:下列|以下)$")
+_OWNER_OF_LISTED = re.compile(rf"(?:{_SHORT_NAME_GIVEN})?的(?:下列|以下)$")
 
 
 # a lead-in of what the text says next, not of a list of powers: "作出如下决定", "提出以下意见",
@@ -1762,9 +1764,8 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             # "G的下列执法事项，交由R实施：": a lead-in, whose items (a list, a table) are read as theirs
             state.grantee = receivers
             return []
-        former = _FORMER_OWNERS.match(text, jiang + 1) if topic else None
-        held = [b for b in bodies if former and former.start("g") <= b.start and b.end <= former.end("g")]
-        if held and _JOINED_ONLY.fullmatch(_strip_bodies(former.group("g"), held, former.start("g"))):
+        former, held = _former_holders(text, jiang + 1, bodies) if topic else (None, [])
+        if held:
             # "原由G1、G2实施的部分行政执法事项，调整由R实施": each former holder gives its share
             state.grantee = receivers
             matter = (former.group("q") or "") + former.group("p")
@@ -2046,7 +2047,7 @@ def _granted(ph: Phrase, written: str | None) -> list[tuple[str, str | None]]:
 
 _OWNED = re.compile(
     # (past the short name the text gives them: "G1、G2（以下统称业务主管部门）的P")
-    rf"(?:[(（](?:{DEFINES_SHORT})[^()（）]{{1,12}}[)）])?(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
+    rf"(?:{_SHORT_NAME_GIVEN})?(?:等(?:有关)?(?:[一二三四五六七八九十两\d]{{1,2}}个)?{_GIVERS_KIND})?(?:承担|负责|行使|实施)?的"
     r"(?:第[一二三四五六七八九十\d]{1,3}批|首批|新一批|一批)?(?P<q>部分|全部|(?:\d+|[一二三四五六七八九十百]+)项)?"
 )
 
@@ -2538,9 +2539,8 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         if whose:  # "R集中行使G1、G2等26个部门的行政许可事项": what each of them held
             out.extend(_owned_records(whose, [receiver], rules.rule_id("exercise"), rules))
             continue
-        former = _FORMER_OWNERS.match(text, trig.end())
-        givers = [b for b in bodies if former and former.start("g") <= b.start and b.end <= former.end("g")]
-        if givers and _JOINED_ONLY.fullmatch(_strip_bodies(former.group("g"), givers, former.start("g"))):
+        former, givers = _former_holders(text, trig.end(), bodies)
+        if givers:
             # "R集中行使原属G1、G2的(部分)P": what each of them held
             matter = (former.group("q") or "") + former.group("p")
             rid = rules.rule_id("exercise")
@@ -2626,6 +2626,16 @@ _FORMER_OWNERS = re.compile(
     r"(?P<p>行政处罚权|行政强制权|行政检查权|行政执法权|行政处罚事项|行政执法事项)(?=[，,。；;]|$)"
 )
 _JOINED_ONLY = re.compile(r"(?:[、和及与]|以及)*")
+
+
+def _former_holders(text: str, at: int, bodies: list[Body]) -> tuple[re.Match | None, list[Body]]:
+    """The powers that bodies held before, named at ``at`` ("原由G1、G2实施的部分P", "原属G1、G2的P"),
+    and those bodies; no bodies when anything but bodies and what joins them stands between 原由 and 的."""
+    former = _FORMER_OWNERS.match(text, at)
+    held = [b for b in bodies if former and former.start("g") <= b.start and b.end <= former.end("g")]
+    if held and _JOINED_ONLY.fullmatch(_strip_bodies(former.group("g"), held, former.start("g"))):
+        return former, held
+    return former, []
 
 
 def _strip_bodies(text: str, bodies: list[Body], offset: int) -> str:
