@@ -646,10 +646,20 @@ _SUBJECT_TO_JIANG = re.compile(r"(?:应当|应|要|须|需|依法|已|拟)?")
 def _subject_giver(clause: str, cs: int, jiang: int, agencies: list[AgencySpan]) -> list[AgencySpan]:
     """The body written as the subject just before 将, when it is a department (not a government,
     a party committee or an establishment office, which decide moves of others' powers)."""
-    for a in agencies:
+    ordered = sorted(agencies, key=lambda a: a.start)
+    for i, a in enumerate(ordered):
         between = clause[a.end - cs : jiang] if a.end - cs <= jiang else None
         if between is not None and _SUBJECT_TO_JIANG.fullmatch(between) and a.sector not in DECIDING_SECTORS:
-            return [a] if a.rule_id != "agency.council.v1" else []
+            if a.rule_id == "agency.council.v1":
+                return []
+            # "G1、G2将P划转至R": the departments named together as the subject each give
+            run = [a]
+            for b in reversed(ordered[:i]):
+                gap = clause[b.end - cs : run[0].start - cs] if b.end <= run[0].start else None
+                if gap is None or not _JOINED_BODY.fullmatch(gap) or b.sector in DECIDING_SECTORS:
+                    break
+                run.insert(0, b)
+            return run
     return []
 
 
@@ -826,6 +836,7 @@ def _move_to_first(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
         if own_power:
             seg = clause[g_end : own_power[-1].start()]
         seg, p_text = _glued_power(seg, p_text)
+        seg = _HELD.sub("", seg, count=1)  # "原由G实施的M": what G held
         each = _RESPECTIVELY.match(seg)
         if each:  # "由G1、G2分别承担的M1、M2执法职责": the givers named together, each its own, in order
             seg = seg[each.end() :]
@@ -879,6 +890,8 @@ def _bundled_after(clause: str, before: list[re.Match]) -> list[str]:
 
 # "G1、G2分别承担的M1、M2…": givers named together, each holding its own of the matters, in order
 _RESPECTIVELY = re.compile(r"分别(?:承担|负责|行使|履行|实施|管理)?的?")
+# a giver's own, written as a relative clause right after it: "原由G实施的M", "G承担的M"
+_HELD = re.compile(r"^(?:原|目前|现)?(?:承担|负责|行使|履行|实施|管理)的")
 
 
 # departments named by their kind before what they hold: "有关部门的", "县直部门的", and a
