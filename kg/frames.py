@@ -3093,11 +3093,15 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         giver = next((b for b in bodies if b.text in cells), None)
     bodies = [b for b in bodies if b is not giver]
     kind = re.sub(r"[类权]+$", "", cells[kinds[0]]) if kinds else kind_written
+    # a body that fills a cell; not one in a column of no role ("实施层级: 镇" names a level, not who acts)
+    no_role = {i for role, i in cols.items() if role.startswith("other")}
     owners = [
         b
         for b in bodies
         if any(
-            text.find(c) <= b.start and b.end <= text.find(c) + len(c) and len(b.text) >= len(c) - 2 for c in cells if c
+            text.find(c) <= b.start and b.end <= text.find(c) + len(c) and len(b.text) >= len(c) - 2
+            for i, c in enumerate(cells)
+            if c and i not in no_role
         )
     ]
     own = body_in("receiver")
@@ -3154,8 +3158,9 @@ _HEADER_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a header cell's n
 
 
 def _header_roles(cells: list[str], rules: FrameRules) -> dict[str, int]:
-    """The role of each column a header row names ({"matter": 1, "kind": 2, …}); empty when
-    the row is not a header (fewer than two cells are column names)."""
+    """The role of each column a header row names ({"matter": 1, "kind": 2, …}, each column of no
+    role of its own as "other<i>": 序号, 实施依据, 实施层级); empty when the row is not a header (fewer
+    than two cells are column names)."""
     roles: dict[str, int] = {}
     named = 0
     for i, c in enumerate(cells):
@@ -3165,9 +3170,9 @@ def _header_roles(cells: list[str], rules: FrameRules) -> dict[str, int]:
                 named += 1
                 if role == "matter" and "matter" in roles:
                     role = "sub_matter"  # "主项名称 … 子项": the second names the entry more narrowly
-                roles.setdefault(role, i)
+                roles.setdefault(f"other{i}" if role == "other" else role, i)
                 break
-    return {r: i for r, i in roles.items() if r != "other"} if named >= 2 else {}
+    return roles if named >= 2 else {}
 
 
 # "一、行政处罚", "(二)行政强制类": a catalogue's heading naming the kind of the entries under it
@@ -3382,6 +3387,9 @@ def catalogue_owner(title: str | None, bodies: list[AgencySpan]) -> Body | None:
     >>> from kg.recognize import find_agencies
     >>> catalogue_owner("某县城市管理局权责清单", find_agencies("某县城市管理局权责清单", rules)).text
     '某县城市管理局'
+    >>> titles = ("某县龙泉镇综合行政执法事项目录", "青山街道行政执法事项清单", "某县街道执法事项目录")
+    >>> [catalogue_owner(t, []).text for t in titles]
+    ['龙泉镇', '青山街道', '街道']
     """
     if not title or not _CATALOGUE_TITLE.search(title):
         return None
@@ -3389,7 +3397,13 @@ def catalogue_owner(title: str | None, bodies: list[AgencySpan]) -> Body | None:
     if owned:
         return owned[0] if _CATALOGUE_TITLE.match(title, _KIND_OF_CATALOGUE.match(title, owned[0].end).end()) else None
     towns = _TOWNS_CATALOGUE.search(title)  # "某县乡镇(街道)综合行政执法事项目录": the towns' catalogue
-    return Body(towns.group("t"), "街道乡镇", towns.start("t"), towns.end("t")) if towns else None
+    if not towns:
+        return None
+    named = _NAMED_TOWN.search(title, 0, towns.end("t")) if towns.group("t") in ("镇", "街道") else None
+    if named:  # "某县龙泉镇综合行政执法事项目录": that one town's
+        g = "n" if named.group("n") else "m"
+        return Body(named.group(g), "街道乡镇", named.start(g), named.end(g))
+    return Body(towns.group("t"), "街道乡镇", towns.start("t"), towns.end("t"))
 
 
 _GRANT_IN_TITLE = re.compile(r"(?:赋予|下放(?:至|到|给)?|交由|委托)")
@@ -3418,6 +3432,11 @@ def catalogue_grantees(title: str | None, agencies: list[AgencySpan], rules: Fra
 # what may stand between a catalogue's owner and the catalogue: "综合行政执法事项目录", and a
 # township's catalogue of what it takes over: "X镇承接县级赋权事项目录", "X街道承接的下放事项清单"
 _KIND_OF_CATALOGUE = re.compile(r"(?:承接的?(?:[省市县区]级|上级)?(?:部门)?)?(?:赋权|下放)?(?:综合)?")
+# a town named by its own name, after its county or opening the title ("某县龙泉镇", "龙泉街道"), not the
+# towns of a county ("某县街道", "各镇")
+# (after the last level word before it, so "某市某县龙泉镇" is 龙泉镇 and "某县新市镇" 新市镇)
+_TOWN_NAME = r"(?:(?![县区旗各全])[\u4e00-\u9fff]){1,4}?(?<![市乡])(?:镇|街道)"
+_NAMED_TOWN = re.compile(rf"^.*[县区市旗](?P<n>{_TOWN_NAME})$|^(?P<m>{_TOWN_NAME})$")
 _TOWNS_CATALOGUE = re.compile(
     rf"(?P<t>乡镇(?:[(（]街道[)）]|和街道|、街道)?|街道(?:[(（]乡镇[)）])?|镇(?:[(（]街道[)）])?)"
     rf"{_KIND_OF_CATALOGUE.pattern}(?:{_CATALOGUE_TITLE.pattern})"

@@ -1023,8 +1023,9 @@ _UNIT_ORGAN = re.compile(r"(?:局|总队|支队|大队|中队|处|科|所|站|�
 _PARENT_ORGAN = re.compile(r"(?:局|厅|委|委员会)$")
 
 
-# "…局岳阳楼分局", "…局高新分局": a bureau's branch named by the area it serves
-_BRANCH = re.compile(r"(?![和及与、或])[\u4e00-\u9fff]{2,5}?分局")
+# "…局岳阳楼分局", "…局高新分局": a bureau's branch named by the area it serves, or by that area's
+# level ("市生态环境局县分局", "市公安局各区分局", "市生态环境局各县(市、区)分局")
+_BRANCH = re.compile(r"(?:(?![和及与、或各])[\u4e00-\u9fff]{2,5}?|各?[县区市旗](?:[(（][县区市旗、]{1,6}[)）])?)分局")
 
 
 def _branches_of_bodies(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
@@ -1033,6 +1034,8 @@ def _branches_of_bodies(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
 
     >>> [(a.name, a.level) for a in find_agencies("由市生态环境局开福分局、区城管局负责", rules)]
     [('市生态环境局开福分局', 'city'), ('区城管局', 'district')]
+    >>> [a.name for a in find_agencies("市生态环境局县分局、市公安局各县(区)分局", rules)]
+    ['市生态环境局县分局', '市公安局各县(区)分局']
     """
     out: list[AgencySpan] = []
     for a in found:
