@@ -697,8 +697,13 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
     share = re.search(r"(?<=[\u4e00-\u9fff]{2})的(全部|部分)$", seg)
     if share:
         ph.scope, seg = share.group(1), seg[: share.start()]
-    # "对M的违法行为的P", "对M行为的P": M's; "对M违法行为的P": the unlawful act is M itself
-    obj = re.match(r"^(?:的)?对(?P<m>.+?)(?:的违法行为|的违规行为|的行为|(?<!违法)(?<!违规)行为)?的?$", seg)
+    # "对M的违法行为的P", "对M行为的P": M's; "对M违法行为的P": the unlawful act is M itself; "对M的行为
+    # 实施的P": the penalty done to the act, a relative clause
+    obj = re.match(
+        rf"^\s*(?:{_PAREN_ITEM})?\s*(?:的)?对(?P<m>.+?)(?:的违法行为|的违规行为|的行为|(?<!违法)(?<!违规)行为)?"
+        r"(?:(?:依法)?(?:实施|作出|给予|予以|进行))?的?$",
+        seg,
+    )
     if obj:
         seg = obj.group("m")
     seg = _TRIM_TAIL.sub("", seg.strip(" ,，"))
@@ -2258,6 +2263,13 @@ def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rule
         return [_record(label, power[2], None, None, receiver, rid, rules) for label in labels]
     if holders:  # "(…的地区，)本条例规定由G行使的P，由R行使": all G's powers of the act, no matter named
         return [_record(label, None, None, holders[0], receiver, rid, rules) for label in labels]
+    back = _HELD_BEFORE.search(head)
+    if back:
+        # "已由其他行政机关行使的前条规定的P，由R行使": the powers just listed, restated with who held
+        # them before (a body, or as written): one record, matter null (conventions G2)
+        giver = next((b for b in local if back.start("g") <= b.start and b.end <= back.end("g")), None)
+        records = [_record(label, None, None, giver, receiver, rid, rules) for label in labels]
+        return [dict(r, source=r["source"] or back.group("g")) for r in records]
     ph = parse_object(re.sub(r"的$", "", head), local, rules.scope_sectors)
     if ph.giver is not None and not ph.matters and not ph.domain:
         # "甲、乙、丙等部门的行政处罚权…由R行使": each department gives its power, as written
@@ -2277,6 +2289,10 @@ def _passive_object(clause: str, clause_start: int, bodies, receiver: Body, rule
     return out
 
 
+# "已由G行使的前条规定的(P)", "原由G实施的上述(P)": powers named by a back-reference, with who held them
+_HELD_BEFORE = re.compile(
+    r"(?:已经?|原来?)由(?P<g>[^,，的]{2,20}?)(?:行使|实施|承担)的(?:上述|前述|以上|前[款条项]规定的|本\w{1,3}规定的)$"
+)
 # "本条例规定由城市绿化主管部门行使的(P)": the powers an act gives a body, as the object of a move
 _HELD_BY = re.compile(
     r"(?:^|[,，])(?:本\w{1,4}规定的?|依法|法律、?法规规定的?)?(?:原)?由(?P<g>[^,，]{2,30}?)(?:行使|实施|承担)的?$"

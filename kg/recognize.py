@@ -602,6 +602,8 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
          ('县(区)城管执法局', '城市管理', 'county')]
         >>> [(a.name, a.sector) for a in find_agencies("由公安、民政等市级相关部门配合", rules)]
         [('市公安部门', '公安'), ('市民政部门', '民政')]
+        >>> [a.name for a in find_agencies("县级以上人民政府自然资源、公安等有关部门按照各自职责", rules)]
+        ['县级以上人民政府自然资源部门', '县级以上人民政府公安部门']
     """
     if not _endings_re(rules).search(text):
         # every body's name ends with one of these characters, but a town may receive by its name alone
@@ -664,6 +666,10 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
         groups = _split_prefix_groups(chain) or [[]]
         lvl_word = m.group("lvl")
         start = chain[0][0] if chain else m.start()
+        if any(taken[start : m.end()]):
+            # a list of sectors read above without the words before it ("县级以上人民政府自然资源、
+            # 公安等有关部门"): the longer reading, with its government, stands instead
+            out = [a for a in out if not (start <= a.start and a.end <= m.end())]
         gov = m.group("gov") or ""
         for group in groups:
             prefix = _group_prefix(group, groups)
