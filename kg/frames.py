@@ -421,6 +421,10 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['露天烧烤', '焚烧树叶等产生烟尘和恶臭气体']
     >>> split_acts("违法建设、占道经营等", ())
     ['违法建设', '占道经营']
+    >>> split_acts("建筑施工噪声污染和餐饮业油烟污染", ())
+    ['建筑施工噪声污染', '餐饮业油烟污染']
+    >>> split_acts("向城市河道倾倒废弃物和垃圾", ())
+    ['向城市河道倾倒废弃物和垃圾']
     >>> split_acts("未取得施工许可证，擅自开工建设，在道路上堆放物料", ())
     ['未取得施工许可证，擅自开工建设', '在道路上堆放物料']
     """
@@ -436,6 +440,10 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
         if not all(parts):
             parts, seps = [p for p in parts if p], []
         last_and = _LAST_AND.fullmatch(parts[-1]) if join and "、" in seps else None
+        if join and not seps and last_and is None:
+            # "建筑施工噪声污染和餐饮业油烟污染": two acts joined by 和, each closed by the same head
+            pair = _LAST_AND.fullmatch(parts[0])
+            last_and = pair if pair and pair.group(1)[-2:] == pair.group(2)[-2:] else None
         if last_and:  # "A、B和C": the list's last two acts joined by 和
             parts[-1:], seps = [last_and.group(1), last_and.group(2)], [*seps, "和"]
         if not join:  # a condition and the act that breaks it, across a comma: one offence
@@ -2522,6 +2530,7 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     out = []
     if text.rstrip().endswith((":", "：")):
         return []  # a list's lead-in ("…集中行使城市管理领域6个方面的行政处罚权:"): the list frame reads it
+    subject = None  # the receiver of the clause before: "R集中行使M1的P；集中行使M2的P" shares it
     for trig in rules.trigger_re("exercise").finditer(text):
         if text.startswith("的", trig.end()):
             continue  # "(原由)甲局行使的P…": whose the powers are or were, a modifier, not who now holds them
@@ -2535,9 +2544,11 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
                 and _set_up_or_renamed(text, b)
             )
         ]
+        if not before and subject is not None and _SUBJECT_LEFT_OUT.search(text, 0, trig.start()):
+            before = [subject]
         if not before:
             continue
-        receiver = before[-1]
+        receiver = subject = before[-1]
         if _GRANTS_TO.search(text, 0, receiver.start):
             continue  # "授权R以自己的名义行使…": the grant's receiver, read by the grant (hand_over)
         owned = _OWNED_ENFORCEMENT.match(text, trig.end())
@@ -2571,9 +2582,16 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         if held:  # "R集中行使原由G1承担的M1P、原由G2承担的M2P": each former holder gives its own
             out.extend(held)
             continue
+        # "由乡镇人民政府、街道办事处以自己的名义行使…": each body named together holds what follows
+        together = _together(text, [b for b in bodies if b.end <= receiver.end], backward=True)
         for clause in _shared_verb_groups(text[trig.end() :], bodies):
-            out.extend(_exercised(clause, receiver, text, bodies, rules))
+            for one in together:
+                out.extend(_exercised(clause, one, text, bodies, rules))
     return out
+
+
+# a clause of its own whose subject is left out: "…；(并)集中行使…" (the subject of the clause before)
+_SUBJECT_LEFT_OUT = re.compile(r"[;；]\s*(?:并|同时|还|另)?(?:依法|可以|统一|集中|相对集中)*$")
 
 
 # "R可以在D1、D2等领域开展综合行政执法": the kind of enforcement a body carries out in the fields named
@@ -2779,7 +2797,8 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
             label = ENFORCEMENT_NAMES[name]
             for giver in givers:
                 rid = rules.rule_id("exercise")
-                out.append(_record(label, matter, domain, giver, receiver, rid, rules, source_text=ph.giver_text))
+                rec = _record(label, matter, domain, giver, receiver, rid, rules, source_text=ph.giver_text)
+                out.append(dict(rec, scope=rec.get("scope") or ph.scope))  # "D方面的全部P": the share
     return out
 
 
@@ -3744,6 +3763,14 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         giver = givers[0] if givers else None
         return [r for b in earlier for r in _restated(back.group(p) or "", giver, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
+    named = [b for b in bodies if moved and trig.end() <= b.start and b.end <= moved.start("p")]
+    if moved and named:  # "G不再行使已调整由R实施的P": R, and each body named with it
+        givers = [b for b in bodies if b.end <= trig.start()]
+        givers = _together(text, givers, backward=True) if givers else [None]
+        written = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
+        return [
+            r for b in _together(text, named) for g in givers for r in _restated(moved.group("p"), g, b, written, rules)
+        ]
     if moved and earlier:
         # "划转后，原审批部门不再行使已划转的行政许可权": what the move just read gave its receivers;
         # "调整后，G1、G2不再行使上述第一条所列的P": each giver named together, what the text just gave
@@ -3764,7 +3791,9 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
             return []
         givers = [b for b in bodies if b.end <= trig.start()]
         giver_text = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
-        return _restated(late.group("p"), givers[-1] if givers else None, receiver, giver_text, rules)
+        # "G1、G2等部门不得再行使…": each of the bodies named together
+        givers = _together(text, givers, backward=True) if givers else [None]
+        return [r for g in givers for r in _restated(late.group("p"), g, receiver, giver_text, rules)]
     named = [b for b in bodies if m.start("r") <= b.start < m.end("r")]
     if not named:
         return []
@@ -3779,6 +3808,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
 # "不再行使已划转的P": the powers a move just stated gave away
 _MOVED_ALREADY = re.compile(
     r"(?:(?:已经|已)(?:划转|划出|移交|下放|调整)(?:出去|出)?的"
+    # "不再行使已调整由R实施的P": the receiver named in the clause
+    r"|(?:已经|已)(?:调整|划转|交由|改由)?由[^,，;；。]{1,30}?(?:实施|行使|承担)的"
     # "不再行使上述(第一条所列的)P", "不再行使前款规定的P": the powers the text just gave, pointed back to
     r"|(?:上述|前述|以上)(?:第[一二三四五六七八九十\d]{1,3}[条项款])?(?:所列|规定)?的?|前[款条项](?:所列|规定)的)"
     r"(?P<p>[^,，;；。]{2,16})"
@@ -3790,6 +3821,7 @@ def _restated(power_text: str, giver: Body | None, receiver: Body, written: str,
     giver as written ("有关部门") when no body is named."""
     powers = _power_at(power_text, rules)
     label = powers[0][3] if powers else "行政处罚权"
+    written = _MARKER.sub("", written, count=1)  # "三、有关部门不再行使…": the item's number is no part of it
     rec = _record(label, None, None, giver, receiver, rules.rule_id("restatement"), rules)
     rec["source"] = rec["source"] or written or None
     if written.startswith("原") and written.endswith(rec["source"] or "\0"):
@@ -3953,6 +3985,7 @@ def frame_transfers(
     state.following, state.upcoming, state.written = following, upcoming, text
     agencies = without_signboards(text, agencies)
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
+    written = text
     if "《" in text:
         triggered = None  # found again in the text without its titles
         text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)
@@ -4013,4 +4046,17 @@ def frame_transfers(
         if named and not out:  # "将M的P划转至R，G不再行使": the giver that stops holding what moved
             powers = {r["power"] for r in legacy if r.get("target")}
             out = _stopped_after(text, bodies, max(named), powers.pop() if len(powers) == 1 else "", state, rules)
+    out = [_unmasked(r, text, written) for r in out]
     return [r for r in out if r.get("target") or r.get("matter")], override
+
+
+def _unmasked(record: dict, masked: str, written: str) -> dict:
+    """``record`` with a matter that takes in a masked cited title ("《〇〇〇》中") as the text writes it;
+    a matter that is only the title ("《某市镇街综合行政执法事项目录》中的P") is the catalogue's name."""
+    matter = record.get("matter") or ""
+    at = masked.find(matter) if "〇" in matter else -1
+    if at < 0:
+        return record
+    matter = written[at : at + len(matter)]
+    listed = re.fullmatch(r"《(?P<t>[^《》]+)》(?:中|所列|所附|所载|规定)?的?", matter)  # the catalogue itself
+    return dict(record, matter=listed.group("t") if listed else matter)
