@@ -616,7 +616,8 @@ DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
 EARLIER = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)"
 # a level word alone (with its share) before a power: "部分县级行政执法权" names the level's powers
 LEVEL_ALONE = re.compile(
-    rf"(?:部分|全部|一批|首批|一些|若干|{COUNT_OF_MATTERS.pattern})?(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)"
+    rf"(?:第[一二三四五六七八九十\d]{{1,3}}批|一批|首批|新一批)?(?:部分|全部|一些|若干|{COUNT_OF_MATTERS.pattern})?"
+    r"(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)"
 )
 # which bodies of a kind receive, by what they are able to do: "(交由)能够有效承接的(乡镇)", "具备条件的(街道)"
 ABLE_TO_RECEIVE = re.compile(r"(?:能够|能|有能力|有条件|具备|符合)[^，,。；;的]{0,10}的")
@@ -844,6 +845,10 @@ def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, 
 
 
 # what counts a grant: "第一批42项", "部分", "全部"
+# the place that opens a topic of counted powers: "某区首批46项…", "某县第二批12项…"
+_PLACE_OF_BATCH = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?[省市县区州旗](?=首批|第[一二三四五六七八九十\d]{1,3}批|新一批|[\d一二三四五六七八九十百]{1,4}项)"
+)
 _GRANT_COUNT = re.compile(
     rf"^(?:第[一二三四五六七八九十\d]{{1,3}}批|一批|首批|新一批)?(?:{COUNT_OF_MATTERS.pattern}|部分|全部|一些|若干)?"
 )
@@ -1748,6 +1753,9 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         if chosen:  # "各部门要梳理M，以清单形式赋予R": what is chosen is granted, by the departments choosing
             choosers = [b for b in bodies if start <= b.start and b.end <= chosen.end() and b.sector != "人民政府"]
             start = chosen.end()
+    named_place = _PLACE_OF_BATCH.match(text, start) if jiang < 0 else None
+    if named_place:  # "某区首批46项区级行政执法事项下放至R": the place whose powers they are, no part of them
+        start = named_place.end()
     topic = jiang < 0 and _object_before(text, start, trig.start(), rules)
     if topic:
         jiang = start - 1  # "M的P已下放至R": the object is the clause's topic, before the verb (no 将)
@@ -1922,7 +1930,7 @@ def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) ->
 
 # what may stand between a topic's power and the verb that moves it: "…的行政处罚权已下放至R"
 _TOPIC_TO_VERB = re.compile(
-    r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|陆续|逐步|一并|以清单(?:的)?形式|以[^，,。；;]{1,6}?方式)*"
+    r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|陆续|逐步|一并|正式|首批|分批|以清单(?:的)?形式|以[^，,。；;]{1,6}?方式)*"
 )
 
 
@@ -3714,7 +3722,10 @@ _BACK_MOVED = re.compile(
     r"(?:划转|划入|划归|整合|移交|交由|调整|下放|赋予)(?:到|至|给)?(?P<r>[^,，;；]{2,24}?)(?:集中|统一)?(?:行使)?以?后"
     r"[,，](?P<g>[^,，;；]{2,24}?)$"
 )
-_ADVERBS = re.compile(r"[，, ]*(?:依法|可以|应当|已经|已|以(?:自己|自身|本级政府|其)的?名义|统一|集中|相对集中)*")
+# ("以街道办事处名义": in the name of the body it serves, a body's name of four to twelve characters)
+_ADVERBS = re.compile(
+    r"[，, ]*(?:依法|可以|应当|已经|已|以(?:自己|自身|本级政府|其|[\u4e00-\u9fff]{4,12}?)的?名义|统一|集中|相对集中)*"
+)
 
 
 def _restatement_frame(text, bodies, state, rules) -> list[dict]:
@@ -3733,7 +3744,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         # "由乡镇人民政府、街道办事处以自己的名义行使，…": each body named together
         together = _together(text, [*(b for b in bodies if b.end <= receivers[-1].start), receivers[-1]], backward=True)
         state.grantee = together  # a catalogue that follows lists what they hold
-        giver = givers[0] if givers else None
+        # "G1、G2等部门不再行使": each body named together stops
+        stopping = _together(text, givers) if givers else [None]
         # "M的P由R实施，G不再行使": the clause before the comma states a grant of its own
         stated = [
             r
@@ -3741,7 +3753,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
             if r.get("matter") and _names_a_matter(r["matter"], rules)
         ]
         named = after.group("p") if _power_at(after.group("p"), rules) or not stated else stated[0]["power"]
-        return stated + [r for b in together for r in _restated(named, giver, b, written, rules)]
+        return stated + [r for b in together for g in stopping for r in _restated(named, g, b, written, rules)]
     moved_to = _BACK_MOVED.search(text[: trig.start()])
     named = [b for b in bodies if moved_to and moved_to.start("r") <= b.start and b.end <= moved_to.end("r")]
     if named:
