@@ -1113,6 +1113,8 @@ def _moved_before_holder(rules: Rules, clause: str, power_end: int, holder_start
     return _trigger_res(rules)[_frame_triggers(rules, "move")].search(clause, power_end, holder_start) is not None
 
 
+# "不再行使", "不得再行使", "停止行使": a body stops exercising
+_STOPS = re.compile(r"(?:不再|不得再|不得|停止|无权)$")
 # "…继续由G行使", "仍由G负责": powers that stay with the body that has them
 _STAYS = re.compile(r"(?:继续|仍然?|依然|照旧)(?:由|归)$")
 
@@ -1122,6 +1124,8 @@ def _exercise_transfer(rules: Rules, clause, cs, agencies, powers, sentence_agen
     "B依法行使…方面的…行政处罚权" (active), with the giver of "受A委托" when the text names one."""
     rule = "transfer.exercise.v1"
     for m in re.finditer(r"行使", clause):
+        if _STOPS.search(clause, max(0, m.start() - 3), m.start()):
+            continue  # "G不再行使已划转的P": what G stops holding (the restatement frame reads it)
         before = [a for a in agencies if a.end <= cs + m.start() and cs + m.start() - a.end <= EXERCISER_REACH]
         if not before:
             continue

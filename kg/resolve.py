@@ -35,6 +35,9 @@ DEFINES_SHORT = "以下简称|以下统称|以下称|下称|简称|统称"
 _DEFINES = re.compile(rf"[(（](?:{DEFINES_SHORT})[“\"「]?(?P<short>[^()（）“”\"「」,，;；。、]{{2,12}}?)[”\"」]?[)）]")
 
 
+# a body named just before another, joined to it: "县农业农村局、" before "县水利局(以下统称X)"
+_NAMED_TOGETHER = re.compile(r"(?:局|委|办|厅|部门|机关|政府|中心|队)(?:、|和|及|与)$")
+
 # "B是本市相对集中行使行政处罚权的行政机关": what the subject is, up to the definition of its short name
 _SUBJECT_IS = re.compile(r"\s*(?:是|为)[^，,。；;()（）]{2,40}")
 
@@ -49,6 +52,9 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
     >>> found = defined_names(texts, [find_agencies(t, rules) for t in texts])
     >>> [(a.name, a.sector, a.level, a.rule_id) for a in found[1]]
     [('市执法局', '城市管理', 'city', 'agency.defined_short.v1')]
+    >>> texts = ["县农业农村局、县水利局(以下统称业务主管部门)负责。"]
+    >>> defined_names(texts, [find_agencies(t, rules) for t in texts])  # several bodies: no one's name
+    [[]]
     """
     defs: dict[str, AgencySpan] = {}
     for text, found in zip(texts, bodies):
@@ -57,8 +63,11 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
             before = [b for b in found if b.end == m.start()] or [
                 b for b in found if b.end < m.start() and _SUBJECT_IS.fullmatch(text, b.end, m.start())
             ]
-            if before:  # of bodies named together ("市、区综合执法部门(以下统称…)"), the first
-                defs.setdefault(m.group("short"), min(before, key=lambda b: (b.start, found.index(b))))
+            first = min(before, key=lambda b: (b.start, found.index(b))) if before else None
+            if first is not None and _NAMED_TOGETHER.search(text, 0, first.start):
+                continue  # "甲局、乙局(以下统称X)": X names several bodies, not one of them
+            if first is not None:  # of one name spread over levels ("市、区综合执法部门(以下统称…)"), the first
+                defs.setdefault(m.group("short"), first)
     if not defs:
         return [[] for _ in texts]
     names = re.compile(alternation(defs))
