@@ -1405,3 +1405,9 @@ def test_relate_a_count_after_fields_is_no_part_of_them(text, want):
 def test_relate_the_body_in_whose_name_one_acts_is_not_the_holder():
     text = "某县方案\n县综合行政执法局以县人民政府名义集中行使住房城乡建设、生态环境等领域的部分行政处罚权。"
     assert {t["target"] for t in _doc_transfers(text)} == {"县综合行政执法局"}
+
+
+@pytest.mark.parametrize("verb", ["不再行使", "不得再行使", "停止行使"])
+def test_relate_a_body_that_stops_exercising_receives_nothing(verb):
+    text = f"某县实施方案\n县林业局{verb}已划转的森林防火行政处罚权。"
+    assert not [t for t in _doc_transfers(text) if t["target"] == "县林业局"]
