@@ -188,6 +188,10 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> lis
     >>> fs = [Fact("d", Agency(n, "住房城乡建设", "city"), "") for n in ("市住建局", "XX市住房和城乡建设局")]
     >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases(fs, load_rules())]
     [('XX市住房和城乡建设局', ('市住建局',))]
+    >>> town = Fact("d", Agency("青石镇", "街道乡镇", "street"), "", rule_id="agency.township_named.v1")
+    >>> gov = Fact("d", Agency("青石镇人民政府", "街道乡镇", "street"), "")
+    >>> [(f.get("name"), f.get("aliases")) for f in merge_aliases([town, gov], load_rules())]
+    [('青石镇人民政府', ('青石镇',))]
     """
     groups: dict[tuple, list[Fact]] = {}
     for f in agency_facts:
@@ -208,6 +212,21 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> lis
             above = _AND_ABOVE.match(str(f.get("name")))
             key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))) + (above.group() if above else ""))
         groups.setdefault(key, []).append(f)
+    # a town named bare ("赋予杜桥镇…") is its government, when the text names it ("杜桥镇人民政府")
+    for key in [k for k in groups if k[0] == "council" and groups[k][0].rule_id == "agency.township_named.v1"]:
+        town = str(key[1])
+        full = next(
+            (
+                k
+                for k in groups
+                if k != key
+                and _TOWN_BODY.fullmatch(str(groups[k][0].get("name")), len(town))
+                and str(groups[k][0].get("name")).startswith(town)
+            ),
+            None,
+        )
+        if full is not None:
+            groups[full].extend(groups.pop(key))
     for key in [k for k in groups if k[0] != "council" and k[1] is None]:
         leveled = [k for k in groups if k[0] == key[0] and k[2] == key[2] and k[1] is not None]
         if len(leveled) == 1 and key[2] not in ("部门",):
@@ -224,6 +243,10 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> lis
             for members in split:
                 out.append(_merged(key, members))
     return out
+
+
+# what follows a town's name in its government's: "杜桥镇" + "人民政府", "青山街道" + "办事处"
+_TOWN_BODY = re.compile(r"人民政府|政府|办事处|街道办事处")
 
 
 # a legislature's name: its session ordinal may stand between place and organ ("第十四届")
