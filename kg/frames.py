@@ -3953,7 +3953,12 @@ def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules) 
     if frame not in _GATED:
         return []
     at = [m.start() for m in rules.trigger_re(frame).finditer(text)]
-    return [t for t in legacy if not any(t["span"][0] <= p < t["span"][1] for p in at)]
+    # a restatement ("…，G不再行使") gives no matter: the move it restates, in its clause, stands beside
+    # it, unless that clause only supposes the move ("G的P交由R行使后，该部门不得再行使")
+    restated = frame == "restatement" and not any(re.search(r"后\s*[，,][^，,]*$", text[:p]) for p in at)
+    return [
+        t for t in legacy if (restated and t.get("matter")) or not any(t["span"][0] <= p < t["span"][1] for p in at)
+    ]
 
 
 # "R(加)挂X牌子": X is another name of R, no party to what the sentence moves

@@ -1411,3 +1411,15 @@ def test_relate_the_body_in_whose_name_one_acts_is_not_the_holder():
 def test_relate_a_body_that_stops_exercising_receives_nothing(verb):
     text = f"某县实施方案\n县林业局{verb}已划转的森林防火行政处罚权。"
     assert not [t for t in _doc_transfers(text) if t["target"] == "县林业局"]
+
+
+def test_relate_a_move_stated_before_its_restatement_stands_beside_it():
+    text = "某市答复\n河道采砂的行政处罚权已划转市综合行政执法局集中行使，市水利局不再行使。"
+    found = {(t["matter"], t["source"], t["target"]) for t in _doc_transfers(text)}
+    assert ("河道采砂", None, "市综合行政执法局") in found  # the move
+    assert (None, "市水利局", "市综合行政执法局") in found  # the restatement (conventions G2)
+
+
+def test_relate_a_move_only_supposed_before_its_restatement_is_none():
+    text = "某县条例\n县级人民政府有关部门的行政处罚权交由乡镇人民政府行使后，该部门不得再行使。"
+    assert not [t for t in _doc_transfers(text) if t["matter"]]
