@@ -3945,19 +3945,23 @@ def _names_a_matter(matter: str, rules: FrameRules) -> bool:
 OVERRIDE_ALL = "*"  # frame_transfers' override of every record the move rules found in a sentence
 
 
-def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules) -> list[dict]:
+def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules, framed: list[dict]) -> list[dict]:
     """The records the move rules found in clauses of ``text`` (their ``span``) that hold no trigger
     of ``frame``, the frame that read the sentence ("将G1的P1划入R，R承接G2的P2": the move's clause
-    stays beside the assume frame's). A frame read without triggers (a list, a table row) or a
-    condition overrides them all."""
+    stays beside the assume frame's); ``framed`` are the frame's own records. A frame read without
+    triggers (a list, a table row) or a condition overrides them all."""
     if frame not in _GATED:
         return []
     at = [m.start() for m in rules.trigger_re(frame).finditer(text)]
     # a restatement ("…，G不再行使") gives no matter: the move it restates, in its clause, stands beside
     # it, unless that clause only supposes the move ("G的P交由R行使后，该部门不得再行使")
     restated = frame == "restatement" and not any(re.search(r"后\s*[，,][^，,]*$", text[:p]) for p in at)
+    read = {(t["power"], t.get("matter"), t.get("target")) for t in framed}  # (what the frame read itself)
     return [
-        t for t in legacy if (restated and t.get("matter")) or not any(t["span"][0] <= p < t["span"][1] for p in at)
+        t
+        for t in legacy
+        if (restated and t.get("matter") and (t["power"], t["matter"], t.get("target")) not in read)
+        or not any(t["span"][0] <= p < t["span"][1] for p in at)
     ]
 
 

@@ -628,16 +628,18 @@ def _move_transfer(rules: Rules, clause, cs, agencies, powers, triggers, sentenc
     return out + [dict(t, target=a.text, target_sector=a.sector) for a in more for t in out]
 
 
-def _named_with(clause: str, cs: int, first: AgencySpan, agencies) -> list[AgencySpan]:
+def _named_with(clause: str, cs: int, first: AgencySpan, agencies, *, backward: bool = False) -> list[AgencySpan]:
     """``first`` and the bodies named together after it ("乡镇人民政府、街道办事处", "各街道办事处和各镇
     人民政府"), and a body in brackets that stands with it ("乡镇人民政府(街道办事处)"), not the same
-    body's second nameplate ("市城市管理委员会(市城市管理综合执法局)")."""
+    body's second nameplate ("市城市管理委员会(市城市管理综合执法局)"); ``backward``, those named
+    together before it ("甲局、乙局" before 乙局), in the text's order."""
     run = [first]
-    for a in sorted(agencies, key=lambda a: a.start):
-        joined = a.start > run[-1].end and _JOINED_BODY.fullmatch(clause, run[-1].end - cs, a.start - cs)
-        if joined and (joined.group()[0] not in "(（" or either_body(run[-1], a)):
+    for a in sorted(agencies, key=lambda a: a.start, reverse=backward):
+        left, right = (a, run[-1]) if backward else (run[-1], a)
+        joined = right.start > left.end and _JOINED_BODY.fullmatch(clause, left.end - cs, right.start - cs)
+        if joined and (joined.group()[0] not in "(（" or either_body(left, right)):
             run.append(a)
-    return run
+    return run[::-1] if backward else run
 
 
 _SUBJECT_TO_JIANG = re.compile(r"(?:应当|应|要|须|需|依法|已|拟)?")
@@ -653,13 +655,8 @@ def _subject_giver(clause: str, cs: int, jiang: int, agencies: list[AgencySpan])
             if a.rule_id == "agency.council.v1":
                 return []
             # "G1、G2将P划转至R": the departments named together as the subject each give
-            run = [a]
-            for b in reversed(ordered[:i]):
-                gap = clause[b.end - cs : run[0].start - cs] if b.end <= run[0].start else None
-                if gap is None or not _JOINED_BODY.fullmatch(gap) or b.sector in DECIDING_SECTORS:
-                    break
-                run.insert(0, b)
-            return run
+            departments = [b for b in ordered[: i + 1] if b.sector not in DECIDING_SECTORS]
+            return _named_with(clause, cs, a, departments, backward=True)
     return []
 
 
@@ -1980,7 +1977,7 @@ def relate_document(
                 triggered=triggered,
             )
             if override:
-                found = outside_frame(found, s.text, override, rules.frames)
+                found = outside_frame(found, s.text, override, rules.frames, framed)
             found.extend(dict(t, span=(0, len(s.text))) for t in framed)
             if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
                 _give_entry(facts, entry_facts, frame_state.former)

@@ -246,7 +246,7 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> lis
 
 
 # what follows a town's name in its government's: "杜桥镇" + "人民政府", "青山街道" + "办事处"
-_TOWN_BODY = re.compile(r"人民政府|政府|办事处|街道办事处")
+_TOWN_BODY = re.compile(r"人民政府|政府|办事处")
 
 
 # a legislature's name: its session ordinal may stand between place and organ ("第十四届")
