@@ -3776,20 +3776,13 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         return [r for b in earlier for r in _restated(back.group(p) or "", giver, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
     named = [b for b in bodies if moved and trig.end() <= b.start and b.end <= moved.start("p")]
-    if moved and named:  # "G不再行使已调整由R实施的P": R, and each body named with it
-        givers = [b for b in bodies if b.end <= trig.start()]
-        givers = _together(text, givers, backward=True) if givers else [None]
-        written = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
-        return [
-            r for b in _together(text, named) for g in givers for r in _restated(moved.group("p"), g, b, written, rules)
-        ]
-    if moved and earlier:
-        # "划转后，原审批部门不再行使已划转的行政许可权": what the move just read gave its receivers;
-        # "调整后，G1、G2不再行使上述第一条所列的P": each giver named together, what the text just gave
-        givers = [b for b in bodies if b.end <= trig.start()]
-        givers = _together(text, givers, backward=True) if givers else [None]
-        written = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
-        return [r for b in earlier for g in givers for r in _restated(moved.group("p"), g, b, written, rules)]
+    # "G不再行使已调整由R实施的P": R, and each body named with it; "划转后，原审批部门不再行使已划转的
+    # 行政许可权": what the move just read gave its receivers ("调整后，G1、G2不再行使上述第一条所列的P":
+    # each giver named together, what the text just gave)
+    restated_to = _together(text, named) if named else earlier
+    if moved and restated_to:
+        givers, written = _stopping(text, bodies, trig.start())
+        return [r for b in restated_to for g in givers for r in _restated(moved.group("p"), g, b, written, rules)]
     m = re.search(
         r"由?(?P<r>[^,，;；]{2,24}?)(?:集中|统一|相对集中)?行使的(?P<p>[^,，;；]{0,12}?)$",
         text[: trig.start()].split("，")[0],
@@ -3801,10 +3794,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         receiver = named[0] if named else (state.receivers or [state.topic])[0]
         if not late or receiver is None:
             return []
-        givers = [b for b in bodies if b.end <= trig.start()]
-        giver_text = re.split(r"[,，;；]", text[: trig.start()])[-1].strip()
-        # "G1、G2等部门不得再行使…": each of the bodies named together
-        givers = _together(text, givers, backward=True) if givers else [None]
+        givers, giver_text = _stopping(text, bodies, trig.start())
         return [r for g in givers for r in _restated(late.group("p"), g, receiver, giver_text, rules)]
     named = [b for b in bodies if m.start("r") <= b.start < m.end("r")]
     if not named:
@@ -3826,6 +3816,15 @@ _MOVED_ALREADY = re.compile(
     r"|(?:上述|前述|以上)(?:第[一二三四五六七八九十\d]{1,3}[条项款])?(?:所列|规定)?的?|前[款条项](?:所列|规定)的)"
     r"(?P<p>[^,，;；。]{2,16})"
 )
+
+
+def _stopping(text: str, bodies: list[Body], at: int) -> tuple[list[Body | None], str]:
+    """Who stops holding a power, before its verb at ``at`` ("G1、G2等部门不得再行使…"): each body
+    named together with the last one before it (``[None]`` when none is), and the clause before the
+    verb as written ("有关部门")."""
+    givers = [b for b in bodies if b.end <= at]
+    written = re.split(r"[,，;；]", text[:at])[-1].strip()
+    return (_together(text, givers, backward=True) if givers else [None]), written
 
 
 def _restated(power_text: str, giver: Body | None, receiver: Body, written: str, rules: FrameRules) -> list[dict]:
