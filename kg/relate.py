@@ -646,11 +646,13 @@ _SUBJECT_TO_JIANG = re.compile(r"(?:应当|应|要|须|需|依法|已|拟)?")
 
 
 def _subject_giver(clause: str, cs: int, jiang: int, agencies: list[AgencySpan]) -> list[AgencySpan]:
-    """The body written as the subject just before 将, when it is a department (not a government,
-    a party committee or an establishment office, which decide moves of others' powers)."""
+    """The body written as the subject just before 将 ("G1、G2等部门将"), when it is a department (not a
+    government, a party committee or an establishment office, which decide moves of others' powers)."""
     ordered = sorted(agencies, key=lambda a: a.start)
     for i, a in enumerate(ordered):
         between = clause[a.end - cs : jiang] if a.end - cs <= jiang else None
+        if between is not None:  # "G1、G2等部门将": the count closing the givers is no part of the gap
+            between = between[len(m.group()) :] if (m := COUNT_OF_GIVERS.match(between)) else between
         if between is not None and _SUBJECT_TO_JIANG.fullmatch(between) and a.sector not in DECIDING_SECTORS:
             if a.rule_id == "agency.council.v1":
                 return []
