@@ -2816,7 +2816,7 @@ GRANTED_ELSEWHERE = re.compile(rf"(?:{GRANT_VERBS})的$")
 
 # words between a body and the verb by which it takes over powers ("区综合执法局已全面承接…")
 _BEFORE_ASSUME = re.compile(
-    r"(?:已经|已|依法|将|正式|全面|统一|陆续|逐步|积极|主动|有序|平稳|顺利|全年|年内|今年|累计|共计|共|先后)*"
+    r"(?:已经|已|可以|应当|应|须|要|依法|将|正式|全面|统一|陆续|逐步|积极|主动|有序|平稳|顺利|全年|年内|今年|累计|共计|共|先后)*"
 )
 # "按照区委、区政府部署，", "根据《…》规定，": on whose instruction the subject acts, before its verb
 _ON_INSTRUCTION = re.compile(
@@ -2906,6 +2906,8 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
             or _SIGNBOARD_THEN.fullmatch(text, b.end, verb_at)
         )
     ]
+    if receivers:  # "乡镇人民政府、街道办事处可以承接…": each body named together as the subject takes over
+        receivers = _together(text, [b for b in bodies if b.end <= receivers[-1].end], backward=True)
     if not receivers:
         adverbs = re.search(rf"{_BEFORE_ASSUME.pattern}$", text[:verb_at])  # "该局已从…": the anaphor's end
         receivers = [b for b in [_anaphor_before(text, adverbs.start(), bodies, state, rules)] if b is not None]
@@ -2926,20 +2928,22 @@ def _assumed_at(text, trig, bodies, state, rules, subject: Body | None) -> tuple
     ):
         # "（我局…。）全年共承接G移交的P": a clause with no subject in the text its writer names 我局
         receivers = [state.self_body]
-    if not receivers:
-        return [], trig.end()
-    return _assumed(text, trig, source, receivers, bodies, rules)
+    out, end = [], trig.end()
+    for receiver in receivers:
+        found, end = _assumed(text, trig, source, receiver, bodies, rules)
+        out.extend(found)
+    return out, end
 
 
-def _assumed(text, trig, source, receivers, bodies, rules) -> tuple[list[dict], int]:
+def _assumed(text, trig, source, receiver: Body, bodies, rules) -> tuple[list[dict], int]:
     if source:  # "R从G1、G2等6个部门接过了共计86项行政处罚权": each giver gives the powers as written
         givers = _together(
             text, [b for b in bodies if source.start("g") == b.start or source.start("g") < b.start < source.end("g")]
         )
         powers = [p for p in _power_at(text, rules) if p[0] >= trig.end()][:1]
         rid = rules.rule_id("assume")
-        return [_record(p[3], p[2], None, g, receivers[-1], rid, rules) for p in powers for g in givers], trig.end()
-    receiver, out = receivers[-1], []
+        return [_record(p[3], p[2], None, g, receiver, rid, rules) for p in powers for g in givers], trig.end()
+    out = []
     start = _FORMERLY.match(text, trig.end()).end()  # "承接原由G承担的P": the giver after 原(由)
     while True:
         clause_end = re.search(r"[,，;；。]|$", text[start:]).start() + start
@@ -3002,7 +3006,9 @@ def _assumed_from(text, start, clause_end, bodies, receiver, rules) -> tuple[lis
     ph = parse_object(text[givers[0].start : p[0]], bodies, rules.scope_sectors)
     # "承接G移交的D方面P23项": the field; "承担原G的全部职责": all of G's remit as written
     matters = ph.matters or ([ph.field] if ph.domain else []) or [f"{ph.scope or ''}{p[2]}"]
-    return [_record(p[3], m, ph.domain, givers[0], receiver, rid, rules) for m in matters], p[1]
+    # "承接县人民政府下放的P": a government decides the grant of others' powers, it gives none of its own
+    giver = givers[0] if givers[0].sector not in DECIDING_SECTORS else None
+    return [_record(p[3], m, ph.domain, giver, receiver, rid, rules) for m in matters], p[1]
 
 
 # what follows the receiver of 纳入 when the powers join its enforcement: "纳入R的(综合)执法范围"
