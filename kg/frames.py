@@ -1667,6 +1667,8 @@ _LATE_GIVERS = re.compile(
 )
 
 
+# the givers of a topic moved, between it and the verb: "M的P，由G1、G2等部门(统一)划转至R"
+_BY_GIVERS = re.compile(rf"由(?P<g>[^,，;；。]{{2,60}}?)(?:{_GIVERS_COUNTED})?(?:统一|依法|一并|全部)*")
 _SEPARATOR = re.compile(r"[;；。]")
 _SEMICOLON = re.compile(r"[;；]")
 
@@ -1746,8 +1748,15 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     if owned:  # "G1、G2等7个部门的86项P下放至R": the powers moved, the topic before the verb (no 将)
         state.grantee = receivers
         return _owned_records(owned, receivers, rid, rules)
-    start, choosers = opening, []
-    if opening > 0 and _TOPIC_TO_VERB.fullmatch(text, opening, trig.start()):
+    start, choosers, topic_end = opening, [], trig.start()
+    by = _BY_GIVERS.fullmatch(text, opening, trig.start()) if opening > 0 else None
+    if by:  # "M的P，由G1、G2等部门划转至R": the givers between the topic and the verb, each gives
+        choosers = [one for b in bodies if by.start("g") <= b.start and b.end <= by.end("g") for one in b.each_sector()]
+        if choosers and any(b.start == by.start("g") for b in bodies):
+            start, topic_end = _clause_opening(text, opening - 1), opening
+        else:
+            by, choosers = None, []
+    elif opening > 0 and _TOPIC_TO_VERB.fullmatch(text, opening, trig.start()):
         start = _clause_opening(text, opening - 1)  # "M的P，已经赋予R": the topic before the comma
         chosen = _CHOOSES.match(text, start, opening)
         if chosen:  # "各部门要梳理M，以清单形式赋予R": what is chosen is granted, by the departments choosing
@@ -1756,7 +1765,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     named_place = _PLACE_OF_BATCH.match(text, start) if jiang < 0 else None
     if named_place:  # "某区首批46项区级行政执法事项下放至R": the place whose powers they are, no part of them
         start = named_place.end()
-    topic = jiang < 0 and _object_before(text, start, trig.start(), rules)
+    topic = jiang < 0 and _object_before(text, start, topic_end, rules)
     if topic:
         jiang = start - 1  # "M的P已下放至R": the object is the clause's topic, before the verb (no 将)
     if jiang >= 0 or topic:  # "将M…交由R": the object before the verb
