@@ -2186,7 +2186,8 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         clause = re.sub(
             # "…职能，不再保留，由R承担": the giver stops holding it, between the object and 由
             r"(?:[，,]\s*(?:其|该局|原部门)?不再(?:保留|承担|行使|履行))?"
-            r"[，,\s]*(?:同日起|即日起|自[^，,。；;]{2,14}?起|今后|此后|以后|现)?[，,\s]*"
+            # "…，划转后由R实施": once the move is done, R holds it
+            r"[，,\s]*(?:同日起|即日起|自[^，,。；;]{2,14}?起|今后|此后|以后|现|(?:划转|调整|移交|下放|赋权|交接)后)?[，,\s]*"
             r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改|划|转|整合)?(?:统一|集中|相对集中)?$",
             "",
             _WHERE.sub("", text[clause_start : trig.start()]),
