@@ -1997,6 +1997,7 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     clause = text[trig.end() : _clause_end(text, trig.end())]
     powers = _power_at(clause, rules)
     count = re.search(rf"等{COUNT_OF_MATTERS.pattern}$", clause)
+    named = bool(powers)
     if not powers and count:  # "其中，县林业局下放M等4项": the kind of power the grant before named
         label = next((r["power"] for r in state.last if r.get("power")), "执法职责")
         powers = [(count.end(), count.end(), "", label)]
@@ -2006,11 +2007,18 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     obj = re.sub(rf"等?{COUNT_OF_MATTERS.pattern}$", "", clause[: p[0]])  # "M等8项": how many, not which
     ph = parse_object(obj, bodies, rules.scope_sectors) if obj else Phrase()
     rid = rules.rule_id("hand_over")
-    return [
-        _record(label, m, domain, giver, r, rid, rules, scope=ph.scope)
-        for label, m, domain in _kinds_granted(p, ph, p[2], rules)
-        for r in state.grantee
-    ]
+    # "G下放M查处等8项": the item, an act and the penalty for it, names its own kind of power
+    penalty = not named and _ITEM_PENALTY.search(obj)
+    out = []
+    for label, m, domain in _kinds_granted(p, ph, p[2], rules):
+        if penalty:
+            label, m = "行政处罚权", _ITEM_PENALTY.sub("", m) if m else m
+        out.extend(_record(label, m, domain, giver, r, rid, rules, scope=ph.scope) for r in state.grantee)
+    return out
+
+
+# the penalty closing an item named by its act: "(对)M的处罚", "M处罚", "M查处"
+_ITEM_PENALTY = re.compile(r"(?:的)?(?:行政处罚|处罚|查处)$")
 
 
 def _toward(text: str, body: Body) -> bool:
