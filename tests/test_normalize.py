@@ -98,6 +98,18 @@ def test_normalize_breadcrumbs_are_page_chrome(crumb):
     assert doc.text.split("\n")[0] == "某省关于加强城市管理的意见"
 
 
+@pytest.mark.parametrize(
+    "footer",
+    ["主办：某县人民政府办公室　技术支持：某某科技公司", "承办单位: 某市大数据局", "网站标识码：4401000001"],
+)
+def test_normalize_a_site_footer_is_page_chrome(footer):
+    from kg.types import Article
+
+    raw = "某省关于加强城市管理的意见\n正文。\n" + footer
+    doc = normalize(Article("a", "a", raw, 0, len(raw)), RULES)
+    assert doc.text.rstrip().split("\n")[-1] == "正文。"
+
+
 def test_normalize_a_line_broken_inside_a_cited_title_is_one_line():
     raw = "某县通知\n依据《\n某省人民政府关于推进改革的意见》,制定本方案。"
     doc = normalize(Article("a", "a", raw, 0, len(raw)), RULES)
