@@ -2610,6 +2610,10 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
             continue
         # "由乡镇人民政府、街道办事处以自己的名义行使…": each body named together holds what follows
         together = _together(text, [b for b in bodies if b.end <= receiver.end], backward=True)
+        gap = _EXERCISER_GAP.fullmatch(text, receiver.end, trig.start())
+        if gap and gap.group("base") and _power_at(gap.group("base"), rules):
+            # "R在D领域的全部P基础上，集中行使…": what R holds already is R's too, as the template states it
+            out.extend(r for one in together for r in _exercised(gap.group("base"), one, text, bodies, rules))
         for clause in _shared_verb_groups(text[trig.end() :], bodies):
             for one in together:
                 out.extend(_exercised(clause, one, text, bodies, rules))
@@ -2709,8 +2713,10 @@ def _strip_bodies(text: str, bodies: list[Body], offset: int) -> str:
 
 
 # what stands between a subject and its 行使: adverbs, and the law it acts under ("依照本条例规定，")
+# and the powers the subject already holds, on which it takes more ("在D领域的全部P基础上，集中行使…")
 _EXERCISER_GAP = re.compile(
     r"[)）]?(?:依法|可以|统一|集中|相对集中)*(?:(?:依照|依据|根据|按照)[^，,。；;]{2,20}?规定[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
+    r"(?:在(?P<base>[^，,。；;在]{2,60}?)(?:的)?基础上[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
     r"(?:以[^，,。；;]{0,12}?的?名义)?(?:依法|统一|集中)*"  # "R以自己的名义行使…": in whose name R acts
 )
 # "行使G(有关部门)的部分行政执法权": the whole enforcement powers of a named holder, or their share
