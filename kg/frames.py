@@ -1939,7 +1939,7 @@ def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) ->
 
 # what may stand between a topic's power and the verb that moves it: "…的行政处罚权已下放至R"
 _TOPIC_TO_VERB = re.compile(
-    r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|陆续|逐步|一并|正式|首批|分批|以清单(?:的)?形式|以[^，,。；;]{1,6}?方式)*"
+    r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|可以|应当|陆续|逐步|一并|正式|首批|分批|以清单(?:的)?形式|以[^，,。；;]{1,6}?方式)*"
 )
 
 
@@ -2538,6 +2538,7 @@ ENFORCEMENT_NAMES = {
     "行政许可": "行政许可权",
     "行政审批": "行政许可权",
     "执法事项": "执法职责",  # "G1、G2等5个部门的63项执法事项": enforcement items of any kind
+    "执法职责": "执法职责",  # "G承担的执法职责": the duty of enforcing, whole
 }
 # the kinds of power an owned object names first ("G的部分行政处罚权", "G等部门的行政审批事项")
 _OWNED_KINDS = re.compile("|".join(sorted(ENFORCEMENT_NAMES, key=len, reverse=True)))
@@ -2800,6 +2801,13 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
             _record("行政处罚权", act, None, giver, receiver, rid, rules)
             for act in split_acts(penalty.group("m"), rules.scope_sectors)
         ]
+    share = _SHARE.match(clause)
+    bare = powers and powers[0][0] == share.end() and (m is None or m.start() == share.end())
+    giver = _entrusting(text, receiver, bodies) if bare else None
+    if giver is not None:  # "G委托R行使(部分)执法职责": what G entrusts of its own powers, as written (G4)
+        matter = clause[share.start("q") if share.group("q") else share.end() : powers[0][1]]
+        rec = _record(powers[0][3], matter, None, giver, receiver, rules.rule_id("exercise"), rules)
+        return [dict(rec, scope=share.group("q"))]
     if m is None or m.start() == 0:
         return []  # "R行使行政处罚权时…": no matter, no transfer
     if rules.back_reference.search(clause, 0, m.start()):
@@ -2836,6 +2844,7 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
     return out
 
 
+_SHARE = re.compile(r"(?:依法)?(?P<q>部分|全部)?")
 # "行使省人民政府决定赋予的行政处罚权": powers granted by another act, not by this clause
 GRANT_VERBS = "赋予|委托|授予|下放|交由"  # the verbs that grant a power to another body
 GRANTED_ELSEWHERE = re.compile(rf"(?:{GRANT_VERBS})的$")
