@@ -577,6 +577,8 @@ _TRIM_HEAD = re.compile(
     r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关|涉及到?)?"  # 了/过: the verb's aspect
     # "城市道路范围内的M": the area a power covers, not what it is over ("上述范围内的" points back)
     r"(?:(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的(?=[\u4e00-\u9fff]{2}))?"
+    # "我区M", "全市范围内的M": the writer's own place, where, not what
+    r"(?:(?:我|本|全)[省市州县区旗镇乡](?:范围内)?的?(?=[\u4e00-\u9fff]{2}))?"
 )
 # "(原)分散在G1、G2等部门的P": where the powers lay before they are brought together, their holders, no
 # part of what they are over ("分散在各部门的城市管理职能": the field's duties, their holders unnamed)

@@ -159,6 +159,7 @@ _MATTER_TRIM_HEAD = re.compile(
     r"(?<![在于])(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的|"
     r"(?:下放|划转|赋予|委托|移交|交由)的|"
     r"(?:划出|剥离|调出)(?!的)|"  # "从G划出M职责，划入R": the verb after its giver, not the matter
+    r"(?:我|本|全)[省市州县区旗镇乡](?:范围内)?的?(?=[\u4e00-\u9fff]{2})|"  # "我区M": the writer's own place
     r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
 )
 _MATTER_TRIM_TAIL = re.compile(

@@ -3060,3 +3060,17 @@ def test_frames_a_stop_after_a_move_needs_a_giver(text):
 )
 def test_frames_carrying_out_duties_in_general_moves_nothing(text):
     assert _transfers("某县方案\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    "text,matter",
+    [
+        ("目前，我县餐饮油烟污染的查处职责由县综合执法局承担。", "餐饮油烟污染"),
+        ("将全市范围内的户外广告设置审批职责划入市城市管理局。", "户外广告设置"),
+        ("本区占道经营的行政处罚权，由区城管执法局集中行使。", "占道经营"),
+    ],
+)
+def test_frames_the_writers_own_place_is_no_part_of_a_matter(text, matter):
+    # "我县M", "全市范围内的M", "本区M": where the power runs, not what it is over
+    found = _transfers("某县方案\n" + text)
+    assert [r["matter"] for r in found] == [matter], found
