@@ -201,7 +201,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
 
 def _power_series(data: dict, labels: dict[str, str], name: str) -> tuple[re.Pattern, dict[str, str]]:
     """The pattern of kinds listed before a shared head ("行政许可、行政处罚等县级权限": ``kinds`` joined,
-    then 等, a level if any, then one of ``heads``) and each kind's power, the noun it makes with 权."""
+    then 等, 相关 or a level if any, then one of ``heads``) and each kind's power, the noun it makes with 权."""
     unknown = set(data) - {"kinds", "heads"}
     if unknown:
         raise RuleError(f"{name}: power_series: unknown key {sorted(unknown)[0]!r}; allowed: heads, kinds")
@@ -215,7 +215,8 @@ def _power_series(data: dict, labels: dict[str, str], name: str) -> tuple[re.Pat
     one = alternation(kinds)
     return (
         re.compile(
-            rf"(?P<kinds>(?:{one})(?:(?:、|和|及|与)(?:{one}))*)等(?P<level>(?:省|市|县|区|乡镇|乡|镇)级)?"
+            # ("行政检查、行政强制措施等相关职权": the head tied to what moved with it)
+            rf"(?P<kinds>(?:{one})(?:(?:、|和|及|与)(?:{one}))*)等(?:相关|有关|相应)?(?P<level>(?:省|市|县|区|乡镇|乡|镇)级)?"
             rf"(?:{alternation(data.get('heads') or ())})"
         ),
         kinds,
@@ -2401,13 +2402,15 @@ def _accompany_frame(text, bodies, state, rules) -> list[dict]:
     if not state.last:
         return []
     out = []
-    for p in powers:
-        if p[3] not in _ENFORCEMENT:
+    # "行政检查、行政强制措施等相关职权一并划转": each kind the series lists
+    labels = [label for p in powers for label in [k for k, _ in series_powers(p[2], rules)] or [p[3]]]
+    for label in dict.fromkeys(labels):
+        if label not in _ENFORCEMENT:
             continue
         for prev in state.last:
-            if prev["power"] == p[3]:
+            if prev["power"] == label:
                 continue
-            rec = dict(prev, power=p[3], rule=rules.rule_id("accompany"))
+            rec = dict(prev, power=label, rule=rules.rule_id("accompany"))
             out.append(rec)
     return out
 
