@@ -827,10 +827,17 @@ def _back_reference_re(words) -> re.Pattern:
     )
 
 
+# a permit named by what it permits and its kind: "M审批", "M的核准", "M许可"
+_PERMIT_NAMED = re.compile(r"(?P<m>[^，,。；;]{2,}?)(?:的)?(?:审批|核准|许可)")
+
+
 def _record(power, matter, domain, giver, receiver, rule, rules, *, scope=None, source_text=None) -> dict:
     level = LEVEL_ALONE.fullmatch(matter or "")
     if level:  # "部分县级P": the level's powers, as a whole
         matter = level.group("level") + power
+    permit = _PERMIT_NAMED.fullmatch(matter or "") if power == "行政许可权" else None
+    if permit:  # "户外广告设置审批": the permit's matter is what is permitted
+        matter = permit.group("m")
     sector = giver.sector if giver else scope_sector(domain, rules) or scope_sector(matter, rules)
     rec = {
         "source": giver.text if giver else source_text,

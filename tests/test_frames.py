@@ -1892,7 +1892,7 @@ def test_frames_an_acts_powers_held_by_an_authority_and_moved_where_concentratio
         # a count closing the object names no matter
         (
             "某市方案\n将城市道路挖掘许可等3项行政许可事项划转至市行政审批局。",
-            [{"matter": "城市道路挖掘许可", "power": "行政许可权", "target": "市行政审批局"}],
+            [{"matter": "城市道路挖掘", "power": "行政许可权", "target": "市行政审批局"}],
         ),
     ],
 )
