@@ -395,6 +395,13 @@ _CONSEQUENCE = re.compile(r"[\u4e00-\u9fff]{2,}(?:影响|妨碍|妨害|危害)[\
 _HEAD_AFTER_DE = re.compile(r"^[^的]{1,8}的[\u4e00-\u9fff]{2,}")
 
 
+# acts named by the laws they break: "违反市容环卫、园林绿化管理法律法规规章的行为", "违反城乡规划管理规定的行为"
+_LAWS_BROKEN = re.compile(
+    r"违反(?P<f>[\u4e00-\u9fff、]{2,40}?)(?:方面|领域)?的?(?:有关)?(?:法律|法规|规章|规定)"
+    r"(?:[、和及与]?(?:法律|法规|规章|规定))*的?(?:违法)?(?:行为)?"
+)
+
+
 def split_acts(text: str, fields: Collection[str]) -> list[str]:
     """Split a list of acts on the strongest separator present (；, then ，/以及, then 、/及/或);
     a bare verb before 、 joins the act that follows ("擅自占用、挖掘城市道路" is one act), not a
@@ -428,9 +435,14 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['向城市河道倾倒废弃物和垃圾']
     >>> split_acts("未取得施工许可证，擅自开工建设，在道路上堆放物料", ())
     ['未取得施工许可证，擅自开工建设', '在道路上堆放物料']
+    >>> split_acts("违反市容环境卫生、城市绿化管理法律、法规、规章的行为", ())
+    ['市容环境卫生', '城市绿化管理']
     """
     # "违法建设、占道经营等": the 等 that closes a list is no part of its last act (nor lengthens it)
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})等$", "", text.strip(" ,，、;；"))
+    broken = _LAWS_BROKEN.fullmatch(text)
+    if broken:  # "违反D1、D2法律法规规章的行为": acts against each field's laws, the field named
+        return [f for f in re.split(rf"、|{_AND}", broken.group("f")) if len(f) >= 2]
     for sep, join in (
         (r"[;；]", False),
         (r"[,，]\s*(?:以及|及)?|以及", False),

@@ -468,7 +468,7 @@ def test_frames_stopping_givers_and_entrusting_bodies(text, want):
         # the penalty after a cited act ("依照《…》予以处罚")
         (
             "对违反燃气管理规定的行为，由区城市管理局依照《某省燃气管理条例》予以处罚。",
-            [{"power": "行政处罚权", "matter": "违反燃气管理规定", "target": "区城市管理局"}],
+            [{"power": "行政处罚权", "matter": "燃气管理", "target": "区城市管理局"}],
         ),
         # 涉及 is one word, and "三个部门" counts the givers: each gives its power as written (the
         # conventions' "有关管理和执法职责划转…": a power with no matter of its own is its own matter)
