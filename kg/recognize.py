@@ -833,6 +833,8 @@ def _towns_received(text: str, found: list[AgencySpan], rules: Rules) -> list[Ag
 
     >>> [a.name for a in find_agencies("将12项事项下放至青山镇、石门乡和东湖街道，由其统一行使", rules)]
     ['青山镇', '石门乡', '东湖街道']
+    >>> [a.name for a in find_agencies("下放至城关镇、乌兰其镇和新华乡", rules)]
+    ['城关镇', '乌兰其镇', '新华乡']
     """
     verbs = list(_receiving_verbs(rules).finditer(text))
     if not verbs:
@@ -846,6 +848,7 @@ def _towns_received(text: str, found: list[AgencySpan], rules: Rules) -> list[Ag
             if kind is None or kind.start() in taken or _TOWN_HEAD.match(text, kind.end()):
                 break
             name, slot = _township_name(text, kind.start(), rules), text[at : kind.start()]
+            name = name or _listed_name(text, kind.start())  # "…、乌兰其镇和…": the slot a list leaves
             if not name or not (name == slot or name.endswith(slot) and len(slot) >= 2):
                 break  # jieba may glue the joiner to the name after it ("和步文"): the slot after it decides
             out.append(
@@ -915,7 +918,7 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict, rules
         while text.endswith("、", 0, start):
             written = next((k for k in _TOWN_KINDS if text.endswith(k, 0, start - 1)), None)
             at = start - 1 - len(written or "")
-            other = _township_name(text, at, rules) if written else ""
+            other = (_township_name(text, at, rules) or _listed_name(text, at)) if written else ""
             if not other:
                 break
             start = at - len(other)
@@ -926,6 +929,14 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict, rules
     return out
 
 
+def _listed_name(text: str, at: int) -> str:
+    """The name of a town listed between two others, as written between the 、 before it and its kind
+    at ``at`` ("城川镇、敖勒召其镇、上海庙镇": a name jieba cannot read is still the whole slot), or ""."""
+    slot = _LISTED_SLOT.search(text, max(0, at - _NAME_SPAN - 1), at)
+    return slot.group(1) if slot else ""
+
+
+_LISTED_SLOT = re.compile(rf"、((?:(?![的和及与或等])[\u4e00-\u9fff]){{2,{_NAME_SPAN}}})$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # characters that end the words before a body but no name of a town: "各街道办事处", "的镇人民政府"
 _NO_NAME_END = frozenset("各的和及与或在由向对将把被该本其等为是至到给从")

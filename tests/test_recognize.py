@@ -833,3 +833,15 @@ def test_recognize_inner_mongolian_townships(text, names):
 )
 def test_recognize_stations_listed_by_their_sector(text, names):
     assert [a.name for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a town jieba cannot read, listed between others, is the whole slot between 、 and its kind
+        ("赋予城川镇、敖勒召其镇、上海庙镇人民政府", ["城川镇人民政府", "敖勒召其镇人民政府", "上海庙镇人民政府"]),
+        ("下放至白塔镇、巴彦其乡和兴隆街道", ["白塔镇", "巴彦其乡", "兴隆街道"]),
+    ],
+)
+def test_recognize_towns_listed_with_names_jieba_cannot_read(text, names):
+    assert [a.name for a in find_agencies(text, RULES)] == names
