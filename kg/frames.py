@@ -2169,7 +2169,9 @@ _LEADING_ADVERBIALS = re.compile(
     r"|经[^，,。；;]{2,20}?(?:批准|同意|研究|决定)[，,]"
     # who may act, as their circumstances allow: "其他市州可结合实际，", "有条件的地方可因地制宜，"
     r"|[^，,。；;]{0,12}?(?:(?:结合|根据|立足|从)(?:本地|当地|各自|自身)?实际(?:情况)?(?:出发)?|因地制宜)[，,]"
-    r"|[^，,。；;]{0,20}?(?:印发|出台|发布|召开|审议通过)[^，,。；;]{0,60}?[，,])+"
+    r"|[^，,。；;]{0,20}?(?:印发|出台|发布|召开|审议通过)[^，,。；;]{0,60}?[，,]"
+    # the body set up first, then what it takes: "组建市城市管理局，将…整合，由其承担"
+    r"|(?:新)?(?:组建|成立|设立)[^，,。；;]{2,30}?[，,])+"
 )
 _OWN_HOLDER = re.compile(r"(?:统一|集中|相对集中|改|调整)?由")
 _DISPOSAL = re.compile(r"^[^，,。；;将把]{0,10}?(?:已经|已|要|拟|先行)?[将把]")
@@ -2191,6 +2193,10 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
     for trig in rules.trigger_re("passive").finditer(text):
         at = DETERMINER.match(text, trig.end()).end()  # "由各镇人民政府行使": each of them
         receiver = next((b for b in bodies if b.start == at), None)
+        if receiver is None and text.startswith("其", at):
+            # "组建R，将…整合，由其行使": 其 is the body the sentence sets up
+            receiver = next((b for b in bodies if b.end <= at and _set_up_or_renamed(text, b)), None)
+            receiver = receiver and Body(receiver.text, receiver.sector, at, at + 1)
         if receiver is None:
             continue
         # "由R1(R2)实施": either body, the second in brackets
@@ -2220,7 +2226,8 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             r"(?:[，,]\s*(?:其|该局|原部门)?不再(?:保留|承担|行使|履行))?"
             # "…，划转后由R实施": once the move is done, R holds it
             r"[，,\s]*(?:同日起|即日起|自[^，,。；;]{2,14}?起|今后|此后|以后|现|(?:划转|调整|移交|下放|赋权|交接)后)?[，,\s]*"
-            r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改|划|转|整合)?(?:统一|集中|相对集中)?$",
+            # ("将M职责整合，由R承担": the verb that gathers the object, then its holder)
+            r"(?:已经?|均已?|都已?|也|一律|全部)?(?:依法)?(?:明确|调整为|改为|改|划|转|整合)?(?:统一|集中|相对集中)?[，,\s]*$",
             "",
             _WHERE.sub("", text[clause_start : trig.start()]),
         )
@@ -2279,15 +2286,27 @@ def _bare_power_at_end(clause: str) -> list[tuple[int, int, str, str]]:
     return [(m.start(), m.end(), m.group(), ENFORCEMENT_NAMES.get(m.group(), "行政处罚权"))] if m else []
 
 
-_GROUP_SEPARATOR = re.compile(r"([,，]\s*(?:以及)?|以及)")  # between two groups of powers (kept by split)
+# between two groups of powers (kept by split): "G1的P1，G2的P2", "G1的M1P1、G2的M2P2"
+_GROUP_SEPARATOR = re.compile(r"([,，]\s*(?:以及)?|以及|、)")
 
 
 def _power_groups(clause: str, rules: FrameRules) -> list[tuple[int, str]]:
-    """The objects of one passive verb: "G1的P1，G2在D方面的P2" → each part that ends in a power noun
-    (offset, text), when every comma-separated part does; else the clause whole."""
+    """The objects of one passive verb: "G1的P1，G2在D方面的P2" (or "G1的M1P1、G2的M2P2") → each part
+    that ends in a power noun (offset, text), when every part does; else the clause whole."""
     parts, at = [], 0
     for piece in _GROUP_SEPARATOR.split(clause):
-        if parts and _BUNDLE_OPENER.match(piece):  # "，以及与之相关的P2": bundled with the part before
+        # after 、 a group of its own only names its own matter before its power ("…P1、G2的M2P2"), after
+        # a part that ends in its power; else the list is one group ("M1、M2的P", "M的P1、P2")
+        listed = (
+            bool(parts)
+            and clause.endswith("、", 0, at)
+            and not (
+                any(p[1] == len(parts[-1][1]) for p in _power_at(parts[-1][1], rules))
+                and any(p[0] > 0 for p in _power_at(piece, rules))
+            )
+        )
+        if parts and (_BUNDLE_OPENER.match(piece) or listed):
+            # "，以及与之相关的P2": bundled with the part before; "M1、M2的P", "M的P1、P2": one group
             parts[-1] = (parts[-1][0], clause[parts[-1][0] : at + len(piece)])
         elif not _GROUP_SEPARATOR.fullmatch(piece):
             parts.append((at, piece))

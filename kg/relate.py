@@ -1016,12 +1016,13 @@ _AFTER_THAT = re.compile(r"(?:以后|之后|后)")
 
 
 _IN_NAME_OF = re.compile(r"的?名义")
+_BY_ANAPHOR = re.compile(r"由(?:其|该局|该部门|该机关)(?:依法|统一|集中|相对集中)*$")
 
 
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
     trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
-    if not trig:
-        return []
+    if not trig or _BY_ANAPHOR.search(clause, 0, trig.start()):
+        return []  # "…整合，由其统一行使": the holder is the body 其 points back to, read by the frames
     # (not the body in whose name it acts: "R以县人民政府名义集中行使…")
     before = [a for a in agencies if a.end <= cs + trig.start() and not _IN_NAME_OF.match(clause, a.end - cs)]
     receiver = before[-1] if before else None
