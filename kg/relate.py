@@ -1016,6 +1016,7 @@ _AFTER_THAT = re.compile(r"(?:以后|之后|后)")
 
 
 _IN_NAME_OF = re.compile(r"的?名义")
+_PART_OF = re.compile(r"的?(?:工作部门|组成部门|直属机构|直属特设机构|部门管理机构|派出机构|直属事业单位|所属)")
 _BY_ANAPHOR = re.compile(r"由(?:其|该局|该部门|该机关)(?:依法|统一|集中|相对集中)*$")
 
 
@@ -1023,8 +1024,15 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
     trig = _trigger_res(rules)[triggers].search(clause) if triggers else None
     if not trig or _BY_ANAPHOR.search(clause, 0, trig.start()):
         return []  # "…整合，由其统一行使": the holder is the body 其 points back to, read by the frames
-    # (not the body in whose name it acts: "R以县人民政府名义集中行使…")
-    before = [a for a in agencies if a.end <= cs + trig.start() and not _IN_NAME_OF.match(clause, a.end - cs)]
+    # (not the body in whose name it acts: "R以县人民政府名义集中行使…", nor the one it is part of:
+    # "设立R，为县人民政府工作部门，集中行使…")
+    before = [
+        a
+        for a in agencies
+        if a.end <= cs + trig.start()
+        and not _IN_NAME_OF.match(clause, a.end - cs)
+        and not (clause.endswith(("为", "是"), 0, a.start - cs) and _PART_OF.match(clause, a.end - cs))
+    ]
     receiver = before[-1] if before else None
     if receiver is None:
         return []
