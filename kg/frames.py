@@ -1333,7 +1333,11 @@ _LISTED_ACTS = re.compile(
 )
 # a lead-in naming its items' kind of power bare, at its end: "实施下列行政处罚：", "以下行政检查事项："
 # ("负责下列事项的行政处罚：", "实施以下行为的行政处罚：": the items are what the power is over)
-_LISTED_BARE_POWER = re.compile(rf"(?:下列|以下|如下)(?:事项|行为|违法行为)?(?:的)?({BARE_POWER})(?:事项)?$")
+# ("下列行政处罚，由R实施：": the kind first, its holder after 由)
+_LISTED_BARE_POWER = re.compile(
+    rf"(?:下列|以下|如下)(?:事项|行为|违法行为)?(?:的)?({BARE_POWER})(?:事项)?"
+    r"(?:[,，]?(?:统一|集中|依法)*由[^，,。；;：:]{2,40}?(?:依法|统一|集中|负责)*(?:实施|行使))?$"
+)
 
 
 def _approver(text: str, body: Body, rules: FrameRules) -> bool:
