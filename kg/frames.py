@@ -3595,14 +3595,14 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
         out = []
         for g, nxt in zip(owners, [*owners[1:], None]):
             team = text[g.end : nxt.start if nxt else start + len(seg)]
-            team = re.sub(r"(?:[、，,]|以及|和|及|与)$", "", _OWNED_TEAM.sub("", team))
+            team = re.sub(r"(?:[、，,]|以及|和|及|与)$", "", _OWNED_TEAM.sub("", _TEAM_WHAT.sub("", team)))
             if re.search(r"(?:队|队伍|中心|站|所)$", team):
                 out.append(_record("编制", team, None, g, receivers[0], rules.rule_id("whole_unit"), rules))
         if out:
             return out
     giver = givers[0] if givers else None
     team = seg[giver.end - start :] if giver else seg
-    team = _OWNED_TEAM.sub("", team)
+    team = _OWNED_TEAM.sub("", _TEAM_WHAT.sub("", team))
     if (
         giver is not None
         and _TEAM.search(giver.text)
@@ -3615,6 +3615,8 @@ def _whole_unit_frame(text, bodies, state, rules) -> list[dict]:
 
 
 _TEAM = re.compile(r"(?:大队|支队|中队|队|队伍|站|所)$")
+# what of the teams moves with them, after them: "…大队的执法职责和人员编制(整建制划入R)"
+_TEAM_WHAT = re.compile(r"的(?:[^、，,的]{0,8}(?:职责|职能|人员|编制|资产)[和、及与]?)+$")
 # "G的T", "G所属(的)T", "G下属的T": what ties a team to the body that owns it
 _OWNED_TEAM = re.compile(r"^(?:(?:所属|下属)的?|的)")
 

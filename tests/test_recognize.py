@@ -19,6 +19,9 @@ RULES = load_rules()
         ("由乡镇城管办负责", [("乡镇城管办", "城市管理", "street")]),
         ("镇综合行政执法队负责", [("镇综合行政执法队", "街道乡镇", "street")]),
         ("县综合行政执法大队负责", [("县综合行政执法大队", "城市管理", "county")]),
+        # merged and pastoral portfolios of counties (农林, 畜牧兽医, 林草)
+        ("由区农林局负责", [("区农林局", "其他", "district")]),
+        ("旗畜牧兽医局配合", [("旗畜牧兽医局", "其他", "county")]),
         # a county's or prefecture's own name for city management (城镇管理, 城乡管理)
         ("由旗城镇管理局处以罚款", [("旗城镇管理局", "城市管理", "county")]),
         ("州人民政府城乡管理主管部门负责", [("州人民政府城乡管理主管部门", "城市管理", "city")]),
