@@ -1733,6 +1733,16 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# what a report counts after the receiver: "(下放至R)的行政执法事项共计128项"
+_COUNTED_REPORT = re.compile(
+    rf"的(?P<obj>[^，,。；;的]{{2,20}}?)(?:共计|共|合计|总计|累计)(?:达)?{COUNT_OF_MATTERS.pattern}"
+)
+# departments named by their level and kind before a verb: "市级部门(首批)下放…", "县直有关部门已下放…"
+_KIND_BEFORE = re.compile(
+    r"(?P<g>[省市州县区](?:级|直)(?:有关|相关|各)?(?:职能)?部门)(?:首批|第[一二三四五\d]批|分批|已经|已|依法|正式)*$"
+)
+
+
 # an object that is a list's lead-in: "在乡镇的下列执法事项", "以下行政处罚权" (the items follow)
 LIST_HEADER_OBJECT = re.compile(r"(?:下列|以下|如下)[^，,。；;、]{0,8}[，,]?$")
 
@@ -1767,6 +1777,17 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     if not after:
         return []
     receivers = _together(text, after)  # "赋予甲街道办事处、乙街道办事处、丙镇人民政府": each
+    counted = _COUNTED_REPORT.match(text, receivers[-1].end)
+    if counted and _power_at(counted.group("obj"), rules):
+        # "市级部门首批下放至各乡镇的行政执法事项共计128项": a report of the move, by its count
+        p = _power_at(counted.group("obj"), rules)[-1]
+        by_kind = _KIND_BEFORE.search(text, 0, trig.start())
+        giver = subject if subject is not None and subject.sector not in DECIDING_SECTORS else None
+        state.grantee = receivers
+        return [
+            _record(p[3], counted.group("obj"), None, giver, r, rid, rules, source_text=by_kind and by_kind.group("g"))
+            for r in receivers
+        ]
     out = []
     jiang = text.rfind("将", 0, trig.start())
     opening = _clause_opening(text, trig.start())
@@ -2022,11 +2043,12 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     "G下放M等N项" names no power: the grant's before it."""
     clause = text[trig.end() : _clause_end(text, trig.end())]
     powers = _power_at(clause, rules)
-    count = re.search(rf"等{COUNT_OF_MATTERS.pattern}$", clause)
+    count = re.search(rf"(?:等|^){COUNT_OF_MATTERS.pattern}$", clause)  # "G下放M等8项", "G下放22项"
     named = bool(powers)
     if not powers and count:  # "其中，县林业局下放M等4项": the kind of power the grant before named
-        label = next((r["power"] for r in state.last if r.get("power")), "执法职责")
-        powers = [(count.end(), count.end(), "", label)]
+        prev = next((r for r in state.last if r.get("power")), {})
+        # ("G下放22项": no matter named, a share of what the grant before named)
+        powers = [(count.end(), count.end(), prev.get("matter") or "", prev.get("power") or "执法职责")]
     if not powers:
         return []
     p = powers[-1]
