@@ -85,12 +85,18 @@ def recognize_sentences(sentences: list[Sentence], rules: Rules) -> list[Sentenc
     # a defined name that the rules read as a kind of body stands for the defined body instead
     return [
         SentenceMentions(
-            places,
+            _outside_towns(places, bodies),
             sorted([*_less(bodies, more), *more, *mine], key=lambda a: (a.start, a.end)),
             [NumberSpan(*n) for n in find_doc_numbers(s.text)] if "号" in s.text else [],
         )
         for s, (places, bodies), more, mine in zip(sentences, out, extra, own)
     ]
+
+
+def _outside_towns(places: list, bodies: list) -> list:
+    """``places`` but those inside the name of a town the recognizer read ("上海庙镇": no 上海)."""
+    towns = [(a.start, a.end) for a in bodies if a.rule_id == "agency.township_named.v1"]
+    return [p for p in places if not any(s <= p.start and p.end < e for s, e in towns)] if towns else places
 
 
 def _less(bodies: list, standing: list) -> list:

@@ -62,3 +62,16 @@ def test_pipeline_a_file_sent_as_bytes_is_read_where_it_is_not(tmp_path):
     assert "露天烧烤污染" in there.articles[0].facts and not there.errors
     gone = read_and_extract(FileJob(path).with_data(), RULES)
     assert gone.unreadable and len(gone.errors) == 1 and "甲.txt" in gone.errors[0]
+
+
+def test_pipeline_a_place_inside_a_towns_name_is_no_place(tmp_path):
+    # "北京庄镇", "上海庙镇": towns named after other places; the province is not named here
+    path = tmp_path / "decision.txt"
+    path.write_text(
+        "某旗人民政府决定\n将部分旗级行政执法权限赋予城川镇、北京庄镇、上海庙镇人民政府。\n", encoding="utf-8"
+    )
+    (ex,) = extract([path])
+    places = {f.get("standard_name") for f in ex.facts if f.kind == "jurisdiction"}
+    assert not places & {"北京市", "上海市"}, places
+    agencies = {f.get("name") for f in ex.facts if f.kind == "agency"}
+    assert {"北京庄镇人民政府", "上海庙镇人民政府"} <= agencies, agencies
