@@ -53,59 +53,66 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
     one edge per transfer from giver to receiver with matter, power, domain, document and evidence.
 
     Node attributes: ``label``, ``kind`` ("agency" | "generic" | "sector" | "unstated"), ``sector``.
-    Every ``qz:PowerTransfer`` is one edge; a side the text leaves unnamed is an "unstated" node.
+    Every ``qz:PowerTransfer`` is one edge to each of its receivers (several when the text names them
+    as one: "甲镇、乙镇人民政府"); a side the text leaves unnamed is an "unstated" node.
     """
     G = nx.MultiDiGraph()
     docs: dict = {}
     for t in g.subjects(RDF.type, QZ.PowerTransfer):
-        receiver = next(iter(g.objects(t, QZ.receiver)), None)
-        giver = next(iter(g.objects(t, QZ.giver)), None)
-        giving_sector = next(iter(g.objects(t, QZ.givingSector)), None)
-        source = giver if giver is not None else giving_sector
-        # every transfer is an edge, so every view counts the same facts: a side the text does
-        # not name is one node of its own ("giver not stated", "receiver not stated")
-        if source is None:
-            source = UNSTATED_GIVER
-            G.add_node(source, label="(给出方未写明)", kind="unstated", sector=None, jurisdiction=None)
-        if receiver is None:
-            receiver = UNSTATED_RECEIVER
-            G.add_node(receiver, label="(接收方未写明)", kind="unstated", sector=None, jurisdiction=None)
-        for node in (source, receiver):
-            if str(node) not in G:
-                kind = (
-                    "generic"
-                    if (node, RDF.type, QZ.GenericBody) in g
-                    else "agency"
-                    if (node, RDF.type, QZ.Agency) in g
-                    else "sector"
-                )
-                sector = next(iter(g.objects(node, QZ.sector)), node if kind == "sector" else None)
-                place = next(iter(g.objects(node, QZ.withinJurisdiction)), None)
-                G.add_node(
-                    str(node),
-                    label=_label(g, node),
-                    kind=kind,
-                    sector=_label(g, sector) if sector else None,
-                    jurisdiction=_label(g, place) if place is not None else None,
-                )
-        d = next(iter(g.objects(t, QZ.statedIn)))
-        if d not in docs:
-            docs[d] = _doc_info(g, d)
-        ev = next(iter(g.objects(t, __import__("rdflib").namespace.PROV.wasDerivedFrom)), None)
-        matter = next(iter(g.objects(t, QZ.matter)), None)
-        power = next(iter(g.objects(t, QZ.powerKind)), None)
-        G.add_edge(
-            str(source),
-            str(receiver),
-            key=str(t),
-            matter=_label(g, matter) if matter is not None else None,
-            power=_label(g, power) if power is not None else None,
-            domain=str(next(iter(g.objects(t, QZ.domain)), "")) or None,
-            giving_sector=_label(g, giving_sector) if giving_sector is not None else None,
-            sentence=str(next(iter(g.objects(ev, QZ.sentence)), "")) if ev is not None else "",
-            **{k: v for k, v in docs[d].items()},
-        )
+        receivers = sorted(g.objects(t, QZ.receiver))
+        for receiver in receivers or [None]:  # several named as one: an edge to each
+            _transfer_edge(G, g, t, receiver, str(t) if len(receivers) < 2 else f"{t}|{receiver}", docs)
     return G
+
+
+def _transfer_edge(G: nx.MultiDiGraph, g: Graph, t, receiver, key: str, docs: dict) -> None:
+    """The edge of transfer ``t`` to ``receiver`` (None: not stated), its nodes added as needed."""
+    giver = next(iter(g.objects(t, QZ.giver)), None)
+    giving_sector = next(iter(g.objects(t, QZ.givingSector)), None)
+    source = giver if giver is not None else giving_sector
+    # every transfer is an edge, so every view counts the same facts: a side the text does
+    # not name is one node of its own ("giver not stated", "receiver not stated")
+    if source is None:
+        source = UNSTATED_GIVER
+        G.add_node(source, label="(给出方未写明)", kind="unstated", sector=None, jurisdiction=None)
+    if receiver is None:
+        receiver = UNSTATED_RECEIVER
+        G.add_node(receiver, label="(接收方未写明)", kind="unstated", sector=None, jurisdiction=None)
+    for node in (source, receiver):
+        if str(node) not in G:
+            kind = (
+                "generic"
+                if (node, RDF.type, QZ.GenericBody) in g
+                else "agency"
+                if (node, RDF.type, QZ.Agency) in g
+                else "sector"
+            )
+            sector = next(iter(g.objects(node, QZ.sector)), node if kind == "sector" else None)
+            place = next(iter(g.objects(node, QZ.withinJurisdiction)), None)
+            G.add_node(
+                str(node),
+                label=_label(g, node),
+                kind=kind,
+                sector=_label(g, sector) if sector else None,
+                jurisdiction=_label(g, place) if place is not None else None,
+            )
+    d = next(iter(g.objects(t, QZ.statedIn)))
+    if d not in docs:
+        docs[d] = _doc_info(g, d)
+    ev = next(iter(g.objects(t, __import__("rdflib").namespace.PROV.wasDerivedFrom)), None)
+    matter = next(iter(g.objects(t, QZ.matter)), None)
+    power = next(iter(g.objects(t, QZ.powerKind)), None)
+    G.add_edge(
+        str(source),
+        str(receiver),
+        key=key,
+        matter=_label(g, matter) if matter is not None else None,
+        power=_label(g, power) if power is not None else None,
+        domain=str(next(iter(g.objects(t, QZ.domain)), "")) or None,
+        giving_sector=_label(g, giving_sector) if giving_sector is not None else None,
+        sentence=str(next(iter(g.objects(ev, QZ.sentence)), "")) if ev is not None else "",
+        **{k: v for k, v in docs[d].items()},
+    )
 
 
 def to_view_graph(g: Graph) -> nx.MultiDiGraph:

@@ -127,7 +127,7 @@ def _body(fact_fields: dict, scope: _Scope, rules: Rules) -> tuple[URIRef, bool,
     """IRI of a body: its own place if it names one, else the document's jurisdiction when the
     level matches, else a kind of body at that level within the jurisdiction; with its scope and
     its lineage (the sector its IRI is filed under)."""
-    from kg.recognize import find_places, organ_of
+    from kg.recognize import find_places, organ_of, town_of
 
     name = fact_fields["name"]
     sector = fact_fields.get("sector") or "其他"
@@ -142,7 +142,15 @@ def _body(fact_fields: dict, scope: _Scope, rules: Rules) -> tuple[URIRef, bool,
         # councils and committees are told apart by their own names: two development zones'
         # 管委会 of one city are two bodies
         organ_key = re.sub(r"^[\u4e00-\u9fff]{0,4}?(省|市|县|区)", "", name) or name
-    named = [p for p in find_places(name, rules) if p.place is not None and name.startswith(p.text)]
+    town = town_of(name) if not fact_fields.get("generic") else None
+    if town:  # "城川镇(人民政府)": each town's body its own, by the town's name (not the 民政 it spells)
+        organ_key = town + ("办事处" if town.endswith("街道") else "人民政府")
+    # (not a place that opens a town's own name: 上海庙镇 is no body of Shanghai)
+    named = [
+        p
+        for p in find_places(name, rules)
+        if p.place is not None and name.startswith(p.text) and not (town and p.end < len(town))
+    ]
     if level == "central":
         return (
             body_iri("CN", f"{sector}/central/{organ_key}", generic=False),
@@ -159,9 +167,9 @@ def _body(fact_fields: dict, scope: _Scope, rules: Rules) -> tuple[URIRef, bool,
             sector,
         )
     generic = bool(fact_fields.get("generic"))
-    if level and scope.level and _LEVEL_RANK.get(level, 9) > _LEVEL_RANK.get(scope.level, 9):
+    if level and scope.level and _LEVEL_RANK.get(level, 9) > _LEVEL_RANK.get(scope.level, 9) and not town:
         generic = True  # "县(区)城管执法局" in a city's text: every such bureau of its counties
-    if level is None:
+    if level is None and not town:
         generic = True
     return body_iri(scope.key, f"{sector}/{level or 'any'}/{organ_key}", generic=generic), generic, scope, sector
 
@@ -206,6 +214,17 @@ def _place(g: Graph, place: Place) -> URIRef:
         parents = _lookup_standard(place.parent) or gazetteer().lookup(place.parent)
         if parents:
             g.add((iri, SCHEMA.containedInPlace, _place(g, parents[0])))
+    return iri
+
+
+def _town(g: Graph, name: str, county: URIRef, county_code: str) -> URIRef:
+    """A town or street (乡镇/街道, below the gazetteer's counties) within its county's place."""
+    iri = URIRef(f"{place_iri(county_code)}/{name}")
+    g.add((iri, RDF.type, SCHEMA.AdministrativeArea))
+    g.add((iri, SCHEMA.name, _lit(name)))
+    g.add((iri, RDFS.label, _lit(name)))
+    g.add((iri, QZ.level, concept_iri("level", "street")))
+    g.add((iri, SCHEMA.containedInPlace, county))
     return iri
 
 
@@ -715,8 +734,15 @@ def _map_agency(u: _Unit, node, f: facts.Agency):
 
 
 def _map_jurisdiction(u: _Unit, node, f: facts.Jurisdiction):
-    """A place named (QZ.Mention of a schema:AdministrativeArea); none when the code is unknown."""
+    """A place named (QZ.Mention of a schema:AdministrativeArea); a town (no code of its own) within
+    its county or district; none when neither is known."""
     places = gazetteer().by_code.get(f.adcode or "", [])
+    if not places and f.adcode is None and f.parent and (parents := _lookup_standard(f.parent)):
+        town = _town(u.shared, f.name, _place(u.shared, parents[0]), parents[0].adcode)
+        u.g.add((node, RDF.type, QZ.Mention))
+        u.g.add((node, QZ.mentions, town))
+        u.g.add((node, QZ.asWritten, _lit(f.name)))
+        return None
     if not places:
         return False
     place = next((p for p in places if p.standard_name == f.standard_name), places[0])
@@ -725,19 +751,41 @@ def _map_jurisdiction(u: _Unit, node, f: facts.Jurisdiction):
     u.g.add((node, QZ.asWritten, _lit(f.name)))
 
 
+def _towns_written(target: str | None) -> list[str]:
+    """The town bodies a receiver written as a list of towns names, the last one's head shared
+    ("甲镇、乙乡人民政府" → 甲镇人民政府, 乙乡人民政府); [] for any other receiver.
+
+    >>> _towns_written("城川镇、昂素镇人民政府"), _towns_written("市城管局、区城管局")
+    (['城川镇人民政府', '昂素镇人民政府'], [])
+    """
+    from kg.recognize import town_of
+
+    parts = re.split(r"、|和|及", target or "")
+    last_town = town_of(parts[-1]) if len(parts) > 1 else None
+    if last_town is None:
+        return []
+    head = parts[-1][len(last_town) :]
+    names = [p if p.endswith(head) else p + head for p in parts]
+    return names if all(town_of(n) for n in names) else []
+
+
 def _map_transfer(u: _Unit, node, f: facts.Transfer):
     """A power that moves (QZ.PowerTransfer; shape qz:TransferShape): giver, receiver, sectors,
     kind of power, matter (linked to the central list's wording), field, deadline."""
     g = u.g
     g.add((node, RDF.type, QZ.PowerTransfer))
     giver = u.body(f.source, f.source_sector)
-    receiver = u.body(f.target, f.target_sector)
+    # "甲镇、乙镇、丙镇人民政府" written as one receiver: each town's body receives
+    receivers = [u.body(t, f.target_sector, "street") for t in _towns_written(f.target)] or [
+        u.body(f.target, f.target_sector)
+    ]
     if giver is not None:
         g.add((node, QZ.giver, giver))
         g.add((node, ORG.originalOrganization, giver))
-    if receiver is not None:
-        g.add((node, QZ.receiver, receiver))
-        g.add((node, ORG.resultingOrganization, receiver))
+    for receiver in receivers:
+        if receiver is not None:
+            g.add((node, QZ.receiver, receiver))
+            g.add((node, ORG.resultingOrganization, receiver))
     if f.source_sector:
         g.add((node, QZ.givingSector, concept_iri("sector", f.source_sector)))
     if f.target_sector:

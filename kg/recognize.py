@@ -1230,6 +1230,23 @@ def organ_of(name: str) -> str:
     return _ORGAN_CANON.get(organ, organ)
 
 
+# a township body named after its town or street: "城川镇人民政府", "桃源街道办事处", "柳河乡"
+_TOWN_OF_BODY = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡))(?:人民政府|政府|办事处)?")
+
+
+def town_of(name: str) -> str | None:
+    """The town or street a township body is named after, or None (a body of another kind, or a
+    collective: 乡镇人民政府, 镇(街道)).
+
+    >>> [town_of(n) for n in ("城川镇人民政府", "桃源街道办事处", "柳河乡", "乡镇人民政府", "苏木镇人民政府")]
+    ['城川镇', '桃源街道', '柳河乡', None, None]
+    """
+    m = _TOWN_OF_BODY.fullmatch(name)
+    town = m.group("town") if m else None
+    collective = town is None or town[:2] in ("乡镇", "镇街", "街道") or town in ("苏木镇", "苏木乡")
+    return None if collective or town.startswith(("各", "全")) else town
+
+
 def _span(rules, text, start, end, name, sector, level, rule, place=None, generic=False) -> AgencySpan:
     """An AgencySpan over ``text[start:end]`` named ``name`` less its place-relative qualifiers."""
     return AgencySpan(

@@ -66,6 +66,7 @@ from kg.recognize import (
     PlaceSpan,
     SentenceMentions,
     masked_level,
+    town_of,
 )
 from kg.resolve import merge_aliases, of_county_level_city
 from kg.ruleset import Rules, derived
@@ -1868,6 +1869,12 @@ _ESTABLISH = re.compile(r"(成立|组建|设立|新设|建立)")
 _CATCH_ALL_MATTER = re.compile(r"(?:其他|其余|以外)$")
 
 
+def _town_place(name: str, record: dict) -> dict:
+    """A town's jurisdiction record: of the county or district the document is its own, when it is one."""
+    parent = record.get("jurisdiction") if record.get("level") in ("county", "district") else None
+    return {"name": name, "standard_name": f"{parent or ''}{name}", "parent": parent, "adcode": None}
+
+
 # "赋予街道(乡镇)…", "交由乡镇和街道…": a collective right after a grant verb receives powers
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
@@ -1948,6 +1955,12 @@ def relate_document(
                     s,
                     a.rule_id,
                     (a.start, a.end),
+                )
+        for a in agencies:  # a named town or street is a place too (the gazetteer holds counties and up)
+            town = town_of(a.name) if a.rule_id == "agency.township_named.v1" else None
+            if town and town not in seen_place and not _inside_citation(s.text, a.start):
+                seen_place[town] = _fact(
+                    doc, "jurisdiction", _town_place(town, record), s, "place.town_named.v1", (a.start, a.end)
                 )
         for unit in _internal_units(rules, s, agencies, found_in):
             if unit.name not in seen_agency:

@@ -245,3 +245,24 @@ def test_graph_a_lead_or_cooperating_unit_is_the_body_named_elsewhere_in_its_tex
         "SELECT (COUNT(*) AS ?n) WHERE { ?x <https://w3id.org/quanze/ontology#leadUnit> ?u }",
     )
     assert units[0]["n"] > 0 and rows == []
+
+
+def test_graph_named_towns_are_bodies_and_places_of_their_own_within_the_county():
+    # towns below the gazetteer: each its own body (not one 民政府 for all, nor Shanghai's for 上海庙镇)
+    # and its own place within the county whose text it is
+    ex = _ex("桐庐县人民政府决定\n将县林业局的部分行政处罚权赋予分水镇、上海庙镇、凤川街道。", "t.txt")
+    ds = to_rdf([ex], RULES)
+    receivers = {r for t in ds.subjects(RDF.type, QZ.PowerTransfer) for r in ds.objects(t, QZ.receiver)}
+    assert {str(ds.value(r, SKOS.prefLabel)) for r in receivers} == {"分水镇", "上海庙镇", "凤川街道"}
+    assert len(receivers) == 3 and all("/330122/" in str(r) for r in receivers), receivers
+    towns = {str(o) for o in ds.objects(None, QZ.mentions) if "/place/330122/" in str(o)}
+    assert len(towns) == 3, towns
+    assert validate(ds).conforms
+
+
+def test_graph_a_receiver_written_as_a_list_of_towns_is_each_town():
+    ex = _ex("桐庐县人民政府决定\n将县林业局的部分行政处罚权赋予分水镇、瑶琳镇人民政府。", "t.txt")
+    ds = to_rdf([ex], RULES)
+    receivers = {r for t in ds.subjects(RDF.type, QZ.PowerTransfer) for r in ds.objects(t, QZ.receiver)}
+    assert {str(ds.value(r, SKOS.prefLabel)) for r in receivers} == {"分水镇人民政府", "瑶琳镇人民政府"}
+    assert validate(ds).conforms
