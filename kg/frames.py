@@ -2705,7 +2705,7 @@ _ENFORCE_IN_FIELDS = re.compile(
 
 def _fields_frame(text, bodies, state, rules) -> list[dict]:
     """ "R(可以)在D1、D2等领域开展综合行政执法": R enforces in each field named. A subject that is no
-    body (我省, 各地) moves nothing."""
+    body (我省, 各地) or a government (which organises the work) moves nothing."""
     out, rid = [], rules.rule_id("fields")
     for trig in rules.trigger_re("fields").finditer(text):
         clause_start = max(text.rfind(c, 0, trig.start()) for c in "，,；;。：:") + 1
@@ -2713,8 +2713,8 @@ def _fields_frame(text, bodies, state, rules) -> list[dict]:
         if m is None or m.start("kind") - trig.end() not in (0, 1):
             continue
         subject = [b for b in bodies if b.end <= m.start() and _EXERCISER_GAP.fullmatch(text, b.end, m.start())]
-        if not subject:
-            continue
+        if not subject or subject[-1].sector in DECIDING_SECTORS:
+            continue  # (a government "在D领域开展相对集中行政处罚权工作" organises it, enforces nothing)
         ph = parse_object(m.group("f") + "等领域", bodies, rules.scope_sectors)
         fields = ph.fields or ([ph.domain] if ph.domain else [])
         # (相对集中行政处罚 concentrates penalties; 综合(行政)执法 and 集中执法 every kind of enforcement)

@@ -537,6 +537,8 @@ def test_frames_former_holders_and_short_power_words(text, want):
         "各街道办事处要做好承接的行政执法事项的交接。",  # what R took, named by a relative clause
         # powers over what the text stated before: no matter of their own here
         "二、综合行政执法部门行使前款规定领域内法律、法规、规章规定的行政处罚权。",
+        # a government allowed to carry the work out organises it; it enforces nothing itself
+        "一、某某市人民政府可以在市容环卫、园林绿化等领域开展相对集中行政处罚权工作。",
     ],
 )
 def test_frames_not_transfers(text):
