@@ -1647,6 +1647,9 @@ def _domain_list_frame(text, bodies, state, rules) -> list[dict]:
 _OWNER_OF = re.compile(r"^(?P<g>[^,，;；的]{0,8}(?:部门|机关|单位|机构))的")
 
 
+_SHORT_NAME_BEFORE = re.compile(rf"[(（](?:{DEFINES_SHORT})$")
+
+
 def _definition_frame(text, bodies, state, rules) -> list[dict]:
     """ "本条例所称X，是指R1以及R2…集中行使G在D领域的P1及相关的P2和P3": every receiver gets every power."""
     m = re.search(r"所称.{1,20}?[,，]?\s*是指(?P<body>.+)", text)
@@ -1656,7 +1659,15 @@ def _definition_frame(text, bodies, state, rules) -> list[dict]:
     verb = re.search(r"(?:相对)?集中行使|统一行使", text[body_start:])
     if not verb:
         return []
-    receivers = [b for b in bodies if body_start <= b.start and b.end <= body_start + verb.start()]
+    # (not the body that sets the receiver up, "人民政府确定的R", nor the short name R is given after it)
+    receivers = [
+        b
+        for b in bodies
+        if body_start <= b.start
+        and b.end <= body_start + verb.start()
+        and not SET_UP_BY.match(text, b.end)
+        and not _SHORT_NAME_BEFORE.search(text, 0, b.start)
+    ]
     if not receivers:
         return []
     at = body_start + verb.end()
