@@ -3846,8 +3846,10 @@ _BACK_MOVED = re.compile(
     r"[,，](?P<g>[^,，;；]{2,24}?)$"
 )
 # ("以街道办事处名义": in the name of the body it serves, a body's name of four to twelve characters)
+# ("依照本办法", "根据本条例规定，": the law it acts under)
 _ADVERBS = re.compile(
-    r"[，, ]*(?:依法|可以|应当|已经|已|以(?:自己|自身|本级政府|其|[\u4e00-\u9fff]{4,12}?)的?名义|统一|集中|相对集中)*"
+    r"[，, ]*(?:依法|可以|应当|已经|已|以(?:自己|自身|本级政府|其|[\u4e00-\u9fff]{4,12}?)的?名义|统一|集中|相对集中"
+    r"|(?:依照|依据|根据|按照)[^，,。；;]{1,20}?(?:的?规定)?[，,]?)*"
 )
 
 
