@@ -550,8 +550,9 @@ def _records(
         matter_text = level.group("level") + power_text
     if matter_text is None:
         matters = [None]
-    elif re.fullmatch(r"(全部|部分)\S{1,6}", matter_text) and matter_text.endswith(power_text):
-        matters = [matter_text]  # "A的全部职责": the whole remit is the matter
+    elif re.fullmatch(r"(全部|部分)\S{1,6}", matter_text) and _power_regex(rules).fullmatch(matter_text, 2):
+        # "A的全部职责": the whole remit is the matter (of the powers bundled with it too)
+        matters = [matter_text]
     elif described(matter_text + "的", rules.frames):
         matters = [matter_text + "的" + power_text]  # "群众反映强烈、基层迫切需要的P": a description, whole
     else:
