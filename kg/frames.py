@@ -2280,10 +2280,11 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             clause = clause[: held.start()]
         powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)] or _bare_power_at_end(clause)
         act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
-        topic = max(clause_start, *(text.rfind(c, 0, trig.start()) + 1 for c in "，,"))
+        topic_end = trig.start() - 1 if text[trig.start() - 1 : trig.start()] in ("，", ",") else trig.start()
+        topic = max(clause_start, *(text.rfind(c, 0, topic_end) + 1 for c in "，,"))
         if act is None and verbal and not any(topic <= b.start < trig.start() for b in bodies):
-            # "城市道路范围内的占道经营由R负责查处": the act as the topic of its clause
-            act = _BARE_ACT_TOPIC.fullmatch(text, topic, trig.start())
+            # "城市道路范围内的占道经营由R负责查处", "M，由R负责查处": the act as the topic of its clause
+            act = _BARE_ACT_TOPIC.fullmatch(text, topic, topic_end)
         if not powers and verbal and act:  # "对M的行为，由R予以处罚": the power is the verb
             rid = rules.rule_id("passive")
             out.extend(
