@@ -2007,9 +2007,14 @@ _SIGNS = re.compile(r"(?:共同|分别)?(?:签订|签署|签约)")
 
 
 def _partner(text: str, body: Body) -> bool:
-    """Whether ``body`` is the other party of an agreement ("与乡镇签订协议书"): no giver of what the
-    agreement moves."""
+    """Whether ``body`` is the other party of an agreement ("与乡镇签订协议书") or works with the subject
+    ("会同G"): no giver of what the agreement or the joint work moves."""
+    if _JOINTLY.search(text, max(0, body.start - 4), body.start):
+        return True  # "R将会同G，推动将M下放至…": G works with the subject, it gives nothing
     return bool(_WITH.search(text, max(0, body.start - 12), body.start)) and bool(_SIGNS.match(text, body.end))
+
+
+_JOINTLY = re.compile(r"(?:会同|协同|联合|配合)$")
 
 
 # who chooses, and the verb that chooses, the powers a grant in the next clause moves: "各县政府要梳理M，
