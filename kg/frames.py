@@ -591,7 +591,7 @@ _TRIM_HEAD = re.compile(
     # "城市道路范围内的M": the area a power covers, not what it is over ("上述范围内的" points back)
     r"(?:(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的(?=[\u4e00-\u9fff]{2}))?"
     # "我区M", "全市范围内的M": the writer's own place, where, not what
-    r"(?:(?:我|本|全)[省市州县区旗镇乡](?:范围内)?的?(?=[\u4e00-\u9fff]{2}))?"
+    r"(?:(?:(?:我|本|全)[省市州县区旗镇乡](?:范围内)?|(?:本)?辖区(?:范围)?内)的?(?=[\u4e00-\u9fff]{2}))?"
 )
 # "(原)分散在G1、G2等部门的P": where the powers lay before they are brought together, their holders, no
 # part of what they are over ("分散在各部门的城市管理职能": the field's duties, their holders unnamed)
@@ -2894,6 +2894,20 @@ def _exercised(clause, receiver, text, bodies, rules) -> list[dict]:
         matter = clause[share.start("q") if share.group("q") else share.end() : powers[0][1]]
         rec = _record(powers[0][3], matter, None, giver, receiver, rules.rule_id("exercise"), rules)
         return [dict(rec, scope=share.group("q"))]
+    first = re.split(r"[,，;；。]", clause, maxsplit=1)[0]
+    own = [p for p in _power_at(first, rules) if p[1] == len(first) and p[3] in (*_ENFORCEMENT, "执法职责")]
+    if (
+        m is None
+        and own
+        and own[-1][0] > 0
+        and first[: own[-1][0]].endswith("的")
+        and not rules.back_reference.search(first, 0, own[-1][0])
+        and not GRANTED_ELSEWHERE.search(first[: own[-1][0]])  # "行使县人民政府赋予的P": granted elsewhere
+    ):
+        # "R负责M的行政执法工作": the work (or duty) of enforcing over M, named as a noun
+        ph = parse_object(first[: own[-1][0]], bodies, rules.scope_sectors)
+        rid = rules.rule_id("exercise")
+        return [_record(own[-1][3], one, ph.domain, None, receiver, rid, rules) for one in ph.matters]
     if m is None or m.start() == 0:
         return []  # "R行使行政处罚权时…": no matter, no transfer
     if rules.back_reference.search(clause, 0, m.start()):
