@@ -1321,7 +1321,9 @@ def _iso(y: int, m: int | None, d: int | None) -> str:
     return f"{y}-{m:02d}-{d:02d}"
 
 
-def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, str, tuple[int, int], bool]]:
+def deadlines_in(
+    text: str, *, year_hint: int | None = None, this_year: int | None = None
+) -> list[tuple[str, str, tuple[int, int], bool]]:
     """Dated obligations in a sentence: (ISO date, task, span, is_start_date); the date is None
     when the source masks the year ("到20xx年底") — ``masked_dates`` gives the date as written.
 
@@ -1335,6 +1337,8 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     [('2023-12-31', '完成试点任务')]
     >>> [(d, t) for d, t, _, _ in deadlines_in("20239月底前,各县完成队伍整合。")]  # 年 lost in copying
     [('2023-09-30', '各县完成队伍整合')]
+    >>> [(d, t) for d, t, _, _ in deadlines_in("今年9月底前,出台配套制度。", this_year=2023)]  # the text's year
+    [('2023-09-30', '出台配套制度')]
     """
     out = []
     if "年" not in text and "月" not in text:
@@ -1345,12 +1349,15 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
         for m in re.finditer(r"(?<![\d年])(?P<m>\d{1,2})月(?P<mend>底|末)(?:前|以前)", text):
             if not any(x.start() <= m.start() < x.end() for x in matches):
                 matches.append(m)
+    # "今年9月底前", "今年底前": the year of the text itself (its date)
+    this = [m for m in _THIS_YEAR.finditer(text) if this_year] if "今年" in text or "本年" in text else []
+    matches = [m for m in matches if not any(t.start() <= m.start() < t.end() for t in this)] + this
     matches.sort(key=lambda m: m.start())
     for i, m in enumerate(matches):
         g = m.groupdict()
         written = (g.get("y") or "").translate(CN_DIGIT)  # "二〇二三" is 2023
         masked = bool(written) and not written.isdigit()
-        y = (2000 if masked else int(written)) if written else year_hint
+        y = (2000 if masked else int(written)) if written else this_year if m in this else year_hint
         if y is None:
             continue
         is_start = bool(g.get("start"))
@@ -1387,6 +1394,7 @@ def deadlines_in(text: str, *, year_hint: int | None = None) -> list[tuple[str, 
     return out
 
 
+_THIS_YEAR = re.compile(r"(?:今年|本年度?)(?:(?P<m>[\d一二三四五六七八九十]{1,2})月)?(?P<mend>底|末)(?:前|以前)?")
 # "(2016年8月-12月)": a section's period, whose year months without one take
 _YEAR_SPAN = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]")
 # a dated task that is the moving itself ("完成职责划转", "完成交接工作", "做好下放事项的承接")
@@ -1917,6 +1925,7 @@ def relate_document(
     )
     triggers = _triggers_by_sentence(doc.text, sentences, rules)
     year_hint = None
+    this_year = int(record["date"][:4]) if record.get("date") else None  # "今年9月底前": the text's own year
     undated: list[int] = []  # transfers with no deadline of their own (indices into facts)
     move_deadlines: list[tuple[int, str]] = []  # (index into facts where stated, date) of deadlines for the moves
     k = 0
@@ -2042,7 +2051,7 @@ def relate_document(
         hint = (_YEAR_SPAN.search(" ".join(s.headings)) if s.headings else None) or _YEAR_SPAN.search(s.text)
         if hint:
             year_hint = int(hint.group(1))
-        dated = deadlines_in(s.text, year_hint=year_hint)
+        dated = deadlines_in(s.text, year_hint=year_hint, this_year=this_year)
         for iso, task, span, is_start in dated:
             if iso is None:  # "到20xx年底…": kept with the date as written, no date (gold skips these)
                 m = _DEADLINE.match(s.text, span[0])
