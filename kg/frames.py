@@ -3898,7 +3898,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
             if r.get("matter") and _names_a_matter(r["matter"], rules)
         ]
         named = after.group("p") if _power_at(after.group("p"), rules) or not stated else stated[0]["power"]
-        return stated + [r for b in together for g in stopping for r in _restated(named, g, b, written, rules)]
+        restated = [r for b in together for g in stopping for r in _restated(named, g, b, written, rules)]
+        return given_by_the_stopping(stated, restated) + restated
     moved_to = _BACK_MOVED.search(text[: trig.start()])
     named = [b for b in bodies if moved_to and moved_to.start("r") <= b.start and b.end <= moved_to.end("r")]
     if named:
@@ -4101,11 +4102,27 @@ def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules, 
     # it, unless that clause only supposes the move ("G的P交由R行使后，该部门不得再行使")
     restated = frame == "restatement" and not any(re.search(r"后\s*[，,][^，,]*$", text[:p]) for p in at)
     read = {(t["power"], t.get("matter"), t.get("target")) for t in framed}  # (what the frame read itself)
-    return [
+    kept = [
         t
         for t in legacy
         if (restated and t.get("matter") and (t["power"], t["matter"], t.get("target")) not in read)
         or not any(t["span"][0] <= p < t["span"][1] for p in at)
+    ]
+    return given_by_the_stopping(kept, framed) if restated else kept
+
+
+def given_by_the_stopping(moves: list[dict], restatements: list[dict]) -> list[dict]:
+    """``moves`` stated beside their restatement ("将M的P划转至R，G不再行使"), each with no giver of its
+    own given by the one body that stops holding the power (G); as they are when no body, or several,
+    stop."""
+    stopping = {(r["source"], r["source_sector"]) for r in restatements if r.get("source_sector")}
+    if len(stopping) != 1 or any(not r.get("source_sector") for r in restatements):
+        return moves
+    ((source, sector),) = stopping
+    targets = {r.get("target") for r in restatements}
+    return [
+        dict(t, source=source, source_sector=sector) if t.get("source") is None and t.get("target") in targets else t
+        for t in moves
     ]
 
 

@@ -47,6 +47,7 @@ from kg.frames import (
     described,
     either_body,
     frame_transfers,
+    given_by_the_stopping,
     glued_to_field,
     join_bare_verbs,
     outside_frame,
@@ -2017,6 +2018,8 @@ def relate_document(
             )
             if override:
                 found = outside_frame(found, s.text, override, rules.frames, framed)
+            elif framed and all(t.get("rule") == rules.frames.rule_id("restatement") for t in framed):
+                found = given_by_the_stopping(found, framed)  # "将M的P划转至R，G不再行使": G gave it
             found.extend(dict(t, span=(0, len(s.text))) for t in framed)
             if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
                 _give_entry(facts, entry_facts, frame_state.former)

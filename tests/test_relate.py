@@ -1416,8 +1416,22 @@ def test_relate_a_body_that_stops_exercising_receives_nothing(verb):
 def test_relate_a_move_stated_before_its_restatement_stands_beside_it():
     text = "某市答复\n河道采砂的行政处罚权已划转市综合行政执法局集中行使，市水利局不再行使。"
     found = {(t["matter"], t["source"], t["target"]) for t in _doc_transfers(text)}
-    assert ("河道采砂", None, "市综合行政执法局") in found  # the move
+    assert ("河道采砂", "市水利局", "市综合行政执法局") in found  # the move, given by the body that stops
     assert (None, "市水利局", "市综合行政执法局") in found  # the restatement (conventions G2)
+
+
+@pytest.mark.parametrize(
+    "text,giver",
+    [
+        ("将户外广告设置的行政处罚权划转至区城市管理局，区市场监管局不再行使。", "区市场监管局"),
+        ("占道洗车的行政处罚权由县综合执法局集中行使，县交通运输局不再行使。", "县交通运输局"),
+        # several stop: which gave which is not written
+        ("餐饮油烟的行政处罚权由区城管局集中行使，区生态环境局、区市场监管局不再行使。", None),
+    ],
+)
+def test_relate_the_one_body_that_stops_gives_the_move_stated_beside_it(text, giver):
+    found = [t for t in _doc_transfers("某市方案\n" + text) if t["matter"]]
+    assert [t["source"] for t in found] == [giver], found
 
 
 def test_relate_a_move_only_supposed_before_its_restatement_is_none():
