@@ -491,6 +491,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
     ['随意倾倒、抛撒或者堆放建筑垃圾']
     >>> join_bare_verbs(["随地倾倒污水", "擅自占用绿地"], ())
     ['随地倾倒污水', '擅自占用绿地']
+    >>> join_bare_verbs(["随地吐痰", "便溺"], ())  # the manner of the first act is the last verb's too
+    ['随地吐痰、便溺']
     >>> join_bare_verbs(["违法占地", "河道违法采砂"], ())  # each part states its own manner
     ['违法占地', '河道违法采砂']
     >>> split_acts("破坏或者擅自改变界桩标志、违法建设", ())
@@ -556,6 +558,9 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
             continue
         if out and not nxt and _SHARED_OBJECT.fullmatch(p) and len(out[-1]) >= 6:
             out[-1] = out[-1] + joiner + p  # "倾倒垃圾、渣土": a last object of the verb before it
+            continue
+        if out and not nxt and len(p) <= 2 and _OWN_MANNER.match(out[-1]) and p not in nouns() and p not in fields:
+            out[-1] = out[-1] + joiner + p  # "随地吐痰、便溺": the manner of the act before is the last verb's too
             continue
         out.append(p)
     if carry:
