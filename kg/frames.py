@@ -3372,7 +3372,7 @@ _KIND_HEADING = re.compile(
 # "实施主体：某区综合行政执法局": a labelled line of a catalogue entry
 # ("1. 职权名称：对…的处罚": the entry's number before its first line's label)
 _LABELLED = re.compile(
-    r"\s*(?:\d{1,3}[.、．]\s*|[(（]\d{1,3}[)）]\s*)?(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*(?P<value>.+?)\s*$"
+    r"\s*(?:\d{1,3}[.、．]\s*|[(（]\d{1,3}[)）]\s*)?(?P<label>[\u4e00-\u9fff]{2,9})\s*[:：]\s*(?P<value>.+?)\s*$"
 )
 
 
