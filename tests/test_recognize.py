@@ -19,6 +19,15 @@ RULES = load_rules()
         ("由乡镇城管办负责", [("乡镇城管办", "城市管理", "street")]),
         ("镇综合行政执法队负责", [("镇综合行政执法队", "街道乡镇", "street")]),
         ("县综合行政执法大队负责", [("县综合行政执法大队", "城市管理", "county")]),
+        # a township or a street, as the text names both: the body of each (as 市县 names two)
+        (
+            "由镇(街道)综合行政执法队实施",
+            [("镇综合行政执法队", "街道乡镇", "street"), ("街道综合行政执法队", "街道乡镇", "street")],
+        ),
+        (
+            "乡镇(街道)综合执法办公室负责",
+            [("乡镇综合执法办公室", "街道乡镇", "street"), ("街道综合执法办公室", "街道乡镇", "street")],
+        ),
         # merged and pastoral portfolios of counties (农林, 畜牧兽医, 林草)
         ("由区农林局负责", [("区农林局", "其他", "district")]),
         ("旗畜牧兽医局配合", [("旗畜牧兽医局", "其他", "county")]),
