@@ -1955,7 +1955,10 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
     # "授权R以自己的名义行使D方面的P": in whose name and by what verb R acts are no part of the object
     seg = re.sub(r"^(?:在|以)", "", _RECEIVER_ACTS.sub("", rest[: p[0]]))
     d = re.search(r"(?P<d>[\u4e00-\u9fff、]{2,60}?)(?:等)?(?:方面|领域)", seg)
-    if d:
+    level = LEVEL_ALONE.fullmatch(seg.strip())
+    if level:  # "赋予R部分县级行政权力事项": the level's powers, named as written
+        out.extend(_record(p[3], level.group("level") + p[2], None, None, r, rid, rules) for r in receivers)
+    elif d:
         for area in re.split(r"[、]|和|及", d.group("d")):
             for r in receivers:
                 out.append(_record(p[3], area, area, None, r, rid, rules))
