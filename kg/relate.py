@@ -1466,6 +1466,10 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         heads = found.bodies(title[: title.index("关于")])
         if heads and all(a.level == "central" for a in heads):
             level = "national"
+    if jurisdiction is None and issuers:  # "关于…的通知" signed "生态环境部": national, whatever bodies it names
+        heads = [a for issuer in issuers for a in found.bodies(issuer)]
+        if heads and all(a.level == "central" for a in heads):
+            level = "national"
     if level is None and jurisdiction is None:  # "…和市人民政府规定的其他职责": the text's own government
         level = _own_government_level(found)
     inferred_place = _infer_masked(jurisdiction, level, places) if jurisdiction else None
