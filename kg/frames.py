@@ -1753,10 +1753,10 @@ def _hand_over_frame(text, bodies, state, rules) -> list[dict]:
 _COUNTED_REPORT = re.compile(
     rf"的(?P<obj>[^，,。；;的]{{2,20}}?)(?:共计|共|合计|总计|累计)(?:达)?{COUNT_OF_MATTERS.pattern}"
 )
-# departments named by their level and kind before a verb: "市级部门(首批)下放…", "县直有关部门已下放…"
-_KIND_BEFORE = re.compile(
-    r"(?P<g>[省市州县区](?:级|直)(?:有关|相关|各)?(?:职能)?部门)(?:首批|第[一二三四五\d]批|分批|已经|已|依法|正式)*$"
-)
+# departments named by their level and kind: "市级部门", "县直有关部门", "区职能部门"
+_LEVEL_DEPARTMENTS = r"[省市州县区][级直]?(?:有关|相关|各)?(?:职能|行政|业务)?部门"
+# … before a verb: "市级部门(首批)下放…", "县直有关部门已下放…"
+_KIND_BEFORE = re.compile(rf"(?P<g>{_LEVEL_DEPARTMENTS})(?:首批|第[一二三四五\d]批|分批|已经|已|依法|正式)*$")
 
 
 # an object that is a list's lead-in: "在乡镇的下列执法事项", "以下行政处罚权" (the items follow)
@@ -1794,9 +1794,10 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         return []
     receivers = _together(text, after)  # "赋予甲街道办事处、乙街道办事处、丙镇人民政府": each
     counted = _COUNTED_REPORT.match(text, receivers[-1].end)
-    if counted and _power_at(counted.group("obj"), rules):
+    counted_powers = _power_at(counted.group("obj"), rules) if counted else []
+    if counted_powers:
         # "市级部门首批下放至各乡镇的行政执法事项共计128项": a report of the move, by its count
-        p = _power_at(counted.group("obj"), rules)[-1]
+        p = counted_powers[-1]
         by_kind = _KIND_BEFORE.search(text, 0, trig.start())
         giver = subject if subject is not None and subject.sector not in DECIDING_SECTORS else None
         state.grantee = receivers
@@ -3104,8 +3105,7 @@ _COUNT_AFTER = re.compile(rf"(?:共计?)?(?:{COUNT_OF_MATTERS.pattern})?")
 _NEXT_GROUP = re.compile(r"[,，]?(?:以及|及|和|并)|[,，]")  # (the next group read only if a giver opens it)
 # "区有关部门下放的", "县直部门移交的": departments named by their level and kind, not one by one
 _DEPARTMENTS_BY_KIND = re.compile(
-    r"(?P<g>[省市县区][级直]?(?:有关|相关|各)?(?:职能|行政|业务)?部门|(?:有关|相关)(?:职能|行政|业务)?部门)"
-    r"(?:下放|移交|划转|交由|委托|赋予)的"
+    rf"(?P<g>{_LEVEL_DEPARTMENTS}|(?:有关|相关)(?:职能|行政|业务)?部门)(?:下放|移交|划转|交由|委托|赋予)的"
 )
 
 
