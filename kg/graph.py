@@ -205,26 +205,25 @@ def _place(g: Graph, place: Place) -> URIRef:
     iri = place_iri(place.adcode)
     if (iri, RDF.type, SCHEMA.AdministrativeArea) in g:
         return iri
-    g.add((iri, RDF.type, SCHEMA.AdministrativeArea))
-    g.add((iri, SCHEMA.name, _lit(place.standard_name)))
-    g.add((iri, RDFS.label, _lit(place.standard_name)))
+    parents = (_lookup_standard(place.parent) or gazetteer().lookup(place.parent)) if place.parent else []
+    _area(g, iri, place.standard_name, place.level, _place(g, parents[0]) if parents else None)
     g.add((iri, QZ.adcode, _plain(place.adcode)))
-    g.add((iri, QZ.level, concept_iri("level", place.level)))
-    if place.parent:
-        parents = _lookup_standard(place.parent) or gazetteer().lookup(place.parent)
-        if parents:
-            g.add((iri, SCHEMA.containedInPlace, _place(g, parents[0])))
     return iri
 
 
-def _town(g: Graph, name: str, county: URIRef, county_code: str) -> URIRef:
+def _town(g: Graph, name: str, county: Place) -> URIRef:
     """A town or street (乡镇/街道, below the gazetteer's counties) within its county's place."""
-    iri = URIRef(f"{place_iri(county_code)}/{name}")
+    return _area(g, URIRef(f"{place_iri(county.adcode)}/{name}"), name, "street", _place(g, county))
+
+
+def _area(g: Graph, iri: URIRef, name: str, level: str, within: URIRef | None) -> URIRef:
+    """A place by its name and level, within the place ``within`` when it is known."""
     g.add((iri, RDF.type, SCHEMA.AdministrativeArea))
     g.add((iri, SCHEMA.name, _lit(name)))
     g.add((iri, RDFS.label, _lit(name)))
-    g.add((iri, QZ.level, concept_iri("level", "street")))
-    g.add((iri, SCHEMA.containedInPlace, county))
+    g.add((iri, QZ.level, concept_iri("level", level)))
+    if within is not None:
+        g.add((iri, SCHEMA.containedInPlace, within))
     return iri
 
 
@@ -737,17 +736,15 @@ def _map_jurisdiction(u: _Unit, node, f: facts.Jurisdiction):
     """A place named (QZ.Mention of a schema:AdministrativeArea); a town (no code of its own) within
     its county or district; none when neither is known."""
     places = gazetteer().by_code.get(f.adcode or "", [])
-    if not places and f.adcode is None and f.parent and (parents := _lookup_standard(f.parent)):
-        town = _town(u.shared, f.name, _place(u.shared, parents[0]), parents[0].adcode)
-        u.g.add((node, RDF.type, QZ.Mention))
-        u.g.add((node, QZ.mentions, town))
-        u.g.add((node, QZ.asWritten, _lit(f.name)))
-        return None
-    if not places:
+    counties = _lookup_standard(f.parent) if not places and f.adcode is None and f.parent else []
+    if places:
+        area = _place(u.shared, next((p for p in places if p.standard_name == f.standard_name), places[0]))
+    elif counties:
+        area = _town(u.shared, f.name, counties[0])
+    else:
         return False
-    place = next((p for p in places if p.standard_name == f.standard_name), places[0])
     u.g.add((node, RDF.type, QZ.Mention))
-    u.g.add((node, QZ.mentions, _place(u.shared, place)))
+    u.g.add((node, QZ.mentions, area))
     u.g.add((node, QZ.asWritten, _lit(f.name)))
 
 
