@@ -747,6 +747,8 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
                 kind_sector = kind
             start = chain[0][0] - (2 if kind == "党委" and prefix.startswith("中共") else 0)
             name = prefix + m.group() if len(groups) > 1 else text[start : m.end()]
+            if kind == "人民政府" and len(groups) > 1 and prefix.endswith("街道"):
+                name = prefix + "办事处"  # "镇(街道)人民政府": a street's own body is its office, no government
             rule = f"agency.{'government' if kind == '人民政府' else 'party'}.v1"
             out.append(_span(rules, text, start, m.end(), name, kind_sector, level, rule, place, False))
         taken[chain[0][0] : m.end()] = b"\x01" * (m.end() - chain[0][0])

@@ -28,6 +28,11 @@ RULES = load_rules()
             "乡镇(街道)综合执法办公室负责",
             [("乡镇综合执法办公室", "街道乡镇", "street"), ("街道综合执法办公室", "街道乡镇", "street")],
         ),
+        # … and their governments: a street's own body is its office
+        (
+            "由乡镇(街道)人民政府负责",
+            [("乡镇人民政府", "街道乡镇", "street"), ("街道办事处", "街道乡镇", "street")],
+        ),
         # merged and pastoral portfolios of counties (农林, 畜牧兽医, 林草)
         ("由区农林局负责", [("区农林局", "其他", "district")]),
         ("旗畜牧兽医局配合", [("旗畜牧兽医局", "其他", "county")]),
