@@ -2816,6 +2816,7 @@ _EXERCISER_GAP = re.compile(
     r"[)）]?(?:依法|可以|统一|集中|相对集中)*(?:(?:依照|依据|根据|按照)[^，,。；;]{2,20}?规定[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
     r"(?:在(?P<base>[^，,。；;在]{2,60}?)(?:的)?基础上[，,]?)?(?:依法|可以|统一|集中|相对集中)*"
     r"(?:以[^，,。；;]{0,12}?的?名义)?(?:依法|统一|集中)*"  # "R以自己的名义行使…": in whose name R acts
+    r"(?:主要|具体|专门)?"  # "R主要负责M的执法工作": which part of its work
 )
 # "行使G(有关部门)的部分行政执法权": the whole enforcement powers of a named holder, or their share
 _OWNED_ENFORCEMENT = re.compile(
