@@ -1927,6 +1927,13 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         obj_text = re.sub(
             rf"(?<=[\u4e00-\u9fff]{{2}})等{COUNT_OF_MATTERS.pattern}$", "", obj_text
         )  # "M等3项": how many
+        held = _each_holders_items(obj_text, jiang + 1, bodies)
+        if held and powers:  # "将G1实施的M1、G2实施的M2等18项P，调整由R实施": each holder's items
+            for g, item in held:
+                kind, matter = _item_kind(item, label)
+                out.extend(_record(kind, matter, None, g, r, rid, rules) for r in receivers)
+            state.grantee = receivers
+            return out
         ph = parse_object(obj_text, bodies, rules.scope_sectors)
         # "将G承担的M的P，调整由R承担"; "市政府将所属部门的P委托R": the departments the object names by
         # their kind give, not the subject
@@ -1969,6 +1976,42 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             out.extend(_record(p[3], matter, None, None, r, rid, rules) for r in receivers)
     state.grantee = receivers
     return out
+
+
+# a holder's items in an object, as a relative clause after it: "G实施的M"
+_HOLDER_OF_ITEM = re.compile(r"(?:实施|承担|负责|行使)的")
+# the kind of power an item names by its last words: "M查处", "M的处罚", "M监督检查"
+_ITEM_KINDS = (
+    (re.compile(r"(?:的)?(?:行政处罚|处罚|查处)$"), "行政处罚权"),
+    (re.compile(r"(?:的)?(?:监督检查|执法检查|检查)$"), "行政检查权"),
+)
+
+
+def _each_holders_items(obj: str, at: int, bodies: list[Body]) -> list[tuple[Body, str]]:
+    """(holder, item) of an object that names two holders or more, each before its own items
+    ("G1实施的M1、G2实施的M2"); [] for any other object. ``at``: where ``obj`` stands in the text."""
+    out: list[tuple[Body, str]] = []
+    start = 0
+    for part in obj.split("、"):
+        lead = re.match(r"(?:原由|原|由)?", part).end()  # "原由G1实施的M1、原由G2实施的M2"
+        holder = next((b for b in bodies if b.start == at + start + lead), None)
+        tie = _HOLDER_OF_ITEM.match(obj, holder.end - at) if holder is not None else None
+        if tie is not None:
+            out.append((holder, obj[tie.end() : start + len(part)]))
+        elif out:  # "G1实施的M1、M1b": more items of the holder before
+            out.append((out[-1][0], part))
+        else:
+            return []
+        start += len(part) + 1
+    return out if len({id(g) for g, _ in out}) > 1 else []
+
+
+def _item_kind(item: str, label: str) -> tuple[str, str]:
+    """The power and matter of an item that may name its own kind ("M查处" → 行政处罚权 over M)."""
+    for pattern, kind in _ITEM_KINDS:
+        if pattern.search(item) and len(pattern.sub("", item)) >= 2:
+            return kind, pattern.sub("", item)
+    return label, item
 
 
 def _bundled_after(obj: str, powers: list[tuple]) -> list[tuple[str, str]]:
