@@ -1050,7 +1050,13 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
         # "D1方面的M1等P，D2方面的M2等P，均由B集中行使": each group before a comma is read
         groups = [p for p in ahead[:-1] if re.match(r"\s*[，,]", clause[p.end() :])] + [ahead[-1]]
         out = []
+        rid = "transfer.concentrate.v1"
+        prev = None  # the group before: where it ends, its givers, matter and field
         for power in groups:
+            if prev is not None and prev[1] and BUNDLED.fullmatch(clause, prev[0], power.start()):
+                # "G1、G2两个领域的P，以及与之相关的P2": the powers bundled with the group before are its givers'
+                out.extend(_records(rules, prev[1], receiver, power.group(), *prev[2:], rid, (0, len(clause))))
+                continue
             opening = _after_last_comma(clause, power.start())
             body = clause[opening : power.start()]
             body = re.sub(r"^(?:将|把|对)", "", _ARTICLE.sub("", body))
@@ -1058,7 +1064,10 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
                 continue  # "G的下列P，由R集中行使：": a list's lead-in, whose items the list frame reads
             matter_text, domain = _matter_and_domain(body)
             givers = _scattered_holders(clause, cs, opening, power.start(), agencies) or []
-            rid = "transfer.concentrate.v1"
+            named = _holders_of_fields(clause, cs, opening, power.start(), agencies)
+            if named:  # "G1、G2、G3三个领域的P": each holder gives its field's powers, as written (G4)
+                givers, matter_text, domain = named, power.group(), None
+            prev = (power.end(), named, matter_text, domain)
             out.extend(_records(rules, givers, receiver, power.group(), matter_text, domain, rid, (0, len(clause))))
         return out
     power = after[0]
@@ -1100,6 +1109,25 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
             giver_fallback=giver_text,
         )
     ]
+
+
+# what joins the holders named as fields and closes them: "、", "和", "五个领域的", "等部门的"
+_FIELDS_OF_HOLDERS = re.compile(
+    r"(?:(?:[、和及与]|以及)*)(?:等)?(?:[一二三四五六七八九十两\d]{1,2}个)?(?:领域|方面|部门|单位)?的"
+)
+
+
+def _holders_of_fields(clause: str, cs: int, start: int, end: int, agencies) -> list[AgencySpan]:
+    """The bodies an object names in place of fields ("将G1、G2、G3三个领域的P"): every word before the
+    power a body or what joins them; [] for any other object."""
+    inside = [a for a in agencies if cs + start <= a.start and a.end <= cs + end]
+    at = start + len(re.match(r"\s*(?:将|把)?", clause[start:end]).group())
+    for a in inside:
+        if a.start - cs != at:
+            return []
+        at = a.end - cs
+        at += len(re.match(r"(?:[、和及与]|以及)*", clause[at:end]).group())
+    return inside if inside and _FIELDS_OF_HOLDERS.fullmatch(clause, inside[-1].end - cs, end) else []
 
 
 def _scattered_holders(clause: str, cs: int, start: int, end: int, agencies) -> list[AgencySpan] | None:
