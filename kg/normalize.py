@@ -39,6 +39,8 @@ _CHROME_LINE = re.compile(
     r"^\s*(当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>»›]",
     re.I,
 )
+# a page's number on a line of its own ("— 2 —", "- 12 -", "·3·"), as a PDF's text keeps it
+_PAGE_NUMBER = re.compile(r"[-—–·\s]*\d{1,3}[-—–·\s]*")
 # Weaker signals that are page furniture only on a short line that is no sentence.
 _CHROME_SHORT = re.compile(
     r"热线|热门TAG|热门标签|TAG标签|相关(文章|阅读|推荐|搜索)|上一篇|下一篇|返回(首页|顶部|列表)|扫一扫|"
@@ -211,6 +213,7 @@ def normalize(article: Article, rules: Rules) -> Document:
             not stripped
             or _TABLE_RULE.fullmatch(stripped)  # "| --- | :---: |": a Markdown table's rule under its header
             or (len(stripped) < 200 and _CHROME_LINE.search(line))
+            or (_PAGE_NUMBER.fullmatch(stripped) and not stripped.isdigit())
             or (short and (_CHROME_SHORT.search(line) or _PHONE.search(line)))
         ):
             drop.append((pos, min(end + 1, len(text))))
@@ -227,6 +230,7 @@ def normalize(article: Article, rules: Rules) -> Document:
                 )
         pos = end + 1
     m.delete(drop)
+    m.delete(wrapped_breaks(m.text))  # a paragraph hard-wrapped at a fixed width (text copied from a PDF)
     m.replace_same_length(cells_to_rows(m.text, rules))
     text = m.text.rstrip("\n")
     offsets = array("I", m.offs[: len(text)])
@@ -234,6 +238,45 @@ def normalize(article: Article, rules: Rules) -> Document:
     title = _title_of(text)
     sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()
     return Document(article.id, article.source, title, raw_text, text, offsets, sha1)
+
+
+# what ends a line that ends a sentence or a heading, not a line the wrap cut
+_LINE_END = frozenset('。；;：:！!？?）)】」”"')
+# a line that opens an item or an article: never the rest of the line before it
+_OPENS_ITEM = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十百\d]{1,4}[条章节款]")
+_WRAP_MIN = 20  # the narrowest wrap read as one (a heading or an item is shorter, or ends in a mark)
+
+
+def wrapped_breaks(text: str) -> list[tuple[int, int]]:
+    r"""The line breaks of paragraphs hard-wrapped at one width (text copied from a PDF: "…餐饮油烟污\n
+    染…"): each break after a line of the width most lines that end mid-sentence share, when at least
+    two do, and before a line that opens no item.
+
+    >>> t = ("一、总则\n为加强管理，市政府决定，将市生态环境局承担的餐饮油烟污\n"
+    ...      "染、露天焚烧方面的处罚权调整由市城管局行使。市生态环境局不\n再行使。")
+    >>> [t[s - 3 : s] for s, _ in wrapped_breaks(t)]
+    ['油烟污', '境局不']
+    """
+    lines = text.split("\n")
+    cut = [len(x) for x in lines if len(x) >= _WRAP_MIN and x[-1] not in _LINE_END and "\t" not in x]
+    # (a line of half-width digits or marks holds a character or two more than the rest)
+    width = max((w for w in cut if sum(w - 2 <= c <= w for c in cut) >= 2), default=0)
+    if not width:
+        return []
+    out, pos = [], 0
+    for line, nxt in zip(lines, lines[1:]):
+        pos += len(line)
+        if (
+            len(line) >= width - 2
+            and line[-1] not in _LINE_END
+            and "\t" not in line + nxt
+            and any(c in line + nxt for c in "，。,")  # prose (a title or a 文号 line has no comma nor stop)
+            and nxt[:1] >= "\u4e00"
+            and not _OPENS_ITEM.match(nxt)
+        ):
+            out.append((pos, pos + 1))
+        pos += 1
+    return out
 
 
 # the longest line read as a table cell

@@ -164,3 +164,23 @@ def test_normalize_a_pipe_table_becomes_tab_separated_rows_and_keeps_offsets():
     assert d.text == "清单\n序号\t事项名称\n1\t对甲的处罚\n说明|无"
     at = d.text.index("对甲")
     assert raw[d.offsets[at] : d.offsets[at] + 2] == "对甲"
+
+
+def test_normalize_a_paragraph_hard_wrapped_at_one_width_is_one_line_again():
+    from kg.types import Article
+
+    raw = (
+        "某市人民政府关于调整部分行政处罚权的决定\n"
+        "为深化改革，市政府决定，将市水务局承担的城市河道违法采砂、违法\n"
+        "倾倒垃圾方面的行政处罚权，调整由市综合执法局行使。市水务局不再\n"
+        "— 2 —\n"
+        "行使上述行政处罚权。\n"
+        "一、对擅自占用城市道路堆放物料搭建建筑物的处罚（市交通运输局）\n"
+        "二、对在城市河道管理范围内违法建设的处罚（市水务局）\n"
+    )
+    doc = normalize(Article("a", "a", raw, 0, len(raw)), RULES)
+    lines = doc.text.split("\n")
+    assert lines[1].endswith("行使上述行政处罚权。"), lines  # the wrap and the page's number are gone
+    assert "违法倾倒垃圾" in lines[1]
+    assert lines[2].startswith("一、") and lines[3].startswith("二、")  # items stay lines of their own
+    assert doc.raw[doc.offsets[doc.text.index("倾倒")]] == "倾"  # offsets still reach the file
