@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from array import array
+from collections import Counter
 from functools import cache
 
 from kg.ruleset import Rules, derived
@@ -258,9 +259,9 @@ def wrapped_breaks(text: str) -> list[tuple[int, int]]:
     ['油烟污', '境局不']
     """
     lines = text.split("\n")
-    cut = [len(x) for x in lines if len(x) >= _WRAP_MIN and x[-1] not in _LINE_END and "\t" not in x]
+    cut = Counter(len(x) for x in lines if len(x) >= _WRAP_MIN and x[-1] not in _LINE_END and "\t" not in x)
     # (a line of half-width digits or marks holds a character or two more than the rest)
-    width = max((w for w in cut if sum(w - 2 <= c <= w for c in cut) >= 2), default=0)
+    width = max((w for w in cut if cut[w] + cut[w - 1] + cut[w - 2] >= 2), default=0)
     if not width:
         return []
     out, pos = [], 0
