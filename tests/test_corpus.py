@@ -20,8 +20,8 @@ def test_corpus_records_are_the_ones_kept():
 
 
 def test_corpus_a_moved_record_is_reported(tmp_path, monkeypatch):
-    kept = records.KEPT.read_text(encoding="utf-8").splitlines()
-    changed = tmp_path / "records.jsonl"
-    changed.write_text("\n".join(kept[1:]) + "\n", encoding="utf-8")  # one record less kept than found
-    monkeypatch.setattr(records, "KEPT", changed)
-    assert records.moved(records.current()) == ["+" + kept[0]]
+    now = records.current()
+    kept = tmp_path / "records.jsonl"
+    kept.write_text("\n".join(now[1:]) + "\n", encoding="utf-8")  # one record less kept than found
+    monkeypatch.setattr(records, "KEPT", kept)
+    assert records.moved(now) == ["+" + now[0]]
