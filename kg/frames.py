@@ -3190,12 +3190,17 @@ def _assumed_from(text, start, clause_end, bodies, receiver, rules) -> tuple[lis
     if not powers:
         return [], start
     p = powers[0]
-    ph = parse_object(text[givers[0].start : p[0]], bodies, rules.scope_sectors)
-    # "承接G移交的D方面P23项": the field; "承担原G的全部职责": all of G's remit as written
-    matters = ph.matters or ([ph.field] if ph.domain else []) or [f"{ph.scope or ''}{p[2]}"]
+    moved = _MOVED_BY_GIVER.match(text, givers[0].end)  # "承接G划转的D1、D2方面P": what G moved, the fields
+    ph = parse_object(text[moved.end() if moved else givers[0].start : p[0]], bodies, rules.scope_sectors)
+    # "承接G移交的D方面P23项": the field (each of "D1、D2方面"); "承担原G的全部职责": all of G's remit as written
+    pairs = [(m, ph.domain) for m in ph.matters] or [(f, f) for f in ph.fields]
+    pairs = pairs or ([(ph.field, ph.domain)] if ph.domain else []) or [(f"{ph.scope or ''}{p[2]}", ph.domain)]
     # "承接县人民政府下放的P": a government decides the grant of others' powers, it gives none of its own
     giver = givers[0] if givers[0].sector not in DECIDING_SECTORS else None
-    return [_record(p[3], m, ph.domain, giver, receiver, rid, rules) for m in matters], p[1]
+    return [_record(p[3], m, domain, giver, receiver, rid, rules) for m, domain in pairs], p[1]
+
+
+_MOVED_BY_GIVER = re.compile(r"(?:划转|移交|下放|交由|委托|赋予)的")
 
 
 # what follows the receiver of 纳入 when the powers join its enforcement: "纳入R的(综合)执法范围"
