@@ -240,12 +240,11 @@ def _bracketed_levels(name: str, words: list, levels: dict) -> dict[str, str | N
 
 def _paired_levels(name: str, pairs: dict, levels: dict) -> dict[str, tuple[str, ...]]:
     for word, parts in pairs.items():
-        # ("街道(乡镇)": the second in brackets, a township or a street as the text names both)
-        if (
-            not isinstance(parts, list)
-            or re.sub(r"[()]", "", word) != "".join(parts)
-            or not all(x in levels for x in parts)
-        ):
+        # ("街道(乡镇)": the second in brackets, a township or a street as the text names both; "镇街": each
+        # by its first character)
+        written = re.sub(r"[()]", "", word)
+        made_of = isinstance(parts, list) and written in ("".join(parts), "".join(x[:1] for x in parts))
+        if not made_of or not all(x in levels for x in parts):
             raise RuleError(f"{name}: paired level {word!r}: expected the level words it is made of, e.g. [市, 州]")
     return {word: tuple(parts) for word, parts in pairs.items()}
 

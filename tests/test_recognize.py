@@ -28,6 +28,11 @@ RULES = load_rules()
             "乡镇(街道)综合执法办公室负责",
             [("乡镇综合执法办公室", "街道乡镇", "street"), ("街道综合执法办公室", "街道乡镇", "street")],
         ),
+        # … and named by their first characters (镇街)
+        (
+            "由镇街综合执法办负责",
+            [("镇综合执法办", "街道乡镇", "street"), ("街道综合执法办", "街道乡镇", "street")],
+        ),
         # … and their governments: a street's own body is its office
         (
             "由乡镇(街道)人民政府负责",
