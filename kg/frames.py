@@ -1981,8 +1981,10 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
 # a holder's items in an object, as a relative clause after it: "G实施的M"
 _HOLDER_OF_ITEM = re.compile(r"(?:实施|承担|负责|行使)的")
 # the kind of power an item names by its last words: "M查处", "M的处罚", "M监督检查"
+# the penalty closing an item named by its act: "(对)M的处罚", "M处罚", "M查处"
+_ITEM_PENALTY = re.compile(r"(?:的)?(?:行政处罚|处罚|查处)$")
 _ITEM_KINDS = (
-    (re.compile(r"(?:的)?(?:行政处罚|处罚|查处)$"), "行政处罚权"),
+    (_ITEM_PENALTY, "行政处罚权"),
     (re.compile(r"(?:的)?(?:监督检查|执法检查|检查)$"), "行政检查权"),
 )
 
@@ -2131,10 +2133,6 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
             label, m = "行政处罚权", _ITEM_PENALTY.sub("", m) if m else m
         out.extend(_record(label, m, domain, giver, r, rid, rules, scope=ph.scope) for r in state.grantee)
     return out
-
-
-# the penalty closing an item named by its act: "(对)M的处罚", "M处罚", "M查处"
-_ITEM_PENALTY = re.compile(r"(?:的)?(?:行政处罚|处罚|查处)$")
 
 
 def _toward(text: str, body: Body) -> bool:
