@@ -3145,9 +3145,11 @@ def _assumed(text, trig, source, receiver: Body, bodies, rules) -> tuple[list[di
 
 _COUNT_AFTER = re.compile(rf"(?:共计?)?(?:{COUNT_OF_MATTERS.pattern})?")
 _NEXT_GROUP = re.compile(r"[,，]?(?:以及|及|和|并)|[,，]")  # (the next group read only if a giver opens it)
+# what a giver moved, named by the verb that moved it: "G划转的…", "区有关部门下放的…"
+_MOVED_BY_GIVER = re.compile(r"(?:下放|移交|划转|交由|委托|赋予)的")
 # "区有关部门下放的", "县直部门移交的": departments named by their level and kind, not one by one
 _DEPARTMENTS_BY_KIND = re.compile(
-    rf"(?P<g>{_LEVEL_DEPARTMENTS}|(?:有关|相关)(?:职能|行政|业务)?部门)(?:下放|移交|划转|交由|委托|赋予)的"
+    rf"(?P<g>{_LEVEL_DEPARTMENTS}|(?:有关|相关)(?:职能|行政|业务)?部门){_MOVED_BY_GIVER.pattern}"
 )
 
 
@@ -3196,9 +3198,6 @@ def _assumed_from(text, start, clause_end, bodies, receiver, rules) -> tuple[lis
     # "承接县人民政府下放的P": a government decides the grant of others' powers, it gives none of its own
     giver = givers[0] if givers[0].sector not in DECIDING_SECTORS else None
     return [_record(p[3], m, domain, giver, receiver, rid, rules) for m, domain in pairs], p[1]
-
-
-_MOVED_BY_GIVER = re.compile(r"(?:划转|移交|下放|交由|委托|赋予)的")
 
 
 # what follows the receiver of 纳入 when the powers join its enforcement: "纳入R的(综合)执法范围"
