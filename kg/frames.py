@@ -153,6 +153,12 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
     nouns = [(x["text"], x["label"]) for x in data.get("power_nouns") or []]
     nouns += list(relations.powers)
     nouns.sort(key=lambda x: len(x[0]), reverse=True)
+    # a noun that is a power only right after some words ("事项" after a count: "等42项事项")
+    after = {x["text"]: x["after"] for x in data.get("power_nouns") or [] if x.get("after")}
+    noun_re = "|".join(
+        ("(?:" + "|".join(f"(?<={re.escape(a)})" for a in after[t]) + ")" if t in after else "") + re.escape(t)
+        for t, _ in nouns
+    )
     verbal = []
     for v in data.get("verbal_powers") or []:
         if "{M}" not in v.get("pattern", ""):
@@ -179,7 +185,7 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
         scope_sectors=dict(data["scope_sectors"]),
         rules=rules,
         trigger_res=trigger_res,
-        power_re=re.compile("|".join(re.escape(t) for t, _ in nouns)),
+        power_re=re.compile(noun_re),
         power_labels=dict(nouns),
         back_reference=_back_reference_re(data.get("back_references") or ()),
         penalty_kinds=frozenset(data.get("penalty_kinds") or ()),
@@ -635,9 +641,11 @@ DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
 # a move done before, written before its verb: "已下放至", "原划转至", "2021年下放至"
 EARLIER = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)"
 # a level word alone (with its share) before a power: "部分县级行政执法权" names the level's powers
+# the level a power belongs to: "省级", "县级", "自治区级", "乡镇级"
+LEVEL_WORD = r"(?:自治区|自治州|乡镇|县区|市县|省|市|州|盟|县|区|旗|乡|镇)级"
 LEVEL_ALONE = re.compile(
     rf"(?:第[一二三四五六七八九十\d]{{1,3}}批|一批|首批|新一批)?(?:部分|全部|一些|若干|{COUNT_OF_MATTERS.pattern})?"
-    r"(?P<level>(?:省|市|县|区|乡|镇|乡镇|县区|市县)级)"
+    rf"(?P<level>{LEVEL_WORD})"
 )
 # which bodies of a kind receive, by what they are able to do: "(交由)能够有效承接的(乡镇)", "具备条件的(街道)"
 ABLE_TO_RECEIVE = re.compile(r"(?:能够|能|有能力|有条件|具备|符合)[^，,。；;的]{0,10}的")
@@ -658,7 +666,7 @@ _QUOTED_ENTRY = re.compile(
 
 # "D1、D2等8个领域(共42项)": how many fields the list closes with, and how many items they hold in all
 _FIELDS_COUNTED = re.compile(r"等[\d一二三四五六七八九十两]{1,3}个(?=方面|领域)")
-_FIELD_TOTAL = re.compile(rf"^(?:的)?(?:共|共计|合计|计)?{COUNT_OF_MATTERS.pattern}(?:的)?(?:[省市县区乡镇]级)?$")
+_FIELD_TOTAL = re.compile(rf"^(?:的)?(?:共|共计|合计|计)?{COUNT_OF_MATTERS.pattern}(?:的)?(?:{LEVEL_WORD})?$")
 
 
 _STOPS_HOLDING = r"(?:不再|停止)(?:行使|承担|履行)"  # "G不再承担M": G stops holding what moves
@@ -690,14 +698,14 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             ph.giver = own
             seg = re.sub(
                 # "县级人民政府及其部门的P": a government with its departments gives as the government
-                rf"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|{_STOPS_HOLDING}|(?:划转|移交|下放|行使|承担|负责)的|(?:依法)?委托的)?",
+                rf"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|{_STOPS_HOLDING}|(?:划转|移交|下放|行使|承担|负责|实施)的|(?:依法)?委托的)?",
                 "",
                 written[read:],
             )
             break
     # "G承担的M", and "G不再承担M" (G stops holding what the receiver takes over)
     given = re.match(
-        rf"^(?P<g>.+?)(?:原?(?:行使|承担|负责|划转|移交|下放)的|(?:依法)?委托的|{_STOPS_HOLDING})(?P<rest>.*)$",
+        rf"^(?P<g>.+?)(?:原?(?:行使|承担|负责|实施|划转|移交|下放)的|(?:依法)?委托的|{_STOPS_HOLDING})(?P<rest>.*)$",
         seg,
     )
     if given:
@@ -840,7 +848,7 @@ def _back_reference_re(words) -> re.Pattern:
     ordinal = r"[一二两三四五六七八九十百\d]{1,4}"
     articles = rf"前{ordinal}[条款项]|(?:本[\u4e00-\u9fff]{{1,2}})?第{ordinal}条(?:第{ordinal}款)?(?:第{ordinal}项)?"
     return re.compile(
-        rf"(?:与|和|同)?(?:{alternatives}|{articles})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:[省市县区乡]级)?(?:事项|职权|范围|内容)?(?:内|以内|之内)?"
+        rf"(?:与|和|同)?(?:{alternatives}|{articles})(?:规定|所列|列举)?的?(?:各项|有关|全部)?(?:{LEVEL_WORD})?(?:事项|职权|范围|内容)?(?:内|以内|之内)?"
     )
 
 
@@ -1882,8 +1890,14 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             p = powers[-1]
             obj_text = obj[: p[0]]
             # ("将行政许可、行政处罚等县级权限下放至R": a series, each kind read below by _kinds_granted)
-            if (p[2].endswith("权限") and not series_powers(p[2], rules)) or LEVEL_ALONE.fullmatch(obj_text):
-                # "215项县级经济社会管理权限", "第一批42项县级行政执法权限", "32项市级行政执法事项": the grant whole
+            owners, level_of = _owners_of_grant(text, jiang + 1, jiang + 1 + p[0], bodies)
+            if (
+                (p[2].endswith("权限") and not series_powers(p[2], rules))
+                or LEVEL_ALONE.fullmatch(obj_text)
+                or (owners and LEVEL_ALONE.fullmatch(level_of))
+            ):
+                # "215项县级经济社会管理权限", "第一批42项县级行政执法权限", "32项市级行政执法事项": the grant
+                # whole; "G1、G2实施的34项省级行政权力事项": each department its own
                 owners, matter = _owners_of_grant(text, jiang + 1, jiang + 1 + p[1], bodies)
                 matter = _GRANT_COUNT.sub("", matter)
                 for giver in owners or [None]:
@@ -1924,10 +1938,13 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             state.grantee = receivers
             return out
         obj_text = re.sub(r"(?:等)?(?:执法)?事项[,，]?.*$|[,，].*$", "", obj_text)
-        obj_text = re.sub(
-            rf"(?<=[\u4e00-\u9fff]{{2}})等{COUNT_OF_MATTERS.pattern}$", "", obj_text
-        )  # "M等3项": how many
-        held = _each_holders_items(obj_text, jiang + 1, bodies)
+        counted = re.search(rf"(?<=[\u4e00-\u9fff]{{2}})等{COUNT_OF_MATTERS.pattern}$", obj_text)
+        obj_text = obj_text[: counted.start()] if counted else obj_text  # "M等3项": how many
+        held = _each_holders_items(obj_text, jiang + 1, bodies, alone=counted is not None)
+        if held and powers and topic:  # "G1负责的M1等42项P，G2负责的M2等27项P，统一下沉到R": each topic
+            held = _held_before(text, start, bodies, rules) + held
+        elif powers and re.search(r"[,，]\s*$", obj):  # "将G1负责的M1等5项P，G2负责的…，交由R": each clause
+            held = _held_before(text, jiang + 1 + len(obj.rstrip()), bodies, rules) or held
         if held and powers:  # "将G1实施的M1、G2实施的M2等18项P，调整由R实施": each holder's items
             for g, item in held:
                 kind, matter = _item_kind(item, label)
@@ -1989,13 +2006,14 @@ _ITEM_KINDS = (
 )
 
 
-def _each_holders_items(obj: str, at: int, bodies: list[Body]) -> list[tuple[Body, str]]:
+def _each_holders_items(obj: str, at: int, bodies: list[Body], alone: bool = False) -> list[tuple[Body, str]]:
     """(holder, item) of an object that names two holders or more, each before its own items
-    ("G1实施的M1、G2实施的M2"); [] for any other object. ``at``: where ``obj`` stands in the text."""
+    ("G1实施的M1、G2实施的M2"), or one holder when ``alone`` (the items counted: "G实施的M等42项");
+    [] for any other object. ``at``: where ``obj`` stands in the text."""
     out: list[tuple[Body, str]] = []
     start = 0
     for part in obj.split("、"):
-        lead = re.match(r"(?:原由|原|由)?", part).end()  # "原由G1实施的M1、原由G2实施的M2"
+        lead = re.match(r"(?:将|原由|原|由)?", part).end()  # "原由G1实施的M1、原由G2实施的M2"
         holder = next((b for b in bodies if b.start == at + start + lead), None)
         tie = _HOLDER_OF_ITEM.match(obj, holder.end - at) if holder is not None else None
         if tie is not None:
@@ -2005,7 +2023,27 @@ def _each_holders_items(obj: str, at: int, bodies: list[Body]) -> list[tuple[Bod
         else:
             return []
         start += len(part) + 1
-    return out if len({id(g) for g, _ in out}) > 1 else []
+    return out if len({id(g) for g, _ in out}) > (0 if alone else 1) else []
+
+
+def _held_before(text: str, start: int, bodies: list[Body], rules: FrameRules) -> list[tuple[Body, str]]:
+    """(holder, item) of the clauses before ``start`` that are topics of the same verb as the one
+    from ``start``, each a holder's counted items ("G1负责的M1等42项P，G2负责的M2等27项P，统一下沉到R":
+    G1's, for the clause of G2 at ``start``), in order."""
+    out: list[tuple[Body, str]] = []
+    while start > 0 and text[start - 1] in ",，":
+        opening = _clause_opening(text, start - 1)
+        clause = text[opening : start - 1]
+        powers = _power_at(clause, rules)
+        if not powers or powers[-1][1] != len(clause):
+            break
+        counted = re.search(rf"(?<=[\u4e00-\u9fff]{{2}})等{COUNT_OF_MATTERS.pattern}$", clause[: powers[-1][0]])
+        held = counted and _each_holders_items(clause[: counted.start()], opening, bodies, alone=True)
+        if not held:
+            break
+        out[:0] = [(g, item) for g, item in held]
+        start = opening
+    return out
 
 
 def _item_kind(item: str, label: str) -> tuple[str, str]:
@@ -2160,7 +2198,7 @@ def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:
     obj = re.sub(r"^(?:了|给)", "", clause[: p[0]])
     obj = re.sub(r"^第[一二三四五六七八九十\d]{1,3}批", "", obj)  # "下放第一批县级P36项": which batch, not what
     # "下放县级审批事项", "赋予部分县级行政执法权": the level is part of the power
-    level = re.fullmatch(r"(?P<scope>部分|全部)?(?P<level>[省市县区乡镇]级)", obj.strip())
+    level = re.fullmatch(rf"(?P<scope>部分|全部)?(?P<level>{LEVEL_WORD})", obj.strip())
     ph = parse_object(obj, bodies, rules.scope_sectors) if obj and not level else Phrase()
     state.grantee = [receiver]
     rid = rules.rule_id("hand_over")
@@ -3647,6 +3685,23 @@ def catalogue_owner(title: str | None, bodies: list[AgencySpan]) -> Body | None:
 _GRANT_IN_TITLE = re.compile(r"(?:赋予|下放(?:至|到|给)?|交由|委托)")
 
 
+# a sentence naming who carries out the entries of the catalogue it introduces: "目录所列事项由R以本部门
+# 名义行使", "本清单所列行政处罚事项，统一由R实施" (the catalogue's title names no body)
+_LISTED_HOLDERS = re.compile(
+    r"(?:本|该|此|上述|以上)?(?:》|目录|清单|事项表)(?:中)?所(?:列|载|附)的?(?:各项|全部|有关|相关)?"
+    r"[\u4e00-\u9fff]{0,8}?(?:事项|职权|权力)[，,]?(?:统一|依法|均|一律)*由"
+)
+
+
+def listed_holders(text: str, bodies: list[Body]) -> list[Body]:
+    """The bodies a sentence says carry out the entries of the catalogue it goes with ("目录所列事项
+    由市、县(区)城管执法部门以本部门名义行使"), each of them; none when it says no such thing."""
+    said = _LISTED_HOLDERS.search(text)
+    at = DETERMINER.match(text, said.end()).end() if said else -1  # "由各镇人民政府"
+    first = next((b for b in bodies if b.start == at), None)
+    return _together(text, [b for b in bodies if b.start >= first.start]) if first is not None else []
+
+
 def catalogue_grantees(title: str | None, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
     """The bodies a catalogue's title grants its entries to ("某区赋予街道办事处行政执法事项目录"): the
     receivers of its rows, whose body column (部门) then names the giver; none for other titles.
@@ -3912,6 +3967,8 @@ _BACK_EXERCISED = re.compile(
     # "集中行使的行政处罚权，原有关部门不得再行使": the powers just listed, named by the verb that moved them
     # ("集中行使后，业务主管部门不再行使": the powers just given, by the verb alone)
     r"|^[^,，;；]{0,6}?(?:依法)?(?:集中|统一|相对集中)行使(?:的(?P<p2>[^,，;；]{0,16}?)|以?后)[,，](?P<g2>[^,，;；]{2,24}?)$"
+    # "已划转的执法事项，原主管部门不再行使": what the text just moved, named by the verb that moved it
+    r"|^[^,，;；]{0,6}?已(?:经)?(?:划转|调整|下放|移交|交由[^,，;；]{2,16}?(?:行使|实施))的(?P<p3>[^,，;；]{2,16}?)[,，](?P<g3>[^,，;；]{2,24}?)$"
 )
 # "上述职责划转城市管理部门后，原主管部门…": a move restated, its receiver named
 _BACK_MOVED = re.compile(
@@ -3963,13 +4020,17 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         giver = givers[0] if givers else None
         return [r for b in _together(text, named) for r in _restated(moved_to.group("p"), giver, b, written, rules)]
     back = _BACK_EXERCISED.search(text[: trig.start()])
-    earlier = state.receivers or [
-        Body(t, sector)
-        for t, sector in sorted({(r["target"], r.get("target_sector")) for r in state.last if r.get("target")})
-    ]
+    earlier = (
+        state.receivers
+        or [
+            Body(t, sector)
+            for t, sector in sorted({(r["target"], r.get("target_sector")) for r in state.last if r.get("target")})
+        ]
+        or state.title_grantees  # "目录所列事项由R行使。…": the catalogue's holders
+    )
     if back and earlier:
         # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
-        g, p = ("g", "p") if back.group("g") is not None else ("g2", "p2")
+        g, p = next((f"g{i}", f"p{i}") for i in ("", "2", "3") if back.group(f"g{i}") is not None)
         givers = [b for b in bodies if back.start(g) <= b.start and b.end <= trig.start()]
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
         giver = givers[0] if givers else None
@@ -4243,6 +4304,9 @@ def frame_transfers(
     if _CONDITION.search(text):
         state.last = []
         return [], OVERRIDE_ALL
+    holders = listed_holders(text, bodies)
+    if holders:  # "目录所列事项由R行使": the catalogue is R's to carry out, its entries each a record
+        state.title_grantees = holders
     out: list[dict] = []
 
     triggered = rules.triggered(text) if triggered is None else triggered
