@@ -375,8 +375,15 @@ def cells_to_rows(text: str, rules: Rules) -> str:
     are rows while each group looks like one (a number under a number column, no empty line or
     sentence-ending 。). The text keeps its length: only line ends become tabs.
 
+    Under a number column a row runs from its number to the next row's: an empty line in it is an
+    empty cell ("备注" left blank), and a row that ends before the next number has lost its last
+    cells (a scrape that drops empty ones).
+
     >>> cells_to_rows("清单\n序号\n事项名称\n职权类型\n1\n对甲的处罚\n行政处罚\n说明。", rules)
     '清单\n序号\t事项名称\t职权类型\n1\t对甲的处罚\t行政处罚\n说明。'
+    >>> text = "序号\n事项名称\n职权类型\n备注\n1\n对甲的处罚\n行政处罚\n\n2\n对乙的处罚\n行政处罚\n3\n丙审批"
+    >>> cells_to_rows(text, rules)
+    '序号\t事项名称\t职权类型\t备注\n1\t对甲的处罚\t行政处罚\t\n2\t对乙的处罚\t行政处罚\n3\t丙审批'
     """
     if "\n" not in text:
         return text
@@ -397,12 +404,15 @@ def cells_to_rows(text: str, rules: Rules) -> str:
         numbered = _NUMBER_COLUMN.fullmatch(lines[i].strip()) is not None
         rows = [(i, k)]
         j = k
-        while j + width <= len(lines):
-            cells = [c.strip() for c in lines[j : j + width]]
-            if not _row_like(cells, numbered) or any(c.endswith("。") for c in cells):
+        while j < len(lines):
+            end = _numbered_row_end(lines, j, width) if numbered else j + width
+            cells = [c.strip() for c in lines[j:end]]
+            if end > len(lines) or not cells or any(c.endswith("。") for c in cells):
                 break
-            rows.append((j, j + width))
-            j += width
+            if not (_row_like(cells, numbered) or numbered and _row_like([c for c in cells if c], numbered)):
+                break
+            rows.append((j, end))
+            j = end
         if len(rows) > 1:
             for a, b in rows:
                 for x in range(a, b - 1):
@@ -414,6 +424,22 @@ def cells_to_rows(text: str, rules: Rules) -> str:
         if x < len(glue):
             out.append(glue[x])
     return "".join(out)
+
+
+def _numbered_row_end(lines: list[str], at: int, width: int) -> int:
+    """Where the row of a one-cell-a-line table that opens with its number at ``at`` ends: at the
+    next row's number ("2" after "1") within ``width`` lines, else ``width`` lines on, or sooner at
+    the last line of the text or before an empty line that ends the table (the last row, its empty
+    last cells dropped)."""
+    number = lines[at].strip()
+    following = str(int(number) + 1) if number.isdigit() else None
+    for k in range(at + 1, min(at + width + 1, len(lines))):
+        if following is not None and lines[k].strip() == following:
+            return k
+    end = at + width
+    if end >= len(lines):
+        return len(lines) if not any(not line.strip() for line in lines[at:]) else end
+    return end
 
 
 @derived
