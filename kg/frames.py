@@ -39,6 +39,7 @@ __all__ = [
     "collective_agencies",
     "split_acts",
     "power_labels_of",
+    "NAMES_A_REFORM",
     "series_in",
     "series_powers",
     "STEMS_BEFORE",
@@ -961,6 +962,11 @@ def _stems_sharing(text: str, start: int, head: str, labels: dict[str, str]) -> 
     return out[::-1]
 
 
+# what makes a power noun the name of a reform, not a power that moves: "开展相对集中行政许可权改革试点",
+# "相对集中行政处罚权工作"
+NAMES_A_REFORM = re.compile(r"(?:相关)?(?:改革|工作|试点)")
+
+
 def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     """Power nouns in ``text``: (start, end, written, label), longest match at each place; kinds of
     power that share the noun's head before it ("审批、监管和执法职责") are each one."""
@@ -970,7 +976,7 @@ def _power_at(text: str, rules: FrameRules) -> list[tuple[int, int, str, str]]:
     for m in series:  # "行政许可、行政处罚等县级权限": the series whole, as the first kind's power
         out.append((m.start(), m.end(), m.group(), series_powers(m.group(), rules)[0][0]))
     for m in rules.power_re.finditer(text):
-        if any(s.start() <= m.start() < s.end() for s in series):
+        if any(s.start() <= m.start() < s.end() for s in series) or NAMES_A_REFORM.match(text, m.end()):
             continue
         start, written = m.start(), m.group()
         if written == "管理职责" and glued_to_field(text[:start]):

@@ -36,6 +36,7 @@ from kg.frames import (
     KIND_OF_GIVER,
     LEVEL_ALONE,
     LIST_HEADER_OBJECT,
+    NAMES_A_REFORM,
     RELEVANT_PART,
     SCATTERED,
     STEMS_BEFORE,
@@ -283,8 +284,8 @@ def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
     out = series_in(clause, rules.frames)
     series = out[:]
     for m in _power_regex(rules).finditer(clause):
-        if any(s.start() <= m.start() < s.end() for s in series):
-            continue
+        if any(s.start() <= m.start() < s.end() for s in series) or NAMES_A_REFORM.match(clause, m.end()):
+            continue  # (within a series; the name of a reform: "相对集中行政处罚权工作")
         stems = stems_before(clause, m.start())
         whole = stems and _stemmed_power_regex(rules).match(clause, stems.start())
         out.append(whole if whole and whole.end() == m.end() else m)
@@ -1487,8 +1488,13 @@ def document_record(doc: Document, sentences: list[Sentence], places: list[Place
         issuers = _adopting_bodies(head_lines, found)
     if not issuers:  # "…\n宜春市人民政府办公室\n2024年1月8日": the signature block names the issuer
         issuers = _signature_issuers(doc.text, found)
-    if jurisdiction is None and issuers:  # "关于…的决定" over a line "某县人民政府": the issuer's place
-        jurisdiction, inferred, level = _jurisdiction(doc, issuers[0], places, found)
+    if (jurisdiction is None or inferred) and issuers:
+        # "关于…的决定" over a line "某县人民政府": the issuer's place, before a place the text's bodies
+        # only suggest ("在甲县开展…试点" signed "乙市人民政府": 乙市's act); not a reply's (你县…: the
+        # place it answers governs)
+        signed = _jurisdiction(doc, issuers[0], places, found)
+        if jurisdiction is None or (signed[0] is not None and not signed[1] and not _ADDRESSED.search(doc.text)):
+            jurisdiction, inferred, level = signed
     if level is None and title and "关于" in title:
         # "中共中央 国务院关于…", "住房和城乡建设部关于…": an act of central bodies is national
         heads = found.bodies(title[: title.index("关于")])
@@ -1584,9 +1590,10 @@ _ACTS_SPLIT = re.compile(r"根据|[\s，,；;]+(?=自?\s*(?:19|20)\d{2}\s*年)")
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*印发)?")
 # (a signature may date the text by its month alone: "二〇二一年十二月" gives "2021-12")
 # "临夏市人民政府　2022年6月1日": a signature written on one line, the signer then the date
+# ("（某县人民政府办公室　2017年3月2日）": a repost closes each article with its signature in brackets)
 _SIGNED = re.compile(
-    r"^\s*(?P<who>[\u4e00-\u9fff()（）]{2,40}?(?:政府|局|厅|委员会|委|办公室|办公厅|办|中心|队))\s+"
-    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?)\s*$"
+    r"^\s*[(（]?\s*(?P<who>[\u4e00-\u9fff()（）]{2,40}?(?:政府|局|厅|委员会|委|办公室|办公厅|办|中心|队))\s+"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?)\s*[)）]?\s*$"
 )
 
 
@@ -1595,6 +1602,8 @@ def _split_signed(line: str) -> list[str]:
 
     >>> _split_signed("某县人民政府  2022年6月1日")
     ['某县人民政府', '2022年6月1日']
+    >>> _split_signed("（某县人民政府办公室　2017年3月2日）")
+    ['某县人民政府办公室', '2017年3月2日']
     """
     m = _SIGNED.match(line)
     return [m.group("who"), m.group("date")] if m else [line]
@@ -1747,6 +1756,9 @@ def _jurisdiction(
     counts = Counter(k for k in _SELF if k in doc.text and k[0] in "我本")
     if counts:
         self_level = _SELF[max(counts, key=lambda k: (doc.text.count(k), k))]
+    addressed = _ADDRESSED.search(doc.text)
+    if self_level is None and addressed:  # a reply to 你县: the county it names governs
+        self_level = _SELF.get("我" + addressed.group()[1])
     if self_level is None:
         lead = re.match(r"^(省|市|区|县)", title)
         if lead:
@@ -1814,12 +1826,15 @@ def _contains(outer: PlaceSpan, inner: PlaceSpan) -> bool:
 _SALUTATION = re.compile(r"^(?P<body>[^\n,，。:：]{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅))[:：]\s*$", re.M)
 
 
+_ADDRESSED = re.compile(r"你(?:省|市|州|县|区|旗)")  # a reply speaking to the place it answers
+
+
 def _addressee_place(doc: Document, found: Recognized) -> tuple[str, bool, str] | None:
     m = _SALUTATION.search("\n".join(doc.text.split("\n")[:HEADER_LINES]))
     if m is None:
         return None
     places = [p for p in found.places(m.group("body")) if p.place is not None]
-    if not places or not re.search(r"你(?:省|市|州|县|区)", doc.text):
+    if not places or not _ADDRESSED.search(doc.text):
         return None
     p = _place_chain(places, 0)[-1]
     return p.place.standard_name, False, p.place.level

@@ -826,6 +826,32 @@ def test_relate_a_signature_on_one_line_dates_and_signs_the_text():
     assert (header["date"], header["issuer"]) == ("2023-03-09", ["某县人民政府办公室"])
 
 
+def test_relate_a_signature_in_brackets_closing_a_reposted_article_dates_and_signs_it():
+    header = _header(
+        "关于推进执法改革的实施方案\n一、将县林业局的林政执法职责划入县综合执法局。\n（某县人民政府　2019年8月2日）\n"
+    )
+    assert (header["date"], header["issuer"]) == ("2019-08-02", ["某县人民政府"])
+
+
+@pytest.mark.parametrize(
+    "text, jurisdiction",
+    [
+        # the bodies of a level suggest a county named in the text; the signature names the city that acts
+        (
+            "关于开展试点的通知\n决定在浦城县开展综合执法试点，组建县综合执法局。\n南平市人民政府\n2020年3月4日\n",
+            "南平市",
+        ),
+        # a reply to the place it names as 你县 governs there, whoever signs it
+        (
+            "关于设立县执法局的批复\n你县《请示》收悉。同意设立浦城县综合执法局。\n南平市机构编制委员会\n2020年3月4日\n",
+            "浦城县",
+        ),
+    ],
+)
+def test_relate_the_signer_s_place_governs_before_a_place_the_bodies_suggest(text, jurisdiction):
+    assert _header(text)["jurisdiction"] == jurisdiction
+
+
 def test_relate_the_imprint_line_dates_the_text():
     header = _header(
         "某县关于印发某方案的通知\n各乡镇：\n现将方案印发给你们。\n某县人民政府办公室　　2022年4月6日印发\n"
