@@ -27,7 +27,7 @@ __all__ = [
     "GIVER_KIND_TAIL",
     "ABLE_TO_RECEIVE",
     "TIED_TO_OWN",
-    "without_signboards",
+    "without_other_names",
     "LEVEL_ALONE",
     "FRAMES",
     "FrameRules",
@@ -698,8 +698,9 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             own, read = _owners_together(written, own, bodies)
             ph.giver = own
             seg = re.sub(
-                # "县级人民政府及其部门的P": a government with its departments gives as the government
-                rf"^(?:及其(?:所属|工作|有关)?部门)?(?:的|[:：]|{_STOPS_HOLDING}|(?:划转|移交|下放|行使|承担|负责|实施)的|(?:依法)?委托的)?",
+                # "县级人民政府及其部门的P": a government with its departments gives as the government;
+                # "G1、G2（以下统称业务主管部门）的P": the short name the text gives them, no matter
+                rf"^(?:及其(?:所属|工作|有关)?部门)?(?:{_SHORT_NAME_GIVEN})?(?:的|[:：]|{_STOPS_HOLDING}|(?:划转|移交|下放|行使|承担|负责|实施)的|(?:依法)?委托的)?",
                 "",
                 written[read:],
             )
@@ -4252,12 +4253,19 @@ _SIGNBOARD = re.compile(r"(?:加挂|挂)(?P<b>[^，,。；;]{2,30}?)(?:的)?牌�
 _SIGNBOARD_THEN = re.compile(rf"{_SIGNBOARD.pattern}[，,]{_BEFORE_ASSUME.pattern}")
 
 
-def without_signboards(text: str, agencies: list[AgencySpan]) -> list[AgencySpan]:
-    """``agencies`` but those named as a signboard another body hangs ("区城市管理局挂区综合行政执法局牌子")."""
-    if "牌子" not in text:
+_SHORT_NAME_AT = re.compile(_SHORT_NAME_GIVEN)
+
+
+def without_other_names(text: str, agencies: list[AgencySpan], short_names: bool = False) -> list[AgencySpan]:
+    """``agencies`` but those that are another name of a body named beside them, no party of their own to
+    what the sentence moves: a signboard another body hangs ("区城市管理局挂区综合行政执法局牌子"), and
+    with ``short_names`` the short name the text gives bodies ("市水务局（以下简称水务部门）"; the frames
+    read it where it stands for its body before a verb: "R（以下简称X）集中行使…")."""
+    if "牌子" not in text and not (short_names and "称" in text):
         return agencies
-    boards = [m.span("b") for m in _SIGNBOARD.finditer(text)]
-    return [a for a in agencies if not any(s <= a.start and a.end <= e for s, e in boards)]
+    other = [m.span("b") for m in _SIGNBOARD.finditer(text)]
+    other += [m.span() for m in _SHORT_NAME_AT.finditer(text)] if short_names else []
+    return [a for a in agencies if not any(s <= a.start and a.end <= e for s, e in other)]
 
 
 def frame_transfers(
@@ -4286,7 +4294,7 @@ def frame_transfers(
     already read.
     """
     state.following, state.upcoming, state.written = following, upcoming, text
-    agencies = without_signboards(text, agencies)
+    agencies = without_other_names(text, agencies)
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     written = text
     if "《" in text:

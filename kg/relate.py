@@ -57,7 +57,7 @@ from kg.frames import (
     series_in,
     series_powers,
     stems_before,
-    without_signboards,
+    without_other_names,
 )
 from kg.lexicon import alternation, checked
 from kg.normalize import CN_DIGIT, DOC_TYPE, ITEM_NUMBER, small_number
@@ -70,7 +70,7 @@ from kg.recognize import (
     masked_level,
     town_of,
 )
-from kg.resolve import merge_aliases, of_county_level_city
+from kg.resolve import DEFINES_SHORT, merge_aliases, of_county_level_city
 from kg.ruleset import Rules, derived
 from kg.types import Document, Fact, Sentence
 
@@ -163,7 +163,9 @@ _MATTER_TRIM_HEAD = re.compile(
     r"(?:下放|划转|赋予|委托|移交|交由)的|"
     r"(?:划出|剥离|调出)(?!的)|"  # "从G划出M职责，划入R": the verb after its giver, not the matter
     r"(?:我|本|全)[省市州县区旗镇乡](?:范围内)?的?(?=[\u4e00-\u9fff]{2})|"  # "我区M": the writer's own place
-    r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县)+"
+    r"城市规划区域内|(?:市、)?县[(（](?:市、)?区[)）]|县[(（]市[)）]|各县[(（]区[)）]|各市、县|"
+    # "G（以下简称X）的M": the short name the text gives the giver
+    rf"[(（](?:{DEFINES_SHORT})[^()（）]{{1,12}}[)）])+"
 )
 _MATTER_TRIM_TAIL = re.compile(
     r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|(?<=的)具体|^具体|法律法规规章规定的|法律法规规定的|中|(?<=等)行为|"
@@ -465,7 +467,8 @@ def transfers_in(
     """
     if not _power_regex(rules).search(sentence_text) and not series_in(sentence_text, rules.frames):
         return []  # every frame here reads a clause that names a power
-    agencies = without_signboards(sentence_text, agencies)
+    # (a giver's short name, "G（以下简称X）的P", names no giver of its own)
+    agencies = without_other_names(sentence_text, agencies, short_names=True)
     context = context or _Context()
     out: list[dict] = []
     if collectives is None:
