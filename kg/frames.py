@@ -1936,7 +1936,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             )
             state.grantee = receivers
             return out
-        if obj_text.endswith("的") and (label == "执法职责" or described(obj_text, rules)):
+        if (obj_text.endswith("的") and label == "执法职责") or described(obj_text, rules):
             # "点多面广、…能有效承接的行政执法事项": a description of the items, not a list of them (each
             # department of the subject gives them)
             matter = obj[: powers[-1][1]].strip("，, ")
@@ -2938,13 +2938,17 @@ def _past_description(obj: str, rules: FrameRules) -> str:
         return obj
     last = found[-1]
     de = obj.find("的", last.end())
+    if de >= 0 and LEVEL_ALONE.fullmatch(obj[de + 1 :]):
+        return obj  # "…迫切需要的县级": the level's powers the description picks, one description
     return obj[de + 1 :] if de >= 0 and len(obj) - de - 1 >= 2 else obj
 
 
 def described(obj: str, rules: FrameRules) -> bool:
     """Whether ``obj``, what stands before a power noun, describes which powers move ("与居民生活密切
     相关且能够有效承接的") rather than naming matters: then it is the matter whole, with its power."""
-    return obj.endswith("的") and rules.descriptions.search(obj) is not None
+    # ("…能够有效承接的县级": of a level, described)
+    ends = obj.endswith("的") or re.search(rf"的(?:{LEVEL_WORD})$", obj) is not None
+    return ends and rules.descriptions.search(obj) is not None
 
 
 # acts, then the penalty as a noun: "占道经营(行为)的查处(工作)" (not a case: "涉嫌犯罪案件的查处"; "对M的
