@@ -793,6 +793,10 @@ class FrameState:
     receivers: list[Body] = field(default_factory=list)  # of the open list
     list_open: bool = False
     last: list[dict] = field(default_factory=list)  # the previous sentence's transfers
+    # the receivers of the transfers read so far under the open top-level heading ("三、明确执法事项"),
+    # and that heading: what "以上P划转后，G不再行使" closing the section restates
+    section: tuple[str, ...] = ()
+    section_receivers: list[Body] = field(default_factory=list)
     grantee: list[Body] = field(default_factory=list)  # receiver of the last grant (catalogues)
     # the receivers a catalogue's title grants to ("某区赋予街道办事处…事项目录"): a body in a row is its giver
     title_grantees: list[Body] = field(default_factory=list)
@@ -3271,8 +3275,9 @@ def _include_frame(text, bodies, state, rules) -> list[dict]:
         jiang = max(text.rfind("将", clause_start, trig.start()), text.rfind("把", clause_start, trig.start()))
         obj = _INCLUDE_ADVERBS.sub("", text[(jiang + 1 if jiang >= 0 else clause_start) : trig.start()])
         if jiang < 0 and not obj.strip() and clause_start > 0:
-            # "D领域的P事项，逐步纳入…": the object is the clause before the comma
-            before = max(text.rfind(c, 0, clause_start - 1) for c in "，,；;。：:") + 1
+            # "D领域的P事项，逐步纳入…": the object is the clause before the comma (with the heading that
+            # names its field: "D方面：M的P，纳入…")
+            before = max(text.rfind(c, 0, clause_start - 1) for c in "，,；;。") + 1
             obj = text[before : clause_start - 1]
         obj = _ARTICLE_HEAD.sub("", ITEM_NUMBER.sub("", obj))
         if rules.back_reference.match(obj):
@@ -3980,6 +3985,8 @@ _BACK_EXERCISED = re.compile(
     r"|^[^,，;；]{0,6}?(?:依法)?(?:集中|统一|相对集中)行使(?:的(?P<p2>[^,，;；]{0,16}?)|以?后)[,，](?P<g2>[^,，;；]{2,24}?)$"
     # "已划转的执法事项，原主管部门不再行使": what the text just moved, named by the verb that moved it
     r"|^[^,，;；]{0,6}?已(?:经)?(?:划转|调整|下放|移交|交由[^,，;；]{2,16}?(?:行使|实施))的(?P<p3>[^,，;；]{2,16}?)[,，](?P<g3>[^,，;；]{2,24}?)$"
+    # "以上行政处罚权划转后，原主管部门不再行使": all the moves the section has read, restated
+    r"|^[^,，;；]{0,6}?(?P<all>以上|上述)(?P<p4>[^,，;；]{2,16}?)(?:划转|移交|下放|调整|划入)(?:以?后|完成后)[,，](?P<g4>[^,，;；]{2,24}?)$"
 )
 # "上述职责划转城市管理部门后，原主管部门…": a move restated, its receiver named
 _BACK_MOVED = re.compile(
@@ -4039,9 +4046,11 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         ]
         or state.title_grantees  # "目录所列事项由R行使。…": the catalogue's holders
     )
+    if back and back.group("all"):  # "以上P划转后": all the section's moves, not the last sentence's
+        earlier = state.section_receivers or earlier
     if back and earlier:
         # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
-        g, p = next((f"g{i}", f"p{i}") for i in ("", "2", "3") if back.group(f"g{i}") is not None)
+        g, p = next((f"g{i}", f"p{i}") for i in ("", "2", "3", "4") if back.group(f"g{i}") is not None)
         givers = [b for b in bodies if back.start(g) <= b.start and b.end <= trig.start()]
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
         giver = givers[0] if givers else None
@@ -4356,6 +4365,11 @@ def frame_transfers(
     elif bodies and bodies[0].start <= SUBJECT_REACH and "\t" not in text:  # a table row has no subject
         state.topic = bodies[0]
     state.last = out if (override or not legacy) else legacy  # (the legacy kept beside an override: relate's)
+    if headings[:1] != state.section:
+        state.section, state.section_receivers = headings[:1], []
+    for r in state.last:
+        if r.get("target") and all(b.text != r["target"] for b in state.section_receivers):
+            state.section_receivers.append(Body(r["target"], r.get("target_sector")))
     if legacy and not override and not out:  # "将甲局的部分P下放至乙": a catalogue after it lists what 乙 got
         granted = {(r["target"], r.get("target_sector")) for r in legacy if r.get("target")}
         state.grantee = [next((b for b in bodies if b.text == t), Body(t, sector)) for t, sector in sorted(granted)]

@@ -156,7 +156,7 @@ def _sector_of_text(rules: Rules, text: str) -> str | None:
 # ---------------------------------------------------------------- matters
 
 _MATTER_TRIM_HEAD = re.compile(
-    r"^(?:[(（]\d{1,2}[)）]|[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|将|把|对|其|原|由|的|有关|相关|涉及到?|(?:仅)?限于|承担的|所承担的|负责的|(?:集中|统一|相对集中)?行使的|所有|全部|部分|各类|"
+    r"^(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|将|把|对|其|原|由|的|有关|相关|涉及到?|(?:仅)?限于|承担的|所承担的|负责的|(?:集中|统一|相对集中)?行使的|所有|全部|部分|各类|"
     r"不再(?:承担|行使|履行)的?|"
     # "城区范围内的M", "城区内的M": where, not what
     r"(?<![在于])(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的|"
@@ -176,7 +176,8 @@ _MATTER_TRIM_TAIL = re.compile(
 _LAW_SCOPE = re.compile(
     r"^(?:国家和省|国家|有关)?(?:的)?法律[、,和及]?(?:行政)?法规(?:[、,和及]?(?:地方性法规|规章))*(?:规定|设定)?的?"
 )
-_DOMAIN = re.compile(r"^在?(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)(?P<rest>.*)$")  # "(在)D领域…"
+# "(在)D领域…", "D方面：M的…" (a heading's colon after the field)
+_DOMAIN = re.compile(r"^在?(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)\s*[:：]?\s*(?P<rest>.*)$")
 _FIELDS = re.compile(
     r"^(?P<fields>(?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等)?(?:[两二三四五六七八九十\d]{1,2}个)?(?:方面|领域)(?P<rest>.*)$"
 )
@@ -1292,8 +1293,10 @@ def _scope_item(
     if power.group() not in ("行政处罚权", "行政强制权"):
         return []
     head = clause[: power.start()]
-    if re.search(r"实现|完成|推进|推行|开展|到\d{4}|需要|确定|明确|严格|依法|加强|规范", head):
-        return []  # a goal or a principle about powers, not a list item
+    if re.search(r"实现|完成|推进|推行|开展|到\d{4}|需要|确定|明确|严格|依法|加强|规范|划转|划入|移交|下放|整合", head):
+        # a goal or a principle about powers, or a heading naming a move whose sentences follow
+        # ("（一）划转D方面的部分P。将G的…划转R"), not a list item
+        return []
     if any(a.end <= cs + power.start() for a in agencies) or _GRANT_AFTER.search(clause, power.end()):
         return []  # "甲局将D领域的部分P，委托乙行使": a clause with its subject or verb, no bare item
     head = re.sub(r"^.*?(?:(?:具体)?范围(?:是|包括|为)?[:：]|包括[:：]?)", "", head)
