@@ -144,8 +144,14 @@ def _places(
         nxt = text[e : e + 1]
         if name.endswith("区") and nxt and nxt in "域划间":  # 江南区域, 城区划: not a place
             continue
-        if name in not_places and not _in_place_list(text, s, e, chosen, i, real=not_places):
-            continue  # "城区", "新城区": ordinary words, unless listed with other places ("新城区、回民区")
+        if (
+            name in not_places
+            and not _in_place_list(text, s, e, chosen, i, real=not_places)
+            and not _right_after_its_city(chosen, i, g)
+        ):
+            # "城区", "新城区": ordinary words, unless listed with other places ("新城区、回民区") or
+            # written right after the city they are a district of ("西安市新城区", "西安新城区")
+            continue
         # "建成区和县政府", "县交通运输局和县文化和旅游局": 和县 (a county) read across a conjunction
         # that joins two level words, or a body and a body of the next level
         placed_before = i > 0 and chosen[i - 1][1] == s and chosen[i - 1][2] not in not_places
@@ -159,8 +165,11 @@ def _places(
             prov = [c for c in cands if c.rank == 1]
             if prov:
                 cands = tuple(prov)
-            elif len(name) < 3 and not _in_place_list(text, s, e, chosen, i):
-                continue
+            elif (
+                len(name) < 3 and not _in_place_list(text, s, e, chosen, i) and not _right_before_its_own(chosen, i, g)
+            ):
+                continue  # (a short name of two characters is a city when listed, or right before one of its
+                # districts: "西安新城区")
             if nxt and nxt in "省市县区州盟":  # "宿州市" is matched whole elsewhere; "黄山区" is another place
                 continue
         else:
@@ -173,6 +182,22 @@ def _places(
 
 
 _POWER_ENDINGS = ("职责", "职能", "权", "权限", "事项")
+
+
+def _within(g, inner: str, outer: str) -> bool:
+    """Whether a division named ``inner`` lies within a city named (fully or shortly) ``outer``."""
+    cities = {c.name for c in g.lookup(outer) if c.rank == 2}
+    return any(c.rank == 3 and c.city in cities for c in g.lookup(inner))
+
+
+def _right_after_its_city(chosen, i: int, g) -> bool:
+    """Whether the name ``chosen[i]`` stands right after the name of a city it is a district of."""
+    return i > 0 and chosen[i - 1][1] == chosen[i][0] and _within(g, chosen[i][2], chosen[i - 1][2])
+
+
+def _right_before_its_own(chosen, i: int, g) -> bool:
+    """Whether the name ``chosen[i]`` (a city's) stands right before one of its districts or counties."""
+    return i + 1 < len(chosen) and chosen[i + 1][0] == chosen[i][1] and _within(g, chosen[i + 1][2], chosen[i][2])
 
 
 def _joins_bodies(text: str, s: int, e: int, rules: Rules) -> bool:

@@ -455,6 +455,13 @@ def test_recognize_one_portfolio_named_in_full(text, names):
         ("加快新城区建设", []),
         ("城区、郊区环境整治", []),
         ("本办法适用于西安市莲湖区", ["西安市", "莲湖区"]),  # a district that ends the text
+        # a district named like a word, right after its city (in full or short); a city's short name of
+        # two characters, right before one of its districts
+        ("南宁市城区开展试点", ["南宁市"]),
+        ("呼和浩特市新城区开展试点", ["呼和浩特市", "新城区"]),
+        ("西安新城区首批下放", ["西安", "新城区"]),
+        ("西安碑林区首批下放", ["西安", "碑林区"]),
+        ("西安人的城区生活", []),
     ],
 )
 def test_recognize_districts_named_like_words_and_at_the_end(text, places):
