@@ -357,8 +357,10 @@ _SAME_SUBJECT = re.compile(r"^(?:不|未(?!经)|拒不|没有)")
 _CONDITION_ONLY = re.compile(r"未经(?:批准|许可|同意|审批|核准|登记|备案)$")
 # a clause that only states the condition the act after it breaks, before a comma: "农户未经批准或者以欺骗
 # 手段取得批准，非法占地建房", "未取得施工许可证，擅自施工" — one offence
+# ("违反城市道路管理规定，擅自占用城市道路": the rule broken, then the act)
 _CONDITION_CLAUSE = re.compile(
     r"(?:未经|未取得|未依法取得|未办理)[^，,；;]{0,30}?(?:批准|许可|同意|审批|核准|登记|备案|许可证|手续)$"
+    r"|^违反[^，,；;]{2,30}?(?:规定|条例|办法|法律|法规|规章)$"
 )
 # a place phrase may follow the act's manner: "擅自在树木、地面、建筑物上涂写"
 _MANNER = r"(?:擅自|违法|非法|随意|私自|违规)?"
@@ -473,6 +475,8 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
                         [parts[k] + seps[k].strip() + parts[k + 1]] if seps else [parts[k] + parts[k + 1]]
                     )
                     seps[k : k + 1] = []
+                    if len(parts) == 1:
+                        return parts  # (its act whole: "违反M规定，擅自占用或者挖掘城市道路")
         if len(parts) > 1:
             parts = join_bare_verbs(parts, fields, seps or "、") if join else parts
             return [re.sub(r"^(?:以及|及|或者|或|和)", "", p) for p in parts if len(p) >= 2]
@@ -1107,7 +1111,12 @@ def _items_phrase(text: str, bodies: list[Body], rules: FrameRules, frame: str) 
     return [o for o in out if o[1] and not _CATCH_ALL.search(o[1])]
 
 
-_ACTS_WORD = re.compile(r"(?:的违法行为|的行为|违法行为|(?<=[\u4e00-\u9fff]{2})行为)$")
+# the word for the acts closing what a verbal power is over, or the party it punishes for them ("对违法排放
+# 油烟的单位予以处罚": the act, not who did it)
+_ACTS_WORD = re.compile(
+    r"(?:的违法行为|的行为|违法行为|(?<=[\u4e00-\u9fff]{2})行为"
+    r"|的(?:单位|个人|单位和个人|单位或者个人|单位或个人|行为人|当事人|经营者))$"
+)
 # a clause of its own that opens with the verb whose object the power is: "…，集中行使M的P"
 _LAST_CLAUSE_VERB = re.compile(r"[，,；;]\s*(?:依法)?(?:相对)?(?:集中|统一)?(?:行使|承担)(?=[^，,；;]*$)")
 
