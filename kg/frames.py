@@ -1449,7 +1449,8 @@ def _granted_includes(text: str, at: int, bodies: list[Body], state: FrameState,
         ph = parse_object(re.split(r"[，,]", rest, maxsplit=1)[0].strip(), inside, rules.scope_sectors)
         granted = {r["power"] for r in state.last if r.get("power")}
         label = granted.pop() if len(granted) == 1 else "行政执法权"
-        pairs = [(f, f) for f in ph.fields] or [(m, ph.domain) for m in ph.matters]
+        # ("…、M3等群众身边的“小事”": what the list is, said after its last item, no part of it)
+        pairs = [(f, f) for f in ph.fields] or [(_LIST_SAID_TO_BE.sub("", m), ph.domain) for m in ph.matters]
         # (a list, or fields: "涉及群众切身利益", one phrase, says what the grant touches, not what it is)
         if len(pairs) >= 2 and all(len(m) <= _INCLUDED_MAX for m, _ in pairs):
             phrases = [(label, m, d, None, None) for m, d in pairs]
@@ -1458,6 +1459,10 @@ def _granted_includes(text: str, at: int, bodies: list[Body], state: FrameState,
         for label, matter, domain, giver, scope in phrases
         for r in state.grantee
     ]
+
+
+# what a list of what a grant includes is said to be, after its last item: "等群众身边的“小事”", "等高频事项"
+_LIST_SAID_TO_BE = re.compile(r"(?<=[\u4e00-\u9fff]{2})等[^、，,；;]{2,16}$")
 
 
 # the longest line read as a heading that opens a list of granted items
