@@ -144,6 +144,8 @@ def _places(
         nxt = text[e : e + 1]
         if name.endswith("区") and nxt and nxt in "域划间":  # 江南区域, 城区划: not a place
             continue
+        if _MEDIA.match(text, e):  # "江西日报", "南昌晚报记者": a newspaper or station, not the place
+            continue
         if (
             name in not_places
             and not _in_place_list(text, s, e, chosen, i, real=not_places)
@@ -182,6 +184,10 @@ def _places(
 
 
 _POWER_ENDINGS = ("职责", "职能", "权", "权限", "事项")
+
+
+# the media a place's name opens the name of: newspapers, stations, news sites
+_MEDIA = re.compile(r"(?:[省市县区]?(?:日报|晚报|早报|商报|都市报|电视台|广播电视台|人民广播电台|新闻网|融媒体中心))")
 
 
 def _within(g, inner: str, outer: str) -> bool:
@@ -408,6 +414,14 @@ def _prefix_regex(rules: Rules) -> re.Pattern:
     return re.compile(rf"(?:{levels}|{MASKED_PLACE.pattern})$")
 
 
+@derived
+def _prefix_reach(rules: Rules) -> int:
+    """How far back a prefix is looked for: the longest level word ("省、自治区、直辖市"), at least 8
+    (a masked place, "XX自治州")."""
+    lex = rules.agencies
+    return max(8, *(len(w) for w in [*lex.levels, *lex.paired_levels]))
+
+
 _SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
 _CN_NUM = "一二三四五六七八九十百零〇"
 _SESSION = re.compile(rf"第?[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or CPPCC's session ordinal
@@ -454,7 +468,7 @@ def _prefix_chain(
             items.append((sp.start, sp.text, level, sp.place))
             pos = sp.start
         else:
-            m = _prefix_regex(rules).search(text[max(0, pos - 8) : pos])
+            m = _prefix_regex(rules).search(text[max(0, pos - _prefix_reach(rules)) : pos])
             if not m:
                 break
             word = m.group()
@@ -473,7 +487,9 @@ def _prefix_chain(
                 )
             else:
                 items.append((pos, word, lex.levels.get(word, masked_level(word)), None))
-        before = _prefix_regex(rules).search(text[max(0, pos - 9) : pos - 1]) if pos > 0 else None
+        before = (
+            _prefix_regex(rules).search(text[max(0, pos - 1 - _prefix_reach(rules)) : pos - 1]) if pos > 0 else None
+        )
         if (
             pos > 0
             and text[pos - 1] == "、"
@@ -488,7 +504,7 @@ def _prefix_chain(
         # a place may directly precede a level word ("黑龙江省" + "住建厅" is one chain)
         if not (
             place_ends.get(pos)
-            or (pos > 0 and _prefix_regex(rules).search(text[max(0, pos - 8) : pos]))
+            or (pos > 0 and _prefix_regex(rules).search(text[max(0, pos - _prefix_reach(rules)) : pos]))
             or _zone_before(text, pos, place_ends, rules) is not None
         ):
             break

@@ -176,6 +176,9 @@ _BARE_CITY = re.compile(
 )  # 市 as a level word (市政府 too), not 市辖区, 市场, 市政, 市容…
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> list[Fact]:
     """One record per distinct body of a document: names that share sector, level and kind of
     organ are one body ("市住建局" = "XX市住房和城乡建设局", "省委" = "中共安徽省委"); a name without
@@ -205,6 +208,8 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> lis
             f.rule_id
             in ("agency.council.v1", "agency.standalone.v1", "agency.internal_unit.v1", "agency.township_named.v1")
             or f.get("sector") == "其他"
+            # "省、自治区、直辖市人民政府": each such body, none in particular ("县(市、区)政府" is one)
+            or "、" in _BRACKETED.sub("", str(f.get("name")))
         ):
             key = ("council", f.get("name"))  # named whole, or of no known sector: only its own name
         else:

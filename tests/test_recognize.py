@@ -442,6 +442,11 @@ def test_recognize_merged_bureaus_and_towns_named_bare(text, names):
         ),
         ("由市容和环卫部门负责", [("市容和环卫部门", "城市管理", None)]),
         ("公安和交通运输部门", [("公安部门", "公安", None), ("交通运输部门", "交通运输", None)]),
+        # the provincial-level divisions named together, as the laws write them: one body of each kind
+        (
+            "各省、自治区、直辖市住房城乡建设主管部门",
+            [("省、自治区、直辖市住房城乡建设主管部门", "住房城乡建设", "province")],
+        ),
     ],
 )
 def test_recognize_one_portfolio_named_in_full(text, names):
@@ -462,6 +467,9 @@ def test_recognize_one_portfolio_named_in_full(text, names):
         ("西安新城区首批下放", ["西安", "新城区"]),
         ("西安碑林区首批下放", ["西安", "碑林区"]),
         ("西安人的城区生活", []),
+        # a place that opens the name of a newspaper or a station is no place of the text
+        ("据福建日报报道，福州市将执法权下放", ["福州市"]),
+        ("泉州晚报记者获悉", []),
     ],
 )
 def test_recognize_districts_named_like_words_and_at_the_end(text, places):
