@@ -179,7 +179,7 @@ _LAW_SCOPE = re.compile(
 # "(在)D领域…", "D方面：M的…" (a heading's colon after the field)
 _DOMAIN = re.compile(r"^在?(?P<domain>[\u4e00-\u9fff]{2,12}?)(?P<kind>方面|领域)\s*[:：]?\s*(?P<rest>.*)$")
 _FIELDS = re.compile(
-    r"^(?P<fields>(?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等)?(?:[两二三四五六七八九十\d]{1,2}个)?(?:方面|领域)(?P<rest>.*)$"
+    r"^在?(?P<fields>(?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等)?(?:[两二三四五六七八九十\d]{1,2}个)?(?:方面|领域)(?P<rest>.*)$"
 )
 _LISTED_DOMAIN = re.compile(r"^(?P<list>[^,，;；]+?)等(?P<domain>[\u4e00-\u9fff]{2,12}?)(?:方面|领域)(?:的)?$")
 
