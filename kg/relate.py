@@ -8,6 +8,7 @@ id of the rule that made it. Trigger words and tables live in ``kg/rules/relatio
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -2074,6 +2075,8 @@ def relate_document(
             elif framed and all(t.get("rule") == rules.frames.rule_id("restatement") for t in framed):
                 found = given_by_the_stopping(found, framed)  # "将M的P划转至R，G不再行使": G gave it
             found.extend(dict(t, span=(0, len(s.text))) for t in framed)
+            if "分别" in s.text:
+                found = respectively(found, s.text)
             if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
                 _give_entry(facts, entry_facts, frame_state.former)
                 frame_state.former, entry_facts = None, []
@@ -2212,6 +2215,45 @@ def _triggers_by_sentence(text: str, sentences: list[Sentence], rules: Rules) ->
 _PENDING_RULES = frozenset({"transfer.scope_list.v1", "transfer.table_row.v1"})
 _DROPPED_UNHELD = frozenset({"transfer.table_row.v1"})  # of those, the ones no record is kept of without a receiver
 _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
+
+
+# the parts of a transfer a sentence may list, each in the order the sentence writes them
+_PAIRED_ROLES = ("source", "matter", "target")
+
+
+def respectively(found: list[dict], text: str) -> list[dict]:
+    """The transfers of a sentence that says its lists pair off (分别): when every giver, matter and
+    receiver was read with every other, and the lists of two or more are of one length, the first of
+    each goes with the first of the others, and so on ("将G1、G2的M1、M2职责分别划入R1和R2": G1's
+    M1 to R1, G2's M2 to R2). Receivers named before 分别 as its subject each do all ("R1、R2分别
+    集中行使…"). Any other records as they are.
+
+    >>> rs = [{"source": g, "matter": m, "target": "R", "power": "P"} for g in ("甲局", "乙局") for m in ("丙", "丁")]
+    >>> [(r["source"], r["matter"]) for r in respectively(rs, "甲局、乙局的丙、丁职责分别划入R")]
+    [('甲局', '丙'), ('乙局', '丁')]
+    """
+    groups: dict[str | None, list[dict]] = {}
+    out = []
+    for r in found:  # (a restatement, of no matter, pairs nothing)
+        groups.setdefault(r.get("power"), []).append(r) if r.get("matter") else out.append(r)
+    for records in groups.values():
+        values = {
+            role: sorted({r.get(role) for r in records}, key=lambda v: _first_at(text, v)) for role in _PAIRED_ROLES
+        }
+        listed = {role: vs for role, vs in values.items() if len(vs) > 1}
+        crossed = len(records) == math.prod(len(vs) for vs in values.values())
+        # (receivers listed before 分别 are its subject, each doing all: "R1、R2分别集中行使M1、M2方面的P")
+        paired = "source" in listed or _first_at(text, values["target"][0]) > text.find("分别")
+        if len(listed) < 2 or not crossed or not paired or len({len(vs) for vs in listed.values()}) != 1:
+            out.extend(records)
+            continue
+        out.extend(r for r in records if len({values[role].index(r.get(role)) for role in listed}) == 1)
+    return out
+
+
+def _first_at(text: str, value: str | None) -> int:
+    at = text.find(value) if value else -1
+    return at if at >= 0 else len(text)
 
 
 def _give_entry(facts: list[Fact], at: list[int], giver) -> None:

@@ -659,6 +659,30 @@ def test_relate_page_date_is_no_date_of_an_act_but_is_a_news_items():
     assert dates == [None, "2022-03-01"]
 
 
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # givers, matters and receivers listed, paired off by 分别
+        (
+            "将县自然资源局、县水利局的非法采矿查处、河道采砂查处职责分别划入县综合执法局和县水务执法大队。",
+            {("县自然资源局", "非法采矿", "县综合执法局"), ("县水利局", "河道采砂", "县水务执法大队")},
+        ),
+        # the givers after the matters, behind 由
+        (
+            "将城市绿化、城市照明管理职责分别由区林业局、区住建局划入区城市管理局。",
+            {("区林业局", "城市绿化", "区城市管理局"), ("区住建局", "城市照明管理", "区城市管理局")},
+        ),
+        # matters and receivers, no giver: the receivers after 分别
+        (
+            "将户外广告、城市排水管理职责分别划入州城市管理局和州水务局。",
+            {(None, "户外广告", "州城市管理局"), (None, "城市排水管理", "州水务局")},
+        ),
+    ],
+)
+def test_relate_lists_paired_off_by_fenbie(text, pairs):
+    assert {(t["source"], t["matter"], t["target"]) for t in _doc_transfers("某市方案\n" + text)} == pairs
+
+
 def test_relate_receivers_named_together_each_hold_the_powers():
     text = "某市批复\n由东城区城市管理局、西城区城市管理局分别集中行使园林绿化、市政公用方面的行政处罚权。"
     got = {(t["target"], t["matter"], t["source_sector"]) for t in _doc_transfers(text)}
