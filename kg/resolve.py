@@ -55,6 +55,9 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
     >>> texts = ["县农业农村局、县水利局(以下统称业务主管部门)负责。"]
     >>> defined_names(texts, [find_agencies(t, rules) for t in texts])  # several bodies: no one's name
     [[]]
+    >>> texts = ["水利、林业等有关部门(以下统称有关部门)负责。", "有关部门不得再行使。"]
+    >>> defined_names(texts, [find_agencies(t, rules) for t in texts])  # sectors sharing one head: several
+    [[], []]
     """
     defs: dict[str, AgencySpan] = {}
     for text, found in zip(texts, bodies):
@@ -64,8 +67,11 @@ def defined_names(texts: list[str], bodies: list[list[AgencySpan]]) -> list[list
                 b for b in found if b.end < m.start() and _SUBJECT_IS.fullmatch(text, b.end, m.start())
             ]
             first = min(before, key=lambda b: (b.start, found.index(b))) if before else None
-            if first is not None and _NAMED_TOGETHER.search(text, 0, first.start):
-                continue  # "甲局、乙局(以下统称X)": X names several bodies, not one of them
+            if first is not None and (
+                _NAMED_TOGETHER.search(text, 0, first.start) or len({b.sector for b in before}) > 1
+            ):
+                # "甲局、乙局(以下统称X)", "D1、D2等有关部门(以下统称X)": X names several bodies, not one of them
+                continue
             if first is not None:  # of one name spread over levels ("市、区综合执法部门(以下统称…)"), the first
                 defs.setdefault(m.group("short"), first)
     if not defs:
