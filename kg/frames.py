@@ -807,6 +807,8 @@ class FrameState:
     topic: Body | None = None  # the last body set up or acting as subject (antecedent of 其)
     self_body: Body | None = None  # the body that writes 我局
     columns: dict[str, int] = field(default_factory=dict)  # role → column of the catalogue table's header row
+    column_count: int = 0  # how many columns that header row has
+    numbered: bool = False  # whether its first column numbers the rows (序号)
     item_numbers: dict[str, int | None] = field(default_factory=dict)  # the open list's last item number by style
     entry_kind: str | None = None  # the kind of power a catalogue heading names ("一、行政处罚")
     following: tuple[str, list[AgencySpan]] = ("", [])  # the next sentence and the bodies recognized in it
@@ -3356,8 +3358,10 @@ _KIND_OF_ENTRY = (
     (re.compile(r"(?:强制|强制拆除|查封|扣押)"), "行政强制"),
     (re.compile(r"检查$"), "行政检查"),
 )
+_ROW_NUMBER = re.compile(r"\d{1,4}")  # what a number column holds
 _MATTER_OF_ROW = re.compile(
-    r"^(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的强制拆除|的(?:查封|扣押)[\u4e00-\u9fff]{0,8}"
+    # (a sub-item numbered within its item: "1.对M的处罚")
+    r"^(?:\d{1,3}[.、．]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*)?(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的强制拆除|的(?:查封|扣押)[\u4e00-\u9fff]{0,8}"
     r"|的?审批|的许可)?$"
 )
 
@@ -3369,11 +3373,16 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     (实施主体) and one the body that held it before (原实施部门); with no body cell, the receiver
     of the catalogue's lead-in. A header row names the columns (frames.yaml ``table_columns``)."""
     cells = [c.strip() for c in text.split("\t")]
+    if state.numbered and 2 <= len(cells) < state.column_count and not _ROW_NUMBER.fullmatch(cells[0]):
+        # under a number column, a row with no number goes on the one above (its first cells merged with
+        # it: "\t\t\t2.对M的处罚\t…"), its empty cells at the front lost with the line's opening space
+        cells = [""] * (state.column_count - len(cells)) + cells
     if len(cells) < 3:
         return []
     roles = _header_roles(cells, rules)
     if roles:  # a header row: "序号 事项名称 职权类型 实施主体 原实施部门"
-        state.columns = roles
+        state.columns, state.column_count = roles, len(cells)
+        state.numbered = bool(re.fullmatch(r"序号|编号", cells[0]))
         return []
     cols = dict(state.columns)
     sub = cols.pop("sub_matter", None)
