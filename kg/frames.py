@@ -603,7 +603,8 @@ _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
-    r"(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关|涉及到?)?"  # 了/过: the verb's aspect
+    # ("撤销/取消G的M职责，由R履行": the duty taken from G, the verb no part of it; 了/过: the verb's aspect)
+    r"(?:撤销|取消|剥离)?(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关|涉及到?)?"
     # "城市道路范围内的M": the area a power covers, not what it is over ("上述范围内的" points back)
     r"(?:(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的(?=[\u4e00-\u9fff]{2}))?"
     # "我区M", "全市范围内的M": the writer's own place, where, not what
@@ -704,7 +705,7 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             seg = re.sub(
                 # "县级人民政府及其部门的P": a government with its departments gives as the government;
                 # "G1、G2（以下统称业务主管部门）的P": the short name the text gives them, no matter
-                rf"^(?:及其(?:所属|工作|有关)?部门)?(?:{_SHORT_NAME_GIVEN})?(?:的|[:：]|{_STOPS_HOLDING}|(?:划转|移交|下放|行使|承担|负责|实施)的|(?:依法)?委托的)?",
+                rf"^(?:及其(?:所属|工作|有关)?部门)?(?:{_SHORT_NAME_GIVEN})?(?:的|[:：]|{_STOPS_HOLDING}|原?(?:划转|移交|下放|行使|承担|负责|实施)的|原有的|(?:依法)?委托的)?",
                 "",
                 written[read:],
             )
