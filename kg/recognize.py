@@ -426,7 +426,8 @@ _SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
 _CN_NUM = "一二三四五六七八九十百零〇"
 _SESSION = re.compile(rf"第?[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or CPPCC's session ordinal
 # 人大代表, 政协委员: members, not the body; 国务院机构改革: the reform of a body's organs, a topic
-_PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|常委(?!会)|机构改革)")
+# (市委副书记, 县纪委书记: a party committee's secretary, a person)
+_PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|常委(?!会)|机构改革|(?:第一|专职)?副?书记(?!处))")
 # "发展改革、自然资源、人民防空等行政主管部门": sectors sharing one head, some of them beyond the lexicon
 _SECTOR_LIST = re.compile(
     r"(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[\d一二三四五六七八九十]{1,3}个)?"

@@ -141,7 +141,9 @@ def test_recognize_no_agency_in_vague_or_unrelated_text(text):
     assert "有关部门" not in names and "相关部门" not in names
 
 
-@pytest.mark.parametrize("text", ["听取人大代表、政协委员的意见", "深化国务院机构改革", "各级人大代表"])
+@pytest.mark.parametrize(
+    "text", ["听取人大代表、政协委员的意见", "深化国务院机构改革", "各级人大代表", "由县委副书记牵头", "州纪委书记出席"]
+)
 def test_recognize_people_and_topics_are_not_bodies(text):
     assert find_agencies(text, RULES) == []
 
