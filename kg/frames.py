@@ -2191,12 +2191,12 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     obj = re.sub(rf"等?{COUNT_OF_MATTERS.pattern}$", "", clause[: p[0]])  # "M等8项": how many, not which
     ph = parse_object(obj, bodies, rules.scope_sectors) if obj else Phrase()
     rid = rules.rule_id("hand_over")
-    # "G下放M查处等8项": the item, an act and the penalty for it, names its own kind of power
-    penalty = not named and _ITEM_PENALTY.search(obj)
+    # "G下放M查处等8项", "G下放M监督检查等31项": the item names its own kind of power by its last words
+    own_kind = None if named else next((kind for pattern, kind in _ITEM_KINDS if pattern.search(obj.strip())), None)
     out = []
     for label, m, domain in _kinds_granted(p, ph, p[2], rules):
-        if penalty:
-            label, m = "行政处罚权", _ITEM_PENALTY.sub("", m) if m else m
+        if own_kind and m:
+            label, m = own_kind, _item_kind(m, own_kind)[1]
         out.extend(_record(label, m, domain, giver, r, rid, rules, scope=ph.scope) for r in state.grantee)
     return out
 
