@@ -426,6 +426,7 @@ _SPECIAL_CORE_SECTOR = {"编制": "机构编制"}
 _CN_NUM = "一二三四五六七八九十百零〇"
 _SESSION = re.compile(rf"第?[{_CN_NUM}0-9]{{1,5}}届$")  # a legislature's or CPPCC's session ordinal
 # 人大代表, 政协委员: members, not the body; 国务院机构改革: the reform of a body's organs, a topic
+_WEBSITE = re.compile(r"(?:门户)?(?:网站|官网|微信公众号|公众号|政务微博)")
 # (市委副书记, 县纪委书记: a party committee's secretary, a person)
 _PERSON_AFTER = re.compile(r"(?:代表|委员(?!会)|常委(?!会)|机构改革|(?:第一|专职)?副?书记(?!处))")
 # "发展改革、自然资源、人民防空等行政主管部门": sectors sharing one head, some of them beyond the lexicon
@@ -661,8 +662,8 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
     # a standalone name that holds composed ones ("公安机关交通管理部门"): the longer name wins
     longer = [(s.start(), s.end()) for s in standalone if s.group("standalone")]
     for m in _agency_matches(text, rules):
-        if taken[m.start()]:
-            continue
+        if taken[m.start()] or _WEBSITE.match(text, m.end()):
+            continue  # (a body's website, "某局门户网站", is page chrome, no actor)
         if longer and any(a <= m.start() and m.end() <= b and m.span() != (a, b) for a, b in longer):
             continue
         # split on 、 first, then on 和/及/与 inside a piece that is no core by itself
@@ -739,7 +740,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
                 out.append(_span(rules, text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
         taken[start : m.end()] = b"\x01" * (m.end() - start)
     for m in standalone:
-        if taken[m.start()]:
+        if taken[m.start()] or _WEBSITE.match(text, m.end()):
             continue
         if m.group("standalone"):
             if _PERSON_AFTER.match(text, m.end()):

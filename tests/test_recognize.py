@@ -142,7 +142,16 @@ def test_recognize_no_agency_in_vague_or_unrelated_text(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["听取人大代表、政协委员的意见", "深化国务院机构改革", "各级人大代表", "由县委副书记牵头", "州纪委书记出席"]
+    "text",
+    [
+        "听取人大代表、政协委员的意见",
+        "深化国务院机构改革",
+        "各级人大代表",
+        "由县委副书记牵头",
+        "州纪委书记出席",
+        "相关链接：某县人民政府门户网站",  # a body's website, page chrome
+        "关注县城市管理局微信公众号",
+    ],
 )
 def test_recognize_people_and_topics_are_not_bodies(text):
     assert find_agencies(text, RULES) == []
