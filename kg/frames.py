@@ -809,6 +809,7 @@ class FrameState:
     self_body: Body | None = None  # the body that writes 我局
     columns: dict[str, int] = field(default_factory=dict)  # role → column of the catalogue table's header row
     column_count: int = 0  # how many columns that header row has
+    entrusting: Body | None = None  # the body a labelled line names as the one that entrusts ("委托机关：X")
     numbered: bool = False  # whether its first column numbers the rows (序号)
     item_numbers: dict[str, int | None] = field(default_factory=dict)  # the open list's last item number by style
     entry_kind: str | None = None  # the kind of power a catalogue heading names ("一、行政处罚")
@@ -1271,6 +1272,8 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
                 and (entrusts or not rules.deciders.search(head, b.end, move.start()))
             ]
             giver = givers[-1] if givers else None
+            if giver is None and entrusts:  # "委托机关：甲局" heading an entrustment: its subject, unwritten
+                giver = state.entrusting
         owner = _OWNER_OF_LISTED.search(head, max(0, cue.start() - 24), cue.end())
         if giver is None and owner:
             # "G的下列P，由R集中行使：": the body whose powers the lead-in lists gives each item, unless
@@ -3633,6 +3636,8 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
         state.entry_receiver = _body_of_value(label, bodies)
     if role == "giver":  # "原实施部门：区城市管理局": the body that held the entry's power before
         giver = _body_of_value(label, bodies)
+        if label.group("label").startswith("委托"):  # "委托机关：甲局": the body an entrustment's text is from
+            state.entrusting = giver
         if entry.get("done"):
             state.former = giver  # the entry's record is out: relate gives it its giver
             return []

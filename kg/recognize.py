@@ -1276,6 +1276,7 @@ def organ_of(name: str) -> str:
 
 
 # a township body named after its town or street: "城川镇人民政府", "桃源街道办事处", "柳河乡"
+_COUNTY_BEFORE_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?[县区旗](?=[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|苏木)$)")
 _TOWN_OF_BODY = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡))(?:人民政府|政府|办事处)?")
 
 
@@ -1285,11 +1286,18 @@ def town_of(name: str) -> str | None:
 
     >>> [town_of(n) for n in ("城川镇人民政府", "桃源街道办事处", "柳河乡", "乡镇人民政府", "苏木镇人民政府")]
     ['城川镇', '桃源街道', '柳河乡', None, None]
+    >>> [town_of(n) for n in ("漳县武阳镇人民政府", "新市镇人民政府")]
+    ['武阳镇', '新市镇']
     """
     m = _TOWN_OF_BODY.fullmatch(name)
     town = m.group("town") if m else None
     collective = town is None or town[:2] in ("乡镇", "镇街", "街道") or town in ("苏木镇", "苏木乡")
-    return None if collective or town.startswith(("各", "全")) else town
+    if collective or town.startswith(("各", "全")):
+        return None
+    county = _COUNTY_BEFORE_TOWN.match(town)
+    if county and any(p.rank == 3 and p.name == county.group() for p in gazetteer().lookup(county.group())):
+        return town[county.end() :]  # "岷县梅川镇": the town of 岷县, named after its county
+    return town
 
 
 def _span(rules, text, start, end, name, sector, level, rule, place=None, generic=False) -> AgencySpan:

@@ -1570,9 +1570,17 @@ def _adopting_bodies(lines: list[str], found: Recognized) -> list[str]:
     return []
 
 
+_SEAL = re.compile(r"\s*[(（](?:盖章|印章|公章|签章|章)[)）]")
+
+
 def _signature_issuers(text: str, found: Recognized) -> list[str]:
     """Bodies written alone on a line just above the date that closes the text (the signature)."""
-    lines = [part for line in text[-600:].split("\n") if line.strip() for part in _split_signed(line.strip())]
+    lines = [
+        part
+        for line in text[-600:].split("\n")
+        if line.strip()
+        for part in _split_signed(_SEAL.sub("", line).strip())  # "某局（盖章）": the seal's mark
+    ]
     for i in range(len(lines) - 1, 0, -1):
         if _DATE_LINE.fullmatch(_cn_date_digits(lines[i])):
             bare = re.sub(r"\s+", "", lines[i - 1])

@@ -876,6 +876,13 @@ def test_relate_the_signer_s_place_governs_before_a_place_the_bodies_suggest(tex
     assert _header(text)["jurisdiction"] == jurisdiction
 
 
+def test_relate_a_signature_with_its_seal_mark_signs_the_text():
+    header = _header(
+        "行政执法委托书\n委托机关：漳县林业局\n决定委托武阳镇人民政府实施行政处罚。\n漳县林业局（盖章）\n2023年1月5日\n"
+    )
+    assert (header["issuer"], header["jurisdiction"]) == (["漳县林业局"], "漳县")
+
+
 def test_relate_the_imprint_line_dates_the_text():
     header = _header(
         "某县关于印发某方案的通知\n各乡镇：\n现将方案印发给你们。\n某县人民政府办公室　　2022年4月6日印发\n"
