@@ -3749,16 +3749,19 @@ def listed_holders(text: str, bodies: list[Body]) -> list[Body]:
     return _together(text, [b for b in bodies if b.start >= first.start]) if first is not None else []
 
 
-def catalogue_grantees(title: str | None, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
+def catalogue_grantees(
+    title: str | None, agencies: list[AgencySpan], rules: FrameRules, any_title: bool = False
+) -> list[Body]:
     """The bodies a catalogue's title grants its entries to ("某区赋予街道办事处行政执法事项目录"): the
-    receivers of its rows, whose body column (部门) then names the giver; none for other titles.
+    receivers of its rows, whose body column (部门) then names the giver; none for other titles (with
+    ``any_title``, any title's: "某县赋予乡镇部分县级行政执法权实施方案").
 
     >>> from kg.recognize import find_agencies
     >>> t = "某县赋予乡镇(街道)行政执法事项目录"
     >>> [b.text for b in catalogue_grantees(t, find_agencies(t, rules), rules.frames)]
     ['乡镇(街道)']
     """
-    if not title or not _CATALOGUE_TITLE.search(title):
+    if not title or not (any_title or _CATALOGUE_TITLE.search(title)):
         return []
     bodies = bodies_in(title, agencies, rules)
     for verb in _GRANT_IN_TITLE.finditer(title):

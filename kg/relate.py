@@ -310,6 +310,10 @@ class _Context:
     receiver: AgencySpan | None = None
     # a lead-in of a scope with no receiver ("集中行使行政处罚权的范围："): its items wait for one
     scope_open: bool = False
+    # the body the document's title grants powers to ("某县赋予乡镇部分县级行政执法权实施方案"), and
+    # whether the sentence stands under a heading naming what is granted ("二、赋权范围")
+    granted: AgencySpan | None = None
+    granted_section: bool = False
 
 
 class Recognized:
@@ -1305,6 +1309,8 @@ def _scope_item(
     if not re.search(r"方面|领域", head):
         return []
     receiver = context.receiver
+    if receiver is None and context.granted_section:  # "二、赋权范围 / （二）D领域：M的P": the title's grantee
+        receiver = context.granted
     if receiver is None:
         following = [a for a in next_agencies if a.sector == "城市管理"]
         receiver = following[0] if following else None
@@ -1951,6 +1957,8 @@ def _town_place(name: str, record: dict) -> dict:
     return {"name": name, "standard_name": f"{parent or ''}{name}", "parent": parent, "adcode": None}
 
 
+# a heading naming what a grant gives: "二、赋权范围", "三、下放事项", "（一）委托内容"
+_GRANTED_HEADING = re.compile(r"(?:赋权|下放|赋予|委托|划转)的?(?:范围|事项|清单|内容)")
 # "赋予街道(乡镇)…", "交由乡镇和街道…": a collective right after a grant verb receives powers
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
@@ -1982,6 +1990,10 @@ def relate_document(
     pending_scope: list[int] = []  # the scope items or table rows just read that name no receiver (indices into facts)
     unheld: set[int] = set()  # table rows that no note named a receiver of
     title_bodies = found_in.bodies(record.get("title") or "")
+    granted = catalogue_grantees(record.get("title"), title_bodies, rules.frames, any_title=True)
+    if len(granted) == 1:
+        b = granted[0]
+        context.granted = AgencySpan(0, 0, b.text, b.text, b.sector, None, "transfer.scope_list.v1")
     frame_state = FrameState(
         actor=catalogue_owner(record.get("title"), title_bodies),
         title_grantees=catalogue_grantees(record.get("title"), title_bodies, rules.frames),
@@ -1993,6 +2005,7 @@ def relate_document(
     move_deadlines: list[tuple[int, str]] = []  # (index into facts where stated, date) of deadlines for the moves
     k = 0
     for i, s in enumerate(sentences):
+        context.granted_section = any(_GRANTED_HEADING.search(h) for h in s.headings)
         ps = resolved[k : k + len(per_sentence_places[i])]
         k += len(per_sentence_places[i])
         carried = context.receiver

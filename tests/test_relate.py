@@ -683,6 +683,17 @@ def test_relate_lists_paired_off_by_fenbie(text, pairs):
     assert {(t["source"], t["matter"], t["target"]) for t in _doc_transfers("某市方案\n" + text)} == pairs
 
 
+def test_relate_items_under_a_heading_of_what_is_granted_go_to_the_title_s_grantee():
+    text = (
+        "某区赋予街道办事处部分区级行政执法权的实施方案\n一、赋权事项\n"
+        "（一）林业领域：对擅自开垦林地的行政处罚权。\n（二）水利领域：对在河道内违法采砂的行政处罚权。\n"
+        "二、保障措施\n（一）财政领域：对违规使用资金的行政处罚权。"
+    )
+    got = {(t["matter"], t["target"], t["source_sector"]) for t in _doc_transfers(text)}
+    # (the items under a heading of no grant stay unread: no body is named for them)
+    assert got == {("擅自开垦林地", "街道办事处", "其他"), ("在河道内违法采砂", "街道办事处", "水务")}
+
+
 def test_relate_receivers_named_together_each_hold_the_powers():
     text = "某市批复\n由东城区城市管理局、西城区城市管理局分别集中行使园林绿化、市政公用方面的行政处罚权。"
     got = {(t["target"], t["matter"], t["source_sector"]) for t in _doc_transfers(text)}
