@@ -3769,6 +3769,9 @@ def catalogue_grantees(
         first = next((b for b in bodies if verb.end() <= b.start <= at), None)
         if first is not None:
             return _together(title, [b for b in bodies if b.start >= first.start])
+        toward = next((b for b in bodies if b.end == verb.start() and _toward(title, b)), None)
+        if toward is not None:  # "某旗向苏木乡镇下放…": the body after 向, before the verb
+            return [toward]
     return []
 
 

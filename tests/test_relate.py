@@ -683,9 +683,12 @@ def test_relate_lists_paired_off_by_fenbie(text, pairs):
     assert {(t["source"], t["matter"], t["target"]) for t in _doc_transfers("某市方案\n" + text)} == pairs
 
 
-def test_relate_items_under_a_heading_of_what_is_granted_go_to_the_title_s_grantee():
+@pytest.mark.parametrize(
+    "title", ["某区赋予街道办事处部分区级行政执法权的实施方案", "某区向街道办事处下放部分区级行政执法权的实施方案"]
+)
+def test_relate_items_under_a_heading_of_what_is_granted_go_to_the_title_s_grantee(title):
     text = (
-        "某区赋予街道办事处部分区级行政执法权的实施方案\n一、赋权事项\n"
+        title + "\n一、赋权事项\n"
         "（一）林业领域：对擅自开垦林地的行政处罚权。\n（二）水利领域：对在河道内违法采砂的行政处罚权。\n"
         "二、保障措施\n（一）财政领域：对违规使用资金的行政处罚权。"
     )
