@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.errors import RuleError
 from kg.lexicon import Words, alternation, checked, nominals, nouns
-from kg.normalize import ITEM_NUMBER, small_number
+from kg.normalize import ITEM_NUMBER, NUMBER_COLUMN, ROW_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 from kg.resolve import DEFINES_SHORT
 
@@ -646,9 +646,9 @@ class Phrase:
 DECIDING_SECTORS = frozenset({"人民政府", "党委", "机构编制"})
 # a move done before, written before its verb: "已下放至", "原划转至", "2021年下放至"
 EARLIER = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|已经|已|原|曾|前期|此前)"
-# a level word alone (with its share) before a power: "部分县级行政执法权" names the level's powers
 # the level a power belongs to: "省级", "县级", "自治区级", "乡镇级"
 LEVEL_WORD = r"(?:自治区|自治州|乡镇|县区|市县|省|市|州|盟|县|区|旗|乡|镇)级"
+# a level word alone (with its share) before a power: "部分县级行政执法权" names the level's powers
 LEVEL_ALONE = re.compile(
     rf"(?:第[一二三四五六七八九十\d]{{1,3}}批|一批|首批|新一批)?(?:部分|全部|一些|若干|{COUNT_OF_MATTERS.pattern})?"
     rf"(?P<level>{LEVEL_WORD})"
@@ -3364,7 +3364,6 @@ _KIND_OF_ENTRY = (
     (re.compile(r"(?:强制|强制拆除|查封|扣押)"), "行政强制"),
     (re.compile(r"检查$"), "行政检查"),
 )
-_ROW_NUMBER = re.compile(r"\d{1,4}")  # what a number column holds
 _MATTER_OF_ROW = re.compile(
     # (a sub-item numbered within its item: "1.对M的处罚")
     r"^(?:\d{1,3}[.、．]\s*|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*)?(?:对)?(?P<m>.+?)(?:的(?:行政)?处罚|的(?:监督)?检查|的行政强制|的强制措施|的强制拆除|的(?:查封|扣押)[\u4e00-\u9fff]{0,8}"
@@ -3379,7 +3378,7 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     (实施主体) and one the body that held it before (原实施部门); with no body cell, the receiver
     of the catalogue's lead-in. A header row names the columns (frames.yaml ``table_columns``)."""
     cells = [c.strip() for c in text.split("\t")]
-    if state.numbered and 2 <= len(cells) < state.column_count and not _ROW_NUMBER.fullmatch(cells[0]):
+    if state.numbered and 2 <= len(cells) < state.column_count and not ROW_NUMBER.fullmatch(cells[0]):
         # under a number column, a row with no number goes on the one above (its first cells merged with
         # it: "\t\t\t2.对M的处罚\t…"), its empty cells at the front lost with the line's opening space
         cells = [""] * (state.column_count - len(cells)) + cells
@@ -3388,7 +3387,7 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
     roles = _header_roles(cells, rules)
     if roles:  # a header row: "序号 事项名称 职权类型 实施主体 原实施部门"
         state.columns, state.column_count = roles, len(cells)
-        state.numbered = bool(re.fullmatch(r"序号|编号", cells[0]))
+        state.numbered = NUMBER_COLUMN.fullmatch(cells[0]) is not None
         return []
     cols = dict(state.columns)
     sub = cols.pop("sub_matter", None)

@@ -16,7 +16,7 @@ from functools import cache
 from kg.ruleset import Rules, derived
 from kg.types import Article, Document
 
-__all__ = ["DOC_TYPE", "ITEM_NUMBER", "normalize", "strip_glosses", "to_simplified"]
+__all__ = ["DOC_TYPE", "ITEM_NUMBER", "NUMBER_COLUMN", "ROW_NUMBER", "normalize", "strip_glosses", "to_simplified"]
 
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A pinyin gloss glued to a character or a word: "關(guān)", "發（fā）", "劃轉(huà zhuǎn)". Its
@@ -341,13 +341,13 @@ def spaces_to_tabs(text: str, rules: Rules) -> str:
         known = sum(names.fullmatch(w) is not None for w in words)
         if not width and known >= 3 and known >= len(words) - 1 and "。" not in line:
             width = len(words)
-            numbered = _NUMBER_COLUMN.fullmatch(words[0]) is not None
+            numbered = NUMBER_COLUMN.fullmatch(words[0]) is not None
             line = _tab_first_spaces(line, width - 1)
         out.append(line)
     return "\n".join(out)
 
 
-_ROW_NUMBER = re.compile(r"[\dA-Za-z\-]{1,20}")  # what stands under a number column: "3", "A-01"
+ROW_NUMBER = re.compile(r"[\dA-Za-z\-]{1,20}")  # what stands under a number column: "3", "A-01"
 
 
 def _row_like(cells: list[str], numbered: bool) -> bool:
@@ -356,7 +356,7 @@ def _row_like(cells: list[str], numbered: bool) -> bool:
     return (
         all(cells)
         and not any(len(c) > CELL_MAX for c in cells)
-        and (not numbered or _ROW_NUMBER.fullmatch(cells[0]) is not None)
+        and (not numbered or ROW_NUMBER.fullmatch(cells[0]) is not None)
     )
 
 
@@ -401,7 +401,7 @@ def cells_to_rows(text: str, rules: Rules) -> str:
         if width < 3:
             i = max(k, i + 1)
             continue
-        numbered = _NUMBER_COLUMN.fullmatch(lines[i].strip()) is not None
+        numbered = NUMBER_COLUMN.fullmatch(lines[i].strip()) is not None
         rows = [(i, k)]
         j = k
         while j < len(lines):
@@ -448,7 +448,7 @@ def _column_names(rules: Rules) -> re.Pattern:
     return re.compile("|".join(f"(?:{n.pattern})" for n in rules.frames.table_columns.values()) or r"(?!)")
 
 
-_NUMBER_COLUMN = re.compile(r"序号|编号|编码|[\u4e00-\u9fff]{0,4}编码")
+NUMBER_COLUMN = re.compile(r"序号|编号|编码|[\u4e00-\u9fff]{0,4}编码")
 
 
 # what a title ends with when it names a kind of document (意见, 条例, 清单…), perhaps with "(试行)"
