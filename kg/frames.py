@@ -40,6 +40,7 @@ __all__ = [
     "split_acts",
     "power_labels_of",
     "NAMES_A_REFORM",
+    "GOAL_VERB",
     "series_in",
     "series_powers",
     "STEMS_BEFORE",
@@ -2321,6 +2322,8 @@ def _owned_powers(text: str, start: int, end: int, bodies: list[Body]):
 
 # what opens a clause before its object: when ("自2020年1月1日起，") and on what authority
 # ("根据《…》，", "按照省政府要求，"), in any order
+# the verb that states a move as a goal, before what moves: "实现执法事项统一划转至R", "推动M下放至R"
+GOAL_VERB = r"(?:实现|推动|推进|确保|力争)(?=[\u4e00-\u9fff]{2})"
 _LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:明确|规定|决定|要求)?(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?|(?:根据|依据|依照|按照)[^，,。；;]{1,80}?[，,]"
     # a news item's opening, and the act it reports: "日前，某区印发《…》，明确…"
@@ -2334,7 +2337,7 @@ _LEADING_ADVERBIALS = re.compile(
     # the body set up first, then what it takes: "组建市城市管理局，将…整合，由其承担"
     r"|(?:新)?(?:组建|成立|设立)[^，,。；;]{2,30}?[，,]"
     # the goal a move is stated as: "实现执法事项统一划转至R", "推动M下放至R"
-    r"|(?:实现|推动|推进|确保|力争)(?=[\u4e00-\u9fff]{2}))+"
+    rf"|{GOAL_VERB})+"
 )
 _OWN_HOLDER = re.compile(r"(?:统一|集中|相对集中|改|调整)?由")
 _DISPOSAL = re.compile(r"^[^，,。；;将把]{0,10}?(?:已经|已|要|拟|先行)?[将把]")

@@ -32,6 +32,7 @@ from kg.frames import (
     ENTRY_LOOKAHEAD,
     GIVER_KIND,
     GIVER_KIND_TAIL,
+    GOAL_VERB,
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
     KIND_OF_GIVER,
@@ -158,7 +159,7 @@ def _sector_of_text(rules: Rules, text: str) -> str | None:
 
 _MATTER_TRIM_HEAD = re.compile(
     r"^(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|将|把|对|其|原|由|的|有关|相关|涉及到?|(?:仅)?限于|承担的|所承担的|负责的|(?:集中|统一|相对集中)?行使的|所有|全部|部分|各类|"
-    r"不再(?:承担|行使|履行)的?|(?:实现|推动|推进|确保|力争)(?=[\u4e00-\u9fff]{2})|"
+    rf"不再(?:承担|行使|履行)的?|{GOAL_VERB}|"
     # "城区范围内的M", "城区内的M": where, not what
     r"(?<![在于])(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的|"
     r"(?:下放|划转|赋予|委托|移交|交由)的|"
@@ -2255,8 +2256,11 @@ def respectively(found: list[dict], text: str) -> list[dict]:
     """
     groups: dict[str | None, list[dict]] = {}
     out = []
-    for r in found:  # (a restatement, of no matter, pairs nothing)
-        groups.setdefault(r.get("power"), []).append(r) if r.get("matter") else out.append(r)
+    for r in found:
+        if r.get("matter"):
+            groups.setdefault(r.get("power"), []).append(r)
+        else:
+            out.append(r)  # (a restatement, of no matter, pairs nothing)
     for records in groups.values():
         values = {
             role: sorted({r.get(role) for r in records}, key=lambda v: _first_at(text, v)) for role in _PAIRED_ROLES
