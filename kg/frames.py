@@ -157,8 +157,9 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
     nouns.sort(key=lambda x: len(x[0]), reverse=True)
     # a noun that is a power only right after some words ("事项" after a count: "等42项事项")
     after = {x["text"]: x["after"] for x in data.get("power_nouns") or [] if x.get("after")}
+    # (the condition looked behind once the noun is read: a literal first keeps the search fast)
     noun_re = "|".join(
-        ("(?:" + "|".join(f"(?<={re.escape(a)})" for a in after[t]) + ")" if t in after else "") + re.escape(t)
+        re.escape(t) + ("(?:" + "|".join(f"(?<={re.escape(a + t)})" for a in after[t]) + ")" if t in after else "")
         for t, _ in nouns
     )
     verbal = []
@@ -3745,7 +3746,7 @@ _LISTED_HOLDERS = re.compile(
 def listed_holders(text: str, bodies: list[Body]) -> list[Body]:
     """The bodies a sentence says carry out the entries of the catalogue it goes with ("目录所列事项
     由市、县(区)城管执法部门以本部门名义行使"), each of them; none when it says no such thing."""
-    said = _LISTED_HOLDERS.search(text)
+    said = _LISTED_HOLDERS.search(text) if "所" in text else None  # (所列, 所载: most sentences have none)
     at = DETERMINER.match(text, said.end()).end() if said else -1  # "由各镇人民政府"
     first = next((b for b in bodies if b.start == at), None)
     return _together(text, [b for b in bodies if b.start >= first.start]) if first is not None else []

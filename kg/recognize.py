@@ -138,13 +138,14 @@ def _places(
     and its masked places (start, end)."""
     g, not_places = gazetteer(), rules.places.not_places
     spans: list[PlaceSpan] = []
+    media = _MEDIA_WORDS.search(text) is not None  # (most texts name no newspaper nor station)
     for i, (s, e, name) in enumerate(chosen):
         cands = tuple(g.lookup(name))
         full = [c for c in cands if c.name == name]
         nxt = text[e : e + 1]
         if name.endswith("区") and nxt and nxt in "域划间":  # 江南区域, 城区划: not a place
             continue
-        if _MEDIA.match(text, e):  # "江西日报", "南昌晚报记者": a newspaper or station, not the place
+        if media and _MEDIA.match(text, e):  # "江西日报", "南昌晚报记者": a newspaper or station, not the place
             continue
         if (
             name in not_places
@@ -187,6 +188,7 @@ _POWER_ENDINGS = ("职责", "职能", "权", "权限", "事项")
 
 
 # the media a place's name opens the name of: newspapers, stations, news sites
+_MEDIA_WORDS = re.compile(r"报|台|新闻网|融媒体")
 _MEDIA = re.compile(r"(?:[省市县区]?(?:日报|晚报|早报|商报|都市报|电视台|广播电视台|人民广播电台|新闻网|融媒体中心))")
 
 
@@ -659,10 +661,11 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
     taken = bytearray(len(text))
     out.extend(_sector_lists(text, place_ends, taken, rules))
     standalone = list(_standalone_matches(text, rules))
+    online = "网" in text or "公众号" in text or "微博" in text  # (a body's website: most texts name none)
     # a standalone name that holds composed ones ("公安机关交通管理部门"): the longer name wins
     longer = [(s.start(), s.end()) for s in standalone if s.group("standalone")]
     for m in _agency_matches(text, rules):
-        if taken[m.start()] or _WEBSITE.match(text, m.end()):
+        if taken[m.start()] or (online and _WEBSITE.match(text, m.end())):
             continue  # (a body's website, "某局门户网站", is page chrome, no actor)
         if longer and any(a <= m.start() and m.end() <= b and m.span() != (a, b) for a, b in longer):
             continue
@@ -740,7 +743,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
                 out.append(_span(rules, text, start, m.end(), name, sector, level, "agency.compose.v1", place, generic))
         taken[start : m.end()] = b"\x01" * (m.end() - start)
     for m in standalone:
-        if taken[m.start()] or _WEBSITE.match(text, m.end()):
+        if taken[m.start()] or (online and _WEBSITE.match(text, m.end())):
             continue
         if m.group("standalone"):
             if _PERSON_AFTER.match(text, m.end()):

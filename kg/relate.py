@@ -2006,7 +2006,7 @@ def relate_document(
     move_deadlines: list[tuple[int, str]] = []  # (index into facts where stated, date) of deadlines for the moves
     k = 0
     for i, s in enumerate(sentences):
-        context.granted_section = any(_GRANTED_HEADING.search(h) for h in s.headings)
+        context.granted_section = context.granted is not None and any(_GRANTED_HEADING.search(h) for h in s.headings)
         ps = resolved[k : k + len(per_sentence_places[i])]
         k += len(per_sentence_places[i])
         carried = context.receiver
