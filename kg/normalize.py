@@ -428,14 +428,15 @@ def cells_to_rows(text: str, rules: Rules) -> str:
 
 def _numbered_row_end(lines: list[str], at: int, width: int) -> int:
     """Where the row of a one-cell-a-line table that opens with its number at ``at`` ends: at the
-    next row's number ("2" after "1") within ``width`` lines, else ``width`` lines on, or sooner at
-    the last line of the text or before an empty line that ends the table (the last row, its empty
-    last cells dropped)."""
+    next row's number ("2" after "1") within ``width`` lines, else ``width`` lines on; a last row that
+    runs past the text ends with it (its empty last cells dropped), unless an empty line stands in
+    what is left (then past the text: no row)."""
     number = lines[at].strip()
-    following = str(int(number) + 1) if number.isdigit() else None
-    for k in range(at + 1, min(at + width + 1, len(lines))):
-        if following is not None and lines[k].strip() == following:
-            return k
+    if number.isdigit():
+        following = str(int(number) + 1)
+        for k in range(at + 1, min(at + width + 1, len(lines))):
+            if lines[k].strip() == following:
+                return k
     end = at + width
     if end >= len(lines):
         return len(lines) if not any(not line.strip() for line in lines[at:]) else end
