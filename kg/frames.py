@@ -45,6 +45,8 @@ __all__ = [
     "series_powers",
     "STEMS_BEFORE",
     "stems_before",
+    "UNIT",
+    "with_units",
 ]
 
 
@@ -1145,6 +1147,27 @@ def either_body(first, second) -> bool:
     government and a street office: "乡镇人民政府(街道办事处)"), not the same body's second nameplate
     ("市城市管理委员会(市城市管理综合执法局)", one sector's)."""
     return first.sector != second.sector or first.sector == "街道乡镇"
+
+
+# the last word of a unit inside a body: "市公安局交通警察支队", "区城市管理局执法大队"
+UNIT = re.compile(r"(?:总队|支队|大队|中队|队|所|站|科|室|处)$")
+
+
+def with_units(bodies: list[Body]) -> list[Body]:
+    """``bodies`` in the text's order, a unit written right after its body joined to it as one:
+    "市公安局交通警察支队" is the traffic police of that bureau, no second body.
+
+    >>> [b.text for b in with_units([Body("市公安局", "公安", 0, 4), Body("交通警察支队", "公安", 4, 10)])]
+    ['市公安局交通警察支队']
+    """
+    out: list[Body] = []
+    for b in sorted(bodies, key=lambda b: b.start):
+        if out and out[-1].end == b.start and UNIT.search(b.text) and not UNIT.search(out[-1].text):
+            head = out.pop()
+            out.append(replace(b, text=head.text + b.text, start=head.start))
+        else:
+            out.append(b)
+    return out
 
 
 def _together(text: str, bodies: list[Body], *, backward: bool = False) -> list[Body]:
@@ -4142,8 +4165,9 @@ _MOVED_ALREADY = re.compile(
 def _stopping(text: str, bodies: list[Body], at: int) -> tuple[list[Body | None], str]:
     """Who stops holding a power, before its verb at ``at`` ("G1、G2等部门不得再行使…"): each body
     named together with the last one before it (``[None]`` when none is), and the clause before the
-    verb as written ("有关部门")."""
-    givers = [b for b in bodies if b.end <= at]
+    verb as written ("有关部门"); a unit written right after its body is one giver with it
+    ("市公安局交通警察支队不再行使")."""
+    givers = with_units([b for b in bodies if b.end <= at])
     written = re.split(r"[,，;；]", text[:at])[-1].strip()
     return (_together(text, givers, backward=True) if givers else [None]), written
 

@@ -43,6 +43,7 @@ from kg.frames import (
     SCATTERED,
     STEMS_BEFORE,
     TIED_TO_OWN,
+    UNIT,
     FrameState,
     catalogue_grantees,
     catalogue_owner,
@@ -935,14 +936,13 @@ def _departments_by_kind(clause: str, cs: int, start: int, end: int, givers: lis
 
 # what follows a duty that moves: its staff ("…执法职责及相应编制", "…职能和相关人员编制")
 _STAFF_FOLLOW = re.compile(r"(?:及|和|以及|连同)(?:其|相应|相关)?(?:的)?(?:人员)?")
-_UNIT = re.compile(r"(?:总队|支队|大队|中队|队|所|站|科|室|处)$")
 
 
 def _with_units(givers: list[AgencySpan]) -> list[AgencySpan]:
     """A unit written right after its body is one giver: "市环境保护局环境监察支队"."""
     out: list[AgencySpan] = []
     for a in sorted(givers, key=lambda a: a.start):
-        if out and out[-1].end == a.start and _UNIT.search(a.text) and not _UNIT.search(out[-1].text):
+        if out and out[-1].end == a.start and UNIT.search(a.text) and not UNIT.search(out[-1].text):
             head = out.pop()
             out.append(replace(a, start=head.start, text=head.text + a.text, name=head.text + a.text, level=head.level))
         else:
