@@ -88,11 +88,16 @@ class RelationRules:
     examples: dict[str, tuple[dict, ...]]
     frames: dict[str, str]  # rule id → the clause frame (CLAUSE_FRAMES) that reads it, in the file's order
     not_after: dict[str, str]  # rule id → the characters that make its trigger another word (提交, 递交)
+    # a duty named by its function alone ("…的维护管理由G移交R负责"): (the power noun it implies, the
+    # function words that end such a name)
+    implied_duty: tuple[str, tuple[str, ...]] | None = None
 
 
 def relation_rules_of(data: dict, name: str = "relations.yaml") -> RelationRules:
     """The relation rules from the parsed ``relations.yaml``, every rule's keys and frame checked."""
-    data = checked(name, data, {"version", "powers", "domain_sectors", "rules"}, required={"powers", "rules"})
+    data = checked(
+        name, data, {"version", "powers", "domain_sectors", "implied_duty", "rules"}, required={"powers", "rules"}
+    )
     triggers, examples, frames, not_after = {}, {}, {}, {}
     allowed = {"id", "relation", "frame", "triggers", "examples", "not_after"}
     for rule in data["rules"]:
@@ -112,7 +117,13 @@ def relation_rules_of(data: dict, name: str = "relations.yaml") -> RelationRules
         frames[rid] = rule["frame"]
         not_after[rid] = "".join(rule.get("not_after") or ())
     powers = tuple((x["text"], x["label"]) for x in data["powers"])
-    return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples, frames, not_after)
+    implied = None
+    if data.get("implied_duty") is not None:
+        duty = checked(f"{name}: implied_duty", data["implied_duty"], {"power", "heads"}, required={"power", "heads"})
+        if duty["power"] not in dict(powers):
+            raise RuleError(f"{name}: implied_duty: power {duty['power']!r} is none of the power nouns")
+        implied = (duty["power"], tuple(sorted(duty["heads"], key=len, reverse=True)))
+    return RelationRules(powers, dict(data.get("domain_sectors") or {}), triggers, examples, frames, not_after, implied)
 
 
 # ---------------------------------------------------------------- distances
@@ -284,8 +295,54 @@ def _stemmed_power_regex(rules: Rules) -> re.Pattern:
     return re.compile(f"{STEMS_BEFORE}+(?:{alternation(t for t, _ in rules.relations.powers)})(?!范围)")
 
 
+@dataclass(frozen=True)
+class _ImpliedPower:
+    """A power noun the text leaves out, read as if written at ``at``: "城市公厕的维护管理由G移交R负责"
+    moves the duty (职责) of that function. Stands where the frames take a power's match."""
+
+    at: int
+    noun: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at
+
+    def group(self) -> str:
+        return self.noun
+
+
+@derived
+def _implied_duty_regex(rules: Rules) -> re.Pattern | None:
+    """A function's last word with a move right after it, past 由 and its giver if written: where a
+    duty named by its function alone ends."""
+    if rules.relations.implied_duty is None:
+        return None
+    relations = rules.relations
+    moves = alternation(
+        {t for rid, frame in relations.frames.items() if frame == "move" for t in relations.triggers[rid]}
+    )
+    heads = alternation(rules.relations.implied_duty[1])
+    return re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{heads})(?=(?:工作)?[,，]?(?:由[^,，。；;]{{2,30}}?)?(?:{moves}))")
+
+
+def implied_duties(clause: str, rules: Rules) -> list[_ImpliedPower]:
+    """The duties a clause with no power noun moves by naming their function alone.
+
+    >>> from kg.ruleset import load_rules
+    >>> [(p.end(), p.group()) for p in implied_duties("城市公厕的维护管理由县住建局移交县城管局负责", load_rules())]
+    [(9, '职责')]
+    """
+    regex = _implied_duty_regex(rules)
+    if regex is None:
+        return []
+    return [_ImpliedPower(m.end(), rules.relations.implied_duty[0]) for m in regex.finditer(clause)]
+
+
 def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
-    """The power nouns of a clause, each with the kinds of power written before it that share its head."""
+    """The power nouns of a clause, each with the kinds of power written before it that share its head;
+    with none, the duties it names by their function alone (``implied_duties``)."""
     # "行政许可、行政处罚等县级权限": kinds listed before the head they share, the series one power
     out = series_in(clause, rules.frames)
     series = out[:]
@@ -297,7 +354,7 @@ def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
         out.append(whole if whole and whole.end() == m.end() else m)
     if series:
         out.sort(key=lambda m: m.start())
-    return out
+    return out or implied_duties(clause, rules)
 
 
 @derived
@@ -473,8 +530,12 @@ def transfers_in(
     >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text, rules), rules)]
     [('市水务局', '河道采砂', '市城管局')]
     """
-    if not _power_regex(rules).search(sentence_text) and not series_in(sentence_text, rules.frames):
-        return []  # every frame here reads a clause that names a power
+    if (
+        not _power_regex(rules).search(sentence_text)
+        and not series_in(sentence_text, rules.frames)
+        and not implied_duties(sentence_text, rules)
+    ):
+        return []  # every frame here reads a clause that names a power, or a duty by its function
     # (a giver's short name, "G（以下简称X）的P", names no giver of its own)
     agencies = without_other_names(sentence_text, agencies, short_names=True)
     context = context or _Context()
