@@ -2901,6 +2901,39 @@ _HELD_PART = re.compile(
 )
 
 
+# "R负责M（原由G负责）": what the subject is charged with, then a remark in brackets naming the body that
+# held it before ("(原由G承担)", "(原属G)", "(原G职责)")
+_FORMER_REMARK = re.compile(
+    r"(?:主要|具体|依法|统一|集中)*(?:负责|承担|履行|行使)(?P<m>[^()（）。；;]{2,60}?)"
+    r"[(（]原(?:由|属|为)?(?P<g>[^()（）]{2,30}?)(?:负责|承担|行使|实施|履行|管理)?的?(?:职责|职能)?[)）]"
+)
+
+
+# a kind of power named bare closing what a body is charged with: "城市绿化的行政执法"
+_KIND_CLOSING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})的?(?P<kind>{alternation(ENFORCEMENT_NAMES)})$")
+
+
+def _former_remark_frame(text, bodies, state, rules) -> list[dict]:
+    """ "R负责M（原由G负责）": G held M, now R's; M's power as written (a power noun, a verbal power),
+    else the duty of the function M names."""
+    out, rid = [], rules.rule_id("former_remark")
+    for m in _FORMER_REMARK.finditer(text):
+        receiver = next((b for b in with_units(bodies) if b.end == m.start()), None)
+        givers = with_units([b for b in bodies if m.start("g") <= b.start and b.end <= m.end("g")])
+        if receiver is None or not givers:
+            continue  # (a remark naming no body, "(原名…)", moves nothing)
+        obj = m.group("m")
+        phrases = _items_phrase(obj, [], rules, "verbal")
+        kind = None if phrases else _KIND_CLOSING.search(obj)
+        if kind:  # "负责城市绿化的行政执法(原由G负责)": the kind of power named bare, over what precedes it
+            phrases = [(ENFORCEMENT_NAMES[kind.group("kind")], obj[: kind.start()], None, None, None)]
+        if not phrases:  # "负责城市绿化的监督管理(原由G负责)": the function, whole, is the duty
+            phrases = [(rules.power_labels["职责"], obj, None, None, None)]
+        for label, matter, domain, _giver, scope in phrases:
+            out.append(_record(label, matter, domain, givers[0], receiver, rid, rules, scope=scope))
+    return out
+
+
 def _held_parts(text: str, start: int, bodies: list[Body], receiver: Body, rules: FrameRules) -> list[dict]:
     """The records of an object whose parts each name the body that held their power ("原由G承担的MP",
     "原由G1行使的M1P1和原由G2行使的M2P2"); none unless every part before a power does."""
@@ -4201,6 +4234,7 @@ FRAMES: dict[str, Frame] = {
     "take_back": _take_back_frame,
     "whole_unit": _whole_unit_frame,
     "restatement": _restatement_frame,
+    "former_remark": _former_remark_frame,
     "exercise": _exercise_frame,
     "fields": _fields_frame,
     "penalty": _penalty_frame,
@@ -4223,6 +4257,7 @@ _GATED = frozenset(
         "merge_units",
         "respective",
         "restatement",
+        "former_remark",
         "whole_unit",
         "accompany",
         "include_more",
@@ -4263,6 +4298,7 @@ _OVERRIDE = (
     "list",
     "definition",
     "restatement",
+    "former_remark",
     "whole_unit",
     "merge_units",
     "respective",
