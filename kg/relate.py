@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.errors import RuleError
 from kg.facts import make
@@ -2025,6 +2025,78 @@ _GRANTED_HEADING = re.compile(r"(?:赋权|下放|赋予|委托|划转)的?(?:范
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
 
+_ITEM_NO = r"[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?"
+# "上述第（一）项由G1赋予R，第（二）项、第（三）项由G2、G3分别赋予R": items of the list just read, by
+# their numbers, given back the bodies that give them (分别: in order)
+_ITEMS_GIVEN = re.compile(
+    rf"第\s*(?P<items>{_ITEM_NO}\s*项?(?:\s*(?:、|和|及|至|到)\s*第?\s*{_ITEM_NO}\s*项?)*)"
+    r"(?:所列)?(?:的?(?:事项|职权|权力|行政处罚权))?[,，]?\s*(?:分别)?由(?P<g>[^,，。；;]{2,80}?)(?P<each>分别)?"
+    r"(?:依法)?(?:赋予|下放|交由|委托|移交|划转|授权)"
+)
+
+
+@dataclass
+class _NumberedItems:
+    """The transfers each numbered item of the open list gave (indices into a document's facts), by
+    the item's number, so that a later sentence that names items by number can give them their givers."""
+
+    by_number: dict[int, list[int]] = field(default_factory=dict)
+    _open: tuple[int, int] | None = None  # (the item being read, its first fact)
+
+    def read(self, text: str, at: int) -> None:
+        """A sentence begins whose facts will start at ``at``: an item, when it opens with a number."""
+        marker = ITEM_NUMBER.match(text)
+        digits = marker and re.search(r"[一二三四五六七八九十\d]+", marker.group())
+        n = small_number(digits.group()) if digits else None
+        if n == 1:
+            self.by_number = {}  # a list begins anew
+        self._open = (n, at) if n is not None else None
+
+    def close(self, end: int) -> None:
+        """The sentence's facts end at ``end``: an item's transfers are noted under its number."""
+        if self._open is not None and end > self._open[1]:
+            self.by_number[self._open[0]] = list(range(self._open[1], end))
+        self._open = None
+
+    def give_back(self, facts: list[Fact], text: str, agencies: list[AgencySpan]) -> None:
+        """Give the transfers of the items ``text`` names by number ("第（二）项、第（三）项由G1、G2分别
+        赋予R") their givers, where they name none: one giver gives all; givers named with 分别 go
+        with the items in order."""
+        if not self.by_number or "项" not in text:
+            return
+        for m in _ITEMS_GIVEN.finditer(text):
+            numbers = _item_numbers(m.group("items"))
+            givers = _with_units([a for a in agencies if m.start("g") <= a.start and a.end <= m.end("g")])
+            if len(givers) == 1:
+                pairs = [(n, givers[0]) for n in numbers]
+            elif m.group("each") and len(givers) == len(numbers):
+                pairs = list(zip(numbers, givers))
+            else:
+                continue  # several givers of the same items, with no order: which gave what is not written
+            for n, giver in pairs:
+                for k in self.by_number.get(n, ()):
+                    data = facts[k].data
+                    if data.source is None:
+                        facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=giver.sector))
+
+
+def _item_numbers(written: str) -> list[int]:
+    """The item numbers a reference lists, ranges spelled out.
+
+    >>> _item_numbers("（二）项、第（三）项"), _item_numbers("2至4项")
+    ([2, 3], [2, 3, 4])
+    """
+    out: list[int] = []
+    for part in re.split(r"、|和|及", written):
+        ends = [small_number(d) for d in re.findall(r"[一二三四五六七八九十\d]+", part)]
+        ends = [n for n in ends if n is not None]
+        if len(ends) == 2 and ends[0] < ends[1]:  # "第二至第四项"
+            out.extend(range(ends[0], ends[1] + 1))
+        else:
+            out.extend(ends)
+    return out
+
+
 def relate_document(
     doc: Document, sentences: list[Sentence], mentions: list[SentenceMentions], rules: Rules
 ) -> list[Fact]:
@@ -2049,6 +2121,7 @@ def relate_document(
     context = _Context()
     entry_facts: list[int] = []  # the transfers of the catalogue entry read last (a remark may name their giver)
     entry_sentence = -1
+    items = _NumberedItems()  # the transfers of each numbered item of the list being read
     pending_scope: list[int] = []  # the scope items or table rows just read that name no receiver (indices into facts)
     unheld: set[int] = set()  # table rows that no note named a receiver of
     title_bodies = found_in.bodies(record.get("title") or "")
@@ -2212,6 +2285,8 @@ def relate_document(
             move_deadlines.append((len(facts), due_moves))
         # "我局" in a letter its signer wrote: the transfers name the signer, as its agency record does
         signer = {a.text: a.name for a in agencies if a.rule_id == "agency.self_reference.v1"}
+        items.give_back(facts, s.text, agencies)  # "上述第(一)项由G赋予R": the givers of items read before
+        items.read(s.text, len(facts))
         for t in found:
             for end in ("source", "target") if signer else ():
                 t[end] = signer.get(t.get(end), t.get(end))
@@ -2240,6 +2315,7 @@ def relate_document(
             ):
                 pending_scope.append(len(facts))
             facts.append(_fact(doc, "transfer", t, s, rule, span))
+        items.close(len(facts))
         for target in _TARGET.finditer(s.text) if dated else ():
             date = next((iso for iso, _, (ds, de), _ in dated if ds <= target.start() < de), None)
             if date is None:

@@ -1508,3 +1508,32 @@ def test_relate_the_one_body_that_stops_gives_the_move_stated_beside_it(text, gi
 def test_relate_a_move_only_supposed_before_its_restatement_is_none():
     text = "某县条例\n县级人民政府有关部门的行政处罚权交由乡镇人民政府行使后，该部门不得再行使。"
     assert not [t for t in _doc_transfers(text) if t["matter"]]
+
+
+@pytest.mark.parametrize(
+    "items,reference,givers",
+    [
+        # 分别: the givers named with the items, in order
+        (
+            ["（一）对擅自占用绿地的处罚；", "（二）对违法排放油烟的处罚；", "（三）对无证运输渣土的处罚。"],
+            "上述第（一）项、第（三）项由县住房和城乡建设局、县交通运输局分别委托各镇人民政府实施。",
+            ["县住房和城乡建设局", None, "县交通运输局"],
+        ),
+        # one giver of a range of items
+        (
+            ["1.对擅自砍伐树木的处罚；", "2.对破坏草原植被的处罚；", "3.对违法占用林地的处罚。"],
+            "第2至3项由旗林业和草原局下放至各苏木镇人民政府。",
+            [None, "旗林业和草原局", "旗林业和草原局"],
+        ),
+        # several givers of the same items, no order written: none is given
+        (
+            ["（一）对违法搭建的处罚；", "（二）对占道经营的处罚。"],
+            "以上第（一）项、第（二）项由区城市管理局、区市场监管局赋予街道办事处。",
+            [None, None],
+        ),
+    ],
+)
+def test_relate_items_named_by_number_given_their_givers(items, reference, givers):
+    text = "某区向街道赋予行政执法权的通知\n一、下列行政处罚权赋予街道办事处：\n" + "\n".join(items) + "\n" + reference
+    found = [f for f in _facts(text) if f.kind == "transfer" and f.get("matter")]
+    assert [f.get("source") for f in found] == givers
