@@ -2353,7 +2353,8 @@ def relate_document(
         raise RuleError(f"rule {undeclared.rule_id!r} gives a {undeclared.kind} fact but no rules file declares it")
     title = record.get("title") or ""
     title_end = doc.text.find(title) + len(title) if title and title in doc.text else 0
-    return _dedupe(_title_said_again(_set_up_once(facts, title_end), title_end))
+    announcing = [(s.start, s.end) for s in sentences if "如下" in s.text and _ANNOUNCES.search(s.text)]
+    return _dedupe(_title_said_again(_set_up_once(facts, title_end), title_end, announcing))
 
 
 def _triggers_by_sentence(text: str, sentences: list[Sentence], rules: Rules) -> list[set[str]]:
@@ -2667,13 +2668,25 @@ def _set_up_once(facts: list[Fact], title_end: int) -> list[Fact]:
     return kept
 
 
-def _title_said_again(facts: list[Fact], title_end: int) -> list[Fact]:
-    """The title's transfers ("关于向乡镇(街道)下放部分县级行政执法权的决定", a headline "…执法权划归某局")
-    are dropped when the text states transfers of its own: the title announces what the text says,
-    and the text names the powers, matters and receivers as they are."""
-    if not any(f.kind == "transfer" and f.start >= title_end for f in facts):
+# "现就赋予乡镇(街道)部分县级行政执法权有关事项通知如下": the sentence that announces what the text is
+# about, as its title does
+_ANNOUNCES = re.compile(
+    r"就[^。；;]{2,80}?(?:的)?(?:有关|相关)?(?:事项|问题|工作)?(?:通知|决定|批复|答复|报告|说明|公告|通告)如下"
+)
+
+
+def _title_said_again(facts: list[Fact], title_end: int, announcing: list[tuple[int, int]] = ()) -> list[Fact]:
+    """The title's transfers ("关于向乡镇(街道)下放部分县级行政执法权的决定", a headline "…执法权划归某局"),
+    and those of a sentence that announces the text's subject again (``announcing``, offsets), are
+    dropped when the text states transfers of its own: they name what the text says, and the text
+    names the powers, matters and receivers as they are."""
+
+    def announced(f: Fact) -> bool:
+        return 0 <= f.start < title_end or any(s <= f.start < e for s, e in announcing)
+
+    if not any(f.kind == "transfer" and not announced(f) for f in facts):
         return facts
-    return [f for f in facts if not (f.kind == "transfer" and 0 <= f.start < title_end)]
+    return [f for f in facts if not (f.kind == "transfer" and announced(f))]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -1537,3 +1537,20 @@ def test_relate_items_named_by_number_given_their_givers(items, reference, giver
     text = "某区向街道赋予行政执法权的通知\n一、下列行政处罚权赋予街道办事处：\n" + "\n".join(items) + "\n" + reference
     found = [f for f in _facts(text) if f.kind == "transfer" and f.get("matter")]
     assert [f.get("source") for f in found] == givers
+
+
+@pytest.mark.parametrize(
+    "announcing",
+    [
+        "现就向街道办事处下放部分市级行政处罚权有关事项通知如下：",
+        "经研究，现就委托镇人民政府实施部分行政处罚的相关问题决定如下：",
+    ],
+)
+def test_relate_a_sentence_announcing_the_texts_subject_moves_nothing_of_its_own(announcing):
+    text = (
+        "某市人民政府关于调整部分行政执法权的通知\n"
+        + announcing
+        + "\n一、将市水务局的城市河道采砂行政处罚权交由街道办事处行使。\n"
+    )
+    found = [f for f in _facts(text) if f.kind == "transfer"]
+    assert [(f.get("source"), f.get("matter")) for f in found] == [("市水务局", "城市河道采砂")]
