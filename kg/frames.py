@@ -739,7 +739,7 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
             ph.fields = [*listed.group().rstrip("、").split("、"), ph.domain]
         seg = _FIELD_TOTAL.sub("", seg[d.end() :])
     seg = _LAW.sub("", RELEVANT_PART.sub("", seg))
-    seg = re.sub(r"^(?:的|中|内|\s*[:：])", "", seg)  # "环境保护方面：M的P": the heading's colon
+    seg = re.sub(r"^(?:的|中|内|\s*[:：,，])", "", seg)  # "环境保护方面：M的P", "D方面，对M的P": after the field
     # "D方面有关M1、M2的全部P": what 有关 introduces is the matters; the share closes them
     seg = re.sub(r"^(?:有关|相关)(?=[\u4e00-\u9fff]{2})", "", seg)
     share = re.search(r"(?<=[\u4e00-\u9fff]{2})的(全部|部分)$", seg)

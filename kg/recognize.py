@@ -802,6 +802,7 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
     out.sort(key=lambda a: (a.start, a.end))
     out = _units_of_bodies(_levels_of_one_head(text, out, rules) if "级" in text else out)
     out = _branches_of_bodies(text, out) if "分局" in text else out
+    out = _departments_of_governments(text, out) if "部门" in text or "机关" in text else out
     out = _townships_named(text, out, place_ends, rules) if any(_UNNAMED_TOWNSHIP.match(a.text) for a in out) else out
     out = _bare_level_bureaus(text, out, rules) if out and _BARE_BUREAU.search(text) else out
     out = _set_up_by_a_government(text, out) if len(out) > 1 and "的" in text else out
@@ -1110,6 +1111,39 @@ def _branches_of_bodies(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
             a = replace(a, end=m.end(), text=branch, name=a.name + m.group())
         if out and out[-1].end > a.start and out[-1].start <= a.start:
             continue  # the branch's own name, found before as a body of its own
+        out.append(a)
+    return out
+
+
+# "县级人民政府有关部门", "区人民政府工作部门", "市人民政府各行政主管部门": the departments of a
+# government, named by their kind right after it
+_DEPARTMENTS_AFTER = re.compile(r"(?:各|所属|有关|相关)*(?:的)?(?:工作|职能|行政|业务)?(?:主管)?(?:部门|机关)(?!管理)")
+
+
+_IS_PART_OF = re.compile(r"(?:为|是|系|属|属于)$")
+
+
+def _departments_of_governments(text: str, found: list[AgencySpan]) -> list[AgencySpan]:
+    """A government with the kind of its departments right after it names those departments: one
+    body, generic, of the government's level and of no one sector, not the government itself (a vague
+    collective: relate keeps it a party of transfers, no agency of its own). A body said to be one of
+    them ("R，为县人民政府工作部门") is no such mention.
+
+    >>> [(a.name, a.sector, a.level) for a in find_agencies("由县级人民政府有关部门交由乡镇行使", rules)]
+    [('县级人民政府有关部门', None, 'county')]
+    >>> [a.name for a in find_agencies("区人民政府工作部门和区人民政府", rules)]
+    ['区人民政府工作部门', '区人民政府']
+    """
+    out: list[AgencySpan] = []
+    for a in found:
+        m = _DEPARTMENTS_AFTER.match(text, a.end) if a.rule_id == "agency.government.v1" else None
+        if (
+            m
+            and a.text.endswith("政府")
+            and not _IS_PART_OF.search(text, max(0, a.start - 2), a.start)  # "R，为县人民政府工作部门": what R is
+            and not any(b is not a and a.end <= b.start < m.end() for b in found)
+        ):
+            a = replace(a, end=m.end(), text=a.text + m.group(), name=a.name + m.group(), sector=None, generic=True)
         out.append(a)
     return out
 

@@ -666,7 +666,7 @@ _LEVEL_OF_POWER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![省市县区])[省市
 
 def _matter_and_domain(text: str) -> tuple[str | None, str | None]:
     """Split "环境保护管理方面社会生活噪声污染、…" into (matters, domain)."""
-    text = text.strip(" ,,:")
+    text = _ARTICLE.sub("", text.strip(" ,,:"))  # "第三条 前条规定的P…": the article's number is no part of it
     if not LEVEL_ALONE.fullmatch(text):  # ("部分县级(P)" alone: the level's powers, as a whole)
         text = _LEVEL_OF_POWER.sub("", text)  # "…方面的部分县级(P)": whose level, not what
     scattered = SCATTERED.search(text)  # "(整合原)分散在G的": the holders, not the matter
@@ -2164,6 +2164,8 @@ def relate_document(
                 )
         agencies = mentions[i].bodies
         for a in agencies:
+            if a.rule_id == "agency.government.v1" and a.generic:
+                continue  # "县级人民政府有关部门": a vague collective (conventions §4), a party of transfers only
             if a.name not in seen_agency and not _inside_citation(s.text, a.start):
                 seen_agency[a.name] = _fact(
                     doc,

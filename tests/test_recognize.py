@@ -896,3 +896,18 @@ def test_recognize_stations_listed_by_their_sector(text, names):
 )
 def test_recognize_towns_listed_with_names_jieba_cannot_read(text, names):
     assert [a.name for a in find_agencies(text, RULES)] == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a government's departments named by their kind: one vague body, of no one sector
+        ("由市人民政府有关部门依法交由街道办事处行使", [("市人民政府有关部门", None), ("街道办事处", "街道乡镇")]),
+        ("州政府各行政主管部门应当配合", [("州政府各行政主管部门", None)]),
+        # what a body is said to be ("为/是X工作部门"): the government stays, the part is no body
+        ("设立某县综合执法局，为县人民政府工作部门", [("某县综合执法局", "城市管理"), ("县人民政府", "人民政府")]),
+        ("区城管局是区政府工作部门", [("区城管局", "城市管理"), ("区政府", "人民政府")]),
+    ],
+)
+def test_recognize_a_governments_departments_named_by_their_kind(text, names):
+    assert [(a.name, a.sector) for a in find_agencies(text, RULES)] == names
