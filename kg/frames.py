@@ -4141,6 +4141,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
             for t, sector in sorted({(r["target"], r.get("target_sector")) for r in state.last if r.get("target")})
         ]
         or state.title_grantees  # "目录所列事项由R行使。…": the catalogue's holders
+        # "…划转至R。其中，D1领域23项…。划转后，G不再行使上述事项": the moves read before in the section
+        or state.section_receivers
     )
     if back and back.group("all"):  # "以上P划转后": all the section's moves, not the last sentence's
         earlier = state.section_receivers or earlier
@@ -4200,7 +4202,8 @@ def _stopping(text: str, bodies: list[Body], at: int) -> tuple[list[Body | None]
     named together with the last one before it (``[None]`` when none is), and the clause before the
     verb as written ("有关部门"); a unit written right after its body is one giver with it
     ("市公安局交通警察支队不再行使")."""
-    givers = with_units([b for b in bodies if b.end <= at])
+    # (the body a speaker is of, "R相关负责人介绍，G不再行使…", is who tells it)
+    givers = with_units([b for b in bodies if b.end <= at and not _SPEAKER.match(text, b.end)])
     written = re.split(r"[,，;；]", text[:at])[-1].strip()
     return (_together(text, givers, backward=True) if givers else [None]), written
 
