@@ -824,6 +824,9 @@ class FrameState:
     list_giver: Body | None = None  # the body whose powers the lead-in moves ("将甲局的下列职责划入乙局：")
     list_moves: bool = False  # the lead-in moves its items to a body (its duties move too, not only powers)
     actor: Body | None = None  # the body whose catalogue the document is ("X局权责清单"): its entries' holder
+    # a catalogue whose title names no holder ("某市综合行政执法事项统一目录"): its entries are read
+    # with none, for a sentence after them to name ("以上事项由R以自己的名义行使")
+    unheld_catalogue: bool = False
     entry: dict[str, str] = field(default_factory=dict)  # role → value of the labelled entry being read
     # "备注：原由区住建局实施" under an entry: the body that held the entry's power before (read by relate)
     former: Body | None = None
@@ -3577,7 +3580,7 @@ def _entry_frame(text, bodies, state, rules) -> list[dict]:
             state.entry_kind = heading.group("kind")
             return []
     number = _ITEM_NUMBER.match(text)
-    if number and (state.actor or state.title_grantees) and not state.list_open:
+    if number and (state.actor or state.title_grantees or state.unheld_catalogue) and not state.list_open:
         field = _field_heading(text, number, state, rules)
         if field:  # "一、住房和城乡建设" over "1.对…的处罚": the field its entries come from
             state.heading_field = field
@@ -3622,11 +3625,16 @@ def _granted_entry(text: str, bodies: list[Body], state: FrameState, rules: Fram
     ("（县住房和城乡建设局）"): the title's grantees (or the holder) receive it from that body."""
     # (the body whose catalogue the document is holds the entries of its own: "某局行政处罚事项目录")
     receivers = state.title_grantees or ([state.actor] if state.actor is not None else [])
+    if not receivers and state.unheld_catalogue:
+        receivers = [None]  # (named after the entries, or none)
     number = _NUMBERED.match(text) if receivers and not state.list_open else None
     if not number or not number.group().strip():
         return []
     item = _ITEM_END.sub("", text[number.end() :])
-    giver = None
+    giver, scope = None, None
+    share = _SHARE_REMARK.search(item)
+    if share:  # "1.对M的处罚（划转范围：部分）": how much of the power moves
+        scope, item = share.group("scope"), item[: share.start()]
     bare = _BRACKETED.search(item)
     if bare:
         at = number.end() + bare.start("g")
@@ -3642,7 +3650,11 @@ def _granted_entry(text: str, bodies: list[Body], state: FrameState, rules: Fram
         return []  # a holder's catalogue: "1.加强监督检查" in its preface is no entry
     rid = rules.rule_id("entry")
     field = state.heading_field
-    return [_record(_power_of_kind(kind), m.group("m"), field, giver, r, rid, rules) for r in receivers]
+    return [_record(_power_of_kind(kind), m.group("m"), field, giver, r, rid, rules, scope=scope) for r in receivers]
+
+
+# "（划转范围：全部）", "（下放范围：部分）": a remark closing an entry on how much of its power moves
+_SHARE_REMARK = re.compile(r"[(（]\s*(?:划转|下放|赋权|调整|委托)?范围\s*[:：]\s*(?P<scope>全部|部分)\s*[)）]\s*$")
 
 
 # an entry that names its kind of power in its own words: "对M的处罚", "M审批", "M许可"

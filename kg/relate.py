@@ -2133,6 +2133,11 @@ def relate_document(
         actor=catalogue_owner(record.get("title"), title_bodies),
         title_grantees=catalogue_grantees(record.get("title"), title_bodies, rules.frames),
     )
+    frame_state.unheld_catalogue = (
+        frame_state.actor is None
+        and not frame_state.title_grantees
+        and bool(_CATALOGUE_TITLE.search(record.get("title") or ""))
+    )
     triggers = _triggers_by_sentence(doc.text, sentences, rules)
     year_hint = None
     this_year = int(record["date"][:4]) if record.get("date") else None  # "今年9月底前": the text's own year
@@ -2203,6 +2208,7 @@ def relate_document(
         next_agencies = mentions[i + 1].bodies if i + 1 < len(sentences) else []
         collectives = collective_agencies(s.text, rules.frames)
         triggered = triggers[i]
+        field_before = frame_state.heading_field
         if _states_no_transfer(rules, s.text, agencies, frame_state, context, triggered):
             found = []
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
@@ -2251,7 +2257,8 @@ def relate_document(
                 seen_agency[name] = _fact(doc, "agency", body, s, "agency.collective.v1", (start, end))
         if carried is not None and not any(t["rule"] == "transfer.scope_list.v1" for t in found):
             context.receiver = None  # the list of items a header announced has ended
-        if pending_scope and not any(t["rule"] == facts[pending_scope[0]].rule_id for t in found):
+        heading = frame_state.heading_field != field_before  # "二、水利（共2项）": the entries go on under it
+        if pending_scope and not heading and not any(t["rule"] == facts[pending_scope[0]].rule_id for t in found):
             # the items of a scope or the rows of a table with no receiver, then "前款规定的P，由R集中行使",
             # "以上事项由R以自己的名义实施": R holds them
             holder = next((a for a in agencies if _LIST_HELD_BY.search(s.text, 0, a.start)), None)
@@ -2374,8 +2381,11 @@ def _triggers_by_sentence(text: str, sentences: list[Sentence], rules: Rules) ->
 
 
 # the rules whose records may name their receiver in a sentence after them (kg.relate: pending_scope)
-_PENDING_RULES = frozenset({"transfer.scope_list.v1", "transfer.table_row.v1"})
-_DROPPED_UNHELD = frozenset({"transfer.table_row.v1"})  # of those, the ones no record is kept of without a receiver
+_PENDING_RULES = frozenset({"transfer.scope_list.v1", "transfer.table_row.v1", "transfer.catalogue_entry.v1"})
+# of those, the ones no record is kept of without a receiver
+_DROPPED_UNHELD = frozenset({"transfer.table_row.v1", "transfer.catalogue_entry.v1"})
+# the title of a catalogue of powers or enforcement items: "某市综合行政执法事项统一目录", "某县权责清单"
+_CATALOGUE_TITLE = re.compile(r"(?:事项|职权|权力|权责)(?:统一|指导|基本)?(?:目录|清单)")
 _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
 
 
