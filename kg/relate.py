@@ -2352,6 +2352,8 @@ def relate_document(
             facts.extend(_lead(doc, s, m, s.headings, found_in))
     for m in _LEAD.finditer(doc.text):
         facts.extend(_lead_block(doc, sentences, m, found_in))
+    if "\t" in doc.text and ("牵头" in doc.text or "责任" in doc.text):
+        facts.extend(_task_table(doc, sentences, found_in, this_year))
     _date_the_moves(facts, undated, move_deadlines)
     unheld.update(k for k in pending_scope if facts[k].rule_id in _DROPPED_UNHELD)  # the document ends
     facts = [f for k, f in enumerate(facts) if k not in unheld]
@@ -2635,6 +2637,62 @@ def _lead_block(doc, sentences, m, found: Recognized) -> list[Fact]:
             fact.rule_id,
         )
     ]
+
+
+# the columns of a table dividing tasks among bodies (任务分工表): each header cell's role
+_TASK_COLUMNS = (
+    ("task", re.compile(r"(?:重点|主要|具体|改革)?(?:工作)?(?:任务|事项|措施)(?:内容|名称)?|工作内容")),
+    ("lead", re.compile(r"牵头(?:单位|部门)|责任(?:单位|部门)|主责(?:单位|部门)")),
+    ("coop", re.compile(r"(?:配合|参与|协办|协同)(?:单位|部门)")),
+    ("due", re.compile(r"(?:完成)?(?:时限|时间)(?:要求|安排|节点)?|进度安排")),
+)
+
+
+def _task_columns(cells: list[str]) -> dict[str, int] | None:
+    """The roles of a task table's header row by column, when it has a task and a lead column."""
+    roles: dict[str, int] = {}
+    led = any("牵头" in cell for cell in cells)  # beside a 牵头 column, the 责任单位 are the helpers
+    for i, cell in enumerate(cells):
+        role = next((r for r, pattern in _TASK_COLUMNS if pattern.fullmatch(cell.strip())), None)
+        if role == "lead" and led and "牵头" not in cell:
+            role = "coop"
+        if role is not None and role not in roles:
+            roles[role] = i
+    return roles if {"task", "lead"} <= set(roles) else None
+
+
+def _task_table(doc, sentences, found: Recognized, this_year: int | None) -> list[Fact]:
+    """The rows of a task-division table (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限): each row's
+    lead and helpers, and its task's deadline ("2020年6月底前"), as a sentence would state them."""
+    out: list[Fact] = []
+    columns, width = None, 0
+    for s in sentences:
+        cells = s.text.split("\t")
+        if len(cells) < 2:
+            columns = None  # the table has ended
+            continue
+        header = _task_columns(cells)
+        if header is not None:
+            columns, width = header, len(cells)
+            continue
+        if columns is None or len(cells) != width:
+            continue
+        at = [s.start + sum(len(c) + 1 for c in cells[:i]) for i in range(len(cells))]
+        # the bodies recognized in each role's cell, where it stands
+        named = {
+            role: [a.name for a in found.bodies_between(at[i], at[i] + len(cells[i]))] for role, i in columns.items()
+        }
+        task = cells[columns["task"]].strip()
+        lead = named["lead"]
+        if task and lead:
+            fields = {"task": task[:30], "lead": lead, "cooperate": named.get("coop", [])}
+            out.append(_fact(doc, "lead", fields, s, "lead.task_table.v1", (0, len(s.text))))
+        due = cells[columns["due"]].strip() if "due" in columns else ""
+        for iso, _task, _span, is_start in deadlines_in(f"{due}，{task}", this_year=this_year) if due else ():
+            if iso is not None and not is_start:
+                out.append(_fact(doc, "deadline", {"date": iso, "task": task[:30]}, s, "deadline.task_table.v1"))
+                break
+    return out
 
 
 def _task_of(headings: tuple[str, ...]) -> str:

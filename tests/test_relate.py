@@ -1554,3 +1554,22 @@ def test_relate_a_sentence_announcing_the_texts_subject_moves_nothing_of_its_own
     )
     found = [f for f in _facts(text) if f.kind == "transfer"]
     assert [(f.get("source"), f.get("matter")) for f in found] == [("市水务局", "城市河道采砂")]
+
+
+def test_relate_a_task_table_gives_each_rows_lead_and_deadline():
+    text = (
+        "某州综合执法改革任务分工\n"
+        "序号\t工作任务\t牵头单位\t责任单位\t完成时限\n"
+        "1\t制定执法事项目录\t州司法局\t州农业农村局、州水利局\t2022年3月底前\n"
+        "2\t开展执法人员培训\t州综合执法局\t州司法局\t长期坚持\n"
+        "本表由州委编办负责解释。"
+    )
+    facts = _facts(text)
+    leads = [(f.get("task"), f.get("lead"), f.get("cooperate")) for f in facts if f.kind == "lead"]
+    assert leads == [
+        ("制定执法事项目录", ("州司法局",), ("州农业农村局", "州水利局")),
+        ("开展执法人员培训", ("州综合执法局",), ("州司法局",)),
+    ]
+    assert [(f.get("date"), f.get("task")) for f in facts if f.kind == "deadline"] == [
+        ("2022-03-31", "制定执法事项目录")
+    ]
