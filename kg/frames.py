@@ -3471,9 +3471,15 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         return next((b for b in bodies if b.text == cell), None)
 
     giver = body_in("giver") or _former_holder(cells, cols.get("remark"), text, bodies)
-    if giver is None and state.title_grantees and body_in("receiver") is None:
+    own = body_in("receiver")
+    if giver is None and state.title_grantees and own is None:
         # "某区赋予街道办事处…目录 / 序号 部门 事项名称": the department of a row gives it
         giver = next((b for b in bodies if b.text in cells), None)
+    towns = state.actor is not None and state.actor.sector == "街道乡镇" and not state.title_grantees
+    if giver is None and towns and own is not None and own.sector != "街道乡镇":
+        # "某县乡镇综合行政执法事项清单 / 实施部门：县住建局": in the towns' catalogue, the department
+        # named in the body column is the one whose entry the towns now carry out
+        giver, own = own, None
     bodies = [b for b in bodies if b is not giver]
     kind = re.sub(r"[类权]+$", "", cells[kinds[0]]) if kinds else kind_written
     # a body that fills a cell; not one in a column of no role ("实施层级: 镇" names a level, not who acts)
@@ -3487,7 +3493,6 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
             if c and i not in no_role
         )
     ]
-    own = body_in("receiver")
     receivers = (
         [own]
         if own
