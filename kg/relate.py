@@ -2080,6 +2080,32 @@ class _NumberedItems:
                         facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=giver.sector))
 
 
+# "其中，市自然资源局15项、市农业农村局10项": a body, then how many of the items just moved were its
+_COUNT_OF_GIVER = re.compile(
+    r"\s*(?:下放|划转|移交|赋予|交由|涉及)?的?(?:事项)?\s*[\d一二三四五六七八九十百]{1,4}\s*项"
+)
+
+
+def _broken_down(facts: list[Fact], moved: list[int], text: str, agencies: list[AgencySpan]) -> list[Fact]:
+    """The transfers at ``moved`` (stated with no giver) broken down by the bodies ``text`` counts
+    ("其中，G1 15项、G2 10项"): the first body gives them where they stand, and a copy of each is
+    returned for every other body."""
+    givers = _with_units([a for a in agencies if _COUNT_OF_GIVER.match(text, a.end)])
+    moved = [k for k in moved if facts[k].data.source is None]
+    if not givers or not moved:
+        return []
+    out = []
+    for n, giver in enumerate(givers):
+        for k in moved:
+            fact = facts[k]
+            given = replace(fact, data=replace(fact.data, source=giver.text, source_sector=giver.sector))
+            if n == 0:
+                facts[k] = given
+            else:
+                out.append(given)
+    return out
+
+
 def _item_numbers(written: str) -> list[int]:
     """The item numbers a reference lists, ranges spelled out.
 
@@ -2122,6 +2148,7 @@ def relate_document(
     entry_facts: list[int] = []  # the transfers of the catalogue entry read last (a remark may name their giver)
     entry_sentence = -1
     items = _NumberedItems()  # the transfers of each numbered item of the list being read
+    last_moves: list[int] = []  # the transfers of the last sentence that stated any (indices into facts)
     pending_scope: list[int] = []  # the scope items or table rows just read that name no receiver (indices into facts)
     unheld: set[int] = set()  # table rows that no note named a receiver of
     title_bodies = found_in.bodies(record.get("title") or "")
@@ -2295,7 +2322,10 @@ def relate_document(
         # "我局" in a letter its signer wrote: the transfers name the signer, as its agency record does
         signer = {a.text: a.name for a in agencies if a.rule_id == "agency.self_reference.v1"}
         items.give_back(facts, s.text, agencies)  # "上述第(一)项由G赋予R": the givers of items read before
+        if s.text.startswith("其中") and last_moves:  # "其中，G1 15项、G2 10项": who gave what was just moved
+            facts.extend(_broken_down(facts, last_moves, s.text, agencies))
         items.read(s.text, len(facts))
+        moves_from = len(facts)
         for t in found:
             for end in ("source", "target") if signer else ():
                 t[end] = signer.get(t.get(end), t.get(end))
@@ -2325,6 +2355,8 @@ def relate_document(
                 pending_scope.append(len(facts))
             facts.append(_fact(doc, "transfer", t, s, rule, span))
         items.close(len(facts))
+        if found:
+            last_moves = [k for k in range(moves_from, len(facts)) if facts[k].kind == "transfer"]
         for target in _TARGET.finditer(s.text) if dated else ():
             date = next((iso for iso, _, (ds, de), _ in dated if ds <= target.start() < de), None)
             if date is None:

@@ -1573,3 +1573,19 @@ def test_relate_a_task_table_gives_each_rows_lead_and_deadline():
     assert [(f.get("date"), f.get("task")) for f in facts if f.kind == "deadline"] == [
         ("2022-03-31", "制定执法事项目录")
     ]
+
+
+@pytest.mark.parametrize(
+    "breakdown,givers",
+    [
+        ("其中，县林业局12项、县水利局8项。", ["县林业局", "县水利局"]),
+        ("其中，区市场监管局下放20项，区交通运输局下放6项。", ["区市场监管局", "区交通运输局"]),
+        # a breakdown by fields names no giver
+        ("其中，生态环境领域23项、自然资源领域31项。", [None]),
+    ],
+)
+def test_relate_a_breakdown_by_givers_gives_the_moves_just_read(breakdown, givers):
+    text = "某县通知\n近日，某县将40项行政处罚事项下放至各镇人民政府。" + breakdown
+    found = [f for f in _facts(text) if f.kind == "transfer"]
+    assert sorted((f.get("source") for f in found), key=str) == sorted(givers, key=str)
+    assert {f.get("target") for f in found} == {"镇人民政府"}
