@@ -691,9 +691,11 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
         elif (
             len(cores) == 2
             and _MERGED_BUREAU.fullmatch(m.group("cores") + (m.group("suf") or ""))
-            and not (m.group("deng") or m.group("lvl") or m.group("rel") or m.group("mods"))
+            and not (m.group("deng") or m.group("lvl") or m.group("rel"))
+            and (m.group("mods") or "") in ("", "管理")
         ):
-            cores = [m.group("cores")]  # "城市管理和综合行政执法局": one bureau of two portfolios, the first's sector
+            # "城市管理和综合行政执法局", "市政和园林管理局": one bureau of two portfolios, the first's sector
+            cores = [m.group("cores")]
         elif len(cores) > 1 and not all(_core_of(c, rules) for c in cores):
             continue
         suf = m.group("suf") or ""
