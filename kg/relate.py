@@ -1504,6 +1504,7 @@ _THIS_YEAR = re.compile(r"(?:今年|本年度?)(?:(?P<m>[\d一二三四五六七
 _YEAR_SPAN = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]")
 # a dated task that is the moving itself ("完成职责划转", "完成交接工作", "做好下放事项的承接")
 _MOVES_DONE = re.compile(r"划转|移交|交接|下放|赋权|承接|整合到位")
+_MOVES_BACK = re.compile(r"(?:以上|上述|前述)(?:职责|职能|事项|事权)?(?:调整|划转|移交|下放|赋权|整合)")
 _DELIVER = re.compile(
     r"^(?:并(?!实现|加强|强化|做好|推进|落实|持续|不断|切实|进一步)|以及|(?:同时)?(?:全面)?(?:完成|建成|建立|出台|制定|公布|划定|配齐|整合形成|基本建成|全部完成))"
 )
@@ -2316,7 +2317,11 @@ def relate_document(
                 fields["date_type"] = "start"
             facts.append(_fact(doc, "deadline", fields, s, "deadline.dated_clause.v1", span))
         dated = [d for d in dated if d[0] is not None]
-        due_moves = next((iso for iso, task, _, start in dated if not start and _MOVES_DONE.search(task)), None)
+        # (or the moves read before, as the sentence's subject: "以上调整于2019年3月底前完成")
+        back = _MOVES_BACK.match(ITEM_NUMBER.sub("", s.text, count=1)) is not None
+        due_moves = next(
+            (iso for iso, task, _, start in dated if not start and (back or _MOVES_DONE.search(task))), None
+        )
         if due_moves:  # "各部门要在2021年6月30日前完成交接工作", "6月底前完成职责划转": when the moves are due
             move_deadlines.append((len(facts), due_moves))
         # "我局" in a letter its signer wrote: the transfers name the signer, as its agency record does

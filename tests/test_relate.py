@@ -1589,3 +1589,13 @@ def test_relate_a_breakdown_by_givers_gives_the_moves_just_read(breakdown, giver
     found = [f for f in _facts(text) if f.kind == "transfer"]
     assert sorted((f.get("source") for f in found), key=str) == sorted(givers, key=str)
     assert {f.get("target") for f in found} == {"镇人民政府"}
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["以上调整于2024年6月底前完成。", "（三）上述职责划转工作于2024年6月底前全部到位。"],
+)
+def test_relate_a_deadline_of_the_moves_read_before_dates_them(closing):
+    text = "某县方案\n将县水利局的河道保洁职责划入县城市管理局。\n" + closing
+    moves = [f for f in _facts(text) if f.kind == "transfer"]
+    assert [f.get("deadline") for f in moves] == ["2024-06-30"]
