@@ -4290,6 +4290,9 @@ _GATED = frozenset(
         "include",
     }
 )
+# frames read without trigger words (a list, a table row): one overrides every record the move rules
+# found in its sentence (outside_frame), as a clause of its own is not marked by a trigger
+_READ_WITHOUT_TRIGGERS = frozenset(FRAMES) - _GATED
 _CITED = re.compile(r"《[^《》]*》")
 
 
@@ -4350,9 +4353,15 @@ def outside_frame(legacy: list[dict], text: str, frame: str, rules: FrameRules, 
     of ``frame``, the frame that read the sentence ("将G1的P1划入R，R承接G2的P2": the move's clause
     stays beside the assume frame's); ``framed`` are the frame's own records. A frame read without
     triggers (a list, a table row) or a condition overrides them all."""
-    if frame not in _GATED:
+    if frame in _READ_WITHOUT_TRIGGERS or frame == OVERRIDE_ALL:
         return []
-    at = [m.start() for m in rules.trigger_re(frame).finditer(text)]
+    # (a verb of holding in a relative clause, "G负责的M职责，调整由R承担", names whose the powers were:
+    # the exercise frame reads no clause by it)
+    at = [
+        m.start()
+        for m in rules.trigger_re(frame).finditer(text)
+        if not (frame == "exercise" and text.startswith("的", m.end()))
+    ]
     # a restatement ("…，G不再行使") gives no matter: the move it restates, in its clause, stands beside
     # it, unless that clause only supposes the move ("G的P交由R行使后，该部门不得再行使")
     restated = frame == "restatement" and not any(re.search(r"后\s*[，,][^，,]*$", text[:p]) for p in at)
