@@ -1158,6 +1158,10 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
     generic = KIND_OF_GIVER.match(body)
     giver_text = generic.group("g") if generic else None
     matter_text, domain = _matter_and_domain(body[generic.end() :] if generic else body)
+    if matter_text in ("领域", "方面"):
+        # "整合D1、D2等领域执法队伍，集中行使相关领域的P": the fields named before in the clause
+        named = list(_FIELDS_NAMED_BEFORE.finditer(clause, 0, trig.start()))
+        matter_text = named[-1].group("fields") if named else None
     if matter_text is None and giver_text is None and clause.endswith("其", 0, trig.start()):
         return None  # "实施与其集中行使的行政处罚权相关的…": the receiver's own powers, stated elsewhere
     # "由A局、B局分别…集中行使": each receiver named together holds the powers
@@ -1181,6 +1185,12 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
             giver_fallback=giver_text,
         )
     ]
+
+
+# fields listed in a clause before the powers over them are pointed back to ("相关领域"): "整合D1、D2等领域…"
+_FIELDS_NAMED_BEFORE = re.compile(
+    r"(?:整合|涉及|包括|覆盖|围绕)?(?P<fields>[^，,；;。、]{2,10}(?:、[^，,；;。、]{2,10})+)等(?:领域|方面)"
+)
 
 
 # what joins the holders named as fields and closes them: "、", "和", "五个领域的", "等部门的"

@@ -432,6 +432,8 @@ def test_recognize_divisions_named_like_joining_words(text, places):
         ("公安交管部门和市场监管部门", [("公安交管部门", "公安"), ("市场监管部门", "市场监管")]),
         # … and with 管理 before its organ word ("X和Y管理局")
         ("由县环保和水利管理局负责", [("县环保和水利管理局", "环境保护")]),
+        # 旗市区: the banners, county-level cities and districts, each
+        ("将旗市区水利局承担的", [("旗水利局", "水务"), ("市水利局", "水务"), ("区水利局", "水务")]),
         # a merged bureau named without 和: one body, the first portfolio's sector
         ("由区规划自然资源局、区生态环境局负责", [("区规划自然资源局", "规划"), ("区生态环境局", "环境保护")]),
         ("交县自然资源规划局办理", [("县自然资源规划局", "国土资源")]),
