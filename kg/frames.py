@@ -4457,6 +4457,8 @@ def frame_transfers(
     if len(text) <= TITLE_LINE_MAX and "。" not in text:
         # "附件 某县赋予乡镇(街道)行政执法事项目录": a catalogue begins whose entries its grantees receive
         state.title_grantees = catalogue_grantees(text, agencies, rules) or state.title_grantees
+        # "某局权责清单(2023年版)" opening the attachment a notice forwards: the body whose catalogue it is
+        state.actor = catalogue_owner(text.strip(), agencies) or state.actor
     if _CONDITION.search(text):
         state.last = []
         return [], OVERRIDE_ALL
