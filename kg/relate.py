@@ -313,6 +313,9 @@ class _ImpliedPower:
         return self.noun
 
 
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 @derived
 def _implied_duty_regex(rules: Rules) -> re.Pattern | None:
     """A function's last word with a move right after it, past 由 and its giver if written: where a
@@ -324,7 +327,8 @@ def _implied_duty_regex(rules: Rules) -> re.Pattern | None:
         {t for rid, frame in relations.frames.items() if frame == "move" for t in relations.triggers[rid]}
     )
     heads = alternation(rules.relations.implied_duty[1])
-    return re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{heads})(?=(?:工作)?[,，]?(?:由[^,，。；;]{{2,30}}?)?(?:{moves}))")
+    # (the function word first: a look-behind opening the pattern would be tried at every place)
+    return re.compile(rf"(?:{heads})(?=(?:工作)?[,，]?(?:由[^,，。；;]{{2,30}}?)?(?:{moves}))")
 
 
 def implied_duties(clause: str, rules: Rules) -> list[_ImpliedPower]:
@@ -337,7 +341,11 @@ def implied_duties(clause: str, rules: Rules) -> list[_ImpliedPower]:
     regex = _implied_duty_regex(rules)
     if regex is None:
         return []
-    return [_ImpliedPower(m.end(), rules.relations.implied_duty[0]) for m in regex.finditer(clause)]
+    return [
+        _ImpliedPower(m.end(), rules.relations.implied_duty[0])
+        for m in regex.finditer(clause)
+        if m.start() >= 2 and _HAN_PAIR.fullmatch(clause, m.start() - 2, m.start())  # what the function is of
+    ]
 
 
 def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
@@ -2036,6 +2044,7 @@ _GRANTED_HEADING = re.compile(r"(?:赋权|下放|赋予|委托|划转)的?(?:范
 _GRANTED = re.compile(r"(?:赋予|交由|下放给|下放到|下放至|委托)$")
 
 
+_DIGITS = re.compile(r"[一二三四五六七八九十\d]+")
 _ITEM_NO = r"[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?"
 # "上述第（一）项由G1赋予R，第（二）项、第（三）项由G2、G3分别赋予R": items of the list just read, by
 # their numbers, given back the bodies that give them (分别: in order)
@@ -2057,7 +2066,7 @@ class _NumberedItems:
     def read(self, text: str, at: int) -> None:
         """A sentence begins whose facts will start at ``at``: an item, when it opens with a number."""
         marker = ITEM_NUMBER.match(text)
-        digits = marker and re.search(r"[一二三四五六七八九十\d]+", marker.group())
+        digits = marker and _DIGITS.search(marker.group())
         n = small_number(digits.group()) if digits else None
         if n == 1:
             self.by_number = {}  # a list begins anew
@@ -2125,7 +2134,7 @@ def _item_numbers(written: str) -> list[int]:
     """
     out: list[int] = []
     for part in re.split(r"、|和|及", written):
-        ends = [small_number(d) for d in re.findall(r"[一二三四五六七八九十\d]+", part)]
+        ends = [small_number(d) for d in _DIGITS.findall(part)]
         ends = [n for n in ends if n is not None]
         if len(ends) == 2 and ends[0] < ends[1]:  # "第二至第四项"
             out.extend(range(ends[0], ends[1] + 1))
@@ -2327,8 +2336,10 @@ def relate_document(
                 fields["date_type"] = "start"
             facts.append(_fact(doc, "deadline", fields, s, "deadline.dated_clause.v1", span))
         dated = [d for d in dated if d[0] is not None]
-        # (or the moves read before, as the sentence's subject: "以上调整于2019年3月底前完成")
-        back = _MOVES_BACK.match(ITEM_NUMBER.sub("", s.text, count=1)) is not None
+        back = False
+        if dated:  # (or the moves read before, as the sentence's subject: "以上调整于2019年3月底前完成")
+            marker = ITEM_NUMBER.match(s.text)
+            back = _MOVES_BACK.match(s.text, marker.end() if marker else 0) is not None
         due_moves = next(
             (iso for iso, task, _, start in dated if not start and (back or _MOVES_DONE.search(task))), None
         )
