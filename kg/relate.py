@@ -1429,7 +1429,7 @@ _Y = r"(?<!\d)(?P<y>(?:19|20)\d{2}|20[xX×ｘＸ]{2}|[一二][〇零○一二三
 _CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
 _CN_DAY = r"[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _DEADLINE = re.compile(
-    rf"(?P<to>到|至|(?<![关对由等属鉴基])于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|第?(?P<q>[一二三四1-4])季度(?:末|底)?|(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月(?:(?P<d>\d{{1,2}}|{_CN_DAY})\s*日|(?P<mend>底|末))?)?"
+    rf"(?P<to>到|(?<!截)至|(?<![关对由等属鉴基])于|在|力争|争取)?{_Y}(?:(?P<half>上半年|下半年|年底|年年底|底)|第?(?P<q>[一二三四1-4])季度(?:末|底)?|(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月(?:(?P<d>\d{{1,2}}|{_CN_DAY})\s*日|(?P<mend>底|末))?)?"
     rf"(?P<before>前|以前|之前)?(?P<start>起|开始)?"
 )
 _STATE = re.compile(r"基本|明显|初步|显著|大幅|进一步|不断|逐步|更加|稳步")
@@ -1491,8 +1491,8 @@ def deadlines_in(
             marked = re.match(
                 r"\s*(?:各[^,,。;；]{0,8}?)?(?:完成|建成|实现|出台|形成|建立|达到)(?!的)", text[m.end() :]
             )
-        if not marked:
-            continue
+        if not marked or _AS_OF.search(text, max(0, m.start() - 2), m.start()):
+            continue  # ("截至2017年底，已…": the state of things at a date, not a deadline)
         if g.get("y") and (re.match(r"\s*[-—~至到]\s*(?:\d{4}\s*年|\d{1,2}\s*月)", text[m.end() : m.end() + 8])):
             continue  # a period "(2016年8月-12月)", not a deadline
         month = small_number(g["m"]) if g.get("m") else None
@@ -1517,6 +1517,7 @@ def deadlines_in(
     return out
 
 
+_AS_OF = re.compile(r"截(?:至|止)$")
 _THIS_YEAR = re.compile(r"(?:今年|本年度?)(?:(?P<m>[\d一二三四五六七八九十]{1,2})月)?(?P<mend>底|末)(?:前|以前)?")
 # "(2016年8月-12月)": a section's period, whose year months without one take
 _YEAR_SPAN = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]")
@@ -2106,24 +2107,20 @@ _COUNT_OF_GIVER = re.compile(
 )
 
 
-def _broken_down(facts: list[Fact], moved: list[int], text: str, agencies: list[AgencySpan]) -> list[Fact]:
-    """The transfers at ``moved`` (stated with no giver) broken down by the bodies ``text`` counts
-    ("其中，G1 15项、G2 10项"): the first body gives them where they stand, and a copy of each is
-    returned for every other body."""
+def _broken_down(facts: list[Fact], moved: list[int], text: str, agencies: list[AgencySpan]) -> list[tuple[int, Fact]]:
+    """The transfers at ``moved`` (stated with no giver of a sector) broken down by the bodies ``text`` counts
+    ("其中，G1 15项、G2 10项"): a copy of each for every body, with the index of the transfer it
+    copies; the whole stays beside each one's share, as the frames read "其中，G1下放15项"."""
     givers = _with_units([a for a in agencies if _COUNT_OF_GIVER.match(text, a.end)])
-    moved = [k for k in moved if facts[k].data.source is None]
+    # (stated with no giver, or with departments named by their kind: "将区级部门73项P赋予R")
+    moved = [k for k in moved if facts[k].data.source is None or facts[k].data.source_sector is None]
     if not givers or not moved:
         return []
-    out = []
-    for n, giver in enumerate(givers):
-        for k in moved:
-            fact = facts[k]
-            given = replace(fact, data=replace(fact.data, source=giver.text, source_sector=giver.sector))
-            if n == 0:
-                facts[k] = given
-            else:
-                out.append(given)
-    return out
+    return [
+        (k, replace(facts[k], data=replace(facts[k].data, source=giver.text, source_sector=giver.sector)))
+        for giver in givers
+        for k in moved
+    ]
 
 
 def _item_numbers(written: str) -> list[int]:
@@ -2348,8 +2345,12 @@ def relate_document(
         # "我局" in a letter its signer wrote: the transfers name the signer, as its agency record does
         signer = {a.text: a.name for a in agencies if a.rule_id == "agency.self_reference.v1"}
         items.give_back(facts, s.text, agencies)  # "上述第(一)项由G赋予R": the givers of items read before
-        if s.text.startswith("其中") and last_moves:  # "其中，G1 15项、G2 10项": who gave what was just moved
-            facts.extend(_broken_down(facts, last_moves, s.text, agencies))
+        if s.text.startswith("其中") and last_moves and not found:
+            # "其中，G1 15项、G2 10项": who gave what was just moved (the frames read "其中，G1下放15项")
+            for k, copy in _broken_down(facts, last_moves, s.text, agencies):
+                if k in undated:
+                    undated.append(len(facts))  # (dated as the move it copies, when the text dates it)
+                facts.append(copy)
         items.read(s.text, len(facts))
         moves_from = len(facts)
         for t in found:

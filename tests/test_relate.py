@@ -136,6 +136,9 @@ def test_relate_split_matters(text, he, expected):
             [("2021-12-31", "完成事项交接"), ("2021-12-31", "并公布执法事项清单")],
         ),
         ("2022年5月底前完成人员划转，并加强业务培训。", [("2022-05-31", "完成人员划转")]),
+        # the state of things as of a date (截至, 截止到): no deadline
+        ("截至2020年6月底，已完成执法人员划转。", []),
+        ("截止到2021年底，全市已建成数字城管平台。", []),
     ],
 )
 def test_relate_deadlines(text, expected):
@@ -1578,14 +1581,16 @@ def test_relate_a_task_table_gives_each_rows_lead_and_deadline():
 @pytest.mark.parametrize(
     "breakdown,givers",
     [
-        ("其中，县林业局12项、县水利局8项。", ["县林业局", "县水利局"]),
-        ("其中，区市场监管局下放20项，区交通运输局下放6项。", ["区市场监管局", "区交通运输局"]),
+        # the whole stays beside each giver's share
+        ("其中，县林业局12项、县水利局8项。", [None, "县林业局", "县水利局"]),
+        ("其中，区市场监管局下放20项，区交通运输局下放6项。", [None, "区市场监管局", "区交通运输局"]),
         # a breakdown by fields names no giver
         ("其中，生态环境领域23项、自然资源领域31项。", [None]),
     ],
 )
 def test_relate_a_breakdown_by_givers_gives_the_moves_just_read(breakdown, givers):
     text = "某县通知\n近日，某县将40项行政处罚事项下放至各镇人民政府。" + breakdown
+    # (departments named by their kind give the whole: "将县直部门40项P下放至R。其中，…")
     found = [f for f in _facts(text) if f.kind == "transfer"]
     assert sorted((f.get("source") for f in found), key=str) == sorted(givers, key=str)
     assert {f.get("target") for f in found} == {"镇人民政府"}
@@ -1599,3 +1604,10 @@ def test_relate_a_deadline_of_the_moves_read_before_dates_them(closing):
     text = "某县方案\n将县水利局的河道保洁职责划入县城市管理局。\n" + closing
     moves = [f for f in _facts(text) if f.kind == "transfer"]
     assert [f.get("deadline") for f in moves] == ["2024-06-30"]
+
+
+def test_relate_a_breakdown_of_departments_named_by_their_kind():
+    text = "某区方案\n将区级部门30项行政执法事项赋予各街道办事处。其中，区城管局18项、区水务局12项。"
+    found = [f for f in _facts(text) if f.kind == "transfer"]
+    assert [f.get("source") for f in found] == ["区级部门", "区城管局", "区水务局"]
+    assert {f.get("matter") for f in found} == {"行政执法事项"}
