@@ -1208,7 +1208,13 @@ def _antecedent(text: str, state: FrameState, rules: FrameRules) -> Body | None:
         return state.self_body
     if any(text.lstrip().startswith(w) for w in rules.anaphora):
         return state.topic
+    if _DUTIES_OPEN.match(text):  # "…。主要职责是：": the duties of the subject of the sentence before
+        return state.topic
     return None
+
+
+# a lead-in that opens with the duties it lists, its subject left to the sentence before
+_DUTIES_OPEN = re.compile(r"\s*(?:其|该局|该部门)?(?:主要|具体)?(?:职责|职权|职能)(?:是|为|包括|如下)")
 
 
 # ---------------------------------------------------------------- frames
@@ -4497,8 +4503,8 @@ def frame_transfers(
         after = [b for b in bodies if b.start >= set_up.end()]
         if after:
             state.topic = after[0]
-    elif bodies and bodies[0].start <= SUBJECT_REACH and "\t" not in text:  # a table row has no subject
-        state.topic = bodies[0]
+    elif bodies and bodies[0].start - _MARKER.match(text).end() <= SUBJECT_REACH and "\t" not in text:
+        state.topic = bodies[0]  # (the subject, past the article's or item's number; a table row has none)
     state.last = out if (override or not legacy) else legacy  # (the legacy kept beside an override: relate's)
     if headings[:1] != state.section:
         state.section, state.section_receivers = headings[:1], []
