@@ -1513,8 +1513,17 @@ def deadlines_in(
         if scope.startswith("止"):
             continue  # "委托期限自2023年1月1日起至2025年12月31日止": a period's end, not an obligation
         for task in _tasks(scope):
+            if _BARE_DONE.fullmatch(task) and i == 0:
+                # "以上调整于2019年3月底前完成": what is done is the subject written before the date
+                subject = re.split(r"[,，;；。]", text[: m.start()])[-1].strip()
+                subject = re.sub(r"(?:要|须|应|应当|将)?(?:于|在)?$", "", ITEM_NUMBER.sub("", subject, count=1))
+                task = subject + task if len(subject) >= 2 else task
             out.append((iso, task[:30], (m.start(), end), is_start))
     return out
+
+
+# a task that names no deliverable, only that it is done: what is done is written before the date
+_BARE_DONE = re.compile(r"(?:全部|全面)?(?:完成|到位|结束|办结)")
 
 
 _AS_OF = re.compile(r"截(?:至|止)$")
