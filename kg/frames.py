@@ -678,7 +678,8 @@ _QUOTED_ENTRY = re.compile(
 # "D1、D2等8个领域(共42项)": how many fields the list closes with, and how many items they hold in all
 _FIELDS_COUNTED = re.compile(r"等[\d一二三四五六七八九十两]{1,3}个(?=方面|领域)")
 # "M1、M2等15项(市级)": how many items the list's examples stand for, and their level, after its last
-_ITEMS_COUNTED = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})等{COUNT_OF_MATTERS.pattern}(?:的)?(?:{LEVEL_WORD})?$")
+# (the literal first: a look-behind opening the pattern would be tried at every place)
+_ITEMS_COUNTED = re.compile(rf"等{COUNT_OF_MATTERS.pattern}(?:的)?(?:{LEVEL_WORD})?$")
 _FIELD_TOTAL = re.compile(rf"^(?:的)?(?:共|共计|合计|计)?{COUNT_OF_MATTERS.pattern}(?:的)?(?:{LEVEL_WORD})?$")
 
 
@@ -732,7 +733,9 @@ def parse_object(seg: str, bodies: list[Body], fields: Collection[str]) -> Phras
         ph.scope = whole.group(1)
         return ph
     seg = _FIELDS_COUNTED.sub("等", seg)  # "D1、D2等8个领域": the fields, their count aside
-    seg = _ITEMS_COUNTED.sub("", seg)  # "M1审批、M2审批等15项市级(P)": the items, their count and level aside
+    counted = _ITEMS_COUNTED.search(seg) if "等" in seg else None
+    if counted and counted.start() >= 2:  # "M1审批、M2审批等15项市级(P)": the items, their count and level aside
+        seg = seg[: counted.start()]
     d = _DOMAIN_WORD.search(seg)
     if d and not re.search(r"[,，;；]", seg[: d.start()]):
         # "在甲、乙、丙等方面": the fields listed, the last without the 等 that closes the list

@@ -349,8 +349,7 @@ def implied_duties(clause: str, rules: Rules) -> list[_ImpliedPower]:
 
 
 def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
-    """The power nouns of a clause, each with the kinds of power written before it that share its head;
-    with none, the duties it names by their function alone (``implied_duties``)."""
+    """The power nouns of a clause, each with the kinds of power written before it that share its head."""
     # "行政许可、行政处罚等县级权限": kinds listed before the head they share, the series one power
     out = series_in(clause, rules.frames)
     series = out[:]
@@ -362,7 +361,7 @@ def _powers_in(clause: str, rules: Rules) -> list[re.Match]:
         out.append(whole if whole and whole.end() == m.end() else m)
     if series:
         out.sort(key=lambda m: m.start())
-    return out or implied_duties(clause, rules)
+    return out
 
 
 @derived
@@ -538,12 +537,11 @@ def transfers_in(
     >>> [(t["source"], t["matter"], t["target"]) for t in transfers_in(text, find_agencies(text, rules), rules)]
     [('市水务局', '河道采砂', '市城管局')]
     """
-    if (
-        not _power_regex(rules).search(sentence_text)
-        and not series_in(sentence_text, rules.frames)
-        and not implied_duties(sentence_text, rules)
-    ):
-        return []  # every frame here reads a clause that names a power, or a duty by its function
+    # every frame here reads a clause that names a power, or (in a sentence that names none) a duty
+    # by its function alone
+    implied = not _power_regex(rules).search(sentence_text) and not series_in(sentence_text, rules.frames)
+    if implied and not implied_duties(sentence_text, rules):
+        return []
     # (a giver's short name, "G（以下简称X）的P", names no giver of its own)
     agencies = without_other_names(sentence_text, agencies, short_names=True)
     context = context or _Context()
@@ -554,7 +552,7 @@ def transfers_in(
     move = _frame_triggers(rules, "move")
     for clause, cs in _clauses(sentence_text, _trigger_res(rules)[move], {a.start for a in agencies}):
         ce = cs + len(clause)
-        powers = _powers_in(clause, rules)
+        powers = implied_duties(clause, rules) if implied else _powers_in(clause, rules)
         if not powers:
             continue
         c = _Clause(
