@@ -2944,7 +2944,7 @@ def _former_remark_frame(text, bodies, state, rules) -> list[dict]:
         if kind:  # "负责城市绿化的行政执法(原由G负责)": the kind of power named bare, over what precedes it
             phrases = [(ENFORCEMENT_NAMES[kind.group("kind")], obj[: kind.start()], None, None, None)]
         if not phrases:  # "负责城市绿化的监督管理(原由G负责)": the function, whole, is the duty
-            phrases = [(rules.power_labels["职责"], obj, None, None, None)]
+            phrases = [(rules.power_labels.get("职责", "管理职责"), obj, None, None, None)]
         for label, matter, domain, _giver, scope in phrases:
             out.append(_record(label, matter, domain, givers[0], receiver, rid, rules, scope=scope))
     return out
