@@ -2063,6 +2063,13 @@ _ITEMS_GIVEN = re.compile(
 )
 
 
+# "前条规定的行政处罚权，由G依法交由R行使": the whole list just read, given back the body that gives it
+_LIST_GIVEN = re.compile(
+    r"(?:前条|前款|上述|以上|前述)(?:规定|所列)?的?[^，,。；;由第]{0,12}?[，,]?\s*由(?P<g>[^，,。；;]{2,30}?)"
+    r"(?:依法|统一)*(?:交由|下放|赋予|委托|移交|划转)"
+)
+
+
 @dataclass
 class _NumberedItems:
     """The transfers each numbered item of the open list gave (indices into a document's facts), by
@@ -2090,7 +2097,18 @@ class _NumberedItems:
         """Give the transfers of the items ``text`` names by number ("第（二）项、第（三）项由G1、G2分别
         赋予R") their givers, where they name none: one giver gives all; givers named with 分别 go
         with the items in order."""
-        if not self.by_number or "项" not in text:
+        if not self.by_number:
+            return
+        whole = _LIST_GIVEN.match(_ARTICLE.sub("", text))
+        if whole:  # "前条规定的P，由G依法交由R行使": the items of the list just read were G's
+            at = len(text) - len(_ARTICLE.sub("", text))
+            givers = _with_units(
+                [a for a in agencies if at + whole.start("g") <= a.start and a.end <= at + whole.end("g")]
+            )
+            if len(givers) == 1:
+                self._give(facts, [k for ks in self.by_number.values() for k in ks], givers[0])
+            return
+        if "项" not in text:
             return
         for m in _ITEMS_GIVEN.finditer(text):
             numbers = _item_numbers(m.group("items"))
@@ -2102,10 +2120,17 @@ class _NumberedItems:
             else:
                 continue  # several givers of the same items, with no order: which gave what is not written
             for n, giver in pairs:
-                for k in self.by_number.get(n, ()):
-                    data = facts[k].data
-                    if data.source is None:
-                        facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=giver.sector))
+                self._give(facts, self.by_number.get(n, ()), giver)
+
+    @staticmethod
+    def _give(facts: list[Fact], at, giver: AgencySpan) -> None:
+        """The transfers at ``at`` with ``giver`` as their source, where they name none (departments named
+        by their kind, of no one sector, leave the sector the item's field gave)."""
+        for k in at:
+            data = facts[k].data
+            if data.source is None:
+                sector = giver.sector or data.source_sector
+                facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=sector))
 
 
 # "其中，市自然资源局15项、市农业农村局10项": a body, then how many of the items just moved were its

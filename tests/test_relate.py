@@ -1614,3 +1614,21 @@ def test_relate_a_breakdown_of_departments_named_by_their_kind():
     found = [f for f in _facts(text) if f.kind == "transfer"]
     assert [f.get("source") for f in found] == ["区级部门", "区城管局", "区水务局"]
     assert {f.get("matter") for f in found} == {"行政执法事项"}
+
+
+@pytest.mark.parametrize(
+    "closing,giver",
+    [
+        ("第三条 前条规定的行政处罚权，由县林业局依法交由各乡人民政府行使。", "县林业局"),
+        ("上述事项由市人民政府有关部门下放至各乡人民政府。", "市人民政府有关部门"),
+        # several bodies named: which gave what is not written
+        ("上述事项由县林业局、县水利局依法交由各乡人民政府行使。", None),
+    ],
+)
+def test_relate_a_list_given_back_its_giver(closing, giver):
+    text = (
+        "某县决定\n第二条 乡人民政府可以行使下列行政处罚权：\n（一）对擅自采伐林木的行政处罚权；\n"
+        "（二）对非法占用林地的行政处罚权。\n" + closing
+    )
+    found = [f for f in _facts(text) if f.kind == "transfer" and f.get("matter")]
+    assert len(found) == 2 and {f.get("source") for f in found} == {giver}
