@@ -2246,9 +2246,19 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
 
 
 def _toward(text: str, body: Body) -> bool:
-    """Whether ``body`` follows 向, past the words that pick out which bodies ("向全县14个乡镇下放")."""
-    at = text.rfind("向", max(0, body.start - TOWARD_REACH), body.start)
-    return at >= 0 and DETERMINER.fullmatch(text, at + 1, body.start) is not None
+    """Whether ``body`` follows 向, past the words that pick out which bodies ("向全县14个乡镇下放"),
+    or the towns named as examples of them ("向甲镇、乙乡等4个乡镇下放")."""
+    at = text.rfind("向", max(0, body.start - TOWARD_REACH - _TOWNS_NAMED_REACH), body.start)
+    if at < 0:
+        return False
+    named = _TOWNS_NAMED.match(text, at + 1, body.start)
+    start = named.end() if named else at + 1
+    return body.start - start <= TOWARD_REACH and DETERMINER.fullmatch(text, start, body.start) is not None
+
+
+_TOWNS_NAMED_REACH = 24  # the towns a text names before the kind they stand for: "甲镇、乙乡、丙街道等"
+# "甲镇、乙乡等": towns named as examples of the towns that receive, before their count and kind
+_TOWNS_NAMED = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)[、和]?){1,6}等")
 
 
 def _toward_frame(text, trig, receiver, bodies, state, rules) -> list[dict]:

@@ -2317,6 +2317,8 @@ def relate_document(
             found.extend(dict(t, span=(0, len(s.text))) for t in framed)
             if "分别" in s.text:
                 found = respectively(found, s.text)
+            if "涉及" in s.text and found:
+                found = _involving(found, s.text, agencies)
             if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
                 _give_entry(facts, entry_facts, frame_state.former)
                 frame_state.former, entry_facts = None, []
@@ -2390,6 +2392,9 @@ def relate_document(
                 t[end] = signer.get(t.get(end), t.get(end))
             if t.get("source") and t["source"] == t.get("target"):
                 continue  # a body that keeps its own powers moves nothing
+            if t.get("matter") and ITEM_NUMBER.match(t["matter"]):
+                # "一、M，由R负责查处": the item's number opens the sentence, no part of the matter
+                t["matter"] = ITEM_NUMBER.sub("", t["matter"], count=1) or None
             if t.get("matter") and _CATCH_ALL_MATTER.search(t["matter"]):
                 continue  # "…下达的其他(职责)", "…清单以外": a catch-all names no matter (conventions G16)
             if t.get("matter") and rules.frames.back_reference.fullmatch(t["matter"]):
@@ -2480,6 +2485,28 @@ _DROPPED_UNHELD = frozenset({"transfer.table_row.v1", "transfer.catalogue_entry.
 # the title of a catalogue of powers or enforcement items: "某市综合行政执法事项统一目录", "某县权责清单"
 _CATALOGUE_TITLE = re.compile(r"(?:事项|职权|权力|权责)(?:统一|指导|基本)?(?:目录|清单)")
 _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entry.v1"})
+
+
+# "…下放…42项，涉及G1、G2等6个部门": the departments whose items moved, named after the move
+_INVOLVED = re.compile(
+    r"[，,]\s*(?:共|主要)?涉及(?P<g>[^，,。；;]{2,80}?)(?:等[\d一二三四五六七八九十]{0,3}个?(?:部门|单位)|(?=[，,。；;]|$))"
+)
+
+
+def _involving(found: list[dict], text: str, agencies: list[AgencySpan]) -> list[dict]:
+    """The transfers of a sentence that names the departments its items came from after the move
+    ("…下放行政执法事项42项，涉及G1、G2等6个部门"): those with no giver, one for each of them."""
+    m = _INVOLVED.search(text)
+    givers = _with_units([a for a in agencies if m and m.start("g") <= a.start and a.end <= m.end("g")])
+    if not givers:
+        return found
+    out = []
+    for t in found:
+        if t.get("source") is None:
+            out.extend(dict(t, source=g.text, source_sector=g.sector) for g in givers)
+        else:
+            out.append(t)
+    return out
 
 
 # the parts of a transfer a sentence may list, each in the order the sentence writes them

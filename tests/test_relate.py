@@ -1632,3 +1632,28 @@ def test_relate_a_list_given_back_its_giver(closing, giver):
     )
     found = [f for f in _facts(text) if f.kind == "transfer" and f.get("matter")]
     assert len(found) == 2 and {f.get("source") for f in found} == {giver}
+
+
+@pytest.mark.parametrize(
+    "text,sources,target",
+    [
+        # towns named as examples before their count and kind receive as that kind; the departments the
+        # items came from, named after the move (涉及G1、G2等N个部门), each give
+        (
+            "近日，某区向东湖镇、青山乡等5个乡镇下放第二批行政执法事项36项，涉及区林业局、区水务局等4个部门。",
+            ["区林业局", "区水务局"],
+            "乡镇",
+        ),
+        # what the move involves that names no body gives nothing
+        ("将燃气经营的行政处罚权划转至县综合执法局，涉及面广。", [None], "县综合执法局"),
+    ],
+)
+def test_relate_departments_a_move_involves_give_it(text, sources, target):
+    found = [f for f in _facts("某区通知\n" + text) if f.kind == "transfer"]
+    assert [f.get("source") for f in found] == sources
+    assert {f.get("target") for f in found} == {target}
+
+
+def test_relate_a_matter_never_opens_with_its_items_number():
+    text = "某市通知\n一、城市建成区内的违法建设，由区城市管理局负责查处。"
+    assert [f.get("matter") for f in _facts(text) if f.kind == "transfer"] == ["城市建成区内的违法建设"]
