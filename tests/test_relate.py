@@ -1644,6 +1644,8 @@ def test_relate_a_list_given_back_its_giver(closing, giver):
             ["区林业局", "区水务局"],
             "乡镇",
         ),
+        # … the first department named within reach of the verb, past the comma: no receiver of it
+        ("某县向各乡镇下放行政执法事项20项，涉及县林业局、县水利局。", ["县林业局", "县水利局"], "乡镇"),
         # what the move involves that names no body gives nothing
         ("将燃气经营的行政处罚权划转至县综合执法局，涉及面广。", [None], "县综合执法局"),
     ],
