@@ -47,6 +47,7 @@ __all__ = [
     "stems_before",
     "UNIT",
     "with_units",
+    "INVOLVES",
 ]
 
 
@@ -1792,7 +1793,7 @@ _LATE_GIVERS = re.compile(
 # the givers of a topic moved, between it and the verb: "M的P，由G1、G2等部门(统一)划转至R"
 _BY_GIVERS = re.compile(rf"由(?P<g>[^,，;；。]{{2,60}}?)(?:{_GIVERS_COUNTED})?(?:统一|依法|一并|全部)*")
 _SEPARATOR = re.compile(r"[;；。]")
-_INVOLVES = re.compile(r"[,，]\s*(?:共|主要)?涉及")  # "…，涉及G1、G2等部门": the bodies whose items moved
+INVOLVES = re.compile(r"[,，]\s*(?:共|主要)?涉及")  # "…，涉及G1、G2等部门": the bodies whose items moved
 _SEMICOLON = re.compile(r"[;；]")
 
 
@@ -1853,7 +1854,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
         after[0].start - trig.end() > RECEIVER_REACH
         or _SEPARATOR.search(text, trig.end(), after[0].start)
         or _subject_grants_at(text, after[0].start, bodies, rules)  # "G1下放M1等4项，G2下放…": G2 gives too
-        or _INVOLVES.search(text, trig.end(), after[0].start)  # "下放M 36项，涉及G等4个部门": whose items
+        or INVOLVES.search(text, trig.end(), after[0].start)  # "下放M 36项，涉及G等4个部门": whose items
     ):
         after = []  # too far, or in another clause: no receiver of this verb
     toward = next((b for b in bodies if b.end == trig.start() and _toward(text, b)), None)

@@ -35,6 +35,7 @@ from kg.frames import (
     GOAL_VERB,
     GRANT_VERBS,
     GRANTED_ELSEWHERE,
+    INVOLVES,
     KIND_OF_GIVER,
     LEVEL_ALONE,
     LIST_HEADER_OBJECT,
@@ -2489,7 +2490,7 @@ _ENTRY_RULES = frozenset({"transfer.catalogue_entry.v1", "transfer.labelled_entr
 
 # "…下放…42项，涉及G1、G2等6个部门": the departments whose items moved, named after the move
 _INVOLVED = re.compile(
-    r"[，,]\s*(?:共|主要)?涉及(?P<g>[^，,。；;]{2,80}?)(?:等[\d一二三四五六七八九十]{0,3}个?(?:部门|单位)|(?=[，,。；;]|$))"
+    rf"{INVOLVES.pattern}(?P<g>[^，,。；;]{{2,80}}?)(?:等[\d一二三四五六七八九十]{{0,3}}个?(?:部门|单位)|(?=[，,。；;]|$))"
 )
 
 
