@@ -2100,12 +2100,10 @@ class _NumberedItems:
         with the items in order."""
         if not self.by_number:
             return
-        whole = _LIST_GIVEN.match(_ARTICLE.sub("", text))
+        article = _ARTICLE.match(text)  # ("第三条 前条规定的P…": read past the article's number)
+        whole = _LIST_GIVEN.match(text, article.end() if article else 0)
         if whole:  # "前条规定的P，由G依法交由R行使": the items of the list just read were G's
-            at = len(text) - len(_ARTICLE.sub("", text))
-            givers = _with_units(
-                [a for a in agencies if at + whole.start("g") <= a.start and a.end <= at + whole.end("g")]
-            )
+            givers = _with_units([a for a in agencies if whole.start("g") <= a.start and a.end <= whole.end("g")])
             if len(givers) == 1:
                 self._give(facts, [k for ks in self.by_number.values() for k in ks], givers[0])
             return
