@@ -2105,7 +2105,7 @@ class _NumberedItems:
         if whole:  # "前条规定的P，由G依法交由R行使": the items of the list just read were G's
             givers = _with_units([a for a in agencies if whole.start("g") <= a.start and a.end <= whole.end("g")])
             if len(givers) == 1:
-                self._give(facts, [k for ks in self.by_number.values() for k in ks], givers[0])
+                _give_entry(facts, [k for ks in self.by_number.values() for k in ks], givers[0])
             return
         if "项" not in text:
             return
@@ -2119,17 +2119,7 @@ class _NumberedItems:
             else:
                 continue  # several givers of the same items, with no order: which gave what is not written
             for n, giver in pairs:
-                self._give(facts, self.by_number.get(n, ()), giver)
-
-    @staticmethod
-    def _give(facts: list[Fact], at, giver: AgencySpan) -> None:
-        """The transfers at ``at`` with ``giver`` as their source, where they name none (departments named
-        by their kind, of no one sector, leave the sector the item's field gave)."""
-        for k in at:
-            data = facts[k].data
-            if data.source is None:
-                sector = giver.sector or data.source_sector
-                facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=sector))
+                _give_entry(facts, self.by_number.get(n, ()), giver)
 
 
 # "其中，市自然资源局15项、市农业农村局10项": a body, then how many of the items just moved were its
@@ -2550,12 +2540,15 @@ def _first_at(text: str, value: str | None) -> int:
     return at if at >= 0 else len(text)
 
 
-def _give_entry(facts: list[Fact], at: list[int], giver) -> None:
-    """The transfers at ``at`` (a catalogue entry's) with ``giver`` as their source, where they name none."""
+def _give_entry(facts: list[Fact], at, giver) -> None:
+    """The transfers at ``at`` (a catalogue entry's, a list's items) with ``giver`` as their source,
+    where they name none; a giver named by its kind, of no one sector, leaves the sector they had
+    (the item's field)."""
     for k in at:
         data = facts[k].data
         if data.source is None:
-            facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=giver.sector))
+            sector = giver.sector or data.source_sector
+            facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=sector))
 
 
 def _states_no_transfer(
