@@ -2164,6 +2164,8 @@ def _owned_records(owned, receivers: list[Body], rid: str, rules: FrameRules) ->
 
 # what may stand between a topic's power and the verb that moves it: "…的行政处罚权已下放至R"
 _TOPIC_TO_VERB = re.compile(
+    # (how many, after the powers: "县级行政执法事项56项下放R", "…P共计42项，已下放至R")
+    rf"(?:(?:共计|共|合计)?{COUNT_OF_MATTERS.pattern})?"
     r"[，,]?\s*(?:已经|已|均已|都已|均|已全部|全部|统一|依法|可以|应当|陆续|逐步|一并|正式|首批|分批|以清单(?:的)?形式|以[^，,。；;]{1,6}?方式)*"
 )
 
