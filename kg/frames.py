@@ -2213,7 +2213,7 @@ def _clause_end(text: str, at: int) -> int:
 
 
 _CLAUSE_STOP = re.compile(r"[,，;；。]")
-_GIVER_ADVERBS = re.compile(r"(?:依法|已|已经|将|共|首批|分批|拟|同步)*")
+_GIVER_ADVERBS = re.compile(r"(?:此次|本次|这次|依法|已|已经|将|共|首批|分批|拟|同步)*")
 
 
 def _subject_grants_at(text: str, at: int, bodies: list[Body], rules: FrameRules) -> bool:
@@ -2432,7 +2432,7 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         after = either.end + 1 if either is not None and text[either.end : either.end + 1] in ")）" else receiver.end
         holders = [receiver, either] if after != receiver.end else [receiver]
         tail = re.match(
-            r"(?:依法)?(?:以[^，,。；;]{1,20}?(?:的)?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责|履行|承接|接管)(?!的)",
+            r"(?:依法)?(?:以[^，,。；;]{1,20}?(?:的)?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担|负责|履行|承接|接管|办理)(?!的)",
             text[after:],
         )  # "由R(以街道办事处名义)实施": in whose name R acts is no part of who acts; R承接/接管: takes it over
         verbal = _PASSIVE_PENALTY.match(text, receiver.end)
@@ -2462,6 +2462,11 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         )
         if former is not None:  # "M职责，由G负责调整为由R负责": G gives; the object ends before its 由
             clause = clause[: held.start()]
+        gave = _gave_first(clause, clause_start, bodies, rules)
+        if gave is not None:  # "G下放M等N项P，由R承接": the subject gave what its verb names
+            at, giver_by = gave
+            clause, clause_start = _COUNT_AT_END.sub("", clause[at:]), clause_start + at
+            former = former or giver_by
         powers = [p for p in _power_at(clause, rules) if p[1] == len(clause)] or _bare_power_at_end(clause)
         act = _ACT_OBJECT.fullmatch(_ARTICLE_HEAD.sub("", clause))
         topic_end = trig.start() - 1 if text[trig.start() - 1 : trig.start()] in ("，", ",") else trig.start()
@@ -2479,14 +2484,69 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             continue
         if not powers or LIST_HEADER_OBJECT.search(clause):
             continue  # ("G的下列P，由R行使：": a list's lead-in, whose items the list frame reads)
+        last = powers[-1]
+        if gave is not None and (not last[0] or LEVEL_ALONE.fullmatch(clause, 0, last[0])):
+            # "G下放县级P 56项，由R实施": the powers of a level, counted, as written
+            rid = rules.rule_id("passive")
+            records = [_record(last[3], clause, None, None, holder, rid, rules) for holder in holders]
+            out.extend(_given_by(r, former) for r in records)
+            continue
         for part_start, part in _power_groups(clause, rules):
             for holder in holders:
                 found = _passive_object(part, clause_start + part_start, bodies, holder, rules)
-                for rec in found if former is not None else ():
-                    if rec["source"] is None:
-                        rec["source"], rec["source_sector"] = former.text, former.sector
-                out.extend(found)
+                if gave is not None:  # "G下放M监督检查等N项P": each item names its kind by its last words
+                    found = [
+                        dict(r, **dict(zip(("power", "matter"), _item_kind(r["matter"] or "", r["power"]))))
+                        if r["power"] == "执法职责" and r["matter"]
+                        else r
+                        for r in found
+                    ]
+                out.extend(_given_by(r, former) for r in found)
     return out
+
+
+def _given_by(record: dict, giver: Body | str | None) -> dict:
+    """``record`` with ``giver`` as its source where it names none (departments named by their kind,
+    as written, of no sector)."""
+    if not giver or record["source"] is not None:
+        return record
+    named = isinstance(giver, Body)
+    return dict(record, source=giver.text if named else giver, source_sector=giver.sector if named else None)
+
+
+# a count closing what a clause moves: "行政处罚事项86项", "…P共计42项"
+_COUNT_AT_END = re.compile(rf"(?:共计|共|合计)?{COUNT_OF_MATTERS.pattern}$")
+# departments named by their kind as a verb's subject: "区级部门共下放…"
+_KIND_GAVE = re.compile(rf"(?P<g>{_LEVEL_DEPARTMENTS}){_GIVER_ADVERBS.pattern}")
+
+
+def _gave_first(
+    clause: str, offset: int, bodies: list[Body], rules: FrameRules
+) -> tuple[int, Body | str | None] | None:
+    """Where the object of a grant verb opening ``clause`` (at ``offset`` of the sentence) begins, and
+    who gave it: "G(共)下放M…" (the body G), "区级部门下放M…" (the departments as written), "下放M…"
+    (no one named); None when the clause opens with no such verb, or the verb names its receiver
+    ("下放至R"). The holder is named after it: "…，由R承接".
+
+    >>> from kg.ruleset import load_rules
+    >>> _gave_first("县级部门共下放行政处罚事项86项", 0, [], load_rules().frames)
+    (7, '县级部门')
+    >>> _gave_first("将M下放", 0, [], load_rules().frames) is None
+    True
+    """
+    verb = rules.trigger_re("hand_over").search(clause)
+    if verb is None or any(b.start == offset + verb.end() for b in bodies):
+        return None
+    if _GIVER_ADVERBS.fullmatch(clause, 0, verb.start()):
+        return verb.end(), None
+    giver = next(
+        (b for b in bodies if b.start == offset and _GIVER_ADVERBS.fullmatch(clause, b.end - offset, verb.start())),
+        None,
+    )
+    if giver is not None:
+        return verb.end(), giver
+    kind = _KIND_GAVE.fullmatch(clause, 0, verb.start())
+    return (verb.end(), kind.group("g")) if kind else None
 
 
 # "由G负责调整为由R负责", "由G承担改为R承担": the holder before a change, then the one after it
