@@ -1634,7 +1634,7 @@ def _last(matches):
 # what may stand between a lead-in's item number and its subject ("（一）由R…", "二是R…"): no verb
 _BEFORE_SUBJECT = re.compile(r"\s*(?:由|经|各|[一二三四五六七八九十]是)?\s*")
 _MARKER = re.compile(
-    rf"^\s*(?:第[一二三四五六七八九十百零\d]+条|{_PAREN_ITEM}|[一二三四五六七八九十]+、|\d{{1,2}}[.、])?\s*"
+    rf"^\s*(?:第[一二三四五六七八九十百零\d]+条|{_PAREN_ITEM}|[一二三四五六七八九十]+、|\d{{1,2}}[.、])?\s*(?:答[:：])?\s*"
 )
 
 
@@ -2383,6 +2383,8 @@ _LEADING_ADVERBIALS = re.compile(
     r"^(?:(?:明确|规定|决定|要求)?(?:自|从)[^，,。；;]{2,20}?(?:起|开始)[，,]?|(?:根据|依据|依照|按照)[^，,。；;]{1,80}?[，,]"
     # a news item's opening, and the act it reports: "日前，某区印发《…》，明确…"
     r"|(?:日前|近日|近期|目前|此前|今年以来|同时|此外|另外)[，,]"
+    # the answer of a question and answer ("问：…？答：…"): its label
+    r"|答[:：]"
     # the year an act was done, and whose approval it had: "2018年，经省政府批准，…"
     r"|(?:[12]\d{3}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?|今年|去年)[，,]"
     r"|经[^，,。；;]{2,20}?(?:批准|同意|研究|决定)[，,]"

@@ -2274,8 +2274,8 @@ def relate_document(
         collectives = collective_agencies(s.text, rules.frames)
         triggered = triggers[i]
         field_before = frame_state.heading_field
-        if _states_no_transfer(rules, s.text, agencies, frame_state, context, triggered):
-            found = []
+        if _states_no_transfer(rules, s.text, agencies, frame_state, context, triggered) or _ASKS.search(s.text):
+            found = []  # (a question, "问：哪些事项下放到乡镇？", states nothing: its answer does)
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
         else:
             found = transfers_in(
@@ -2549,6 +2549,11 @@ def _give_entry(facts: list[Fact], at, giver) -> None:
         if data.source is None:
             sector = giver.sector or data.source_sector
             facts[k] = replace(facts[k], data=replace(data, source=giver.text, source_sector=sector))
+
+
+# a sentence that asks: "问：哪些执法事项下放到乡镇？", "二、划转后由谁负责？" (its mark after a word, not a
+# stray one after a full stop: "…。?(记者…)")
+_ASKS = re.compile(r"[\u4e00-\u9fff][？?][”」』)）]?\s*$")
 
 
 def _states_no_transfer(

@@ -1659,3 +1659,24 @@ def test_relate_departments_a_move_involves_give_it(text, sources, target):
 def test_relate_a_matter_never_opens_with_its_items_number():
     text = "某市通知\n一、城市建成区内的违法建设，由区城市管理局负责查处。"
     assert [f.get("matter") for f in _facts(text) if f.kind == "transfer"] == ["城市建成区内的违法建设"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a question moves nothing; its answer, past its label, does
+        (
+            "某市城管执法改革政策解读\n问：哪些执法事项交由街道行使？\n答：此次共下放市级行政执法事项31项，由各街道办事处以自己的名义行使。",
+            [("街道办事处", "市级行政执法事项")],
+        ),
+        (
+            "某县赋权乡镇问答\n三、赋权后，违法建设由谁查处？\n答：县综合行政执法局负责查处城镇规划区内的违法建设。",
+            [("县综合行政执法局", "城镇规划区内的违法建设")],
+        ),
+        # a stray mark after a full stop asks nothing ("…。?(记者…)")
+        ("某区通知\n将区水务局的河道采砂处罚权划转至区城管局。?(记者 王某)", [("区城管局", "河道采砂")]),
+    ],
+)
+def test_a_question_moves_nothing_its_answer_does(text, expected):
+    found = [as_dict(f.data) for f in _facts(text) if f.kind == "transfer"]
+    assert [(t["target"], t["matter"]) for t in found] == expected
