@@ -2890,6 +2890,8 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     for trig in rules.trigger_re("exercise").finditer(text):
         if text.startswith("的", trig.end()):
             continue  # "(原由)甲局行使的P…": whose the powers are or were, a modifier, not who now holds them
+        if _CLAUSE_STOP.match(text, trig.end()):
+            continue  # "将M交由R集中行使，…": the verb closes its clause, with no object after it
         before = [
             b
             for b in bodies

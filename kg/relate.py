@@ -2308,6 +2308,8 @@ def relate_document(
                 found = respectively(found, s.text)
             if "涉及" in s.text and found:
                 found = _involving(found, s.text, agencies)
+            if "不再由" in s.text and found:
+                found = _no_longer_held(found, s.text, agencies)
             if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
                 _give_entry(facts, entry_facts, frame_state.former)
                 frame_state.former, entry_facts = None, []
@@ -2496,6 +2498,25 @@ def _involving(found: list[dict], text: str, agencies: list[AgencySpan]) -> list
         else:
             out.append(t)
     return out
+
+
+# "…交由R集中行使，相应P不再由G行使": the body that stops holding what moved
+_NO_LONGER_BY = re.compile(r"不再由(?P<g>[^，,。；;]{2,30}?)(?:依法)?(?:集中|统一)?(?:行使|实施|承担|负责|履行|办理)")
+
+
+def _no_longer_held(found: list[dict], text: str, agencies: list[AgencySpan]) -> list[dict]:
+    """The transfers of a sentence that says who no longer holds what moved ("将M的P交由R行使，相应P不再由
+    G行使"): G gave those with no giver of their own (when G is one body, named as such)."""
+    m = _NO_LONGER_BY.search(text)
+    giver = next((a for a in agencies if m and (a.start, a.end) == m.span("g")), None)
+    if giver is None:
+        return found
+    return [
+        dict(t, source=giver.text, source_sector=giver.sector)
+        if t.get("source") is None and t.get("target") != giver.text
+        else t
+        for t in found
+    ]
 
 
 # the parts of a transfer a sentence may list, each in the order the sentence writes them

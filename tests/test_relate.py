@@ -1680,3 +1680,24 @@ def test_relate_a_matter_never_opens_with_its_items_number():
 def test_a_question_moves_nothing_its_answer_does(text, expected):
     found = [as_dict(f.data) for f in _facts(text) if f.kind == "transfer"]
     assert [(t["target"], t["matter"]) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the body that no longer holds what moved gave it ("…，相应P不再由G行使")
+        (
+            "将燃气管理、供水管理等方面的行政处罚权交由县综合行政执法局集中行使，相应行政处罚权不再由县住房和城乡建设局行使。",
+            [("县住房和城乡建设局", "燃气管理"), ("县住房和城乡建设局", "供水管理")],
+        ),
+        ("对违法占用城市绿地的处罚由区城市管理局实施，不再由区园林局实施。", [("区园林局", "违法占用城市绿地")]),
+        # the exercise verb closing its clause has no object: the moves stand, not a bare restatement
+        (
+            "将物业管理、人防工程等方面的行政处罚权交由市综合执法支队集中行使，相应行政处罚权不再由原主管部门行使。",
+            [("原主管部门", "物业管理"), ("原主管部门", "人防工程")],
+        ),
+    ],
+)
+def test_the_body_no_longer_holding_what_moved_gave_it(text, expected):
+    found = [as_dict(f.data) for f in _facts("某县实施方案\n" + text) if f.kind == "transfer"]
+    assert [(t["source"], t["matter"]) for t in found] == expected
