@@ -1675,6 +1675,14 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     ) and not _SUBJECT_PUNISHES.match(text, bodies[0].end):
         return []
     receiver, giver = bodies[0], None
+    if _NO_LONGER.match(text, receiver.end):
+        # "G不再行使M职责后，由R负责查处…": G stops holding it and gave it; R acts in the clauses after it
+        by = _THEN_BY.search(text, receiver.end)
+        at = DETERMINER.match(text, by.end()).end() if by else -1
+        acting = next((b for b in bodies if b.start == at), None)
+        if acting is None:
+            return []  # (who stops, and no one named who acts: a restatement, read by its frame)
+        giver, receiver = receiver, acting
     entrusts = _ENTRUSTS.match(text, receiver.end)
     entrusted = next((b for b in bodies if entrusts and b.start == entrusts.end()), None)
     if entrusted is not None:  # "G依法委托R实施对M的处罚": G gives, R acts
@@ -1692,6 +1700,8 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+_NO_LONGER = re.compile(r"(?:依法|将|均)?不再(?:行使|承担|负责|履行|实施)")
+_THEN_BY = re.compile(r"[，,]\s*(?:改|统一|依法|明确|均|一律)*由")
 _ENTRUSTS = re.compile(r"(?:依法|可以|决定)*(?:委托|授权)(?:各|其?所属的?|其下属的?|辖区内?的?)?")
 _ENTRUSTS_BEFORE = re.compile(f"{_ENTRUSTS.pattern}$")  # ending where the body entrusted is named
 
