@@ -2256,8 +2256,19 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     for label, m, domain in _kinds_granted(p, ph, p[2], rules):
         if own_kind and m:
             label, m = own_kind, _item_kind(m, own_kind)[1]
+        elif label == "执法职责" and m:
+            # "G下放M1处罚、M2查处等N项行政执法事项": of items of no one kind, each names its own by
+            # its last words as written (the matter may have lost them: "违法建设查处" → 违法建设)
+            label, m = _item_kind(_as_written_item(obj, m), label)
         out.extend(_record(label, m, domain, giver, r, rid, rules, scope=ph.scope) for r in state.grantee)
     return out
+
+
+def _as_written_item(obj: str, matter: str) -> str:
+    """The item of a list ``obj`` (items joined by 、) that ``matter`` was read from, as written
+    ("违法建设查处" for 违法建设); ``matter`` when no one item holds it."""
+    items = [i for i in re.split(r"[、，,]|等$", obj) if matter in i]
+    return items[0].strip() if len(items) == 1 else matter
 
 
 def _toward(text: str, body: Body) -> bool:
