@@ -1531,6 +1531,8 @@ _THIS_YEAR = re.compile(r"(?:今年|本年度?)(?:(?P<m>[\d一二三四五六七
 _YEAR_SPAN = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\s*[-—~至到]")
 # a dated task that is the moving itself ("完成职责划转", "完成交接工作", "做好下放事项的承接")
 _MOVES_DONE = re.compile(r"划转|移交|交接|下放|赋权|承接|整合到位")
+# a task of moves still to come, not those the text states: "完成第二批事项下放工作", "启动下一批赋权"
+_LATER_BATCH = re.compile(r"第[二三四五六七八九十2-9]批|下一批|新一批|后续|下一阶段")
 _MOVES_BACK = re.compile(r"(?:以上|上述|前述)(?:职责|职能|事项|事权)?(?:调整|划转|移交|下放|赋权|整合)")
 _DELIVER = re.compile(
     r"^(?:并(?!实现|加强|强化|做好|推进|落实|持续|不断|切实|进一步)|以及|(?:同时)?(?:全面)?(?:完成|建成|建立|出台|制定|公布|划定|配齐|整合形成|基本建成|全部完成))"
@@ -2363,7 +2365,12 @@ def relate_document(
             marker = ITEM_NUMBER.match(s.text)
             back = _MOVES_BACK.match(s.text, marker.end() if marker else 0) is not None
         due_moves = next(
-            (iso for iso, task, _, start in dated if not start and (back or _MOVES_DONE.search(task))), None
+            (
+                iso
+                for iso, task, _, start in dated
+                if not start and (back or (_MOVES_DONE.search(task) and not _LATER_BATCH.search(task)))
+            ),
+            None,
         )
         if due_moves:  # "各部门要在2021年6月30日前完成交接工作", "6月底前完成职责划转": when the moves are due
             move_deadlines.append((len(facts), due_moves))

@@ -784,6 +784,16 @@ def test_relate_a_deadline_of_other_work_dates_no_transfer():
     assert t.get("deadline") is None
 
 
+@pytest.mark.parametrize(
+    "later",
+    ["下一步，全县将于2024年3月底前完成第二批事项下放工作。", "2024年6月30日前，启动下一批赋权事项的交接。"],
+)
+def test_relate_a_deadline_for_a_later_batch_dates_no_transfer_read(later):
+    text = f"某县通知\n将县水利局的河道采砂处罚权下放至各镇人民政府。\n{later}"
+    (t,) = [f for f in _facts(text) if f.kind == "transfer"]
+    assert t.get("deadline") is None
+
+
 def test_relate_a_defined_short_name_receives_the_list():
     text = (
         "某市办法\n第三条 区综合行政执法局(以下简称区执法局)具体实施。\n第四条 区执法局行使下列行政处罚权:\n"
