@@ -334,7 +334,9 @@ def _agency_regex(rules: Rules) -> re.Pattern:
     mods = alternation(_MODIFIERS)
     level_names = alternation(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
     return re.compile(
-        rf"(?P<gov>(?:人民)?政府)?(?P<urban>城镇)?(?P<cores>(?:{cores})(?:[、和及与](?:{cores}|(?![省市县区州乡镇街])[\u4e00-\u9fff]{{1,3}}?(?:{cores})))*)"
+        # (cores glued with no word between them name one merged bureau: "教育体育局", "文化旅游广电体育局";
+        # not a modifier after a core: "市容监察大队")
+        rf"(?P<gov>(?:人民)?政府)?(?P<urban>城镇)?(?P<cores>(?:{cores})(?:(?!{mods})(?:{cores})){{0,3}}(?:[、和及与](?:{cores}|(?![省市县区州乡镇街])[\u4e00-\u9fff]{{1,3}}?(?:{cores})))*)"
         # a merged bureau whose second portfolio is no sector of the lexicon: "水利和湖泊局", "商务和粮食局"
         rf"(?P<merged>和(?![省市县区州乡镇街])[\u4e00-\u9fff]{{2}}(?=(?:局|厅|委员会)(?![面势])))?"
         rf"(?:(?P<deng>等)?(?P<lvl>{level_names})?(?P<rel>相关|有关)?"
@@ -578,6 +580,26 @@ def _after_verbs(text: str, start: int, end: int, words: tuple[str, ...] = _NAME
     return start
 
 
+def _glued_cores(item: str, rules: Rules) -> list[str]:
+    """The sector cores ``item`` is made of, two or more glued with no word between them, the longest
+    first at each place ("文化旅游广电体育" → 文化旅游, 广电, 体育); [] for a core of its own or other words.
+
+    >>> _glued_cores("教育体育", rules), _glued_cores("城市管理", rules), _glued_cores("工贸国资", rules)
+    (['教育', '体育'], [], [])
+    """
+    lex = rules.agencies
+    if item in lex.core_sector:
+        return []
+    out, at = [], 0
+    while at < len(item):
+        core = next((item[at:end] for end in range(len(item), at, -1) if item[at:end] in lex.core_sector), None)
+        if core is None:
+            return []
+        out.append(core)
+        at += len(core)
+    return out if len(out) > 1 else []
+
+
 def _core_of(item: str, rules: Rules) -> str | None:
     """The sector core a coordinated item ends with: "工贸国资" → "国资" (a few characters of its own)."""
     lex = rules.agencies
@@ -711,6 +733,8 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
             and not (suf in _STATIONS and _in_station_list(text, m.start(), m.end()))
         ):
             continue  # "文化中心", "规划处": too common as words; "城市管理执法中队" is a body
+        if not chain and len(cores) == 1 and _glued_cores(cores[0], rules):
+            continue  # "建设体育中心": portfolios glued make a merged bureau only under a place or level
         groups = _split_prefix_groups(chain) or [[]]
         lvl_word = m.group("lvl")
         start = chain[0][0] if chain else m.start()
@@ -728,7 +752,12 @@ def find_agencies(text: str, rules: Rules, places: list[PlaceSpan] | None = None
                 prefix = prefix or lvl_word.removesuffix("级")
             for core in cores:
                 first = core.split("和")[0] if core not in lex.core_sector and "和" in core else core
-                sector = lex.core_sector.get(_core_of(first, rules) or first) or _SPECIAL_CORE_SECTOR.get(first, "其他")
+                glued = _glued_cores(first, rules)  # "教育体育局": a merged bureau, its first portfolio's
+                sector = (
+                    lex.core_sector[glued[0]]
+                    if glued
+                    else lex.core_sector.get(_core_of(first, rules) or first) or _SPECIAL_CORE_SECTOR.get(first, "其他")
+                )
                 if level == "street" and core.startswith("综合") and sector == "城市管理":
                     sector = "街道乡镇"  # a township's comprehensive enforcement team is the township's own
                 if len(cores) > 1:

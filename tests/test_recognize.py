@@ -12,6 +12,10 @@ RULES = load_rules()
     "text,expected",
     [
         # unseen bodies found by composition: place/level + sector core + organ suffix
+        # a merged bureau named by its portfolios glued together: one body, its first portfolio's sector
+        ("将县文化旅游广电体育局的职责划入", [("县文化旅游广电体育局", "文化广电", "county")]),
+        ("区教育体育局配合", [("区教育体育局", "教育", "district")]),
+        ("由市住建交通局负责", [("市住建交通局", "住房城乡建设", "city")]),
         ("由广东省生态环境厅负责", [("广东省生态环境厅", "环境保护", "province")]),
         ("报州人力资源和社会保障局备案", [("州人力资源和社会保障局", "人力资源社会保障", "city")]),
         ("区市场监督管理局配合", [("区市场监督管理局", "市场监管", "district")]),
