@@ -185,7 +185,8 @@ _MATTER_TRIM_HEAD = re.compile(
 _MATTER_TRIM_TAIL = re.compile(
     r"(?:等方面的|方面的|等方面|等的|方面|等|的|全部|部分|有关|相关|(?<=的)具体|^具体|法律法规规章规定的|法律法规规定的|中|(?<=等)行为|"
     rf"(?<=等){COUNT_OF_MATTERS.pattern}|(?<=[\u4e00-\u9fff]{{3}})查处|"
-    r"(?<=[\u4e00-\u9fff]{2})(?<!第)[两二三四五六七八九十\d]{1,2}(?:项|个方面))+$"  # "M查处方面的处罚权": M's;
+    r"(?<=[\u4e00-\u9fff]{2})(?<!第)[两二三四五六七八九十\d]{1,2}(?:项|个方面)|"
+    r"(?<=[\u4e00-\u9fff]{2})综合(?:行政)?)+$"  # "M查处方面的处罚权": M's; "M综合执法职责": the field M's
 )  # "M1、M2两项职能": how many
 # "法律、法规、规章规定的", "法律法规规定的": the legal basis of a power, never a matter
 _LAW_SCOPE = re.compile(
