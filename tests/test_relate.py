@@ -1701,6 +1701,11 @@ def test_a_question_moves_nothing_its_answer_does(text, expected):
             [("县住房和城乡建设局", "燃气管理"), ("县住房和城乡建设局", "供水管理")],
         ),
         ("对违法占用城市绿地的处罚由区城市管理局实施，不再由区园林局实施。", [("区园林局", "违法占用城市绿地")]),
+        # … or as the subject of 不再 in a clause of its own ("…由R负责；G不再承担M职责")
+        (
+            "城区范围内占道经营的查处，由县城市管理局负责；县市场监管局不再承担占道经营查处职责。",
+            [("县市场监管局", "城区范围内占道经营")],
+        ),
         # the exercise verb closing its clause has no object: the moves stand, not a bare restatement
         (
             "将物业管理、人防工程等方面的行政处罚权交由市综合执法支队集中行使，相应行政处罚权不再由原主管部门行使。",
