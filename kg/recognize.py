@@ -987,7 +987,7 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict, rules
             and _HAN.match(text, a.start - 1)
             and text[a.start - 1] not in _NO_NAME_END
         ):
-            name = _township_name(text, a.start, rules)
+            name = _township_name(text, a.start, rules) or _addressee_name(text, a)
         if not name:
             out.append(a)
             continue
@@ -1007,6 +1007,17 @@ def _townships_named(text: str, found: list[AgencySpan], place_ends: dict, rules
         text_of = text[start : a.end] if together else name + a.text
         out.extend(replace(b, start=start, text=text_of) for b in bodies)
     return out
+
+
+def _addressee_name(text: str, body: AgencySpan) -> str:
+    """The name before a township body that a letter is addressed to, its line's opening ("塘厦镇人民政府：",
+    a name jieba may not read as one): the whole line before its kind, of two to four characters; or ""."""
+    m = _ADDRESSEE_LINE.fullmatch(text[: body.start])
+    return m.group(1) if m and _ADDRESS_MARK.match(text, body.end) else ""
+
+
+_ADDRESSEE_LINE = re.compile(r"\s*([\u4e00-\u9fff]{2,4})")
+_ADDRESS_MARK = re.compile(r"\s*[:：]\s*$")
 
 
 def _listed_name(text: str, at: int) -> str:

@@ -2685,7 +2685,25 @@ def _pilots(doc: Document, s: Sentence, places: list[PlaceSpan], record: dict, f
         if _inside_citation(s.text, p.start):
             continue
         out.append(_fact(doc, "pilot", {"jurisdiction": p.place.standard_name}, s, "pilot.named_place.v1"))
+    here = _IN_YOUR_PLACE.search(s.text)
+    addressee = _addressed_place_or_town(doc, found) if here and not _inside_citation(s.text, here.start()) else None
+    if addressee is not None and addressee != own:  # "同意在你镇开展…试点": the place the reply is addressed to
+        out.append(_fact(doc, "pilot", {"jurisdiction": addressee}, s, "pilot.named_place.v1"))
     return out
+
+
+# "在你市(开展…试点)", "在你镇…": the place a reply is addressed to, as where the act happens
+_IN_YOUR_PLACE = re.compile(r"在你(?:省|市|州|县|区|旗|镇|乡|街道)")
+
+
+def _addressed_place_or_town(doc: Document, found: Recognized) -> str | None:
+    """The place (its standard name) or town a letter is addressed to: "南通市人民政府：", "沙溪镇人民政府："."""
+    addressed = _addressee_place(doc, found)
+    if addressed is not None:
+        return addressed[0]
+    m = _SALUTATION.search("\n".join(doc.text.split("\n")[:HEADER_LINES]))
+    towns = [a for a in found.bodies(m.group("body")) if a.rule_id == "agency.township_named.v1"] if m else []
+    return town_of(towns[0].name) if towns else None
 
 
 _CHAIR = re.compile(

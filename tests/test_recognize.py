@@ -12,6 +12,8 @@ RULES = load_rules()
     "text,expected",
     [
         # unseen bodies found by composition: place/level + sector core + organ suffix
+        # a town's government a letter is addressed to: its line names it whole, whatever jieba reads
+        ("塘厦镇人民政府：", [("塘厦镇人民政府", "街道乡镇", "street")]),
         # a merged bureau named by its portfolios glued together: one body, its first portfolio's sector
         ("将县文化旅游广电体育局的职责划入", [("县文化旅游广电体育局", "文化广电", "county")]),
         ("区教育体育局配合", [("区教育体育局", "教育", "district")]),

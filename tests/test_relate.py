@@ -549,6 +549,18 @@ def test_relate_bodies_established_quoted_or_cited(text, established):
     assert names == established
 
 
+@pytest.mark.parametrize(
+    "text,pilot",
+    [
+        ("关于在某县开展试点的批复\n新郑市人民政府：\n你市请示收悉。同意在你市开展城市管理综合执法试点。", "新郑市"),
+        ("关于开展改革试点的批复\n塘厦镇人民政府：\n你镇请示收悉。一、同意在你镇开展综合行政执法改革试点。", "塘厦镇"),
+    ],
+)
+def test_relate_a_reply_makes_its_addressee_the_pilot(text, pilot):
+    pilots = [f.get("jurisdiction") for f in _facts(text) if f.kind == "pilot"]
+    assert pilots == [pilot]
+
+
 def test_relate_places_whose_experience_is_borrowed_are_no_pilots():
     text = "某市方案\n我市学习借鉴杭州、宁波两市的经验,在西湖区先行开展综合执法试点。"
     pilots = [f.get("jurisdiction") for f in _facts(text) if f.kind == "pilot"]
