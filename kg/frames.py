@@ -1675,7 +1675,7 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     ) and not _SUBJECT_PUNISHES.match(text, bodies[0].end):
         return []
     receiver, giver = bodies[0], None
-    if _NO_LONGER.match(text, receiver.end):
+    if NO_LONGER_HOLDS.match(text, receiver.end):
         # "G不再行使M职责后，由R负责查处…": G stops holding it and gave it; R acts in the clauses after it
         by = _THEN_BY.search(text, receiver.end)
         at = DETERMINER.match(text, by.end()).end() if by else -1
@@ -1700,7 +1700,8 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-_NO_LONGER = re.compile(r"(?:依法|将|均)?不再(?:行使|承担|负责|履行|实施)")
+# a body that stops holding a power or duty: "G不再行使…", "G也不再承担…"
+NO_LONGER_HOLDS = re.compile(r"(?:依法|也|均|将|就)?不再(?:行使|承担|负责|履行|实施|办理)")
 _THEN_BY = re.compile(r"[，,]\s*(?:改|统一|依法|明确|均|一律)*由")
 _ENTRUSTS = re.compile(r"(?:依法|可以|决定)*(?:委托|授权)(?:各|其?所属的?|其下属的?|辖区内?的?)?")
 _ENTRUSTS_BEFORE = re.compile(f"{_ENTRUSTS.pattern}$")  # ending where the body entrusted is named
@@ -2518,14 +2519,17 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
             for holder in holders:
                 found = _passive_object(part, clause_start + part_start, bodies, holder, rules)
                 if gave is not None:  # "G下放M监督检查等N项P": each item names its kind by its last words
-                    found = [
-                        dict(r, **dict(zip(("power", "matter"), _item_kind(r["matter"] or "", r["power"]))))
-                        if r["power"] == "执法职责" and r["matter"]
-                        else r
-                        for r in found
-                    ]
+                    found = [_of_own_kind(r) for r in found]
                 out.extend(_given_by(r, former) for r in found)
     return out
+
+
+def _of_own_kind(record: dict) -> dict:
+    """``record`` of items of no one kind (执法职责) with the kind its item names by its last words."""
+    if record["power"] != "执法职责" or not record["matter"]:
+        return record
+    kind, matter = _item_kind(record["matter"], record["power"])
+    return dict(record, power=kind, matter=matter)
 
 
 def _given_by(record: dict, giver: Body | str | None) -> dict:

@@ -40,6 +40,7 @@ from kg.frames import (
     LEVEL_ALONE,
     LIST_HEADER_OBJECT,
     NAMES_A_REFORM,
+    NO_LONGER_HOLDS,
     RELEVANT_PART,
     SCATTERED,
     STEMS_BEFORE,
@@ -2512,16 +2513,13 @@ def _involving(found: list[dict], text: str, agencies: list[AgencySpan]) -> list
 _NO_LONGER_BY = re.compile(r"不再由(?P<g>[^，,。；;]{2,30}?)(?:依法)?(?:集中|统一)?(?:行使|实施|承担|负责|履行|办理)")
 
 
-_STOPS_HOLDING = re.compile(r"(?:也|均|将|就)?不再(?:行使|承担|负责|履行|实施|办理)")
-
-
 def _no_longer_held(found: list[dict], text: str, agencies: list[AgencySpan]) -> list[dict]:
     """The transfers of a sentence that says who no longer holds what moved ("将M的P交由R行使，相应P不再由
     G行使"): G gave those with no giver of their own (when G is one body, named as such)."""
     m = _NO_LONGER_BY.search(text)
     giver = next((a for a in agencies if m and (a.start, a.end) == m.span("g")), None)
     if giver is None:  # "…由R负责；G不再承担M职责": the subject of 不再
-        stops = _STOPS_HOLDING.search(text)
+        stops = NO_LONGER_HOLDS.search(text)
         giver = next((a for a in agencies if stops and a.end == stops.start()), None)
         if giver is not None and text[giver.start - 1 : giver.start] in ("、", "和", "及", "与"):
             giver = None  # "G1、G2不再行使": several stop, which gave which is not written
