@@ -12,6 +12,11 @@ RULES = load_rules()
     "text,expected",
     [
         # unseen bodies found by composition: place/level + sector core + organ suffix
+        # the centre's general offices co-issuing a document
+        (
+            "中共中央办公厅、国务院办公厅印发",
+            [("中共中央办公厅", "党委", "central"), ("国务院办公厅", "人民政府", "central")],
+        ),
         # a town's government a letter is addressed to: its line names it whole, whatever jieba reads
         ("塘厦镇人民政府：", [("塘厦镇人民政府", "街道乡镇", "street")]),
         # a merged bureau named by its portfolios glued together: one body, its first portfolio's sector
