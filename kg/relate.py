@@ -1944,11 +1944,17 @@ _SALUTATION = re.compile(r"^(?P<body>[^\n,，。:：]{2,30}?(?:人民政府|政�
 _ADDRESSED = re.compile(r"你(?:省|市|州|县|区|旗)")  # a reply speaking to the place it answers
 
 
-def _addressee_place(doc: Document, found: Recognized) -> tuple[str, bool, str] | None:
+def _salutation(doc: Document) -> str | None:
+    """The body a letter's header addresses ("南通市人民政府："), as written, or None."""
     m = _SALUTATION.search("\n".join(doc.text.split("\n")[:HEADER_LINES]))
-    if m is None:
+    return m.group("body") if m else None
+
+
+def _addressee_place(doc: Document, found: Recognized) -> tuple[str, bool, str] | None:
+    addressee = _salutation(doc)
+    if addressee is None:
         return None
-    places = [p for p in found.places(m.group("body")) if p.place is not None]
+    places = [p for p in found.places(addressee) if p.place is not None]
     if not places or not _ADDRESSED.search(doc.text):
         return None
     p = _place_chain(places, 0)[-1]
@@ -2699,8 +2705,8 @@ def _addressed_place_or_town(doc: Document, found: Recognized) -> str | None:
     addressed = _addressee_place(doc, found)
     if addressed is not None:
         return addressed[0]
-    m = _SALUTATION.search("\n".join(doc.text.split("\n")[:HEADER_LINES]))
-    towns = [a for a in found.bodies(m.group("body")) if a.rule_id == "agency.township_named.v1"] if m else []
+    addressee = _salutation(doc)
+    towns = [a for a in found.bodies(addressee) if a.rule_id == "agency.township_named.v1"] if addressee else []
     return town_of(towns[0].name) if towns else None
 
 
