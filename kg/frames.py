@@ -37,6 +37,7 @@ __all__ = [
     "join_bare_verbs",
     "scope_sector",
     "collective_agencies",
+    "collective_matches",
     "split_acts",
     "power_labels_of",
     "NAMES_A_REFORM",
@@ -299,34 +300,53 @@ def _groups(agencies: list[AgencySpan]) -> list[Body]:
     ]
 
 
-def bodies_in(text: str, agencies: list[AgencySpan], rules: FrameRules) -> list[Body]:
-    """Bodies of a sentence: the recognizer's, and collective or descriptive ones from the rules."""
-    out = _groups(agencies)
+# a collective phrase's match in a sentence: (start, end, sector, level, the bodies it stands for)
+CollectiveMatch = tuple[int, int, str, str | None, tuple[str, ...]]
+
+
+def collective_matches(text: str, rules: FrameRules) -> list[CollectiveMatch]:
+    """Every collective phrase of a sentence ("乡镇(街道)", "各区县政府", "有关部门"), pattern by pattern:
+    found once and read both as bodies (``bodies_in``) and as what they stand for (``collective_agencies``)."""
     if not rules.any_collective.search(text):
-        return out
-    for pattern, sector, _level, agencies in rules.collective:
-        for m in pattern.finditer(text):
-            if not any(b.start < m.end() and m.start() < b.end for b in out):
-                out.append(Body(m.group(), sector, m.start(), m.end(), named=bool(agencies)))
-    return sorted(out, key=lambda b: b.start)
+        return []
+    return [
+        (m.start(), m.end(), sector, level, agencies)
+        for pattern, sector, level, agencies in rules.collective
+        for m in pattern.finditer(text)
+    ]
 
 
-def collective_agencies(text: str, rules: FrameRules) -> list[tuple[str, str, str | None, int, int]]:
+def bodies_in(
+    text: str, agencies: list[AgencySpan], rules: FrameRules, collectives: list[CollectiveMatch] | None = None
+) -> list[Body]:
+    """Bodies of a sentence: the recognizer's, and collective or descriptive ones from the rules
+    (``collectives``: the sentence's ``collective_matches``, when the caller has them)."""
+    out = _groups(agencies)
+    for start, end, sector, _level, stands_for in (
+        collective_matches(text, rules) if collectives is None else collectives
+    ):
+        if not any(b.start < end and start < b.end for b in out):
+            out.append(Body(text[start:end], sector, start, end, named=bool(stands_for)))
+    return sorted(out, key=lambda b: b.start) if len(out) > 1 else out
+
+
+def collective_agencies(
+    text: str, rules: FrameRules, collectives: list[CollectiveMatch] | None = None
+) -> list[tuple[str, str, str | None, int, int]]:
     """Bodies a collective phrase stands for: "乡镇(街道)" is 乡镇 and 街道; ``{match}`` is the
-    phrase itself. Returns (name, sector, level, start, end).
+    phrase itself. Returns (name, sector, level, start, end); ``collectives`` as for ``bodies_in``.
 
     >>> from kg.ruleset import load_rules
     >>> [a[:3] for a in collective_agencies("赋予乡镇和街道", load_rules().frames)]
     [('乡镇', '街道乡镇', 'street'), ('街道', '街道乡镇', 'street')]
     """
-    out = []
-    if not rules.any_collective.search(text):
-        return out
-    for pattern, sector, level, agencies in rules.collective:
-        for m in pattern.finditer(text):
-            for name in agencies:
-                out.append((m.group() if name == "{match}" else name, sector, level, m.start(), m.end()))
-    return out
+    return [
+        (text[start:end] if name == "{match}" else name, sector, level, start, end)
+        for start, end, sector, level, stands_for in (
+            collective_matches(text, rules) if collectives is None else collectives
+        )
+        for name in stands_for
+    ]
 
 
 # ---------------------------------------------------------------- matters and sectors
@@ -4539,12 +4559,13 @@ def frame_transfers(
     upcoming: tuple[str, ...] = (),
     bodies_of: Callable[[str], list[AgencySpan]] | None = None,
     triggered: set[str] | None = None,
+    collectives: list[CollectiveMatch] | None = None,
 ) -> tuple[list[dict], str]:
     """Transfer records of one sentence by the clause frames, updating ``state``. ``following``
     is the next sentence with its bodies, ``upcoming`` the texts of a few sentences after it
     (``ENTRY_LOOKAHEAD``); ``bodies_of`` gives the bodies recognized in a part of
-    the document (a heading); ``triggered`` the frames whose triggers ``text`` holds, when the caller
-    has them already.
+    the document (a heading); ``triggered`` the frames whose triggers ``text`` holds and ``collectives``
+    its ``collective_matches``, when the caller has them already.
 
     ``legacy`` are the records the move/concentrate rules of relations.yaml found in this
     sentence. A frame that overrides them (a list's lead-in and items, a passive, an assume…)
@@ -4561,7 +4582,7 @@ def frame_transfers(
         text = _CITED.sub(lambda m: "《" + "〇" * (len(m.group()) - 2) + "》", text)
         bodies = [b for b in bodies_in(text, agencies, rules) if "〇" not in text[b.start : b.end]]
     else:
-        bodies = bodies_in(text, agencies, rules)
+        bodies = bodies_in(text, agencies, rules, collectives)
     if state.self_body is None:  # "我局…" standing for the body that signs or whose report this is
         own = next((a for a in agencies if a.rule_id == "agency.self_reference.v1"), None)
         state.self_body = Body(own.name, own.sector) if own is not None else None

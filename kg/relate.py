@@ -50,6 +50,7 @@ from kg.frames import (
     catalogue_grantees,
     catalogue_owner,
     collective_agencies,
+    collective_matches,
     described,
     either_body,
     frame_transfers,
@@ -2281,7 +2282,8 @@ def relate_document(
                 )
         next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         next_agencies = mentions[i + 1].bodies if i + 1 < len(sentences) else []
-        collectives = collective_agencies(s.text, rules.frames)
+        phrases = collective_matches(s.text, rules.frames)
+        collectives = collective_agencies(s.text, rules.frames, phrases)
         triggered = triggers[i]
         field_before = frame_state.heading_field
         if _states_no_transfer(rules, s.text, agencies, frame_state, context, triggered) or _ASKS.search(s.text):
@@ -2308,6 +2310,7 @@ def relate_document(
                 upcoming=tuple(t.text for t in sentences[i + 1 : i + 1 + ENTRY_LOOKAHEAD]),
                 bodies_of=found_in.bodies,
                 triggered=triggered,
+                collectives=phrases,
             )
             if override:
                 found = outside_frame(found, s.text, override, rules.frames, framed)
