@@ -861,6 +861,7 @@ class FrameState:
     entry_giver: Body | None = None  # "原实施部门：G" of the labelled entry being read, before its record
     entry_receiver: Body | None = None  # "受委托组织：R" of the labelled entry being read, before its matter
     written: str = ""  # the sentence as written, its cited titles unmasked (the frames read it masked)
+    triggered: set[str] | None = None  # the frames whose triggers the sentence holds (None: not known)
     # the outline number (style, n) of the last numbered line outside a list, and of the open list's
     # lead-in: "（一）整合执法队伍。…行使下列P：1.…2.…（二）明确时限。" — （二） is the lead-in's sibling
     outline: tuple[str, int | None] | None = None
@@ -1252,7 +1253,11 @@ def _list_frame(text, bodies, state, rules) -> list[dict]:
     power from it. Items may stand on the lead-in's own line."""
     rid = rules.rule_id("list")
     # (not the 以下 of a short name the text defines: "G（以下简称X）的下列P")
-    cue = next((m for m in rules.trigger_re("list").finditer(text) if not _DEFINED_AS.match(text, m.end())), None)
+    cue = (
+        next((m for m in rules.trigger_re("list").finditer(text) if not _DEFINED_AS.match(text, m.end())), None)
+        if state.triggered is None or "list" in state.triggered
+        else None
+    )
     colon = _COLON.search(text)
     number = _ITEM_NUMBER.match(text)
     is_item = bool(number) and number.lastgroup != "top"
@@ -1690,8 +1695,11 @@ def _verbal_frame(text, bodies, state, rules) -> list[dict]:
     # the subject acts on an object named by 对 ("对M…实施行政处罚", "负责对M的行政处罚", "对M进行查处") or
     # is charged with it ("负责查处M"); a bare "查处…" is too often a noun ("在查处…过程中", "加大查处力度")
     # ("R依法查处M": a verb of the subject itself, right after it)
-    if not any(
-        p.pattern.startswith(("对", "负责")) and p.search(text) for p, _, _, only_in in rules.verbal if not only_in
+    if not (
+        ("对" in text or "负责" in text)
+        and any(
+            p.pattern.startswith(("对", "负责")) and p.search(text) for p, _, _, only_in in rules.verbal if not only_in
+        )
     ) and not _SUBJECT_PUNISHES.match(text, bodies[0].end):
         return []
     receiver, giver = bodies[0], None
@@ -4605,7 +4613,7 @@ def frame_transfers(
         state.title_grantees = holders
     out: list[dict] = []
 
-    triggered = rules.triggered(text) if triggered is None else triggered
+    triggered = state.triggered = rules.triggered(text) if triggered is None else triggered
 
     def run(name: str) -> list[dict]:
         if name in _GATED and name not in triggered:
