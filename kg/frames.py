@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from kg.errors import RuleError
-from kg.lexicon import Words, alternation, checked, nominals, nouns
+from kg.lexicon import Words, alternation, checked, nominals, nouns, verbal_nouns
 from kg.normalize import ITEM_NUMBER, NUMBER_COLUMN, ROW_NUMBER, small_number
 from kg.recognize import SET_UP_BY, AgencySpan
 from kg.resolve import DEFINES_SHORT
@@ -376,6 +376,7 @@ _PAREN_ITEM = r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
 _SHARED_OBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}(?:行为)?")
 _CLOSING_KIND = re.compile(r"等[\u4e00-\u9fff]{1,6}$")  # "…、烟蒂等废弃物": the kind that closes a list of objects
 _OWN_MANNER = re.compile(r"擅自|违法|非法|违规|私自|随意|随地|未经")
+_NAMED_OFFENCE = re.compile(r"(?:的|对)?(?:违法|非法|违规|违章)(?P<v>[\u4e00-\u9fff]{2})")  # "违法建设", "非法经营"
 # a second predicate of the same subject ("未经批准…" opens an act of its own, with its own manner)
 _SAME_SUBJECT = re.compile(r"^(?:不|未(?!经)|拒不|没有)")
 # a part that ends in the condition an act lacks ("未经批准", "未经许可"): no act until the next part
@@ -463,6 +464,10 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['露天烧烤', '焚烧树叶等产生烟尘和恶臭气体']
     >>> split_acts("违法建设、占道经营等", ())
     ['违法建设', '占道经营']
+    >>> split_acts("违法建设、建筑垃圾处置", ())  # an offence named by its verbal noun, whole
+    ['违法建设', '建筑垃圾处置']
+    >>> split_acts("非法占用、挖掘城市道路", ())  # (a plain verb takes the object after it)
+    ['非法占用、挖掘城市道路']
     >>> split_acts("建筑施工噪声污染和餐饮业油烟污染", ())
     ['建筑施工噪声污染', '餐饮业油烟污染']
     >>> split_acts("向城市河道倾倒废弃物和垃圾", ())
@@ -578,6 +583,10 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         # "违法占地、河道违法采砂": a manner in both parts, each an act of its own
         bare = bare and not (_OWN_MANNER.match(piece.lstrip("的对")) and _OWN_MANNER.search(nxt))
         bare = bare and not nxt.startswith("在")  # "违法建设、在河道内倾倒垃圾": the place opens an act of its own
+        # "违法建设、建筑垃圾处置": an unlawful act named by its verbal noun (建设, 经营, 运输) is an offence whole
+        # ("非法占用、挖掘河道": 占用 is a verb, it takes the object after it)
+        offence = _NAMED_OFFENCE.fullmatch(piece)
+        bare = bare and not (offence and offence.group("v") in verbal_nouns())
         # "未经批准或者采取欺骗手段骗取批准非法占地": a condition with no act of its own shares the act after it
         bare = bare or _CONDITION_ONLY.search(p)
         if bare or (_OPEN_PLACE.match(p) or _PLACE_VERB.search(p) or _PLACE_ONLY.match(p)) and nxt:

@@ -27,6 +27,7 @@ __all__ = [
     "nouns",
     "parse_yaml",
     "place_rules_of",
+    "verbal_nouns",
 ]
 
 
@@ -45,6 +46,13 @@ def nouns() -> frozenset[str]:
     """Two-character words that jieba's dictionary tags as common nouns (n): 药品, 燃气, 渔政 — never
     a bare verb."""
     return frozenset(w for w, tag in _two_character_words().items() if tag == "n")
+
+
+@functools.cache
+def verbal_nouns() -> frozenset[str]:
+    """Two-character words that jieba's dictionary tags as verbal nouns (vn): 建设, 经营, 运输 — a verb
+    that names an activity whole ("违法建设"), where a plain verb (v: 占用, 倾倒) takes an object."""
+    return frozenset(w for w, tag in _two_character_words().items() if tag == "vn")
 
 
 @functools.cache
