@@ -468,6 +468,8 @@ def split_acts(text: str, fields: Collection[str]) -> list[str]:
     ['违法建设', '建筑垃圾处置']
     >>> split_acts("非法占用、挖掘城市道路", ())  # (a plain verb takes the object after it)
     ['非法占用、挖掘城市道路']
+    >>> split_acts("非法采砂、向河道倾倒垃圾", ())  # (a direction opens an act of its own)
+    ['非法采砂', '向河道倾倒垃圾']
     >>> split_acts("建筑施工噪声污染和餐饮业油烟污染", ())
     ['建筑施工噪声污染', '餐饮业油烟污染']
     >>> split_acts("向城市河道倾倒废弃物和垃圾", ())
@@ -582,7 +584,8 @@ def join_bare_verbs(parts: list[str], fields: Collection[str], joiner: str | lis
         bare = bare and piece not in fields and piece.lstrip("的对") not in nouns()  # "药品、特种设备": two fields
         # "违法占地、河道违法采砂": a manner in both parts, each an act of its own
         bare = bare and not (_OWN_MANNER.match(piece.lstrip("的对")) and _OWN_MANNER.search(nxt))
-        bare = bare and not nxt.startswith("在")  # "违法建设、在河道内倾倒垃圾": the place opens an act of its own
+        # "违法建设、在河道内倾倒垃圾", "非法采砂、向河道倾倒垃圾": a place or a direction opens an act of its own
+        bare = bare and not nxt.startswith(("在", "向"))
         # "违法建设、建筑垃圾处置": an unlawful act named by its verbal noun (建设, 经营, 运输) is an offence whole
         # ("非法占用、挖掘河道": 占用 is a verb, it takes the object after it)
         offence = _NAMED_OFFENCE.fullmatch(piece)
@@ -1674,7 +1677,8 @@ _MARKER = re.compile(
 
 # a short adverbial clause before the subject: "划转后，", "今后，", "自2021年1月1日起，"
 _OPENER = re.compile(r"[^，,。；;：:对由将把]{1,12}[，,]")
-_CHARGED_BY = re.compile(r"(?:明确|规定|确定|统一|改为|调整为)(?=由)")
+# words before 由 that charge the body after it: "明确由R负责查处M", "今后由R负责…", "改由R…"
+_CHARGED_BY = re.compile(r"(?:明确|规定|确定|统一|改为|调整为|改|今后|此后|以后|届时)(?=由)")
 
 
 _SUBJECT_PUNISHES = re.compile(r"(?:依法|统一|集中|具体|可以)+(?:负责)?查处")
@@ -4664,6 +4668,11 @@ def frame_transfers(
         if named and not out:  # "将M的P划转至R，G不再行使": the giver that stops holding what moved
             powers = {r["power"] for r in legacy if r.get("target")}
             out = _stopped_after(text, bodies, max(named), powers.pop() if len(powers) == 1 else "", state, rules)
+    if (legacy or override) and NO_LONGER_HOLDS.search(text) and _THEN_BY.search(text):
+        # "G不再承担M职责，改由R负责查处M1、M2等违法行为": the duty moved as read, and the acts R now penalizes
+        # in its place (the verbal frame: G gave them)
+        moved = {(r.get("matter"), r.get("target")) for r in (out if override else legacy)}
+        out += [r for r in run("verbal") if (r.get("matter"), r.get("target")) not in moved]
     out = [_unmasked(r, text, written) for r in out]
     return [r for r in out if r.get("target") or r.get("matter")], override
 
