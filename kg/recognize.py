@@ -1127,8 +1127,8 @@ def _levels_of_one_head(text: str, found: list[AgencySpan], rules: Rules) -> lis
 
 
 # a unit written right after the body it belongs to: "市公安局交通管理局", "县住房和城乡建设局城建监察大队"
-_UNIT_ORGAN = re.compile(r"(?:局|总队|支队|大队|中队|处|科|所|站|中心|室)$")
-_PARENT_ORGAN = re.compile(r"(?:局|厅|委|委员会)$")
+_UNIT_ORGAN = re.compile(r"(?:局|总队|支队|大队|中队|队|处|科|所|站|中心|室|办)$")
+_PARENT_ORGAN = re.compile(r"(?:局|厅|委|委员会|办事处|人民政府)$")
 
 
 # "…局岳阳楼分局", "…局高新分局": a bureau's branch named by the area it serves, or by that area's
@@ -1192,10 +1192,13 @@ def _departments_of_governments(text: str, found: list[AgencySpan]) -> list[Agen
 
 def _units_of_bodies(found: list[AgencySpan]) -> list[AgencySpan]:
     """A body with no place of its own written right after a body with one is a unit of it: a body
-    of its own, of the parent's sector and level ("市公安局交通管理局": 交通管理局 is 公安's, city).
+    of its own, of the parent's sector and level ("市公安局交通管理局": 交通管理局 is 公安's, city; a town's
+    or street's team, "街道办事处综合执法队", is the street's).
 
     >>> [(a.name, a.sector, a.level) for a in find_agencies("由市公安局交通管理局负责", rules)]
     [('市公安局', '公安', 'city'), ('交通管理局', '公安', 'city')]
+    >>> [(a.name, a.sector, a.level) for a in find_agencies("交由各街道办事处综合执法队行使", rules)][-1]
+    ('综合执法队', '街道乡镇', 'street')
     """
     out: list[AgencySpan] = []
     for a in found:
