@@ -309,12 +309,15 @@ def spaces_to_tabs(text: str, rules: Rules) -> str:
     as rows with tab-separated cells: a line of at least three words that are column names
     (frames.yaml ``table_columns``, at most one word of no known name) is the header, and the lines
     after it are rows while each splits into at least as many words (the surplus stays in the last
-    cell, with its spaces) and looks like a row (a number under a number column, no cell over
+    cell, with its spaces; under a number column, a row of fewer words lacks its empty last cells)
+    and looks like a row (a number under a number column, no cell over
     ``CELL_MAX``, no sentence-ending 。). The text keeps its length: the first space between two
     cells becomes a tab.
 
     >>> spaces_to_tabs("清单\n序号 事项名称 职权类别\n1 对甲的处罚 行政处罚\n说明 见 附件 一。", rules)
     '清单\n序号\t事项名称\t职权类别\n1\t对甲的处罚\t行政处罚\n说明 见 附件 一。'
+    >>> spaces_to_tabs("序号 事项名称 职权类别 备注\n1 对甲的处罚 行政处罚 \n2 对乙的处罚 行政处罚 部分", rules)
+    '序号\t事项名称\t职权类别\t备注\n1\t对甲的处罚\t行政处罚 \n2\t对乙的处罚\t行政处罚\t部分'
     """
     if " " not in text or "\n" not in text:
         return text
@@ -328,12 +331,15 @@ def spaces_to_tabs(text: str, rules: Rules) -> str:
             width = 0
             out.append(line)
             continue
-        if width and len(words) >= width:
-            cells = words[: width - 1] + [" ".join(words[width - 1 :])]
+        # under a number column, a row of fewer words has lost its empty last cells ("备注" left blank)
+        short = numbered and _ROW_MIN <= len(words) < width
+        if width and (len(words) >= width or short):
+            n = min(width, len(words))
+            cells = words[: n - 1] + [" ".join(words[n - 1 :])]
             if not _row_like(cells, numbered) or line.rstrip().endswith("。"):
                 width = 0
             else:
-                line = _tab_first_spaces(line, width - 1)
+                line = _tab_first_spaces(line, n - 1)
                 out.append(line)
                 continue
         else:
@@ -348,6 +354,7 @@ def spaces_to_tabs(text: str, rules: Rules) -> str:
 
 
 ROW_NUMBER = re.compile(r"[\dA-Za-z\-]{1,20}")  # what stands under a number column: "3", "A-01"
+_ROW_MIN = 3  # the fewest cells of a row that has lost its empty last ones: a number, a matter, a kind
 
 
 def _row_like(cells: list[str], numbered: bool) -> bool:
