@@ -236,7 +236,7 @@ def _power_series(data: dict, labels: dict[str, str], name: str) -> tuple[re.Pat
     )
 
 
-_COLUMN_ROLES = ("matter", "kind", "receiver", "giver", "remark", "other")
+_COLUMN_ROLES = ("matter", "kind", "receiver", "giver", "scope", "remark", "other")
 
 
 def _table_columns(columns: dict, name: str) -> dict[str, re.Pattern]:
@@ -3686,7 +3686,25 @@ def _table_row_frame(text, bodies, state, rules) -> list[dict]:
         return []
     m = _MATTER_OF_ROW.match(named[0])
     matter = m.group("m") if m else named[0]
-    return [_record(_power_of_kind(kind), matter, None, giver, r, rules.rule_id("table_row"), rules) for r in receivers]
+    scope = _share_of_row(cells, cols)
+    rid = rules.rule_id("table_row")
+    return [_record(_power_of_kind(kind), matter, None, giver, r, rid, rules, scope=scope) for r in receivers]
+
+
+# how much of a power a row moves: "全部下放", "部分", "部分赋予"
+_ROW_SHARE = re.compile(r"(?P<q>全部|部分)(?:下放|划转|赋予|赋权|移交|委托|交由[\u4e00-\u9fff]{0,8}行使)?")
+
+
+def _share_of_row(cells: list[str], cols: dict[str, int]) -> str | None:
+    """The share of its power a row moves (全部/部分): its scope column's cell ("下放方式：部分下放"),
+    else a remark that says only that ("备注：部分")."""
+    at = cols.get("scope")
+    if at is not None and at < len(cells):
+        m = _ROW_SHARE.match(cells[at].strip())
+        return m.group("q") if m else None
+    at = cols.get("remark")
+    m = _ROW_SHARE.fullmatch(cells[at].strip()) if at is not None and at < len(cells) else None
+    return m.group("q") if m else None
 
 
 _FORMER = re.compile(r"^(?:原由|原为|原来由|由)(?P<g>.+?)(?:行使|实施|承担|负责|划入|划转|下放)")
@@ -3860,7 +3878,7 @@ def _labelled_entry_frame(text, bodies, state, rules) -> list[dict]:
         m = _FORMER.match(label.group("value"))
         at = label.start("value") + (m.start("g") if m else 0)
         state.former = next((b for b in bodies if m and b.start == at and b.text == m.group("g")), None)
-    if role is None or role in ("other", "remark"):
+    if role is None or role in ("other", "remark", "scope"):
         return []
     value = label.group("value")
     if role in state.entry or (state.entry.get("done") and role != "giver"):
