@@ -701,9 +701,9 @@ GIVER_KIND = (
     r"(?=[省市州县区各有相本所])(?:(?:本级|[省市州县区]级?)(?:人民政府|政府)|[省市州县区](?:级|直|直属))?"
     + GIVER_KIND_TAIL
 )
-# departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P")
-# (or how many of their items: "区级部门73项行政执法事项")
-KIND_OF_GIVER = re.compile(rf"^(?P<g>{GIVER_KIND})(?:在|的|(?={COUNT_OF_MATTERS.pattern}))")
+# departments named by their kind, whose powers follow ("有关行政主管部门在D领域的P", "相关部门的P",
+# "区直部门承担的P") (or how many of their items: "区级部门73项行政执法事项")
+KIND_OF_GIVER = re.compile(rf"^(?P<g>{GIVER_KIND})(?:在|原?(?:承担|负责|行使|实施)?的|(?={COUNT_OF_MATTERS.pattern}))")
 
 
 _QUOTED_ENTRY = re.compile(
