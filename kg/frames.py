@@ -2989,9 +2989,13 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
                 out.append(rec)
             continue
         end = _clause_end(text, trig.end())
+        bundled = _BUNDLED_AFTER.match(text, end)  # "…的部分P，以及与之相关的P2、P3": one object, bundled
+        end = _clause_end(text, bundled.end()) if bundled else end
+        # "由乡镇人民政府、街道办事处(以自己的名义)行使…": each body named together holds what follows
+        together = _together(text, [b for b in bodies if b.end <= receiver.end], backward=True)
         whose = _owned_powers(text, trig.end(), end, bodies)
         if whose:  # "R集中行使G1、G2等26个部门的行政许可事项": what each of them held
-            out.extend(_owned_records(whose, [receiver], rules.rule_id("exercise"), rules))
+            out.extend(_owned_records(whose, together, rules.rule_id("exercise"), rules))
             continue
         former, givers = _former_holders(text, trig.end(), bodies)
         if givers:
@@ -3000,8 +3004,11 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
             rid = rules.rule_id("exercise")
             label = rules.power_labels[former.group("p")]
             out.extend(
-                _record(label, matter, None, one, receiver, rid, rules) for g in givers for one in g.each_sector()
-            )  # ("县水利、林业等部门": each sector's department gives)
+                _record(label, matter, None, one, r, rid, rules)
+                for g in givers
+                for one in g.each_sector()  # ("县水利、林业等部门": each sector's department gives)
+                for r in together
+            )
             continue
         if TIED_TO_OWN.match(text, trig.end()):
             continue  # "R可以行使与其行政处罚权相关的行政检查权…": powers tied to those it was given (G3), no move
@@ -3009,8 +3016,6 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
         if held:  # "R集中行使原由G1承担的M1P、原由G2承担的M2P": each former holder gives its own
             out.extend(held)
             continue
-        # "由乡镇人民政府、街道办事处以自己的名义行使…": each body named together holds what follows
-        together = _together(text, [b for b in bodies if b.end <= receiver.end], backward=True)
         gap = _EXERCISER_GAP.fullmatch(text, receiver.end, trig.start())
         if gap and gap.group("base") and _power_at(gap.group("base"), rules):
             # "R在D领域的全部P基础上，集中行使…": what R holds already is R's too, as the template states it
@@ -3021,6 +3026,8 @@ def _exercise_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# the powers bundled with an object, after a comma: "…的部分P，以及与之相关的行政检查、行政强制措施权"
+_BUNDLED_AFTER = re.compile(r"[,，]\s*(?:以及|及|和)与之相关的")
 # a clause of its own whose subject is left out: "…；(并)集中行使…" (the subject of the clause before)
 _SUBJECT_LEFT_OUT = re.compile(r"[;；]\s*(?:并|同时|还|另)?(?:依法|可以|统一|集中|相对集中)*$")
 
