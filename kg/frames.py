@@ -638,15 +638,16 @@ COMMA = re.compile(r"[,，]")
 # "依照环境保护法律、法规、规章的规定，对…实施行政处罚": the field is the laws' own
 _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{2,12}?)(?:方面的?)?(?:法律|法规|规章)")
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
+# the area a power covers, before what it is over: "城市道路范围内", "园区内"
+_AREA = r"(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内"
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     # ("撤销/取消G的M职责，由R履行": the duty taken from G, the verb no part of it; 了/过: the verb's aspect)
     r"(?:撤销|取消|剥离)?(?:依法|可以|负责|集中|相对|统一)*(?:行使|履行|实施)?(?:了|过)?(?:有关|涉及到?)?"
     # "城市道路范围内的M": the area a power covers, not what it is over ("上述范围内的" points back)
-    r"(?:(?!上述|前述|以上|下列)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内的(?=[\u4e00-\u9fff]{2}))?"
+    rf"(?:(?!上述|前述|以上|下列){_AREA}的(?=[\u4e00-\u9fff]{{2}}))?"
     # "园区范围内D1、D2方面的P": the area, then the fields (with no 的; "在…范围内M" is an act's own place)
-    r"(?:(?!上述|前述|以上|下列|在)(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内"
-    r"(?=[^，,。；;的]{2,40}?(?:方面|领域)))?"
+    rf"(?:(?!上述|前述|以上|下列|在){_AREA}(?=[^，,。；;的]{{2,40}}?(?:方面|领域)))?"
     # "我区M", "全市范围内的M": the writer's own place, where, not what
     r"(?:(?:(?:我|本|全)[省市州县区旗镇乡](?:范围内)?|(?:本)?辖区(?:范围)?内)的?(?=[\u4e00-\u9fff]{2}))?"
 )
