@@ -2058,6 +2058,39 @@ def _town_place(name: str, record: dict) -> dict:
     return {"name": name, "standard_name": f"{parent or ''}{name}", "parent": parent, "adcode": None}
 
 
+# the title of a body's staffing rules (三定规定): "某局职能配置、内设机构和人员编制规定",
+# "某局主要职责内设机构和人员编制规定", "某局机构职能编制规定"
+_STAFFING_TITLE = re.compile(r"(?:(?:职能配置|主要职责)、?内设机构和人员编制|机构职能编制)(?:规定|方案)")
+# the section of the duties a body hands on ("（二）划出的职责", "职责划出")
+_MOVED_OUT_HEADING = re.compile(r"划出的?职[责能]|职[责能]划出")
+
+
+def staffing_subject(title: str | None, bodies: list[AgencySpan]) -> AgencySpan | None:
+    """The body whose staffing rules (三定规定) the document is: the body its title opens with.
+
+    >>> from kg.recognize import find_agencies
+    >>> from kg.ruleset import load_rules
+    >>> title = "某市生态环境局职能配置、内设机构和人员编制规定"
+    >>> staffing_subject(title, find_agencies(title, load_rules())).name
+    '某市生态环境局'
+    >>> staffing_subject("某市生态环境局权责清单", find_agencies("某市生态环境局权责清单", load_rules())) is None
+    True
+    """
+    kind = _STAFFING_TITLE.search(title or "")
+    return next((b for b in bodies if b.end == kind.start()), None) if kind else None
+
+
+def _moved_out_by(found: list[dict], staffed: AgencySpan) -> list[dict]:
+    """The moves of a staffing rule's section of duties handed on, each with no giver written given by
+    the body the rules are of ("划出的职责：将M职责划给R")."""
+    return [
+        dict(t, source=staffed.name, source_sector=staffed.sector)
+        if t.get("source") is None and t.get("target") not in (None, staffed.name)
+        else t
+        for t in found
+    ]
+
+
 # a heading naming what a grant gives: "二、赋权范围", "三、下放事项", "（一）委托内容"
 _GRANTED_HEADING = re.compile(r"(?:赋权|下放|赋予|委托|划转)的?(?:范围|事项|清单|内容)")
 # "赋予街道(乡镇)…", "交由乡镇和街道…": a collective right after a grant verb receives powers
@@ -2205,6 +2238,7 @@ def relate_document(
     if len(granted) == 1:
         b = granted[0]
         context.granted = AgencySpan(0, 0, b.text, b.text, b.sector, None, "transfer.scope_list.v1")
+    staffed = staffing_subject(record.get("title"), title_bodies)
     frame_state = FrameState(
         actor=catalogue_owner(record.get("title"), title_bodies),
         title_grantees=catalogue_grantees(record.get("title"), title_bodies, rules.frames),
@@ -2323,6 +2357,8 @@ def relate_document(
                 found = _involving(found, s.text, agencies)
             if "不再" in s.text and found:
                 found = _no_longer_held(found, s.text, agencies)
+            if staffed is not None and found and any(_MOVED_OUT_HEADING.search(h) for h in s.headings):
+                found = _moved_out_by(found, staffed)  # "（二）划出的职责。将M职责划给R": the body the 三定 is of gives
             if frame_state.former is not None:  # "备注：原由X实施": the entry just read was X's
                 _give_entry(facts, entry_facts, frame_state.former)
                 frame_state.former, entry_facts = None, []

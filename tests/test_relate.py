@@ -1728,3 +1728,22 @@ def test_a_question_moves_nothing_its_answer_does(text, expected):
 def test_the_body_no_longer_holding_what_moved_gave_it(text, expected):
     found = [as_dict(f.data) for f in _facts("某县实施方案\n" + text) if f.kind == "transfer"]
     assert [(t["source"], t["matter"]) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    "title,duties",
+    [
+        (
+            "某市生态环境局职能配置、内设机构和人员编制规定",
+            "（二）划出的职责。\n将机动车排气检测监管职责划给市公安局。",
+        ),
+        ("某区应急管理局主要职责内设机构和人员编制规定", "二、职责划出\n1.森林防火巡查职责划入区林业局。"),
+    ],
+)
+def test_relate_staffing_rules_give_the_duties_they_hand_on(title, duties):
+    """A body's staffing rules (三定规定): under the section of duties handed on, a move that names no
+    giver is the body's own, the one the title names; under other sections givers stay as written."""
+    text = f"{title}\n第三条 职责调整。\n（一）划入的职责。\n将甲局的乙职责划入。\n{duties}"
+    body = title[: title.index("局") + 1]
+    moved = [as_dict(f.data) for f in _facts(text) if f.kind == "transfer"]
+    assert moved and all(f["source"] == body for f in moved), moved
