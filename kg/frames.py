@@ -4287,6 +4287,9 @@ _BACK_EXERCISED = re.compile(
     r"|^[^,，;；]{0,6}?已(?:经)?(?:划转|调整|下放|移交|交由[^,，;；]{2,16}?(?:行使|实施))的(?P<p3>[^,，;；]{2,16}?)[,，](?P<g3>[^,，;；]{2,24}?)$"
     # "以上行政处罚权划转后，原主管部门不再行使": all the moves the section has read, restated
     r"|^[^,，;；]{0,6}?(?P<all>以上|上述)(?P<p4>[^,，;；]{2,16}?)(?:划转|移交|下放|调整|划入)(?:以?后|完成后)[,，](?P<g4>[^,，;；]{2,24}?)$"
+    # "事项下放后，原实施部门不再行使": the items just moved, named by their kind alone, no 上述 before them
+    r"|^(?P<p5>(?:相关|有关|各项|这些)?(?:执法)?(?:事项|权限))(?:划转|移交|下放|调整|划入|赋予)(?:以?后|完成后)"
+    r"[,，](?P<g5>[^,，;；]{2,24}?)$"
 )
 # "上述职责划转城市管理部门后，原主管部门…": a move restated, its receiver named
 _BACK_MOVED = re.compile(
@@ -4352,11 +4355,14 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         earlier = state.section_receivers or earlier
     if back and earlier:
         # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
-        g, p = next((f"g{i}", f"p{i}") for i in ("", "2", "3", "4") if back.group(f"g{i}") is not None)
+        g, p = next((f"g{i}", f"p{i}") for i in ("", "2", "3", "4", "5") if back.group(f"g{i}") is not None)
         givers = [b for b in bodies if back.start(g) <= b.start and b.end <= trig.start()]
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
         giver = givers[0] if givers else None
-        return [r for b in earlier for r in _restated(back.group(p) or "", giver, b, written, rules)]
+        named = back.group(p) or ""
+        if p == "p5" and not _power_at(named, rules):
+            named = "执法事项"  # "事项下放后": the enforcement items just moved
+        return [r for b in earlier for r in _restated(named, giver, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
     named = [b for b in bodies if moved and trig.end() <= b.start and b.end <= moved.start("p")]
     # "G不再行使已调整由R实施的P": R, and each body named with it; "划转后，原审批部门不再行使已划转的
