@@ -1464,6 +1464,8 @@ def deadlines_in(
     [('2023-09-30', '各县完成队伍整合')]
     >>> [(d, t) for d, t, _, _ in deadlines_in("今年9月底前,出台配套制度。", this_year=2023)]  # the text's year
     [('2023-09-30', '出台配套制度')]
+    >>> [(d, t) for d, t, _, _ in deadlines_in("省级2019年底前完成清单编制，市县2020年6月底前完成。")]
+    [('2019-12-31', '完成清单编制'), ('2020-06-30', '完成清单编制')]
     """
     out = []
     if "年" not in text and "月" not in text:
@@ -1520,6 +1522,9 @@ def deadlines_in(
                 subject = re.split(r"[,，;；。]", text[: m.start()])[-1].strip()
                 subject = re.sub(r"(?:要|须|应|应当|将)?(?:于|在)?$", "", ITEM_NUMBER.sub("", subject, count=1))
                 task = subject + task if len(subject) >= 2 else task
+            elif _BARE_DONE.fullmatch(task) and out:
+                # "甲市要在A前完成T，其他市州在B前完成": the same deliverable, by another date
+                task = out[-1][1]
             out.append((iso, task[:30], (m.start(), end), is_start))
     return out
 
