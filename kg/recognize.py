@@ -309,9 +309,13 @@ def _agency_regex(rules: Rules) -> re.Pattern:
     # a core that ends in 办 is not one before 公 ("法制办公室" is 法制 + 办公室); nor one before what
     # makes it part of another word (agencies.yaml core_not_before: 市政府)
     guards = lex.core_not_before
-    cores = "|".join(
-        re.escape(c) + ("(?!公)" if c.endswith("办") else f"(?![{re.escape(guards[c])}])" if c in guards else "")
-        for c in sorted(set(lex.core_sector), key=len, reverse=True)
+    cores = alternation(
+        lex.core_sector,
+        {
+            c: "(?!公)" if c.endswith("办") else f"(?![{re.escape(guards[c])}])"
+            for c in lex.core_sector
+            if c.endswith("办") or c in guards
+        },
     )
     # single characters that end a body name only when no word continues them: 办法, 处罚, 部署, 所有, 科学, 局面, 委托
     blocked = {
@@ -327,10 +331,7 @@ def _agency_regex(rules: Rules) -> re.Pattern:
         # "城市管理机构综合设置", "机构改革": institutions as a topic, not a body
         "机构": "设综改编和队",
     }
-    suffixes = "|".join(
-        re.escape(x) + (f"(?![{blocked[x]}])" if x in blocked else "")
-        for x in sorted(lex.suffixes, key=len, reverse=True)
-    )
+    suffixes = alternation(lex.suffixes, {x: f"(?![{blocked[x]}])" for x in blocked})
     mods = alternation(_MODIFIERS)
     level_names = alternation(k for k, v in lex.levels.items() if k.endswith("级") or k in ("省", "市", "县", "区"))
     return re.compile(
