@@ -93,6 +93,7 @@ class FrameRules:
     # "行政许可、行政处罚等县级权限": kinds of power listed before the head they share (``power_series``)
     power_series: re.Pattern = re.compile(r"(?!)")
     series_kinds: dict[str, str] = field(default_factory=dict)  # kind → its power ("行政许可" → 行政许可权)
+    frame_ids: dict[str, str] = field(init=False, default_factory=dict)  # frame → the id of its rule
 
     def triggered(self, text: str) -> set[str]:
         """The frames whose triggers occur in ``text`` (one pass of the automaton, overlaps included)."""
@@ -104,14 +105,9 @@ class FrameRules:
     def rule_id(self, frame: str) -> str:
         return self.frame_ids[frame]
 
-    @property
-    def frame_ids(self) -> dict[str, str]:
-        """frame → the id of its rule (one rule per frame)."""
-        ids = self.__dict__.get("_frame_ids")
-        if ids is None:
-            ids = {r["frame"]: rid for rid, r in reversed(list(self.rules.items()))}
-            object.__setattr__(self, "_frame_ids", ids)
-        return ids
+    def __post_init__(self) -> None:
+        # one rule per frame (the first that names it), looked up per sentence
+        object.__setattr__(self, "frame_ids", {r["frame"]: rid for rid, r in reversed(list(self.rules.items()))})
 
 
 _RULE_KEYS = {"id", "frame", "triggers", "examples"}
@@ -162,9 +158,8 @@ def frame_rules_of(data: dict, relations, name: str = "frames.yaml") -> FrameRul
     # a noun that is a power only right after some words ("事项" after a count: "等42项事项")
     after = {x["text"]: x["after"] for x in data.get("power_nouns") or [] if x.get("after")}
     # (the condition looked behind once the noun is read: a literal first keeps the search fast)
-    noun_re = "|".join(
-        re.escape(t) + ("(?:" + "|".join(f"(?<={re.escape(a + t)})" for a in after[t]) + ")" if t in after else "")
-        for t, _ in nouns
+    noun_re = alternation(
+        [t for t, _ in nouns], {t: "(?:" + "|".join(f"(?<={re.escape(a + t)})" for a in after[t]) + ")" for t in after}
     )
     verbal = []
     for v in data.get("verbal_powers") or []:
