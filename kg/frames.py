@@ -841,6 +841,7 @@ class FrameState:
     receivers: list[Body] = field(default_factory=list)  # of the open list
     list_open: bool = False
     last: list[dict] = field(default_factory=list)  # the previous sentence's transfers
+    given: dict[str, dict] = field(default_factory=dict)  # giver → the last transfer it gave
     # the receivers of the transfers read so far under the open top-level heading ("三、明确执法事项"),
     # and that heading: what "以上P划转后，G不再行使" closing the section restates
     section: tuple[str, ...] = ()
@@ -2282,7 +2283,9 @@ def _given_by_subject(text, trig, giver, bodies, state, rules) -> list[dict]:
     count = re.search(rf"(?:等|^){COUNT_OF_MATTERS.pattern}$", clause)  # "G下放M等8项", "G下放22项"
     named = bool(powers)
     if not powers and count:  # "其中，县林业局下放M等4项": the kind of power the grant before named
-        prev = next((r for r in state.last if r.get("power")), {})
+        # (the giver's own move before, when it made one: what follows the grant may be a description
+        # of what moved, "下放的事项主要涉及D1、D2等领域", not the grant the count is a share of)
+        prev = state.given.get(giver.text) or next((r for r in state.last if r.get("power")), {})
         # ("G下放22项": no matter named, a share of what the grant before named)
         powers = [(count.end(), count.end(), prev.get("matter") or "", prev.get("power") or "执法职责")]
     if not powers:
@@ -4685,6 +4688,7 @@ def frame_transfers(
     elif bodies and bodies[0].start - _MARKER.match(text).end() <= SUBJECT_REACH and "\t" not in text:
         state.topic = bodies[0]  # (the subject, past the article's or item's number; a table row has none)
     state.last = out if (override or not legacy) else legacy  # (the legacy kept beside an override: relate's)
+    state.given.update((r["source"], r) for r in state.last if r.get("source") and r.get("power"))
     if headings[:1] != state.section:
         state.section, state.section_receivers = headings[:1], []
     for r in state.last:

@@ -1740,6 +1740,12 @@ _BYLINE_DATE = re.compile(
     r"(?:来源|來源|作者|稿源|编辑|編輯|浏览|瀏覽|$)",
     re.M,
 )
+# "来源：某某日报　2022-03-08", "来源：某县融媒体中心 2021年5月6日 10:20": the byline with its source first
+_SOURCE_DATE = re.compile(
+    r"^\s*(?:来源|來源|稿源)\s*[:：]\s*[^\s\d]{1,24}\s+((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
+    re.M,
+)
 
 
 # a document number in a header line ("某政发〔2016〕12号"): its year is no date of the text
@@ -1779,7 +1785,7 @@ def _header_date(doc: Document) -> str | None:
         return None  # an act or a list whose own date is not in the text: page chrome is no date (G7)
     # a news item (its title a headline): the page's publication date is its date
     head = "\n".join(doc.raw.split("\n")[:8])
-    m = _PAGE_DATE.search(head) or _BYLINE_DATE.search(head)
+    m = _PAGE_DATE.search(head) or _BYLINE_DATE.search(head) or _SOURCE_DATE.search(head)
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 

@@ -836,6 +836,20 @@ def test_relate_a_news_items_byline_dates_it():
     assert doc.get("date") == "2023-05-06"
 
 
+@pytest.mark.parametrize(
+    "byline,date",
+    [
+        ("来源：某某日报 2021-11-02", "2021-11-02"),
+        ("来源：某县融媒体中心　2020年7月9日 08:15", "2020-07-09"),
+        ("稿源：某州新闻网 2019/4/30", "2019-04-30"),
+    ],
+)
+def test_relate_a_news_items_byline_with_its_source_first_dates_it(byline, date):
+    text = f"{byline}\n某区向街道下放执法事项\n近日，某区将部分执法事项下放至各街道办事处。"
+    doc = next(f for f in _facts(text) if f.kind == "document")
+    assert doc.get("date") == date
+
+
 def test_relate_an_acts_page_byline_is_no_date():
     text = "某县城市管理办法\n2023-05-06 10:20 来源：某某网\n第一条 为了规范管理，制定本办法。"
     doc = next(f for f in _facts(text) if f.kind == "document")
