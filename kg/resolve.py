@@ -221,7 +221,9 @@ def merge_aliases(agency_facts: list[Fact], rules: Rules, text: str = "") -> lis
         else:
             # "县级以上公安机关" names every such body from the county up: another body than "公安机关"
             above = _AND_ABOVE.match(str(f.get("name")))
-            key = (f.get("sector"), f.get("level"), _organ(str(f.get("name"))) + (above.group() if above else ""))
+            # (the organ of the name spelled out: "县编办" is a 机构编制委员会办公室, as its full name is)
+            organ = _organ(rules.canonical_name(str(f.get("name"))))
+            key = (f.get("sector"), f.get("level"), organ + (above.group() if above else ""))
         groups.setdefault(key, []).append(f)
     # a town named bare ("赋予杜桥镇…") is its government, when the text names it ("杜桥镇人民政府")
     for key in [k for k in groups if k[0] == "council" and groups[k][0].rule_id == "agency.township_named.v1"]:
@@ -326,6 +328,8 @@ def _by_compatible_core(members: list[Fact], rules: Rules, text: str = "") -> li
     if len(members) == 1:
         return [members]
     cores = {str(f.get("name")): rules.longest_core(str(f.get("name"))) for f in members}
+    # (and of the names spelled out: "县编办" has 编办 as written, 机构编制 as its full name has)
+    spelled = {name: rules.longest_core(rules.canonical_name(name)) for name in cores}
     clusters: list[tuple[str, list[Fact]]] = []
     for f in sorted(members, key=lambda f: -len(cores[str(f.get("name"))])):
         name = str(f.get("name"))
@@ -341,7 +345,7 @@ def _by_compatible_core(members: list[Fact], rules: Rules, text: str = "") -> li
             unit = rest in rules.agencies.core_sector and not _FUNCTION_WORDS.search(rest)
             # (a name that adds to the other's core, written apart from it in one sentence, is another body)
             apart = bool(rest) and any(_written_apart(f, g, text) for g in cluster)
-            if _abbreviates(core, rep) and not unit and not apart:
+            if (_abbreviates(core, rep) or _abbreviates(spelled[name], spelled[first])) and not unit and not apart:
                 cluster.append(f)
                 break
         else:

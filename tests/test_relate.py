@@ -258,6 +258,22 @@ def test_relate_one_record_per_body_with_aliases():
 
 
 @pytest.mark.parametrize(
+    "text, body, alias",
+    [
+        # an abbreviation that ends in its organ (编办, 城管委) names the body its full name does
+        ("攸县机构编制委员会办公室关于调整职责的通知\n县编办负责解释。", "攸县机构编制委员会办公室", "县编办"),
+        ("某市实施方案\n成立株洲市城市管理委员会。\n市城管委办公室设在市城市管理局，市城管委每季度召开会议。",
+         "株洲市城市管理委员会", "市城管委"),
+        ("某区方案\n区编委办会同区司法局负责督导。\n芙蓉区机构编制委员会办公室负责解释。",
+         "芙蓉区机构编制委员会办公室", "区编委办"),
+    ],
+)  # fmt: skip
+def test_relate_an_abbreviation_ending_in_its_organ_is_the_same_body(text, body, alias):
+    agencies = {f.get("name"): f.get("aliases") for f in _facts(text) if f.kind == "agency"}
+    assert alias in agencies[body], agencies
+
+
+@pytest.mark.parametrize(
     "sentence, bodies",
     [
         # two names written apart in one sentence: two bodies, though one abbreviates the other's core
