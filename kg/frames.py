@@ -4234,14 +4234,19 @@ def _merged_duties(text, bodies, opener, trig, new, rules) -> list[dict]:
     out, rid = [], rules.rule_id("merge_units")
     while True:
         giver = next((b for b in bodies if b.start == at), None)
+        # departments written together share the duties after the last of them: "G1、G2的执法职责"
+        owners = _together(text, [b for b in bodies if b.start >= at]) if giver else []
+        last = owners[-1] if owners else None
         # a group ends where the next department is named: "G1的M1、M2职责、G2的M3职责"
-        ends = next((b.start for b in bodies if giver and b.start >= giver.end), len(text))
-        duties = _DEPARTMENT_DUTIES.match(text, giver.end, ends) if giver else None
+        ends = next((b.start for b in bodies if last and b.start >= last.end), len(text))
+        duties = _DEPARTMENT_DUTIES.match(text, last.end, ends) if last else None
         if duties is None or duties.end() > seg_end:
             return []
-        group = [b.shifted(at) for b in bodies if at <= b.start and b.end <= duties.end()]
-        phrases = _items_phrase(text[at : duties.end()], group, rules, "merge_units")
-        out.extend(_record(label, m, d, giver, new, rid, rules, scope=sc) for label, m, d, _, sc in phrases)
+        group = [b.shifted(last.start) for b in bodies if last.start <= b.start and b.end <= duties.end()]
+        phrases = _items_phrase(text[last.start : duties.end()], group, rules, "merge_units")
+        out.extend(
+            _record(label, m, d, owner, new, rid, rules, scope=sc) for owner in owners for label, m, d, _, sc in phrases
+        )
         rest = text[duties.end() : seg_end]
         if not rest.strip("，,、 "):
             return out

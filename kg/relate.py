@@ -1103,6 +1103,8 @@ _AFTER_THAT = re.compile(r"(?:以后|之后|后)")
 _IN_NAME_OF = re.compile(r"的?名义")
 _PART_OF = re.compile(r"的?(?:工作部门|组成部门|直属机构|直属特设机构|部门管理机构|派出机构|直属事业单位|所属)")
 _BY_ANAPHOR = re.compile(r"由(?:其|该局|该部门|该机关)(?:依法|统一|集中|相对集中)*$")
+# "R整合了原分散在G1、G2等部门的执法职能，统一行使…": where the powers lay before, not who holds them
+_WHERE_THEY_LAY = re.compile(r"(?:原|原来|过去)?(?:分散在|分散于|分布在|散落在|分属)$")
 
 
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
@@ -1117,6 +1119,7 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
         if a.end <= cs + trig.start()
         and not _IN_NAME_OF.match(clause, a.end - cs)
         and not (clause.endswith(("为", "是"), 0, a.start - cs) and _PART_OF.match(clause, a.end - cs))
+        and not _WHERE_THEY_LAY.search(clause, 0, max(a.start - cs, 0))
     ]
     receiver = before[-1] if before else None
     if receiver is None:
