@@ -4291,7 +4291,8 @@ _BACK_EXERCISED = re.compile(
     # "以上行政处罚权划转后，原主管部门不再行使": all the moves the section has read, restated
     r"|^[^,，;；]{0,6}?(?P<all>以上|上述)(?P<p4>[^,，;；]{2,16}?)(?:划转|移交|下放|调整|划入)(?:以?后|完成后)[,，](?P<g4>[^,，;；]{2,24}?)$"
     # "事项下放后，原实施部门不再行使": the items just moved, named by their kind alone, no 上述 before them
-    r"|^(?P<p5>(?:相关|有关|各项|这些)?(?:执法)?(?:事项|权限))(?:划转|移交|下放|调整|划入|赋予)(?:以?后|完成后)"
+    # ("划转以后，原主管部门不再行使相应的P": or by the verb alone)
+    r"|^(?P<p5>(?:(?:相关|有关|各项|这些)?(?:执法)?(?:事项|权限|职责|职能))?)(?:划转|移交|下放|调整|划入|赋予)(?:以?后|完成后)"
     r"[,，](?P<g5>[^,，;；]{2,24}?)$"
 )
 # "上述职责划转城市管理部门后，原主管部门…": a move restated, its receiver named
@@ -4343,7 +4344,10 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", moved_to.group("g").strip())
         giver = givers[0] if givers else None
         return [r for b in _together(text, named) for r in _restated(moved_to.group("p"), giver, b, written, rules)]
-    back = _BACK_EXERCISED.search(text[: trig.start()])
+    lead = _MARKER.match(text).end()  # (past an item's number or a reply's 答：)
+    back = _BACK_EXERCISED.search(text[lead : trig.start()])
+    if back and back.group("p5") is not None and _MOVED_ALREADY.match(text, trig.end()):
+        back = None  # "调整后，G1、G2不再行使已调整出的P": what the move gave, named after the verb: read below
     earlier = (
         state.receivers
         or [
@@ -4359,13 +4363,24 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     if back and earlier:
         # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
         g, p = next((f"g{i}", f"p{i}") for i in ("", "2", "3", "4", "5") if back.group(f"g{i}") is not None)
-        givers = [b for b in bodies if back.start(g) <= b.start and b.end <= trig.start()]
-        written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
-        giver = givers[0] if givers else None
+        givers, written = _stopping(text, bodies, trig.start())
+        if back.group("p5") != "":
+            givers = [b for b in bodies if lead + back.start(g) <= b.start and b.end <= trig.start()][:1] or [None]
+            written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
         named = back.group(p) or ""
         if p == "p5" and not _power_at(named, rules):
-            named = "执法事项"  # "事项下放后": the enforcement items just moved
-        return [r for b in earlier for r in _restated(named, giver, b, written, rules)]
+            # "划转后，G不再行使相应的P": the power named after the verb; "事项下放后": the enforcement items
+            # ("划转后，G不再行使": the one power the moves just read gave, when they gave one)
+            stopped = _clause_end(text, trig.end())
+            moved = {r["power"] for r in state.last if r.get("target") and r.get("power")} if not named else set()
+            named = (
+                text[trig.end() : stopped]
+                if _power_at(text[trig.end() : stopped], rules)
+                else moved.pop()
+                if len(moved) == 1
+                else "执法事项"
+            )
+        return [r for b in earlier for g in givers for r in _restated(named, g, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
     named = [b for b in bodies if moved and trig.end() <= b.start and b.end <= moved.start("p")]
     # "G不再行使已调整由R实施的P": R, and each body named with it; "划转后，原审批部门不再行使已划转的
