@@ -605,6 +605,10 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
     return None
 
 
+# a duty's object opened by the verb that punishes ("查处M1、M2的职责", "依法查处M的职能")
+_PENALIZED = re.compile(r"^(?:依法)?(?:查处|处罚|查纠)(?P<m>[\u4e00-\u9fff].+)$")
+
+
 def _records(
     rules: Rules, givers, receiver, power_text, matter_text, domain, rule, span, *, giver_fallback=None
 ) -> list[dict]:
@@ -627,6 +631,9 @@ def _records(
             )
         ]
     label = each[0]
+    penalized = _PENALIZED.match(matter_text or "") if label in ("管理职责", "执法职责") else None
+    if penalized:  # "查处M1、M2的职责": the duty to investigate and punish them, a penalty power over each act
+        label, matter_text = "行政处罚权", penalized.group("m")
     split_he = label not in ("行政处罚权", "行政强制权")
     matters: list[str | None]
     level = LEVEL_ALONE.fullmatch(matter_text or "")
