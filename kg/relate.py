@@ -601,7 +601,8 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
     for a in sorted(agencies, key=lambda a: a.start):
         # a collective takes its determiner into its name ("各区"): it may start before ``past``
         if a.start >= cs + at and a.start - (cs + past) <= MOVE_RECEIVER_REACH:
-            return a
+            # "下放至各街道办事处综合执法队": a unit written right after its body is the one that receives
+            return next((u for u in agencies if u.start == a.end and u.end > u.start), a)
     return None
 
 
