@@ -2085,6 +2085,8 @@ def _town_place(name: str, record: dict) -> dict:
 _STAFFING_TITLE = re.compile(r"(?:(?:职能配置|主要职责)、?内设机构和人员编制|机构职能编制)(?:规定|方案)")
 # the section of the duties a body hands on ("（二）划出的职责", "职责划出")
 _MOVED_OUT_HEADING = re.compile(r"划出的?职[责能]|职[责能]划出")
+# "将G承担的M职责划入。": a duty moved in with no receiver written (the staffing rules' own body)
+_MOVED_IN_BARE = re.compile(r"^[^。；;]*?将[^。；;，,]{4,80}?(?P<verb>划入|并入|转入)[。；;]?$")
 
 
 def staffing_subject(title: str | None, bodies: list[AgencySpan]) -> AgencySpan | None:
@@ -2355,6 +2357,12 @@ def relate_document(
                 context=context,
                 collectives=collectives,
             )
+            bare = _MOVED_IN_BARE.search(s.text) if staffed is not None and not found else None
+            if bare:  # "将G承担的M职责划入。" in a body's 三定: the body the rules are of receives
+                at = bare.end("verb")
+                own = AgencySpan(at, at + len(staffed.text), staffed.text, staffed.name, staffed.sector,
+                                 staffed.level, staffed.rule_id)  # fmt: skip
+                found = transfers_in(s.text[:at] + staffed.text + "。", [*agencies, own], rules, context=context)
             framed, override = frame_transfers(
                 s.text,
                 agencies,

@@ -1773,7 +1773,10 @@ def test_the_body_no_longer_holding_what_moved_gave_it(text, expected):
 def test_relate_staffing_rules_give_the_duties_they_hand_on(title, duties):
     """A body's staffing rules (三定规定): under the section of duties handed on, a move that names no
     giver is the body's own, the one the title names; under other sections givers stay as written."""
-    text = f"{title}\n第三条 职责调整。\n（一）划入的职责。\n将甲局的乙职责划入。\n{duties}"
+    text = f"{title}\n第三条 职责调整。\n（一）划入的职责。\n将县农业农村局的农机监理职责划入。\n{duties}"
     body = title[: title.index("局") + 1]
     moved = [as_dict(f.data) for f in _facts(text) if f.kind == "transfer"]
-    assert moved and all(f["source"] == body for f in moved), moved
+    handed_on = [f for f in moved if f["target"] != body]
+    assert handed_on and all(f["source"] == body for f in handed_on), moved
+    # (the duty moved in, no receiver written: the body's own, from the giver as written)
+    assert [(f["source"], f["matter"]) for f in moved if f["target"] == body] == [("县农业农村局", "农机监理")]
