@@ -648,7 +648,7 @@ _TRIM_HEAD = re.compile(
 )
 # "(原)分散在G1、G2等部门的P": where the powers lay before they are brought together, their holders, no
 # part of what they are over ("分散在各部门的城市管理职能": the field's duties, their holders unnamed)
-SCATTERED = re.compile(r"(?:原来?)?分散(?:在|于)(?P<g>[^，,。；;]{1,40}?)的")
+SCATTERED = re.compile(r"(?:原来?|过去)?(?:分散(?:在|于)|分布在|散落在|分属)(?P<g>[^，,。；;]{1,40}?)的")
 # "86项", "等12项": how many powers a list names, not which (no matter of its own)
 # how many matters: "86项", "5大类97项" (a count of classes, then of items)
 COUNT_OF_MATTERS = re.compile(
@@ -4371,15 +4371,14 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         if p == "p5" and not _power_at(named, rules):
             # "划转后，G不再行使相应的P": the power named after the verb; "事项下放后": the enforcement items
             # ("划转后，G不再行使": the one power the moves just read gave, when they gave one)
-            stopped = _clause_end(text, trig.end())
-            moved = {r["power"] for r in state.last if r.get("target") and r.get("power")} if not named else set()
-            named = (
-                text[trig.end() : stopped]
-                if _power_at(text[trig.end() : stopped], rules)
-                else moved.pop()
-                if len(moved) == 1
-                else "执法事项"
-            )
+            after_verb = text[trig.end() : _clause_end(text, trig.end())]
+            moved = {r["power"] for r in state.last if r.get("target") and r.get("power")}
+            if _power_at(after_verb, rules):
+                named = after_verb
+            elif not named and len(moved) == 1:
+                named = moved.pop()
+            else:
+                named = "执法事项"
         return [r for b in earlier for g in givers for r in _restated(named, g, b, written, rules)]
     moved = _MOVED_ALREADY.match(text, trig.end())
     named = [b for b in bodies if moved and trig.end() <= b.start and b.end <= moved.start("p")]

@@ -602,7 +602,7 @@ def _receiver_after(clause: str, cs: int, at: int, agencies: list[AgencySpan]) -
         # a collective takes its determiner into its name ("各区"): it may start before ``past``
         if a.start >= cs + at and a.start - (cs + past) <= MOVE_RECEIVER_REACH:
             # "下放至各街道办事处综合执法队": a unit written right after its body is the one that receives
-            return next((u for u in agencies if u.start == a.end and u.end > u.start), a)
+            return next((u for u in agencies if u.start == a.end), a)
     return None
 
 
@@ -1111,8 +1111,6 @@ _AFTER_THAT = re.compile(r"(?:以后|之后|后)")
 _IN_NAME_OF = re.compile(r"的?名义")
 _PART_OF = re.compile(r"的?(?:工作部门|组成部门|直属机构|直属特设机构|部门管理机构|派出机构|直属事业单位|所属)")
 _BY_ANAPHOR = re.compile(r"由(?:其|该局|该部门|该机关)(?:依法|统一|集中|相对集中)*$")
-# "R整合了原分散在G1、G2等部门的执法职能，统一行使…": where the powers lay before, not who holds them
-_WHERE_THEY_LAY = re.compile(r"(?:原|原来|过去)?(?:分散在|分散于|分布在|散落在|分属)$")
 
 
 def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, context: _Context) -> list[dict] | None:
@@ -1120,14 +1118,15 @@ def _concentrate_transfer(rules: Rules, clause, cs, agencies, powers, triggers, 
     if not trig or _BY_ANAPHOR.search(clause, 0, trig.start()):
         return []  # "…整合，由其统一行使": the holder is the body 其 points back to, read by the frames
     # (not the body in whose name it acts: "R以县人民政府名义集中行使…", nor the one it is part of:
-    # "设立R，为县人民政府工作部门，集中行使…")
+    # "设立R，为县人民政府工作部门，集中行使…", nor where the powers lay: "R整合了原分散在G1、G2等部门的职能…")
+    scattered = [m.span("g") for m in SCATTERED.finditer(clause)]
     before = [
         a
         for a in agencies
         if a.end <= cs + trig.start()
         and not _IN_NAME_OF.match(clause, a.end - cs)
         and not (clause.endswith(("为", "是"), 0, a.start - cs) and _PART_OF.match(clause, a.end - cs))
-        and not _WHERE_THEY_LAY.search(clause, 0, max(a.start - cs, 0))
+        and not any(s <= a.start - cs and a.end - cs <= e for s, e in scattered)
     ]
     receiver = before[-1] if before else None
     if receiver is None:
