@@ -4363,8 +4363,9 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     if back and earlier:
         # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
         g, p = next((f"g{i}", f"p{i}") for i in ("", "2", "3", "4", "5") if back.group(f"g{i}") is not None)
-        givers, written = _stopping(text, bodies, trig.start())
-        if back.group("p5") != "":
+        if back.group("p5") == "":  # "划转后，G1、G2不再行使": the move by its verb alone; each giver stops
+            givers, written = _stopping(text, bodies, trig.start())
+        else:
             givers = [b for b in bodies if lead + back.start(g) <= b.start and b.end <= trig.start()][:1] or [None]
             written = re.sub(r"(?:应当|应|要|均|一律|必须|须)+$", "", back.group(g).strip())
         named = back.group(p) or ""
