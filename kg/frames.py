@@ -4688,15 +4688,14 @@ def frame_transfers(
         return [r for r in found if _names_a_matter(r.get("matter") or "", rules)] if found else found
 
     override = ""
-    for name in _OVERRIDE:
-        if name in _GATED and name not in triggered:
-            continue  # a frame that reads nothing without its trigger words
+    # (a frame that reads nothing without its trigger words is not run without them)
+    for name in [n for n in _OVERRIDE if n in triggered or n not in _GATED]:
         out = run(name)
         if out:
             override = name
             break
     if not out and not legacy:
-        for name in _ORDER:
+        for name in [n for n in _ORDER if n in triggered or n not in _GATED]:
             out = run(name)
             if out:
                 break

@@ -49,6 +49,7 @@ RULE_FILES = (
 )
 
 T = TypeVar("T")
+_NAMES_KEPT = 100_000  # bodies' names whose spelled-out form a Rules keeps (a build's corpus names far fewer)
 
 
 def default_rules_dir() -> Path:
@@ -123,13 +124,22 @@ class Rules:
         >>> [rules.canonical_name(n) for n in ("市住建局", "县(区)城管执法局", "省编办", "城市规划部门")]
         ['市住房和城乡建设局', '县(区)城市管理行政执法局', '省机构编制委员会办公室', '城市规划部门']
         """
+        known = self.derived.setdefault(Rules.canonical_name, {})  # names recur: each is spelled out once
+        try:
+            return known[name]
+        except KeyError:
+            pass
         found = [(start, core) for start, _end, core in self.core_hits(name)]
-        if not found:
-            return name
-        # the longest core the name holds decides: "城市规划部门" holds 城市规划, not the abbreviation 规划
-        at, core = max(found, key=lambda x: (len(x[1]), -x[0]))
-        full = self.abbreviations.get(core)
-        return name[:at] + full + name[at + len(core) :] if full else name
+        spelled = name
+        if found:
+            # the longest core the name holds decides: "城市规划部门" holds 城市规划, not the abbreviation 规划
+            at, core = max(found, key=lambda x: (len(x[1]), -x[0]))
+            full = self.abbreviations.get(core)
+            spelled = name[:at] + full + name[at + len(core) :] if full else name
+        if len(known) >= _NAMES_KEPT:
+            known.clear()
+        known[name] = spelled
+        return spelled
 
     def canonical_core(self, name: str) -> str:
         """The full form of the sector core a body's name holds ("市住建局" → "住房和城乡建设"), or "".
