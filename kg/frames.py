@@ -4218,6 +4218,10 @@ _DEPARTMENTS_GIVE = re.compile(
 # one department's duties in an institutional reform's merge: "G的M职责", "G承担的M1、M2等执法职责"
 # (the groups joined by ，、; a group ends where the next department is named)
 _DEPARTMENT_DUTIES = re.compile(r"(?:承担|负责|行使|履行)?的[^，,；;。]*?(?:职责|职能)")
+# a department's duties written before the next department's, their word for duties left to the last group
+_DUTIES_SHARED = re.compile(r"(?:承担|负责|行使|履行)?的[^，,；;。、]{2,30}(?=、)")
+# that word, closing the last group: "…等执法职责" → 执法职责
+_DUTIES_TAIL = re.compile(r"(?:等|方面的?)?(?P<duties>[^，,；;。、等的]{0,6}?(?:职责|职能))$")
 
 
 def _merged_duties(text, bodies, opener, trig, new, rules) -> list[dict]:
@@ -4231,7 +4235,7 @@ def _merged_duties(text, bodies, opener, trig, new, rules) -> list[dict]:
         at, seg_end = opener + 2, len(text[: trig.start()].rstrip("，, "))
     else:
         return []
-    out, rid = [], rules.rule_id("merge_units")
+    groups: list[tuple[list[AgencySpan], int]] = []  # (departments written together, where their duties end)
     while True:
         giver = next((b for b in bodies if b.start == at), None)
         # departments written together share the duties after the last of them: "G1、G2的执法职责"
@@ -4240,19 +4244,34 @@ def _merged_duties(text, bodies, opener, trig, new, rules) -> list[dict]:
         # a group ends where the next department is named: "G1的M1、M2职责、G2的M3职责"
         ends = next((b.start for b in bodies if last and b.start >= last.end), len(text))
         duties = _DEPARTMENT_DUTIES.match(text, last.end, ends) if last else None
+        # "G1承担的M1、G2承担的M2等执法职责": the groups before the last share its word for duties
+        shared = _DUTIES_SHARED.match(text, last.end, ends) if last and duties is None and ends < seg_end else None
+        if shared is not None:
+            groups.append((owners, shared.end()))
+            at = shared.end() + 1
+            continue
         if duties is None or duties.end() > seg_end:
             return []
-        group = [b.shifted(last.start) for b in bodies if last.start <= b.start and b.end <= duties.end()]
-        phrases = _items_phrase(text[last.start : duties.end()], group, rules, "merge_units")
-        out.extend(
-            _record(label, m, d, owner, new, rid, rules, scope=sc) for owner in owners for label, m, d, _, sc in phrases
-        )
+        groups.append((owners, duties.end()))
         rest = text[duties.end() : seg_end]
         if not rest.strip("，,、 "):
-            return out
+            break
         if rest[0] not in "，,、":  # something else than the next department's duties
             return []
         at = duties.end() + 1
+    tail = _DUTIES_TAIL.search(text, 0, groups[-1][1])
+    out, rid = [], rules.rule_id("merge_units")
+    for owners, end in groups:
+        last = owners[-1]
+        written = text[last.start : end]
+        if end != groups[-1][1] and not _DEPARTMENT_DUTIES.match(text, last.end, end):
+            written += tail.group("duties") if tail else ""  # the shared word read with the group
+        group = [b.shifted(last.start) for b in bodies if last.start <= b.start and b.end <= end]
+        phrases = _items_phrase(written, group, rules, "merge_units")
+        out.extend(
+            _record(label, m, d, owner, new, rid, rules, scope=sc) for owner in owners for label, m, d, _, sc in phrases
+        )
+    return out
 
 
 def _merged_departments(text, bodies, opener, trig, new, rules) -> list[dict]:
