@@ -3104,6 +3104,48 @@ def _former_remark_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
+# "明确R为D1、D2领域行政处罚的执法主体", "由R作为M的实施主体": R is named the holder of the power over what is
+# named; the object reads back from the role word (the trigger) to 为/作为/是, the holder stands before that
+_DESIGNATED = re.compile(r"(?:作为|为|是)(?P<obj>[^，,；;。：:]*?)的?$")
+_DESIGNATES = re.compile(r"(?:明确|确定|指定|确认|由|以)(?:各)?$")  # before the holder: who names it is not written
+
+
+def _designate_frame(text, bodies, state, rules) -> list[dict]:
+    """ "明确R为D1、D2领域P的执法主体": R holds P over each field or matter named, its giver unwritten; the
+    kind of power may stand bare at the object's end ("…领域行政处罚"). An object naming no power moves
+    nothing ("明确R为执法主体")."""
+    out, rid = [], rules.rule_id("designate")
+    for trig in rules.trigger_re("designate").finditer(text):
+        clause_start = max(text.rfind(c, 0, trig.start()) for c in "，,；;。：:") + 1
+        m = _DESIGNATED.search(text, clause_start, trig.start())
+        holders = [b for b in bodies if clause_start <= b.start and m and b.end <= m.start()]
+        if m is None or not holders or not _DESIGNATES.search(text, clause_start, holders[0].start):
+            continue
+        if text[holders[-1].end : m.start()].strip("依法 "):
+            continue  # the body is no holder named by the verb ("明确R负责的M为…")
+        obj = _SCOPE_OPENING.sub("", m.group("obj"))
+        phrases = _items_phrase(obj, [], rules, "verbal")
+        kind = None if phrases else _KIND_CLOSING.search(obj) or _PENALIZING_CLOSING.search(obj)
+        if kind:  # "D1、D2领域行政处罚", "M的查处": the kind of power, over each field or matter before it
+            ph = parse_object(obj[: kind.start()], [], rules.scope_sectors)
+            label = ENFORCEMENT_NAMES.get(kind.group("kind"), "行政处罚权")
+            fields = ph.fields or ([ph.domain] if ph.domain else [])
+            phrases = [(label, f, f, None, None) for f in fields] or [
+                (label, mt, ph.domain, None, ph.scope) for mt in ph.matters or [obj[: kind.start()]]
+            ]
+        for receiver in _together(text, holders, backward=True):
+            out.extend(_record(label, mt, d, None, receiver, rid, rules, scope=sc) for label, mt, d, _, sc in phrases)
+    return out
+
+
+# the verb that punishes, closing an object: "违法占用宅基地的查处" (a penalty power over what precedes it)
+_PENALIZING_CLOSING = re.compile(r"(?<=[\u4e00-\u9fff]{2})的?(?P<kind>查处|处罚)$")
+# where the power is held, opening an object: "县域内", "全区", "本辖区内"
+_SCOPE_OPENING = re.compile(
+    r"^(?:全[省市县区镇乡]|本?(?:辖区|行政区域|县域|市域|区域)(?:范围)?内?|[\u4e00-\u9fff]{1,4}?(?:范围|区域)内)的?"
+)
+
+
 def _held_parts(text: str, start: int, bodies: list[Body], receiver: Body, rules: FrameRules) -> list[dict]:
     """The records of an object whose parts each name the body that held their power ("原由G承担的MP",
     "原由G1行使的M1P1和原由G2行使的M2P2"); none unless every part before a power does."""
@@ -4494,6 +4536,7 @@ FRAMES: dict[str, Frame] = {
     "table_row": _table_row_frame,
     "labelled_entry": _labelled_entry_frame,
     "entry": _entry_frame,
+    "designate": _designate_frame,
 }
 # Frames that give nothing in a sentence without one of their rule's triggers: tried only where
 # the trigger automaton found one (tests/test_frames.py checks each returns nothing without).
@@ -4518,6 +4561,7 @@ _GATED = frozenset(
         "definition",
         "domain_list",
         "include",
+        "designate",
     }
 )
 # frames read without trigger words (a list, a table row): one overrides every record the move rules
@@ -4564,7 +4608,7 @@ _OVERRIDE = (
     "penalty",
     "assume",
 )
-_ORDER = ("catalogue", "hand_over", "include", "hand_over_items", "verbal", "domain_list", "fields")
+_ORDER = ("catalogue", "hand_over", "include", "hand_over_items", "verbal", "domain_list", "fields", "designate")
 # "…交由B行使的，该部门应当…": a condition, not a transfer (nothing in the sentence is one)
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
 

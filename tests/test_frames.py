@@ -539,6 +539,9 @@ def test_frames_former_holders_and_short_power_words(text, want):
         "二、综合行政执法部门行使前款规定领域内法律、法规、规章规定的行政处罚权。",
         # a government allowed to carry the work out organises it; it enforces nothing itself
         "一、某某市人民政府可以在市容环卫、园林绿化等领域开展相对集中行政处罚权工作。",
+        # a body named holder of no power named ("为执法主体"), or one whose duty the role word qualifies
+        "明确区综合执法大队为执法主体，加强队伍建设。",
+        "确定由县城市管理局负责的道路保洁为责任主体考核内容。",
     ],
 )
 def test_frames_not_transfers(text):
