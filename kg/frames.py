@@ -2034,10 +2034,12 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
                 return out
         else:
             obj_text = obj
-        if powers and listed and not obj_text.strip("，, "):
-            # "将《…目录》所列的行政执法事项，交由R行使": the items a cited catalogue lists, as written
-            for r in receivers:
-                out.append(_record(label, powers[-1][2], None, givers[-1] if givers else None, r, rid, rules))
+        # "将《…目录》所列的行政执法事项，交由R行使": the items a cited catalogue lists, as written; and each
+        # power of a bundle ("所列的行政处罚权及与之相关的行政检查、行政强制措施权")
+        kinds = (_bundled_after(obj, powers) or [(label, powers[-1][2])] * (len(powers) == 1)) if powers else []
+        if listed and kinds and not obj[: powers[0][0]].strip("，, "):
+            giver = givers[-1] if givers else None
+            out.extend(_record(kind, written, None, giver, r, rid, rules) for r in receivers for kind, written in kinds)
             state.grantee = receivers
             return out
         obj_text = _past_description(obj_text, rules)  # "基层迫切需要的城市管理领域": the field, not why
