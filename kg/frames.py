@@ -3757,7 +3757,11 @@ def _share_of_row(cells: list[str], cols: dict[str, int]) -> str | None:
     return m.group("q") if m else None
 
 
-_FORMER = re.compile(r"^(?:原由|原为|原来由|由)(?P<g>.+?)(?:行使|实施|承担|负责|划入|划转|下放)")
+# "原由市生态环境局行使", and the holder named bare after 原: "原区住建局", "原属区水利局(职责)"
+_FORMER = re.compile(
+    r"^(?:原由|原为|原来由|由)(?P<g>.+?)(?:行使|实施|承担|负责|划入|划转|下放)"
+    r"|^原属?(?P<bare>.+?)(?:的?(?:职责|事项|职权))?\s*$"
+)
 
 
 def _former_holder(cells: list[str], at: int | None, text: str, bodies: list[Body]) -> Body | None:
@@ -3767,8 +3771,9 @@ def _former_holder(cells: list[str], at: int | None, text: str, bodies: list[Bod
     m = _FORMER.match(cells[at])
     if not m:
         return None
-    start = text.find(cells[at]) + m.start("g")
-    return next((b for b in bodies if b.start == start and b.text == m.group("g")), None)
+    named = "g" if m.group("g") else "bare"
+    start = text.find(cells[at]) + m.start(named)
+    return next((b for b in bodies if b.start == start and b.text == m.group(named)), None)
 
 
 _HEADER_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a header cell's note in brackets
