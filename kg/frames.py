@@ -4620,6 +4620,26 @@ _ORDER = ("catalogue", "hand_over", "include", "hand_over_items", "verbal", "dom
 _CONDITION = re.compile(r"(?:交由|划转|下放|委托|赋予)[^,，;；。]{0,30}?(?:行使|实施)?的[,，]")
 
 
+def unconditional(text: str) -> str:
+    """``text`` with each conditional clause of a sentence that has others masked ("〇", the same
+    length): "P交由R行使后，G不再行使；已经交由R行使的，G应当加强指导" — the condition and what it
+    requires state no move, the clause before the semicolon does. A sentence that is one conditional
+    clause is left whole (``frame_transfers`` reads it as no transfer at all).
+
+    >>> unconditional("P交由R行使后，G不再行使；已经交由R行使的，G应当指导。")
+    'P交由R行使后，G不再行使；〇〇〇〇〇〇〇〇〇〇〇〇〇〇。'
+    """
+    if "的" not in text or not _SEMICOLON.search(text):
+        return text
+    for cond in _CONDITION.finditer(text):
+        start = max(text.rfind("；", 0, cond.start()), text.rfind(";", 0, cond.start())) + 1
+        end = _SEMICOLON.search(text, cond.end())
+        end = end.start() if end else len(text.rstrip("。"))
+        if start > 0 or end < len(text.rstrip("。")):
+            text = text[:start] + "〇" * (end - start) + text[end:]
+    return text
+
+
 def _names_a_matter(matter: str, rules: FrameRules) -> bool:
     """Whether a record's matter says over what a power moves: not a word pointing back (上述) nor
     a kind of penalty ("可以实施下列行政处罚：（一）警告；（二）罚款"); an empty matter is kept."""

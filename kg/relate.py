@@ -63,6 +63,7 @@ from kg.frames import (
     series_in,
     series_powers,
     stems_before,
+    unconditional,
     without_other_names,
 )
 from kg.lexicon import alternation, checked
@@ -2347,14 +2348,18 @@ def relate_document(
             found = []  # (a question, "问：哪些事项下放到乡镇？", states nothing: its answer does)
             frame_state.last = []  # what the frames would note of a sentence that moves nothing
         else:
+            # ("…行使后，G不再行使；已经交由R行使的，G应当…": a conditional clause beside others moves nothing)
+            said = unconditional(s.text)
+            masked = said != s.text
+            said_agencies = [a for a in agencies if "〇" not in said[a.start : a.end]] if masked else agencies
             found = transfers_in(
-                s.text,
-                agencies,
+                said,
+                said_agencies,
                 rules,
                 next_text=next_text,
                 next_agencies=next_agencies,
                 context=context,
-                collectives=collectives,
+                collectives=[c for c in collectives if "〇" not in said[c[3] : c[4]]] if masked else collectives,
             )
             bare = _MOVED_IN_BARE.search(s.text) if staffed is not None and not found else None
             if bare:  # "将G承担的M职责划入。" in a body's 三定: the body the rules are of receives
@@ -2363,8 +2368,8 @@ def relate_document(
                                  staffed.level, staffed.rule_id)  # fmt: skip
                 found = transfers_in(s.text[:at] + staffed.text + "。", [*agencies, own], rules, context=context)
             framed, override = frame_transfers(
-                s.text,
-                agencies,
+                said,
+                said_agencies,
                 frame_state,
                 rules.frames,
                 headings=s.headings,
@@ -2372,8 +2377,8 @@ def relate_document(
                 following=(next_text, next_agencies),
                 upcoming=tuple(t.text for t in sentences[i + 1 : i + 1 + ENTRY_LOOKAHEAD]),
                 bodies_of=found_in.bodies,
-                triggered=triggered,
-                collectives=phrases,
+                triggered=None if masked else triggered,
+                collectives=None if masked else phrases,
             )
             if override:
                 found = outside_frame(found, s.text, override, rules.frames, framed)

@@ -3079,3 +3079,22 @@ def test_frames_the_writers_own_place_is_no_part_of_a_matter(text, matter):
     # "我县M", "全市范围内的M", "本区M": where the power runs, not what it is over
     found = _transfers("某县方案\n" + text)
     assert [r["matter"] for r in found] == [matter], found
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the restatement before the semicolon stands; the condition after it states no move
+        (
+            "行政处罚权交由乡镇人民政府行使后，县级人民政府有关部门不再行使；已经交由乡镇人民政府行使的，有关部门应当加强指导。",
+            [{"source": "县级人民政府有关部门", "power": "行政处罚权", "matter": None, "target": "乡镇人民政府"}],
+        ),
+        # the condition first, a move of its own after it
+        (
+            "委托街道办事处实施的，区水务局应当加强监督；将河道采砂管理的行政处罚权划转至区综合执法局。",
+            [{"source": None, "power": "行政处罚权", "matter": "河道采砂管理", "target": "区综合执法局"}],
+        ),
+    ],
+)
+def test_frames_a_conditional_clause_beside_others_masks_only_itself(text, want):
+    _assert_exactly("某区实施方案\n" + text, want)
