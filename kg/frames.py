@@ -2197,8 +2197,11 @@ def _bundled_after(obj: str, powers: list[tuple]) -> list[tuple[str, str]]:
 
 
 _CATALOGUE_AFTER = re.compile(r"(?:事项)?(?:目录|清单)")
+# what stands between a grant's receiver and its object: where and in whose name the receiver acts, and the
+# verb ("授权R在开发区范围内以自己的名义行使…")
 _RECEIVER_ACTS = re.compile(
-    r"^(?:以(?:自己|自身|其|本级政府)?的?名义|以[^，,。；;]{2,16}?的?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)?"
+    r"^(?:在[^，,。；;在]{1,16}?(?:范围|区域|辖区)?内)?"
+    r"(?:以(?:自己|自身|其|本级政府)?的?名义|以[^，,。；;]{2,16}?的?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)?"
 )
 
 
