@@ -635,6 +635,7 @@ _LAW_DOMAIN = re.compile(r"(?:依照|依据|根据|按照)(?P<d>[\u4e00-\u9fff]{
 _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 # the area a power covers, before what it is over: "城市道路范围内", "园区内"
 _AREA = r"(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内"
+_AREA_ONLY = re.compile(rf"{_AREA}的?")  # an object that names only where: "开发区范围内的"
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     # ("撤销/取消G的M职责，由R履行": the duty taken from G, the verb no part of it; 了/过: the verb's aspect)
@@ -2080,14 +2081,25 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
                 out.extend(_record(kind, matter, None, g, r, rid, rules) for r in receivers)
             state.grantee = receivers
             return out
+        # "G将开发区范围内的P委托R": where the powers are held, not what they are over
+        area_only = _AREA_ONLY.fullmatch(obj_text.strip())
+        obj_text = "" if area_only else obj_text
         ph = parse_object(obj_text, bodies, rules.scope_sectors)
         # "将G承担的M的P，调整由R承担"; "市政府将所属部门的P委托R": the departments the object names by
         # their kind give, not the subject
         giver = ph.giver or (givers[-1] if givers and not ph.giver_text else None)
-        # (a count alone, "18项", names no matter: the power as written stands for it)
-        written = powers[-1][2] if powers and (ph.scope or ph.matters or COUNT_OF_MATTERS.search(obj_text)) else None
+        # (a count alone, "18项", names no matter: the power as written stands for it; so does the power of
+        # an area the subject gives)
+        written = (
+            powers[-1][2]
+            if powers
+            and (ph.scope or ph.matters or COUNT_OF_MATTERS.search(obj_text) or (area_only and giver is not None))
+            else None
+        )
+        # "G1、G2将M委托R": the departments of the subject each give
+        subjects = _together(text, givers, backward=True) if giver is not None and giver is not ph.giver else [giver]
         for kind, matter, domain in _kinds_granted(powers[-1], ph, written, rules) if powers else []:
-            for g in late_givers or [giver]:
+            for g in late_givers or subjects:
                 for r in receivers:
                     rec = _record(kind, matter, domain, g, r, rid, rules, scope=ph.scope, source_text=ph.giver_text)
                     out.append(rec)

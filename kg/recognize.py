@@ -1265,6 +1265,8 @@ _MEETING_VERBS = ("召开", "举行", "主持召开", "组织召开")
 _COUNCIL_WORDS = ("领导小组", "联席会议", "工作小组", "指挥部", "管委会", "管理委员会", "顾问团", "专家委员会")
 # a functional area's administrative committee, short or in full: it acts as the area's government
 _ZONE_COMMITTEE = ("管委会", "管理委员会")
+# verbs that grant to the body after them, written with no stop character between ("委托X管委会实施")
+_GRANTING_VERBS = ("委托", "交由", "改由", "划由", "授权", "赋予", "授予")
 _COUNCIL = re.compile(rf"({'|'.join(_COUNCIL_WORDS)})(?!办公室)")
 
 
@@ -1284,9 +1286,14 @@ def _find_councils(text: str, place_ends, taken, rules: Rules) -> list[AgencySpa
             or (i > 0 and text[i - 1] in "XxＸ()（）" and m.start() - i < 28)
         ):
             i -= 1
-        i = _after_verbs(text, i, m.start())
+        # (past a verb of naming, or one that grants to the body: "委托园区管委会实施")
+        i = _after_verbs(text, i, m.start(), (*_NAME_VERBS, *_GRANTING_VERBS))
         lex = rules.agencies
         zone = _zone_before(text, m.start(), place_ends, rules)
+        if zone is None and m.group() in _ZONE_COMMITTEE:
+            # "园区管委会", "开发区管理委员会": an area named by its kind alone, its committee still its government
+            bare = _zone_regex(rules).search(text, i, m.start())
+            zone = bare.start() if bare is not None and bare.end() == m.start() else None
         if m.group() == "管理委员会" and zone is None:
             continue  # "业主管理委员会": a committee of no area is no government's
         if zone is not None and zone >= i:  # "开发区管委会": the area's name, level words in it

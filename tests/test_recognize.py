@@ -342,6 +342,9 @@ def test_recognize_bracketed_level_words(text, names):
         # an area's committee named after its city, with or without 市
         ("乌兰察布经济技术开发区管理委员会负责", "乌兰察布经济技术开发区管理委员会"),
         ("由淮安市高新技术产业开发区管委会统一管理", "淮安市高新技术产业开发区管委会"),
+        # a committee after the verb that grants to it, its area named by its kind alone
+        ("将执法事项委托园区管委会实施", "园区管委会"),
+        ("相关检查权交由示范区管理委员会行使", "示范区管理委员会"),
     ],
 )
 def test_recognize_bodies_of_functional_areas(text, name):
