@@ -1200,10 +1200,19 @@ def _units_of_bodies(found: list[AgencySpan]) -> list[AgencySpan]:
     [('市公安局', '公安', 'city'), ('交通管理局', '公安', 'city')]
     >>> [(a.name, a.sector, a.level) for a in find_agencies("交由各街道办事处综合执法队行使", rules)][-1]
     ('综合执法队', '街道乡镇', 'street')
+
+    A department of a functional area's committee is named with it, at its level:
+
+    >>> [(a.name, a.sector, a.level) for a in find_agencies("交由高新区管委会城市管理局承担", rules)]
+    [('高新区管委会城市管理局', '城市管理', 'district')]
     """
     out: list[AgencySpan] = []
     for a in found:
         prev = out[-1] if out else None
+        if prev is not None and prev.end == a.start and a.level is None and prev.text.endswith(_ZONE_COMMITTEE):
+            # "开发区管委会综合执法局": a department of the area's committee, named with it as a government's is
+            out[-1] = replace(a, start=prev.start, text=prev.text + a.text, name=prev.name + a.name, level=prev.level)
+            continue
         if (
             prev is not None
             and prev.end == a.start
