@@ -4441,7 +4441,9 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         # "…划转至R。其中，D1领域23项…。划转后，G不再行使上述事项": the moves read before in the section
         or state.section_receivers
     )
-    if back and back.group("all"):  # "以上P划转后": all the section's moves, not the last sentence's
+    if (back and back.group("all")) or state.columns:
+        # "以上P划转后": all the section's moves, not the last sentence's; so are a table's rows ("调整后，原实施
+        # 主体不再行使上述事项" under a table of adjustments: each row's receiver, not the last row's)
         earlier = state.section_receivers or earlier
     if back and earlier:
         # "上述行政处罚权集中行使后，有关部门不得再行使": the receivers of the list (or move) just read
