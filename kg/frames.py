@@ -4396,6 +4396,8 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
     """ "由R集中行使的P，有关部门不得再行使" or "R集中行使上述P后，有关部门不再行使": one generic
     transfer, matter null."""
     trig = rules.trigger_re("restatement").search(text)
+    if trig and trig.group() == "不再在":  # "G不再在开发区范围内行使上述P": where, between the words of the verb
+        trig = _STOPS_WHERE.match(text, trig.start())
     if not trig:
         return []
     after = _AFTER_EXERCISE.search(text[: trig.start()])
@@ -4508,6 +4510,9 @@ _MOVED_ALREADY = re.compile(
     r"|(?:上述|前述|以上)(?:第[一二三四五六七八九十\d]{1,3}[条项款])?(?:所列|规定)?的?|前[款条项](?:所列|规定)的)"
     r"(?P<p>[^,，;；。]{2,16})"
 )
+
+
+_STOPS_WHERE = re.compile(r"不再在[^，,。；;]{1,16}?内(?:行使|实施|承担|履行)")
 
 
 def _stopping(text: str, bodies: list[Body], at: int) -> tuple[list[Body | None], str]:
