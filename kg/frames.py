@@ -636,6 +636,8 @@ _DOMAIN_WORD = re.compile(r"(?P<d>[\u4e00-\u9fff]{2,14}?)(?P<k>方面|领域)")
 # the area a power covers, before what it is over: "城市道路范围内", "园区内"
 _AREA = r"(?:[\u4e00-\u9fff]{2,8}?(?:范围|区域)|[\u4e00-\u9fff]{1,6}?区)内"
 _AREA_ONLY = re.compile(rf"{_AREA}的?")  # an object that names only where: "开发区范围内的"
+# where a body acts, before its verb: "(授权R)在开发区范围内(行使…)", "(G不再)在园区内(行使)"
+_WHERE_ACTING = r"在[^，,。；;在]{1,16}?(?:范围|区域|辖区)?内"
 _TRIM_HEAD = re.compile(
     rf"^(?:{_PAREN_ITEM}|[一二三四五六七八九十]+[、.]|\d{{1,2}}[.、])?\s*"
     # ("撤销/取消G的M职责，由R履行": the duty taken from G, the verb no part of it; 了/过: the verb's aspect)
@@ -2212,7 +2214,7 @@ _CATALOGUE_AFTER = re.compile(r"(?:事项)?(?:目录|清单)")
 # what stands between a grant's receiver and its object: where and in whose name the receiver acts, and the
 # verb ("授权R在开发区范围内以自己的名义行使…")
 _RECEIVER_ACTS = re.compile(
-    r"^(?:在[^，,。；;在]{1,16}?(?:范围|区域|辖区)?内)?"
+    rf"^(?:{_WHERE_ACTING})?"
     r"(?:以(?:自己|自身|其|本级政府)?的?名义|以[^，,。；;]{2,16}?的?名义)?(?:依法)?(?:统一|集中|相对集中)?(?:行使|实施|承担)?"
 )
 
@@ -3142,10 +3144,10 @@ def _designate_frame(text, bodies, state, rules) -> list[dict]:
             continue  # the body is no holder named by the verb ("明确R负责的M为…")
         obj = _SCOPE_OPENING.sub("", m.group("obj"))
         phrases = _items_phrase(obj, [], rules, "verbal")
-        kind = None if phrases else _KIND_CLOSING.search(obj) or _PENALIZING_CLOSING.search(obj)
+        kind = None if phrases else _KIND_CLOSING.search(obj) or _ITEM_PENALTY.search(obj)
         if kind:  # "D1、D2领域行政处罚", "M的查处": the kind of power, over each field or matter before it
             ph = parse_object(obj[: kind.start()], [], rules.scope_sectors)
-            label = ENFORCEMENT_NAMES.get(kind.group("kind"), "行政处罚权")
+            label = ENFORCEMENT_NAMES[kind.group("kind")] if kind.re is _KIND_CLOSING else "行政处罚权"
             fields = ph.fields or ([ph.domain] if ph.domain else [])
             phrases = [(label, f, f, None, None) for f in fields] or [
                 (label, mt, ph.domain, None, ph.scope) for mt in ph.matters or [obj[: kind.start()]]
@@ -3155,12 +3157,8 @@ def _designate_frame(text, bodies, state, rules) -> list[dict]:
     return out
 
 
-# the verb that punishes, closing an object: "违法占用宅基地的查处" (a penalty power over what precedes it)
-_PENALIZING_CLOSING = re.compile(r"(?<=[\u4e00-\u9fff]{2})的?(?P<kind>查处|处罚)$")
 # where the power is held, opening an object: "县域内", "全区", "本辖区内"
-_SCOPE_OPENING = re.compile(
-    r"^(?:全[省市县区镇乡]|本?(?:辖区|行政区域|县域|市域|区域)(?:范围)?内?|[\u4e00-\u9fff]{1,4}?(?:范围|区域)内)的?"
-)
+_SCOPE_OPENING = re.compile(rf"^(?:全[省市县区镇乡]|本?(?:辖区|行政区域|县域|市域)(?:范围)?内?|{_AREA})的?")
 
 
 def _held_parts(text: str, start: int, bodies: list[Body], receiver: Body, rules: FrameRules) -> list[dict]:
@@ -4512,7 +4510,7 @@ _MOVED_ALREADY = re.compile(
 )
 
 
-_STOPS_WHERE = re.compile(r"不再在[^，,。；;]{1,16}?内(?:行使|实施|承担|履行)")
+_STOPS_WHERE = re.compile(rf"不再{_WHERE_ACTING}(?:行使|实施|承担|履行)")
 
 
 def _stopping(text: str, bodies: list[Body], at: int) -> tuple[list[Body | None], str]:
