@@ -883,6 +883,10 @@ class FrameState:
     lead_outline: tuple[str, int | None] | None = None
     # the field a heading over a list's or a catalogue's items names ("一、生态环境领域"): theirs
     heading_field: str | None = None
+    # who holds what a sentence pointed back to ("上述事项由R实施"), in this sentence and in the one before:
+    # the receivers of a restatement after it ("G不再行使上述职权")
+    held_back: list[Body] = field(default_factory=list)
+    held_back_before: list[Body] = field(default_factory=list)
 
     def open_list(
         self, receivers: list[Body], *, power: str | None = None, giver: Body | None = None, moves: bool = False
@@ -1488,7 +1492,7 @@ def _next_item(m: re.Match | None, state: FrameState) -> bool:
 
 # a lead-in announcing the items of the grant just made ("首批赋权事项共30项，具体如下：")
 _GRANTED_ITEMS = re.compile(
-    r"(?:赋权|下放|委托|承接|赋予)[^，,。；;：:]{0,6}(?:事项|权限|职权)|(?:事项|权限)(?:清单|目录)"
+    r"(?:赋权|授权|下放|委托|承接|赋予)[^，,。；;：:]{0,6}(?:事项|权限|职权)|(?:事项|权限)(?:清单|目录)"
 )
 # "下放事项主要包括…", "赋予街道的执法事项具体包括…": what the items granted include, after the verb
 _GRANTED_INCLUDE = re.compile(rf"(?:{_GRANTED_ITEMS.pattern})(?:主要|具体|还|也)?(?:包括|涵盖|涉及)")
@@ -2541,6 +2545,12 @@ def _passive_frame(text, bodies, state, rules) -> list[dict]:
         lead = _LEADING_ADVERBIALS.match(clause)  # "2018年，经省政府批准，…": when and on whose approval
         if lead and lead.end() < len(clause):
             clause_start, clause = clause_start + lead.end(), clause[lead.end() :]
+        pointed = clause[_MARKER.match(clause).end() :]  # (past an item's number: "四、上述事项由R实施")
+        if rules.back_reference.fullmatch(pointed) or _GRANTED_ITEMS.fullmatch(pointed):
+            # "上述事项由R实施", "授权事项由R以自己的名义实施": who holds what the text pointed back to (a
+            # restatement after it restates to R), no record of its own
+            state.held_back = holders
+            continue
         held = _HELD_UNTIL_CHANGED.search(clause) if _CHANGED_TO.search(text, clause_start, trig.start()) else None
         former = held and next(
             (b for b in bodies if (b.start, b.end) == (clause_start + held.start("g"), clause_start + held.end("g"))),
@@ -4440,6 +4450,7 @@ def _restatement_frame(text, bodies, state, rules) -> list[dict]:
         or state.title_grantees  # "目录所列事项由R行使。…": the catalogue's holders
         # "…划转至R。其中，D1领域23项…。划转后，G不再行使上述事项": the moves read before in the section
         or state.section_receivers
+        or state.held_back_before  # "授权事项由R以自己的名义实施。G不再行使上述职权。"
     )
     if (back and back.group("all")) or state.columns:
         # "以上P划转后": all the section's moves, not the last sentence's; so are a table's rows ("调整后，原实施
@@ -4758,6 +4769,7 @@ def frame_transfers(
     already read.
     """
     state.following, state.upcoming, state.written = following, upcoming, text
+    state.held_back_before, state.held_back = state.held_back, []
     agencies = without_other_names(text, agencies)
     # words inside a cited title (《…赋予乡镇…目录》) are no part of the sentence's clauses
     written = text
