@@ -2043,7 +2043,7 @@ def _hand_over_at(text, trig, bodies, state, rules) -> list[dict]:
             obj_text = obj
         # "将《…目录》所列的行政执法事项，交由R行使": the items a cited catalogue lists, as written; and each
         # power of a bundle ("所列的行政处罚权及与之相关的行政检查、行政强制措施权")
-        kinds = (_bundled_after(obj, powers) or [(label, powers[-1][2])] * (len(powers) == 1)) if powers else []
+        kinds = [(label, powers[0][2])] if len(powers) == 1 else _bundled_after(obj, powers) if powers else []
         if listed and kinds and not obj[: powers[0][0]].strip("，, "):
             giver = givers[-1] if givers else None
             out.extend(_record(kind, written, None, giver, r, rid, rules) for r in receivers for kind, written in kinds)
